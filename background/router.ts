@@ -1,0 +1,67 @@
+/**
+ * The background's message router: checks who is asking, validates what they
+ * ask with zod, and only then acts. Exported for unit tests; the entry point
+ * only wires it to `runtime.onMessage`.
+ */
+import type { Browser } from 'wxt/browser';
+import { PageRequest, type Reply } from '../messages';
+import { findByProfileUrl } from '../storage/contacts';
+import { profileRef } from '../capture/urls';
+import { browser } from 'wxt/browser';
+import { refreshBadge } from './badge';
+import { saveTab } from './save-tab';
+import { classifySender } from './senders';
+import { updateAllTabIcons, updateTabIcon } from './tab-icon';
+
+type Sender = Browser.runtime.MessageSender;
+
+/** A request's error as the user should read it, never a stack trace. */
+function describe(error: unknown): string {
+  if (error instanceof Error && error.name === 'QuotaExceededError') {
+    return 'Your browser’s storage is full. Free some space, then try again.';
+  }
+  const inner = (error as { inner?: { name?: string } } | null)?.inner;
+  if (inner?.name === 'QuotaExceededError') {
+    return 'Your browser’s storage is full. Free some space, then try again.';
+  }
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+async function handle(request: PageRequest): Promise<unknown> {
+  switch (request.type) {
+    case 'save-tab': {
+      const outcome = await saveTab(request.tabId);
+      if (outcome.kind === 'saved') {
+        await Promise.all([refreshBadge(), updateTabIcon(request.tabId, outcome.contact.profiles.linkedin ?? outcome.contact.profiles.doximity)]);
+      }
+      return outcome;
+    }
+    case 'tab-status': {
+      const tab = await browser.tabs.get(request.tabId).catch(() => undefined);
+      const ref = tab?.url ? profileRef(tab.url) : null;
+      if (!ref) return {};
+      return { profileUrl: ref.canonicalUrl, contact: await findByProfileUrl(ref.canonicalUrl) };
+    }
+    case 'data-changed': {
+      const [badge] = await Promise.all([refreshBadge(), updateAllTabIcons()]);
+      return { badge };
+    }
+  }
+}
+
+export async function routeMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+  const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
+  if (kind !== 'extension-page') {
+    // Content scripts only answer the background; they never ask it for anything.
+    return { ok: false, error: 'This sender may not send requests to Rapport.' };
+  }
+  const parsed = PageRequest.safeParse(message);
+  if (!parsed.success) {
+    return { ok: false, error: `Malformed request: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  }
+  try {
+    return { ok: true, value: await handle(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: describe(error) };
+  }
+}

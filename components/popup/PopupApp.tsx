@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { notifyDataChanged, sendToBackground, type SaveOutcome } from '../../messages';
+import { undoSave } from '../../storage/contacts';
+import { ContactSummary } from '../ContactSummary';
+import { openSidePanel } from '../side-panel';
+import { useDueCount } from '../use-due-count';
+import { useTargetTab } from '../use-target-tab';
+
+type State =
+  | { step: 'saving' }
+  | { step: 'done'; outcome: SaveOutcome }
+  | { step: 'undone'; created: boolean }
+  | { step: 'error'; message: string };
+
+/**
+ * The toolbar popup. Opening it is the click that saves (Pocket-style): the
+ * person on the page is saved at once and shown with Undo.
+ */
+export function PopupApp() {
+  const tab = useTargetTab();
+  const due = useDueCount();
+  const [state, setState] = useState<State>({ step: 'saving' });
+
+  useEffect(() => {
+    if (tab === undefined) return;
+    if (tab === null) {
+      setState({ step: 'done', outcome: { kind: 'no-person', reason: 'There is no page to read in this window.' } });
+      return;
+    }
+    sendToBackground({ type: 'save-tab', tabId: tab.id }).then(
+      (outcome) => setState({ step: 'done', outcome }),
+      (error: Error) => setState({ step: 'error', message: error.message }),
+    );
+  }, [tab]);
+
+  const undo = async (outcome: Extract<SaveOutcome, { kind: 'saved' }>) => {
+    try {
+      await undoSave(outcome);
+      setState({ step: 'undone', created: outcome.created });
+      await notifyDataChanged();
+    } catch (error) {
+      setState({ step: 'error', message: (error as Error).message });
+    }
+  };
+
+  const saved = state.step === 'done' && state.outcome.kind === 'saved' ? state.outcome : undefined;
+
+  return (
+    <main className="stack" style={{ width: 360, padding: 16, gap: 12 }} aria-busy={state.step === 'saving'}>
+      <header className="spread">
+        <h1>Rapport</h1>
+        <span className="muted" data-testid="due-count" aria-live="polite">
+          {due === undefined ? '' : due === 0 ? 'No follow-ups due' : `${due} follow-up${due === 1 ? '' : 's'} due`}
+        </span>
+      </header>
+
+      <section aria-live="polite" className="stack">
+        {state.step === 'saving' && <p className="muted">Saving the person on this page…</p>}
+        {saved && (
+          <div className="card stack" data-testid="saved-card">
+            <p className="ok" style={{ margin: 0, fontWeight: 600 }}>
+              {saved.created ? 'Saved to Rapport' : 'Already saved: updated from the page'}
+            </p>
+            <ContactSummary contact={saved.contact} />
+            <div className="row">
+              <button type="button" onClick={() => void undo(saved)}>
+                Undo
+              </button>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void openSidePanel(tab?.windowId, saved.contact.id).then(() => window.close())}
+              >
+                Open in side panel
+              </button>
+            </div>
+          </div>
+        )}
+        {state.step === 'done' && state.outcome.kind === 'no-person' && (
+          <div className="card stack">
+            <p style={{ margin: 0 }}>{state.outcome.reason}</p>
+          </div>
+        )}
+        {state.step === 'undone' && (
+          <p className="card" style={{ margin: 0 }}>
+            {state.created ? 'Removed from Rapport.' : 'The earlier version of this contact is back.'}
+          </p>
+        )}
+        {state.step === 'error' && (
+          <p className="card error" role="alert" style={{ margin: 0 }}>
+            {state.message}
+          </p>
+        )}
+      </section>
+
+      {!saved && (
+        <button type="button" onClick={() => void openSidePanel(tab?.windowId).then(() => window.close())}>
+          Open side panel
+        </button>
+      )}
+    </main>
+  );
+}

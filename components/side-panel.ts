@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import { setFocusContact } from '../storage/ui-state';
+
+interface ChromeSidePanel {
+  sidePanel?: { open(options: { windowId?: number; tabId?: number }): Promise<void> };
+}
+interface FirefoxSidebar {
+  sidebarAction?: { open(): Promise<void> };
+}
+
+/**
+ * Opens the side panel (Chrome) or sidebar (Firefox), optionally on a contact.
+ * Must be called straight from a click handler: the browser only opens the
+ * panel in the same task as the user's gesture, so nothing is awaited first.
+ */
+export function openSidePanel(windowId: number | undefined, contactId?: string): Promise<void> {
+  const chromeApi = (globalThis as { chrome?: ChromeSidePanel }).chrome;
+  const firefoxApi = browser as unknown as FirefoxSidebar;
+  const opening = chromeApi?.sidePanel
+    ? chromeApi.sidePanel.open(windowId !== undefined ? { windowId } : {})
+    : (firefoxApi.sidebarAction?.open() ?? Promise.reject(new Error('This browser has no side panel.')));
+  const focusing = contactId ? setFocusContact(contactId) : Promise.resolve();
+  return Promise.all([opening, focusing]).then(() => undefined);
+}

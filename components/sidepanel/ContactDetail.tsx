@@ -1,0 +1,145 @@
+import { format, parse, startOfDay } from 'date-fns';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { notifyDataChanged } from '../../messages';
+import { getContact, updateContact, type ContactPatch } from '../../storage/contacts';
+import { logInteraction } from '../../storage/interactions';
+import { CHANNELS, CHANNEL_LABELS, STATUSES, STATUS_LABELS, type Channel, type Status } from '../../storage/schemas';
+import { ContactSummary } from '../ContactSummary';
+import { Timeline } from './Timeline';
+
+const DAY_INPUT = 'yyyy-MM-dd';
+
+interface Props {
+  contactId: string;
+  onBack(): void;
+}
+
+/** One contact: who they are, where they stand, and the record of every exchange. */
+export function ContactDetail({ contactId, onBack }: Props) {
+  const contact = useLiveQuery(() => getContact(contactId).then((c) => c ?? null), [contactId]);
+  const [channel, setChannel] = useState<Channel>('linkedin');
+  const [error, setError] = useState<string>();
+
+  if (contact === undefined) return <p className="muted detail">Loading…</p>;
+  if (contact === null) {
+    return (
+      <div className="detail">
+        <p>This contact no longer exists.</p>
+        <button type="button" onClick={onBack}>
+          Back to all contacts
+        </button>
+      </div>
+    );
+  }
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await action();
+      await notifyDataChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const update = (patch: ContactPatch) => run(() => updateContact(contact.id, patch));
+
+  const awaiting = contact.status === 'awaiting_reply';
+  const links = Object.entries(contact.profiles).filter(([, url]) => url && /^https?:\/\//i.test(url));
+
+  return (
+    <article className="detail" aria-label={contact.fullName} onKeyDown={(e) => e.key === 'Escape' && onBack()}>
+      <div>
+        <button type="button" className="link" onClick={onBack}>
+          ← All contacts
+        </button>
+      </div>
+      <ContactSummary contact={contact} />
+      {links.length > 0 && (
+        <nav className="row" aria-label="Profiles">
+          {links.map(([site, url]) => (
+            <a key={site} href={url} target="_blank" rel="noreferrer noopener">
+              {site === 'linkedin' ? 'LinkedIn profile' : site === 'doximity' ? 'Doximity profile' : 'Web page'}
+            </a>
+          ))}
+        </nav>
+      )}
+
+      <section className="stack" aria-label="Follow-up">
+        <div className="row">
+          <label style={{ flex: 1 }}>
+            Status
+            <select value={contact.status} onChange={(e) => void update({ status: e.target.value as Status })}>
+              {STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label style={{ flex: 1 }}>
+            Next follow-up
+            <input
+              type="date"
+              value={contact.nextFollowUpAt === undefined ? '' : format(contact.nextFollowUpAt, DAY_INPUT)}
+              onChange={(e) =>
+                void update({
+                  nextFollowUpAt: e.target.value
+                    ? startOfDay(parse(e.target.value, DAY_INPUT, new Date())).getTime()
+                    : undefined,
+                })
+              }
+            />
+          </label>
+        </div>
+        <div className="row" style={{ alignItems: 'flex-end' }}>
+          <label style={{ flex: 1 }}>
+            Channel
+            <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {CHANNEL_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              void run(() => logInteraction(contact.id, { kind: awaiting ? 'follow_up_sent' : 'message_sent', channel }))
+            }
+          >
+            {awaiting ? 'Mark follow-up sent' : 'Mark message sent'}
+          </button>
+          <button
+            type="button"
+            onClick={() => void run(() => logInteraction(contact.id, { kind: 'reply_received', channel }))}
+          >
+            Reply received
+          </button>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+
+      <label>
+        Notes
+        <textarea
+          key={contact.id + contact.updatedAt}
+          rows={4}
+          defaultValue={contact.notes}
+          onBlur={(e) => e.target.value !== contact.notes && void update({ notes: e.target.value })}
+        />
+      </label>
+
+      <section className="stack" aria-labelledby="timeline-heading">
+        <h3 id="timeline-heading">Timeline</h3>
+        <Timeline contactId={contact.id} />
+      </section>
+    </article>
+  );
+}

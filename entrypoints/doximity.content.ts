@@ -1,0 +1,8 @@
+import { readPageOnRequest } from '../capture/read-on-request';
+
+/** Doximity profiles: read-only, like the LinkedIn script. */
+export default defineContentScript({
+  matches: ['https://*.doximity.com/pub/*', 'https://*.doximity.com/profiles/*'],
+  runAt: 'document_idle',
+  main: (ctx) => readPageOnRequest(ctx),
+});

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../../components/theme.css';
+import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
+import { reloadOnSchemaChange } from '../../components/reload-on-schema-change';
+
+reloadOnSchemaChange();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SidePanelApp />
+  </StrictMode>,
+);

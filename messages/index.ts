@@ -1,0 +1,77 @@
+/**
+ * Every message between Rapport's contexts, in one place.
+ *
+ * Extension pages (popup, side panel) ask the background to act on a tab; the
+ * background asks a tab's content script for what the page shows. Each request
+ * is a zod schema checked on receipt; anything malformed is answered with an
+ * error and changes nothing.
+ */
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { Contact } from '../storage/schemas';
+
+const tabId = z.number().int().nonnegative().max(2 ** 31);
+
+/** Requests that only the extension's own pages may send to the background. */
+export const PageRequest = z.discriminatedUnion('type', [
+  /** Save the person on the page open in `tabId`. */
+  z.object({ type: z.literal('save-tab'), tabId }).strict(),
+  /** Whether the person on `tabId`'s page is saved, without saving. */
+  z.object({ type: z.literal('tab-status'), tabId }).strict(),
+  /** The extension page changed data: recount the badge and refresh tab icons. */
+  z.object({ type: z.literal('data-changed') }).strict(),
+]);
+export type PageRequest = z.infer<typeof PageRequest>;
+
+export { EXTRACT_REQUEST } from './extract-request';
+
+export const SaveOutcome = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('saved'), contact: Contact, created: z.boolean(), previous: Contact.optional() }),
+  /** The page is not one Rapport can read (a browser page, a page with no person). */
+  z.object({ kind: z.literal('no-person'), url: z.string().optional(), reason: z.string() }),
+]);
+export type SaveOutcome = z.infer<typeof SaveOutcome>;
+
+export const TabStatus = z.object({
+  /** The profile link the tab shows, when it is a profile page. */
+  profileUrl: z.string().optional(),
+  contact: Contact.optional(),
+});
+export type TabStatus = z.infer<typeof TabStatus>;
+
+interface ResponseMap {
+  'save-tab': SaveOutcome;
+  'tab-status': TabStatus;
+  'data-changed': { badge: number };
+}
+export type ResponseFor<T extends PageRequest['type']> = ResponseMap[T];
+
+/** What the background answers: the value, or an error a person can read. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Sends a request to the background and returns its answer, throwing the
+ * background's error message. Retries once when the service worker was asleep
+ * and the first attempt found no receiver.
+ */
+export async function sendToBackground<R extends PageRequest>(request: R): Promise<ResponseFor<R['type']>> {
+  const attempt = () => browser.runtime.sendMessage(request) as Promise<Reply<ResponseFor<R['type']>> | undefined>;
+  let reply: Reply<ResponseFor<R['type']>> | undefined;
+  try {
+    reply = await attempt();
+  } catch {
+    reply = await attempt();
+  }
+  if (!reply) throw new Error('Rapport’s background did not answer. Try again.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/** Tells the background that data changed, without failing the caller if it cannot be reached. */
+export async function notifyDataChanged(): Promise<void> {
+  try {
+    await sendToBackground({ type: 'data-changed' });
+  } catch {
+    // The badge is recounted on the next alarm or start-up anyway.
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The contacts repository: every read and write of contacts that the UI and the
+ * background make goes through here, validated by the zod schemas.
+ */
+import { identityForUrl, profileRef } from '../capture/urls';
+import { patchForStatus } from '../followups/rules';
+import { db, type TrashEntry } from './db';
+import { newId } from './ids';
+import {
+  CAPTURED_FIELDS,
+  Contact,
+  type Capture,
+  type CapturedField,
+  type ContactInput,
+  type Status,
+} from './schemas';
+
+export interface SaveResult {
+  contact: Contact;
+  /** True when the save created the contact, false when it updated one. */
+  created: boolean;
+  /** The contact as it was before an update, so that the save can be undone. */
+  previous?: Contact;
+}
+
+function profilesFor(url: string): Contact['profiles'] {
+  const ref = profileRef(url);
+  return ref ? { [ref.site]: ref.canonicalUrl } : { web: url };
+}
+
+/** The captured fields of `capture`, without the capture-only ones. */
+function capturedFields(capture: Capture): Partial<Contact> {
+  const fields: Partial<Record<CapturedField, unknown>> = {};
+  for (const field of CAPTURED_FIELDS) {
+    if (capture[field] !== undefined) fields[field] = capture[field];
+  }
+  return fields as Partial<Contact>;
+}
+
+/**
+ * Saves a captured person: creates the contact, or updates the one already
+ * known by the same source identity. Fields the user edited by hand are kept,
+ * and sections the page had not loaded keep their stored value. One
+ * transaction, so two saves racing from two tabs still make one contact.
+ */
+export async function saveCapture(capture: Capture, now = Date.now()): Promise<SaveResult> {
+  const identity = identityForUrl(capture.profileUrl);
+  if (!identity) throw new Error('The page link cannot identify a contact.');
+  return db.transaction('rw', db.contacts, async () => {
+    const existing = await db.contacts.where('identities').equals(identity).first();
+    const fields = capturedFields(capture);
+    for (const section of capture.notLoaded) delete fields[section];
+    if (!existing) {
+      const contact = Contact.parse({
+        ...fields,
+        fullName: capture.fullName,
+        id: newId(),
+        source: capture.source,
+        profiles: profilesFor(capture.profileUrl),
+        identities: [identity],
+        createdAt: now,
+        updatedAt: now,
+        capturedAt: now,
+      } satisfies ContactInput);
+      await db.contacts.add(contact);
+      return { contact, created: true };
+    }
+    for (const field of existing.userEdited) delete fields[field];
+    const contact = Contact.parse({
+      ...existing,
+      ...fields,
+      profiles: { ...existing.profiles, ...profilesFor(capture.profileUrl) },
+      updatedAt: now,
+      capturedAt: now,
+    });
+    await db.contacts.put(contact);
+    return { contact, created: false, previous: existing };
+  });
+}
+
+/** Reverts a save: removes a contact it created, or restores the one it updated. */
+export async function undoSave(result: SaveResult): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    if (result.created) await db.contacts.delete(result.contact.id);
+    else if (result.previous) await db.contacts.put(Contact.parse(result.previous));
+  });
+}
+
+export async function getContact(id: string): Promise<Contact | undefined> {
+  return db.contacts.get(id);
+}
+
+export async function findByProfileUrl(url: string): Promise<Contact | undefined> {
+  const identity = identityForUrl(url);
+  return identity ? db.contacts.where('identities').equals(identity).first() : undefined;
+}
+
+/** Every contact, ordered by name. */
+export async function listContacts(): Promise<Contact[]> {
+  return db.contacts.orderBy('fullName').toArray();
+}
+
+/** Creates a contact typed in by hand (met at a conference, no profile page). */
+export async function addContact(
+  input: Omit<ContactInput, 'id' | 'createdAt' | 'updatedAt' | 'source'>,
+  now = Date.now(),
+): Promise<Contact> {
+  const contact = Contact.parse({ ...input, id: newId(), source: 'manual', createdAt: now, updatedAt: now });
+  await db.contacts.add(contact);
+  return contact;
+}
+
+export type ContactPatch = Partial<Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'userEdited'>>;
+
+/**
+ * Applies a user's edit. Captured fields it changes are marked as edited by
+ * the user so that a later capture never overwrites them. Read and write in
+ * one transaction so that concurrent edits from other contexts are not lost.
+ */
+export async function updateContact(id: string, patch: ContactPatch, now = Date.now()): Promise<Contact> {
+  return db.transaction('rw', db.contacts, async () => {
+    const existing = await db.contacts.get(id);
+    if (!existing) throw new Error('This contact no longer exists.');
+    const edited = new Set(existing.userEdited);
+    for (const field of CAPTURED_FIELDS) {
+      if (field in patch && JSON.stringify(patch[field]) !== JSON.stringify(existing[field])) edited.add(field);
+    }
+    const statusPatch = patch.status && patch.status !== existing.status ? patchForStatus(patch.status) : {};
+    const contact = Contact.parse({
+      ...existing,
+      ...patch,
+      ...statusPatch,
+      userEdited: [...edited],
+      updatedAt: now,
+    });
+    await db.contacts.put(contact);
+    return contact;
+  });
+}
+
+export async function setStatus(id: string, status: Status, now = Date.now()): Promise<Contact> {
+  return updateContact(id, { status }, now);
+}
+
+/** Moves a contact and its timeline to the trash, from where it can be restored. */
+export async function deleteContact(id: string, now = Date.now()): Promise<TrashEntry> {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
+    const contact = await db.contacts.get(id);
+    if (!contact) throw new Error('This contact no longer exists.');
+    const interactions = await db.interactions.where('contactId').equals(id).toArray();
+    const entry: TrashEntry = { id, deletedAt: now, contact, interactions };
+    await db.trash.put(entry);
+    await db.interactions.bulkDelete(interactions.map((i) => i.id));
+    await db.contacts.delete(id);
+    return entry;
+  });
+}
+
+/** Restores a deleted contact with its timeline. */
+export async function restoreContact(id: string): Promise<Contact> {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
+    const entry = await db.trash.get(id);
+    if (!entry) throw new Error('This contact is no longer in the trash.');
+    await db.contacts.put(entry.contact);
+    await db.interactions.bulkPut(entry.interactions);
+    await db.trash.delete(id);
+    return entry.contact;
+  });
+}
+
+/** How many contacts have a follow-up due at `now` or earlier: the badge's number. */
+export async function countDueFollowUps(now = Date.now()): Promise<number> {
+  return db.contacts.where('nextFollowUpAt').belowOrEqual(now).count();
+}
+
+/** Contacts whose follow-up is due, oldest first. */
+export async function listDueFollowUps(now = Date.now()): Promise<Contact[]> {
+  return db.contacts.where('nextFollowUpAt').belowOrEqual(now).toArray();
+}
+
+/** The earliest follow-up still to come after `now`, to set an alarm for it. */
+export async function nextFollowUpAfter(now = Date.now()): Promise<number | undefined> {
+  const next = await db.contacts.where('nextFollowUpAt').above(now).first();
+  return next?.nextFollowUpAt;
+}

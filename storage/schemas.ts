@@ -1,0 +1,257 @@
+/**
+ * The single source of truth for every record Rapport stores or passes between
+ * contexts. TypeScript types are inferred from these schemas; nothing else
+ * declares the shape of a contact, an interaction, a template or the settings.
+ */
+import { z } from 'zod';
+
+/** Longest text we accept in any one field: page text is untrusted and unbounded. */
+const MAX_TEXT = 20_000;
+
+/** Zero-width, bidi control and other invisible characters that pages use to spoof text. */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Plain text: invisible characters removed, surrounding white space trimmed. */
+export const text = (max = MAX_TEXT) =>
+  z
+    .string()
+    .transform((s) => s.replace(INVISIBLE, '').trim())
+    .pipe(z.string().max(max));
+
+/** A single line of text: inner white space folded to one space. */
+export const line = (max = 1_000) =>
+  z
+    .string()
+    .transform((s) => s.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim())
+    .pipe(z.string().max(max));
+
+/**
+ * An http(s) link. zod's own url checks accept `javascript:` and `data:`
+ * (colinhacks/zod#2353), so the scheme is checked explicitly.
+ */
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(4_096)
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'https:' || protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) link');
+
+export const epochMs = z.number().int().nonnegative().max(8.64e15);
+
+export const SOURCES = ['linkedin', 'doximity', 'web', 'manual', 'import'] as const;
+export const Source = z.enum(SOURCES);
+export type Source = z.infer<typeof Source>;
+
+export const STATUSES = [
+  'not_contacted',
+  'awaiting_reply',
+  'replied',
+  'meeting',
+  'closed',
+  'no_response',
+] as const;
+export const Status = z.enum(STATUSES);
+export type Status = z.infer<typeof Status>;
+
+export const STATUS_LABELS: Record<Status, string> = {
+  not_contacted: 'Not contacted',
+  awaiting_reply: 'Awaiting reply',
+  replied: 'Replied',
+  meeting: 'Meeting',
+  closed: 'Closed',
+  no_response: 'No response',
+};
+
+const year = z.number().int().min(1900).max(2100);
+
+export const Education = z.object({
+  school: line(300).pipe(z.string().min(1)),
+  degree: line(300).optional(),
+  startYear: year.optional(),
+  endYear: year.optional(),
+});
+export type Education = z.infer<typeof Education>;
+
+export const Experience = z.object({
+  title: line(300).optional(),
+  organization: line(300).optional(),
+  start: line(60).optional(),
+  end: line(60).optional(),
+});
+export type Experience = z.infer<typeof Experience>;
+
+/**
+ * What an extractor read from a page about one person. Every field but the
+ * name, the source and the link is optional: a page that does not show a
+ * field leaves it out rather than guessing.
+ */
+export const Capture = z.object({
+  source: Source,
+  fullName: line(300).pipe(z.string().min(1, 'a name is required')),
+  firstName: line(150).optional(),
+  lastName: line(150).optional(),
+  honorific: line(40).optional(),
+  credentials: z.array(line(40)).max(20).default([]),
+  pronouns: line(60).optional(),
+  headline: line(600).optional(),
+  title: line(300).optional(),
+  organization: line(300).optional(),
+  specialty: line(200).optional(),
+  subspecialty: line(200).optional(),
+  location: line(300).optional(),
+  about: text(10_000).optional(),
+  education: z.array(Education).max(50).default([]),
+  experience: z.array(Experience).max(100).default([]),
+  affiliations: z.array(line(300)).max(50).default([]),
+  photoUrl: httpUrl.optional(),
+  email: z.email().max(320).optional(),
+  phone: line(60).optional(),
+  profileUrl: httpUrl,
+  /** Sections the page had not loaded yet (LinkedIn lazy-loads below the fold). */
+  notLoaded: z.array(z.enum(['about', 'experience', 'education'])).default([]),
+});
+export type Capture = z.infer<typeof Capture>;
+export type CaptureInput = z.input<typeof Capture>;
+
+/** Fields that capture fills and the user may edit; a user's edit is never overwritten by a later capture. */
+export const CAPTURED_FIELDS = [
+  'fullName',
+  'firstName',
+  'lastName',
+  'honorific',
+  'credentials',
+  'pronouns',
+  'headline',
+  'title',
+  'organization',
+  'specialty',
+  'subspecialty',
+  'location',
+  'about',
+  'education',
+  'experience',
+  'affiliations',
+  'photoUrl',
+  'email',
+  'phone',
+] as const;
+export type CapturedField = (typeof CAPTURED_FIELDS)[number];
+
+export const Profiles = z.object({
+  linkedin: httpUrl.optional(),
+  doximity: httpUrl.optional(),
+  web: httpUrl.optional(),
+});
+
+export const Contact = Capture.omit({ profileUrl: true, notLoaded: true }).extend({
+  id: z.string().min(1).max(64),
+  /** Where the person was first saved from. */
+  source: Source,
+  /** Canonical links by site. */
+  profiles: Profiles.default({}),
+  /** Source identities such as `linkedin:priya-raman-md`, used to find a contact again. */
+  identities: z.array(z.string().min(1).max(600)).max(20).default([]),
+  tags: z.array(line(60).pipe(z.string().min(1))).max(100).default([]),
+  notes: text(50_000).default(''),
+  status: Status.default('not_contacted'),
+  whereMet: z
+    .object({ event: line(300).optional(), date: line(20).optional() })
+    .optional(),
+  /** Captured fields the user changed by hand. */
+  userEdited: z.array(z.enum(CAPTURED_FIELDS)).default([]),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  capturedAt: epochMs.optional(),
+  lastContactedAt: epochMs.optional(),
+  /** When the next follow-up falls due; absent when none is pending. */
+  nextFollowUpAt: epochMs.optional(),
+  /** Follow-ups sent since the first message of the current outreach. */
+  followUpsSent: z.number().int().min(0).max(1_000).default(0),
+});
+export type Contact = z.infer<typeof Contact>;
+export type ContactInput = z.input<typeof Contact>;
+
+export const INTERACTION_KINDS = [
+  'message_sent',
+  'follow_up_sent',
+  'reply_received',
+  'meeting',
+  'call',
+  'met_in_person',
+  'letter_requested',
+  'letter_agreed',
+  'letter_submitted',
+  'note',
+] as const;
+export const InteractionKind = z.enum(INTERACTION_KINDS);
+export type InteractionKind = z.infer<typeof InteractionKind>;
+
+export const INTERACTION_LABELS: Record<InteractionKind, string> = {
+  message_sent: 'Message sent',
+  follow_up_sent: 'Follow-up sent',
+  reply_received: 'Reply received',
+  meeting: 'Meeting',
+  call: 'Call',
+  met_in_person: 'Met in person',
+  letter_requested: 'Letter of recommendation asked',
+  letter_agreed: 'Letter agreed',
+  letter_submitted: 'Letter submitted',
+  note: 'Note',
+};
+
+export const CHANNELS = ['linkedin', 'doximity', 'email', 'in_person', 'phone', 'other'] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  linkedin: 'LinkedIn',
+  doximity: 'Doximity',
+  email: 'Email',
+  in_person: 'In person',
+  phone: 'Phone',
+  other: 'Other',
+};
+
+export const Interaction = z.object({
+  id: z.string().min(1).max(64),
+  contactId: z.string().min(1).max(64),
+  kind: InteractionKind,
+  channel: Channel.default('other'),
+  at: epochMs,
+  text: text(50_000).optional(),
+  templateId: z.string().max(64).optional(),
+});
+export type Interaction = z.infer<typeof Interaction>;
+export type InteractionInput = z.input<typeof Interaction>;
+
+export const Template = z.object({
+  id: z.string().min(1).max(64),
+  name: line(120).pipe(z.string().min(1)),
+  purpose: line(300).default(''),
+  channel: Channel.default('other'),
+  subject: line(500).optional(),
+  body: text(20_000),
+  builtIn: z.boolean().default(false),
+  updatedAt: epochMs,
+});
+export type Template = z.infer<typeof Template>;
+
+export const Settings = z.object({
+  myName: line(200).default(''),
+  mySchool: line(300).default(''),
+  myYear: line(20).default(''),
+  mySpecialty: line(200).default(''),
+  signature: text(2_000).default(''),
+  /** Days between a message and its follow-up. */
+  followUpDays: z.number().int().min(1).max(365).default(7),
+  /** Follow-ups sent before a contact is offered "no response". */
+  maxFollowUps: z.number().int().min(0).max(20).default(2),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});

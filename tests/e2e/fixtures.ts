@@ -1,0 +1,44 @@
+/** Playwright fixtures: a Chromium with the built extension, and helpers to serve pages at their real URLs. */
+import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchWithExtension } from '../../scripts/chromium';
+
+export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+
+export function fixture(path: string): { html: string; url: string; json: Record<string, unknown> } {
+  const json = JSON.parse(readFileSync(resolve(FIXTURES, `${path}.json`), 'utf8')) as Record<string, unknown>;
+  return { html: readFileSync(resolve(FIXTURES, `${path}.html`), 'utf8'), url: json.url as string, json };
+}
+
+/** Serves `html` for every request to the origin of `url` (no network is reached). */
+export async function serve(context: BrowserContext, url: string, pages: Record<string, string>): Promise<void> {
+  const origin = new URL(url).origin;
+  await context.route(`${origin}/**`, (route) => {
+    const requested = new URL(route.request().url());
+    const body = pages[requested.pathname];
+    if (body === undefined) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+  });
+}
+
+export const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { context } = await launchWithExtension({ headless: true });
+    // Nothing may leave the machine: any request not routed by a test fails fast.
+    await context.route(/^https?:\/\//, (route) => route.abort());
+    await use(context);
+    await context.close();
+  },
+  worker: async ({ context }, use) => {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    await use(worker);
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+});
+
+export { expect };

@@ -1,0 +1,66 @@
+/**
+ * Audit of the built manifests: the fewest permissions, host access only to
+ * LinkedIn and Doximity, nothing exposed to web pages, no remote code.
+ * `npm test` builds before it runs the unit tests.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const OUTPUT = resolve(import.meta.dirname, '../../../.output');
+const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'sidePanel'];
+const ALLOWED_HOSTS = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
+
+function manifest(target: string): chrome.runtime.ManifestV3 {
+  const path = join(OUTPUT, target, 'manifest.json');
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first.`);
+  return JSON.parse(readFileSync(path, 'utf8')) as chrome.runtime.ManifestV3;
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+describe.each(['chrome-mv3', 'firefox-mv3'])('%s build', (target) => {
+  const m = manifest(target);
+
+  it('asks only for the permissions Rapport needs', () => {
+    for (const permission of m.permissions ?? []) expect(ALLOWED_PERMISSIONS).toContain(permission);
+    expect(m.host_permissions ?? []).toEqual(ALLOWED_HOSTS);
+    expect(JSON.stringify(m)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
+    expect(m.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('exposes nothing to web pages and accepts no outside messages', () => {
+    expect(m.web_accessible_resources ?? []).toEqual([]);
+    expect(m).not.toHaveProperty('externally_connectable');
+  });
+
+  it('runs content scripts only on LinkedIn and Doximity profiles', () => {
+    const matches = (m.content_scripts ?? []).flatMap((script: { matches?: string[] }) => script.matches ?? []);
+    expect(matches.length).toBeGreaterThan(0);
+    for (const match of matches) expect(match).toMatch(/^https:\/\/\*\.(linkedin|doximity)\.com\/(in|pub|profiles)\/\*$/);
+  });
+
+  it('ships no eval, remote scripts or source maps', () => {
+    for (const file of files(join(OUTPUT, target))) {
+      expect(file).not.toMatch(/\.map$/);
+      if (!/\.(js|html)$/.test(file)) continue;
+      const source = readFileSync(file, 'utf8');
+      expect(source, file).not.toMatch(/\beval\(|new Function\(/);
+      expect(source, file).not.toMatch(/<script[^>]+src=["']https?:/);
+    }
+  });
+});
+
+it('the Firefox build uses a sidebar and background scripts; Chrome a side panel and a worker', () => {
+  const firefox = manifest('firefox-mv3') as unknown as Record<string, unknown>;
+  expect(firefox).toHaveProperty('sidebar_action');
+  expect(firefox).toHaveProperty('background.scripts');
+  const chromeManifest = manifest('chrome-mv3') as unknown as Record<string, unknown>;
+  expect(chromeManifest).toHaveProperty('side_panel.default_path');
+  expect(chromeManifest).toHaveProperty('background.service_worker');
+});

@@ -1,0 +1,24 @@
+/** Builders shared by unit tests. */
+import { Capture, type CaptureInput } from '../../storage/schemas';
+import { db } from '../../storage/db';
+
+export function capture(overrides: Partial<CaptureInput> = {}): Capture {
+  return Capture.parse({
+    source: 'linkedin',
+    fullName: 'Priya Raman',
+    firstName: 'Priya',
+    lastName: 'Raman',
+    credentials: ['MD'],
+    headline: 'Internal Medicine Resident at UCSF Health',
+    location: 'San Francisco, California, United States',
+    profileUrl: 'https://www.linkedin.com/in/priya-raman-md/',
+    ...overrides,
+  });
+}
+
+/** Every row of every table, for "nothing changed" assertions. */
+export async function snapshot(): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+
+// Host permissions stay limited to the two sites whose profile pages we read;
+// every other page is reached through activeTab + scripting after a user gesture.
+const HOSTS = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Rapport',
+    description:
+      'Save people from LinkedIn, Doximity and program pages in one click, draft thoughtful messages and never miss a follow-up.',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'activeTab',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    host_permissions: HOSTS,
+    action: { default_title: 'Rapport: save this person' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'rapport@rapport.invalid',
+              strict_min_version: '140.0',
+              // Rapport collects nothing: all data stays in the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    build: { sourcemap: false },
+  }),
+});
