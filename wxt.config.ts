@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
 const HOSTS = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
 
 export default defineConfig({
+  // Parallel work (and CI) can build into separate folders: WXT_OUT_DIR=.output-x npm run build.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({

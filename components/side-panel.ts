@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { setFocusContact } from '../storage/ui-state';
+import { setFocusContact, type FocusRequest } from '../storage/ui-state';
 
 interface ChromeSidePanel {
   sidePanel?: { open(options: { windowId?: number; tabId?: number }): Promise<void> };
@@ -13,12 +13,16 @@ interface FirefoxSidebar {
  * Must be called straight from a click handler: the browser only opens the
  * panel in the same task as the user's gesture, so nothing is awaited first.
  */
-export function openSidePanel(windowId: number | undefined, contactId?: string): Promise<void> {
+export function openSidePanel(
+  windowId: number | undefined,
+  contactId?: string,
+  options: { view?: FocusRequest['view']; templateId?: string } = {},
+): Promise<void> {
   const chromeApi = (globalThis as { chrome?: ChromeSidePanel }).chrome;
   const firefoxApi = browser as unknown as FirefoxSidebar;
   const opening = chromeApi?.sidePanel
     ? chromeApi.sidePanel.open(windowId !== undefined ? { windowId } : {})
     : (firefoxApi.sidebarAction?.open() ?? Promise.reject(new Error('This browser has no side panel.')));
-  const focusing = contactId ? setFocusContact(contactId) : Promise.resolve();
+  const focusing = contactId ? setFocusContact(contactId, options) : Promise.resolve();
   return Promise.all([opening, focusing]).then(() => undefined);
 }

@@ -7,7 +7,8 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+export const OUTPUT_DIR = resolve(import.meta.dirname, '..', process.env.WXT_OUT_DIR ?? '.output');
+export const EXTENSION_DIR = resolve(OUTPUT_DIR, 'chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LoadedExtension {

@@ -7,15 +7,33 @@ import { db } from './db';
 
 const FOCUS_KEY = 'ui:focus';
 
-/** Asks the side panel to show a contact (set from the popup). */
-export async function setFocusContact(contactId: string, now = Date.now()): Promise<void> {
-  await db.settings.put({ key: FOCUS_KEY, value: { contactId, at: now } });
+export interface FocusRequest {
+  contactId: string;
+  /** Which part of the contact to show: its details, or drafting a message. */
+  view: 'details' | 'draft';
+  /** The template to start a draft from. */
+  templateId?: string;
+  at: number;
 }
 
-export async function getFocusContact(): Promise<{ contactId: string; at: number } | undefined> {
+/** Asks the side panel to show a contact (set from the popup). */
+export async function setFocusContact(
+  contactId: string,
+  options: { view?: FocusRequest['view']; templateId?: string } = {},
+  now = Date.now(),
+): Promise<void> {
+  const value: FocusRequest = { contactId, view: options.view ?? 'details', templateId: options.templateId, at: now };
+  await db.settings.put({ key: FOCUS_KEY, value });
+}
+
+export async function getFocusContact(): Promise<FocusRequest | undefined> {
   const row = await db.settings.get(FOCUS_KEY);
-  const value = row?.value as { contactId?: unknown; at?: unknown } | undefined;
-  return typeof value?.contactId === 'string' && typeof value.at === 'number'
-    ? { contactId: value.contactId, at: value.at }
-    : undefined;
+  const value = row?.value as Partial<FocusRequest> | undefined;
+  if (typeof value?.contactId !== 'string' || typeof value.at !== 'number') return undefined;
+  return {
+    contactId: value.contactId,
+    view: value.view === 'draft' ? 'draft' : 'details',
+    templateId: typeof value.templateId === 'string' ? value.templateId : undefined,
+    at: value.at,
+  };
 }

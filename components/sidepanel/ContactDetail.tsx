@@ -5,6 +5,7 @@ import { notifyDataChanged } from '../../messages';
 import { getContact, updateContact, type ContactPatch } from '../../storage/contacts';
 import { logInteraction } from '../../storage/interactions';
 import { CHANNELS, CHANNEL_LABELS, STATUSES, STATUS_LABELS, type Channel, type Status } from '../../storage/schemas';
+import type { FocusRequest } from '../../storage/ui-state';
 import { ContactSummary } from '../ContactSummary';
 import { Timeline } from './Timeline';
 
@@ -12,11 +13,16 @@ const DAY_INPUT = 'yyyy-MM-dd';
 
 interface Props {
   contactId: string;
+  /** Which part of the contact is shown. */
+  view: FocusRequest['view'];
+  /** A template to start a draft from, when the view is 'draft'. */
+  templateId?: string;
+  onViewChange(view: FocusRequest['view']): void;
   onBack(): void;
 }
 
 /** One contact: who they are, where they stand, and the record of every exchange. */
-export function ContactDetail({ contactId, onBack }: Props) {
+export function ContactDetail({ contactId, view, templateId, onViewChange, onBack }: Props) {
   const contact = useLiveQuery(() => getContact(contactId).then((c) => c ?? null), [contactId]);
   const [channel, setChannel] = useState<Channel>('linkedin');
   const [error, setError] = useState<string>();

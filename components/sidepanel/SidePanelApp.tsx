@@ -2,9 +2,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { sendToBackground } from '../../messages';
 import { listContacts } from '../../storage/contacts';
-import { getFocusContact } from '../../storage/ui-state';
+import { getFocusContact, type FocusRequest } from '../../storage/ui-state';
+
+type Section = 'contacts' | 'settings';
+const SECTIONS: { id: Section; label: string }[] = [
+  { id: 'contacts', label: 'Contacts' },
+  { id: 'settings', label: 'Settings' },
+];
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
+import { SettingsView } from '../settings/SettingsView';
 import { ContactDetail } from './ContactDetail';
 import { ContactList } from './ContactList';
 import './sidepanel.css';
@@ -19,7 +26,16 @@ export function SidePanelApp() {
   const contacts = useLiveQuery(listContacts, []);
   const focus = useLiveQuery(getFocusContact, []);
   const due = useDueCount();
-  const [selectedId, setSelectedId] = useState<string>();
+  const [section, setSection] = useState<Section>('contacts');
+  const [selectedId, setSelectedIdState] = useState<string>();
+  const [detailView, setDetailView] = useState<FocusRequest['view']>('details');
+  const [templateId, setTemplateId] = useState<string>();
+  const setSelectedId = (id: string | undefined) => {
+    setSelectedIdState(id);
+    setDetailView('details');
+    setTemplateId(undefined);
+    if (id) setSection('contacts');
+  };
   const [query, setQuery] = useState('');
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
@@ -27,7 +43,11 @@ export function SidePanelApp() {
 
   // The popup asks the panel to show a contact by writing the focus; follow it.
   useEffect(() => {
-    if (focus) setSelectedId(focus.contactId);
+    if (!focus) return;
+    setSection('contacts');
+    setSelectedIdState(focus.contactId);
+    setDetailView(focus.view);
+    setTemplateId(focus.templateId);
   }, [focus?.contactId, focus?.at]);
 
   // `/` jumps to search, as in most web apps.
@@ -36,7 +56,8 @@ export function SidePanelApp() {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
       if (event.key === '/' && !typing) {
         event.preventDefault();
-        setSelectedId(undefined);
+        setSection('contacts');
+        setSelectedIdState(undefined);
         requestAnimationFrame(() => search.current?.focus());
       }
     };
@@ -89,7 +110,23 @@ export function SidePanelApp() {
             {message.text}
           </p>
         )}
-        {!selectedId && (
+        <nav className="tabs" aria-label="Sections">
+          {SECTIONS.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              className="tab"
+              aria-current={section === id ? 'page' : undefined}
+              onClick={() => {
+                setSection(id);
+                setSelectedIdState(undefined);
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </nav>
+        {section === 'contacts' && !selectedId && (
           <input
             ref={search}
             type="search"
@@ -102,8 +139,16 @@ export function SidePanelApp() {
         )}
       </header>
       <main className="content">
-        {selectedId ? (
-          <ContactDetail contactId={selectedId} onBack={() => setSelectedId(undefined)} />
+        {section === 'settings' ? (
+          <SettingsView />
+        ) : selectedId ? (
+          <ContactDetail
+            contactId={selectedId}
+            view={detailView}
+            templateId={templateId}
+            onViewChange={setDetailView}
+            onBack={() => setSelectedId(undefined)}
+          />
         ) : visible === undefined ? (
           <p className="muted empty">Loading contacts…</p>
         ) : contacts?.length === 0 ? (

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const OUTPUT = resolve(import.meta.dirname, '../../../.output');
+const OUTPUT = resolve(import.meta.dirname, '../../..', process.env.WXT_OUT_DIR ?? '.output');
 const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'sidePanel'];
 const ALLOWED_HOSTS = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
 

@@ -1,0 +1,89 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { notifyDataChanged } from '../../messages';
+import { getSettings, updateSettings } from '../../storage/settings';
+import type { Settings } from '../../storage/schemas';
+
+type TextKey = 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'signature';
+
+const FIELDS: { key: TextKey; label: string; placeholder: string; multiline?: boolean }[] = [
+  { key: 'myName', label: 'Your name', placeholder: 'Alex Kim' },
+  { key: 'mySchool', label: 'Your school', placeholder: 'Perelman School of Medicine' },
+  { key: 'myYear', label: 'Year or class', placeholder: 'MS4, class of 2027' },
+  { key: 'mySpecialty', label: 'Specialty of interest', placeholder: 'Internal medicine' },
+  { key: 'signature', label: 'Signature', placeholder: 'Alex Kim\nMS4, Perelman School of Medicine', multiline: true },
+];
+
+/** The user's own profile (used in templates) and the follow-up cadence. Saved as each field is left. */
+export function ProfileSettings() {
+  const settings = useLiveQuery(getSettings, []);
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState(false);
+
+  if (!settings) return <p className="muted">Loading settings…</p>;
+
+  const save = async (patch: Partial<Settings>) => {
+    setError(undefined);
+    setSaved(false);
+    try {
+      await updateSettings(patch);
+      setSaved(true);
+      await notifyDataChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="stack" aria-labelledby="profile-heading">
+      <h2 id="profile-heading">Your profile</h2>
+      <p className="muted" style={{ margin: 0 }}>
+        Templates fill these in as {'{{myName}}'}, {'{{mySchool}}'}, {'{{myYear}}'}, {'{{mySpecialty}}'} and {'{{signature}}'}.
+      </p>
+      {FIELDS.map(({ key, label, placeholder, multiline }) => (
+        <label key={key}>
+          {label}
+          {multiline ? (
+            <textarea rows={3} defaultValue={settings[key]} placeholder={placeholder} onBlur={(e) => e.target.value !== settings[key] && void save({ [key]: e.target.value })} />
+          ) : (
+            <input defaultValue={settings[key]} placeholder={placeholder} onBlur={(e) => e.target.value !== settings[key] && void save({ [key]: e.target.value })} />
+          )}
+        </label>
+      ))}
+      <h2>Follow-ups</h2>
+      <div className="row">
+        <label style={{ flex: 1 }}>
+          Days between follow-ups
+          <input
+            type="number"
+            min={1}
+            max={365}
+            defaultValue={settings.followUpDays}
+            onBlur={(e) => {
+              const days = Number(e.target.value);
+              if (Number.isInteger(days) && days >= 1 && days <= 365) void save({ followUpDays: days });
+              else setError('Days between follow-ups must be a whole number from 1 to 365.');
+            }}
+          />
+        </label>
+        <label style={{ flex: 1 }}>
+          Follow-ups before “no response”
+          <input
+            type="number"
+            min={0}
+            max={20}
+            defaultValue={settings.maxFollowUps}
+            onBlur={(e) => {
+              const count = Number(e.target.value);
+              if (Number.isInteger(count) && count >= 0 && count <= 20) void save({ maxFollowUps: count });
+              else setError('Follow-ups before “no response” must be a whole number from 0 to 20.');
+            }}
+          />
+        </label>
+      </div>
+      <p aria-live="polite" className={error ? 'error' : 'muted'} style={{ margin: 0, minHeight: '1.4em' }}>
+        {error ?? (saved ? 'Saved.' : '')}
+      </p>
+    </section>
+  );
+}
