@@ -100,12 +100,29 @@ export async function listContacts(): Promise<Contact[]> {
   return db.contacts.orderBy('fullName').toArray();
 }
 
+/** The identities a contact's profile links give it, added to those it already has. */
+function identitiesFor(profiles: Contact['profiles'], existing: readonly string[] = []): string[] {
+  const ids = new Set(existing.filter((id) => !id.startsWith('linkedin:') && !id.startsWith('doximity:')));
+  for (const url of Object.values(profiles)) {
+    const identity = url ? identityForUrl(url) : null;
+    if (identity) ids.add(identity);
+  }
+  return [...ids];
+}
+
 /** Creates a contact typed in by hand (met at a conference, no profile page). */
 export async function addContact(
   input: Omit<ContactInput, 'id' | 'createdAt' | 'updatedAt' | 'source'>,
   now = Date.now(),
 ): Promise<Contact> {
-  const contact = Contact.parse({ ...input, id: newId(), source: 'manual', createdAt: now, updatedAt: now });
+  const contact = Contact.parse({
+    ...input,
+    id: newId(),
+    source: 'manual',
+    identities: identitiesFor(input.profiles ?? {}),
+    createdAt: now,
+    updatedAt: now,
+  });
   await db.contacts.add(contact);
   return contact;
 }
@@ -130,6 +147,7 @@ export async function updateContact(id: string, patch: ContactPatch, now = Date.
       ...existing,
       ...patch,
       ...statusPatch,
+      identities: patch.profiles ? identitiesFor(patch.profiles, existing.identities) : existing.identities,
       userEdited: [...edited],
       updatedAt: now,
     });
@@ -142,29 +160,60 @@ export async function setStatus(id: string, status: Status, now = Date.now()): P
   return updateContact(id, { status }, now);
 }
 
-/** Moves a contact and its timeline to the trash, from where it can be restored. */
-export async function deleteContact(id: string, now = Date.now()): Promise<TrashEntry> {
+/** Moves contacts and their timelines to the trash, from where they can be restored. One transaction. */
+export async function deleteContacts(ids: readonly string[], now = Date.now()): Promise<TrashEntry[]> {
   return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
-    const contact = await db.contacts.get(id);
-    if (!contact) throw new Error('This contact no longer exists.');
-    const interactions = await db.interactions.where('contactId').equals(id).toArray();
-    const entry: TrashEntry = { id, deletedAt: now, contact, interactions };
-    await db.trash.put(entry);
-    await db.interactions.bulkDelete(interactions.map((i) => i.id));
-    await db.contacts.delete(id);
-    return entry;
+    const entries: TrashEntry[] = [];
+    for (const id of ids) {
+      const contact = await db.contacts.get(id);
+      if (!contact) continue;
+      const interactions = await db.interactions.where('contactId').equals(id).toArray();
+      entries.push({ id, deletedAt: now, contact, interactions });
+      await db.interactions.bulkDelete(interactions.map((i) => i.id));
+    }
+    await db.trash.bulkPut(entries);
+    await db.contacts.bulkDelete(entries.map((e) => e.id));
+    return entries;
   });
 }
 
-/** Restores a deleted contact with its timeline. */
-export async function restoreContact(id: string): Promise<Contact> {
+export async function deleteContact(id: string, now = Date.now()): Promise<TrashEntry> {
+  const [entry] = await deleteContacts([id], now);
+  if (!entry) throw new Error('This contact no longer exists.');
+  return entry;
+}
+
+/** Restores deleted contacts with their timelines. */
+export async function restoreContacts(ids: readonly string[]): Promise<Contact[]> {
   return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
-    const entry = await db.trash.get(id);
-    if (!entry) throw new Error('This contact is no longer in the trash.');
-    await db.contacts.put(entry.contact);
-    await db.interactions.bulkPut(entry.interactions);
-    await db.trash.delete(id);
-    return entry.contact;
+    const entries = (await db.trash.bulkGet([...ids])).filter((e): e is TrashEntry => e !== undefined);
+    if (entries.length === 0) throw new Error('These contacts are no longer in the trash.');
+    await db.contacts.bulkPut(entries.map((e) => e.contact));
+    await db.interactions.bulkPut(entries.flatMap((e) => e.interactions));
+    await db.trash.bulkDelete(entries.map((e) => e.id));
+    return entries.map((e) => e.contact);
+  });
+}
+
+export async function restoreContact(id: string): Promise<Contact> {
+  const [contact] = await restoreContacts([id]);
+  return contact!;
+}
+
+/** Adds a tag to several contacts at once. */
+export async function tagContacts(ids: readonly string[], tag: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    for (const contact of await db.contacts.bulkGet([...ids])) {
+      if (!contact || contact.tags.includes(tag)) continue;
+      await db.contacts.put(Contact.parse({ ...contact, tags: [...contact.tags, tag], updatedAt: now }));
+    }
+  });
+}
+
+/** Sets the status of several contacts at once, with the same follow-up effect as one by one. */
+export async function setStatuses(ids: readonly string[], status: Status, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.contacts, async () => {
+    for (const id of ids) await updateContact(id, { status }, now);
   });
 }
 

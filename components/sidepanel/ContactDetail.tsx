@@ -2,11 +2,15 @@ import { format, parse, startOfDay } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
-import { getContact, updateContact, type ContactPatch } from '../../storage/contacts';
+import { deleteContact, getContact, restoreContact, updateContact, type ContactPatch } from '../../storage/contacts';
 import { logInteraction } from '../../storage/interactions';
 import { CHANNELS, CHANNEL_LABELS, STATUSES, STATUS_LABELS, type Channel, type Status } from '../../storage/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
 import { ContactSummary } from '../ContactSummary';
+import { AddInteractionForm } from '../contacts/AddInteractionForm';
+import { ContactFields } from '../contacts/ContactFields';
+import { TextField } from '../contacts/TextField';
+import { useUndo } from '../undo';
 import { Timeline } from './Timeline';
 
 const DAY_INPUT = 'yyyy-MM-dd';
@@ -26,6 +30,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
   const contact = useLiveQuery(() => getContact(contactId).then((c) => c ?? null), [contactId]);
   const [channel, setChannel] = useState<Channel>('linkedin');
   const [error, setError] = useState<string>();
+  const offerUndo = useUndo();
 
   if (contact === undefined) return <p className="muted detail">Loading…</p>;
   if (contact === null) {
@@ -132,20 +137,39 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         )}
       </section>
 
-      <label>
-        Notes
-        <textarea
-          key={contact.id + contact.updatedAt}
-          rows={4}
-          defaultValue={contact.notes}
-          onBlur={(e) => e.target.value !== contact.notes && void update({ notes: e.target.value })}
-        />
-      </label>
+      <TextField label="Notes" multiline value={contact.notes} onSave={(notes) => update({ notes })} />
 
       <section className="stack" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
+        <AddInteractionForm contactId={contact.id} />
         <Timeline contactId={contact.id} />
       </section>
+
+      <details className="stack">
+        <summary>
+          <h3 style={{ display: 'inline' }}>Edit details</h3>
+        </summary>
+        <ContactFields contact={contact} />
+      </details>
+
+      <div>
+        <button
+          type="button"
+          className="danger"
+          onClick={() =>
+            void run(async () => {
+              await deleteContact(contact.id);
+              offerUndo({
+                message: `Deleted ${contact.fullName}.`,
+                undo: () => restoreContact(contact.id).then(notifyDataChanged),
+              });
+              onBack();
+            })
+          }
+        >
+          Delete contact
+        </button>
+      </div>
     </article>
   );
 }

@@ -7,36 +7,38 @@ const ROW_HEIGHT = 56;
 
 interface Props {
   contacts: Contact[];
-  selectedId?: string;
+  /** Contacts ticked for a bulk action. */
+  checked: ReadonlySet<string>;
+  onToggle(id: string): void;
   onOpen(id: string): void;
 }
 
 /** The contacts, virtualized so that thousands of rows stay smooth; arrow keys move, Enter opens. */
-export function ContactList({ contacts, selectedId, onOpen }: Props) {
+export function ContactList({ contacts, checked, onToggle, onOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: contacts.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    initialRect: { width: 360, height: 600 },
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const buttons = Array.from(scroller.current?.querySelectorAll<HTMLButtonElement>('[data-row]') ?? []);
-    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const move = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (!move) return;
+    if (!move || !(event.target instanceof HTMLElement)) return;
+    const row = event.target.closest<HTMLElement>('[data-index]');
+    if (!row) return;
     event.preventDefault();
-    const current = Number(buttons[index]?.dataset.row ?? -1);
-    const target = Math.min(contacts.length - 1, Math.max(0, current + move));
+    const target = Math.min(contacts.length - 1, Math.max(0, Number(row.dataset.index) + move));
     virtualizer.scrollToIndex(target);
     requestAnimationFrame(() =>
-      scroller.current?.querySelector<HTMLButtonElement>(`[data-row="${target}"]`)?.focus(),
+      scroller.current?.querySelector<HTMLButtonElement>(`[data-index="${target}"] .contact-row`)?.focus(),
     );
   };
 
   return (
-    <div ref={scroller} className="contact-list" onKeyDown={onKeyDown} role="list" aria-label="Contacts">
+    <div ref={scroller} className="contact-list" onKeyDown={onKeyDown} role="list" aria-label="Contacts" data-testid="contact-list">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const contact = contacts[item.index]!;
@@ -45,15 +47,18 @@ export function ContactList({ contacts, selectedId, onOpen }: Props) {
             <div
               key={contact.id}
               role="listitem"
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              data-index={item.index}
+              className="contact-item"
+              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
             >
-              <button
-                type="button"
-                data-row={item.index}
-                className={`contact-row${contact.id === selectedId ? ' selected' : ''}`}
-                aria-current={contact.id === selectedId ? 'true' : undefined}
-                onClick={() => onOpen(contact.id)}
-              >
+              <input
+                type="checkbox"
+                className="contact-check"
+                aria-label={`Select ${contact.fullName}`}
+                checked={checked.has(contact.id)}
+                onChange={() => onToggle(contact.id)}
+              />
+              <button type="button" className="contact-row" onClick={() => onOpen(contact.id)}>
                 <Avatar contact={contact} small />
                 <span className="contact-row-text">
                   <span className="contact-row-name">{contact.fullName}</span>

@@ -22,7 +22,8 @@ test('one click saves a LinkedIn profile; sent, due and replied drive the badge'
   // The side panel lists the person; open them and mark a message sent.
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-  await panel.getByRole('button', { name: /Priya Raman/ }).click();
+  // The panel follows the tab beside it: Priya's profile is open there, so Priya is shown.
+  await expect(panel.getByRole('article', { name: 'Priya Raman' })).toBeVisible();
   await panel.getByRole('button', { name: 'Mark message sent' }).click();
   await expect(panel.getByTestId('timeline')).toContainText('Message sent');
   await expect(panel.getByLabel('Status')).toHaveValue('awaiting_reply');

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { notifyDataChanged } from '../../messages';
+import { deleteContacts, restoreContacts, setStatuses, tagContacts } from '../../storage/contacts';
+import { STATUSES, STATUS_LABELS, type Status } from '../../storage/schemas';
+import { useUndo } from '../undo';
+
+interface Props {
+  ids: string[];
+  tags: string[];
+  onDone(): void;
+}
+
+/** Actions on the ticked contacts: tag, change status, delete (with undo). */
+export function BulkBar({ ids, tags, onDone }: Props) {
+  const [tag, setTag] = useState('');
+  const [error, setError] = useState<string>();
+  const offerUndo = useUndo();
+  const count = ids.length;
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await action();
+      await notifyDataChanged();
+      onDone();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <div className="bulk" role="region" aria-label="Bulk actions">
+      <strong>{count} selected</strong>
+      <form
+        className="row"
+        style={{ flex: 2 }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const value = tag.trim();
+          if (value) void run(() => tagContacts(ids, value)).then(() => setTag(''));
+        }}
+      >
+        <input list="bulk-tags" aria-label="Tag to add" placeholder="Add tag" value={tag} onChange={(e) => setTag(e.target.value)} />
+        <datalist id="bulk-tags">
+          {tags.map((t) => (
+            <option key={t} value={t} />
+          ))}
+        </datalist>
+        <button type="submit" disabled={!tag.trim()}>
+          Tag
+        </button>
+      </form>
+      <select
+        aria-label="Set status"
+        value=""
+        onChange={(e) => e.target.value && void run(() => setStatuses(ids, e.target.value as Status))}
+      >
+        <option value="">Set status…</option>
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {STATUS_LABELS[s]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        onClick={() =>
+          void run(async () => {
+            const entries = await deleteContacts(ids);
+            offerUndo({
+              message: `Deleted ${entries.length} contact${entries.length === 1 ? '' : 's'}.`,
+              undo: () => restoreContacts(entries.map((e) => e.id)).then(notifyDataChanged),
+            });
+          })
+        }
+      >
+        Delete
+      </button>
+      <button type="button" className="link" onClick={onDone}>
+        Clear selection
+      </button>
+      {error && (
+        <p className="error" role="alert" style={{ margin: 0, width: '100%' }}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { SORTS, type Filters, type Sort } from '../../contacts/query';
+import { SOURCES, STATUSES, STATUS_LABELS, type Source, type Status } from '../../storage/schemas';
+
+const SOURCE_LABELS: Record<Source, string> = {
+  linkedin: 'LinkedIn',
+  doximity: 'Doximity',
+  web: 'Web page',
+  manual: 'Added by hand',
+  import: 'Imported',
+};
+
+interface Props {
+  filters: Filters;
+  sort: Sort;
+  tags: string[];
+  organizations: string[];
+  specialties: string[];
+  onFilters(filters: Filters): void;
+  onSort(sort: Sort): void;
+}
+
+function Choice<T extends string>(props: {
+  label: string;
+  value: T | undefined;
+  options: readonly T[];
+  labels?: Partial<Record<T, string>>;
+  onChange(value: T | undefined): void;
+}) {
+  return (
+    <label className="filter">
+      {props.label}
+      <select value={props.value ?? ''} onChange={(e) => props.onChange((e.target.value || undefined) as T | undefined)}>
+        <option value="">All</option>
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {props.labels?.[option] ?? option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Filters and sort for the contacts list. */
+export function FilterBar({ filters, sort, tags, organizations, specialties, onFilters, onSort }: Props) {
+  const set = (patch: Partial<Filters>) => onFilters({ ...filters, ...patch });
+  const active = Object.values(filters).some((v) => v !== undefined && v !== false);
+  return (
+    <div className="filters" role="group" aria-label="Filters">
+      <Choice<Status> label="Status" value={filters.status} options={STATUSES} labels={STATUS_LABELS} onChange={(status) => set({ status })} />
+      <Choice label="Tag" value={filters.tag} options={tags} onChange={(tag) => set({ tag })} />
+      <Choice<Source> label="Source" value={filters.source} options={SOURCES} labels={SOURCE_LABELS} onChange={(source) => set({ source })} />
+      <Choice label="Organization" value={filters.organization} options={organizations} onChange={(organization) => set({ organization })} />
+      <Choice label="Specialty" value={filters.specialty} options={specialties} onChange={(specialty) => set({ specialty })} />
+      <label className="filter">
+        Sort by
+        <select value={sort} onChange={(e) => onSort(e.target.value as Sort)}>
+          {(Object.keys(SORTS) as Sort[]).map((key) => (
+            <option key={key} value={key}>
+              {SORTS[key]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter checkbox">
+        <input type="checkbox" checked={filters.due ?? false} onChange={(e) => set({ due: e.target.checked || undefined })} />
+        Follow-up due
+      </label>
+      {active && (
+        <button type="button" className="link" onClick={() => onFilters({})}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}

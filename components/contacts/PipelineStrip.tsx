@@ -1,0 +1,28 @@
+import { STATUSES, STATUS_LABELS, type Status } from '../../storage/schemas';
+
+interface Props {
+  counts: Record<Status, number>;
+  active?: Status;
+  onSelect(status: Status | undefined): void;
+}
+
+/** How many contacts are at each stage; a stage filters the list, a second press clears it. */
+export function PipelineStrip({ counts, active, onSelect }: Props) {
+  return (
+    <div className="pipeline" role="group" aria-label="Pipeline">
+      {STATUSES.map((status) => (
+        <button
+          key={status}
+          type="button"
+          className={`stage ${status}`}
+          aria-pressed={active === status}
+          aria-label={`${STATUS_LABELS[status]}: ${counts[status]}`}
+          onClick={() => onSelect(active === status ? undefined : status)}
+        >
+          <span className="stage-count">{counts[status]}</span>
+          <span className="stage-label">{STATUS_LABELS[status]}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
