@@ -13,8 +13,11 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
 
   return (
+    <details>
+      <summary className="muted">Log a meeting, call, letter or note</summary>
     <form
       className="stack card"
+      style={{ marginTop: 8 }}
       aria-label="Add to the timeline"
       onSubmit={(e) => {
         e.preventDefault();
@@ -37,8 +40,7 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
           );
       }}
     >
-      <div className="row">
-        <label style={{ flex: 2 }}>
+      <label>
           What happened
           <select value={kind} onChange={(e) => setKind(e.target.value as InteractionKind)}>
             {INTERACTION_KINDS.map((k) => (
@@ -48,6 +50,7 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
             ))}
           </select>
         </label>
+      <div className="row">
         <label style={{ flex: 1 }}>
           How
           <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
@@ -74,5 +77,6 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
         <button type="submit">Add to timeline</button>
       </div>
     </form>
+    </details>
   );
 }

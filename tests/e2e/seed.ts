@@ -1,0 +1,58 @@
+/** Writes valid contacts straight into the extension's database, to start a test from a realistic store. */
+import type { Page } from '@playwright/test';
+
+export interface SeedContact {
+  fullName: string;
+  title?: string;
+  organization?: string;
+  status?: string;
+  tags?: string[];
+  specialty?: string;
+  notes?: string;
+  nextFollowUpAt?: number;
+  education?: { school: string }[];
+}
+
+export async function seedContacts(page: Page, people: SeedContact[]): Promise<void> {
+  await page.evaluate(async (rows) => {
+    const request = indexedDB.open('rapport');
+    const db = await new Promise<IDBDatabase>((done, fail) => {
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => fail(request.error);
+    });
+    const tx = db.transaction('contacts', 'readwrite');
+    rows.forEach((row, i) =>
+      tx.objectStore('contacts').put({
+        id: `seed-${i}`,
+        source: 'manual',
+        credentials: [],
+        education: [],
+        experience: [],
+        affiliations: [],
+        profiles: {},
+        identities: [],
+        tags: [],
+        notes: '',
+        status: 'not_contacted',
+        userEdited: [],
+        createdAt: 1_700_000_000_000 + i,
+        updatedAt: 1_700_000_000_000 + i,
+        followUpsSent: 0,
+        ...row,
+      }),
+    );
+    await new Promise((done, fail) => {
+      tx.oncomplete = done;
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  }, people);
+}
+
+export const PEOPLE: SeedContact[] = [
+  { fullName: 'Priya Raman', title: 'Resident Physician', organization: 'UCSF Health', status: 'awaiting_reply', tags: ['IM'], specialty: 'Internal Medicine' },
+  { fullName: 'Daniel O’Connor-Nguyen', title: 'Program Director', organization: 'Maine Medical Center', status: 'replied', specialty: 'Family Medicine' },
+  { fullName: 'Hannah Müller', title: 'PGY-3', organization: 'Northfield General Hospital', status: 'meeting', education: [{ school: 'Philadelphia College of Osteopathic Medicine' }] },
+  { fullName: 'Wen Li', title: 'Assistant Professor', organization: 'Northfield General Hospital', specialty: 'Neurology', notes: 'Asked about the stroke elective' },
+  { fullName: 'Sofía Reyes', title: 'Resident Physician', organization: 'Northfield General Hospital', status: 'no_response' },
+];
