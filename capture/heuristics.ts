@@ -1,0 +1,353 @@
+/**
+ * Careful heuristics for pages without structured data:
+ *
+ * - `cardPeople`: directories (residents, faculty, alumni) repeat one card
+ *   structure per person — a name, a role, usually a photo. Cards are found
+ *   by grouping name-like elements by the shape of the element around them;
+ *   a shape that repeats is a listing.
+ * - `bioPerson`: a page about one person, whose <h1> is a plausible name and
+ *   which shows at least one strong sign of being a profile (credentials, a
+ *   portrait labelled with the name, a job title under the name).
+ *
+ * When in doubt they find no one: a wrong person is worse than none.
+ */
+import type { CaptureInput } from '../storage/schemas';
+import { isPlausibleName, parseName } from './names';
+import {
+  MAX_PEOPLE,
+  baseUrl,
+  clean,
+  cleanMultiline,
+  imageUrl,
+  isScreenReaderOnly,
+  listItems,
+  opt,
+  ORG_WORDS,
+  readText,
+  sectionByHeading,
+  sectionLines,
+  splitRoleAt,
+  textLines,
+  withoutFragment,
+  years,
+} from './text';
+
+type Education = NonNullable<CaptureInput['education']>[number];
+
+/** Regions that hold site chrome, never the people a page presents. */
+const CHROME = 'nav, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], body > header, .breadcrumb, .breadcrumbs';
+
+/** Words of a job title: used to recognise the role line under a name. */
+const ROLE_WORDS =
+  /\b(?:professor|director|resident|residents|physician|chief|fellow|chair|chairman|chairwoman|instructor|lecturer|nurse|surgeon|manager|coordinator|dean|president|officer|associate|assistant|attending|student|researcher|scientist|engineer|specialist|consultant|head|lead|partner|founder|ceo|cto|cfo|advisor|adviser|faculty|pgy-?\d|intern|clerkship|program|hospitalist|pediatrician|internist|cardiologist|psychiatrist|therapist|pharmacist|dentist|doctor|practitioner|editor|counsel|analyst|administrator)\b/i;
+
+/** Lines that are links or chrome inside a card, not a role. */
+const NOT_ROLE = /^(?:read more|view (?:full )?(?:profile|bio)|learn more|more|bio|biography|e-?mail|contact|website|profile|details|see more|›|»|→)$/i;
+
+const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+const LABELLED = /^([^:]{2,40}):\s*(.+)$/;
+
+/** Where card names usually are: headings and elements whose class says "name". */
+const NAME_SELECTOR = 'h2, h3, h4, h5, h6, [class*="name"], [class*="Name"]';
+/** Where else they can be (bold text, links, definition terms, captions): tried when the first finds no cards. */
+const MORE_NAME_SELECTOR = `${NAME_SELECTOR}, strong, b, a, dt, figcaption`;
+
+export { MAX_PEOPLE };
+
+// ---------------------------------------------------------------- page-level facts
+
+/** The organization that runs the site: og:site_name, else the last part of the page title. */
+export function siteOrganization(doc: Document): string | undefined {
+  const siteName = opt(doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content'));
+  if (siteName) return siteName;
+  const title = clean(doc.querySelector('title')?.textContent);
+  const parts = title.split(/\s+[|–—]\s+|\s+-\s+/).map(clean).filter(Boolean);
+  const last = parts[parts.length - 1];
+  if (parts.length >= 2 && last && last.length <= 100 && ORG_WORDS.test(last) && !isPlausibleName(last)) return last;
+  return undefined;
+}
+
+/** Education written as lines: "MD, University of Michigan Medical School, 2012". */
+export function educationList(scope: Element): Education[] {
+  const section = sectionByHeading(scope, /^(?:education|education (?:&|and) training|training|degrees|education\/training)$/i);
+  if (!section) return [];
+  const out: Education[] = [];
+  for (const li of listItems(section)) {
+    const line = readText(li);
+    const parts = line.split(/\s*[,;·•|]\s*/).map(clean).filter(Boolean);
+    const ys = years(line);
+    const words = parts.filter((p) => years(p).length === 0 || p.replace(/\d{4}/g, '').trim().length > 4);
+    // The school is the last part that names an institution; what comes before it is the degree.
+    let schoolAt = -1;
+    for (let i = words.length - 1; i >= 0; i--) {
+      if (ORG_WORDS.test(words[i] ?? '')) {
+        schoolAt = i;
+        break;
+      }
+    }
+    const school = words[schoolAt] ?? (words.length === 1 ? words[0] : undefined);
+    if (!school) continue;
+    const item: Education = { school: school.replace(/\s*\(?\b(?:19|20)\d{2}\)?$/, '') };
+    const degree = opt(words.filter((_, i) => i !== schoolAt && i < (schoolAt === -1 ? 0 : schoolAt)).join(', '));
+    if (degree) item.degree = degree;
+    if (ys.length === 1) item.endYear = ys[0];
+    else if (ys.length > 1) {
+      item.startYear = ys[0];
+      item.endYear = ys[ys.length - 1];
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- directories
+
+interface Card {
+  card: Element;
+  name: Element;
+  order: number;
+}
+
+/** Cheap tests first: most links and bold texts on a big page are not names. */
+function quickNameText(el: Element): string | undefined {
+  const raw = el.textContent ?? '';
+  if (raw.length < 2 || raw.length > 160) return undefined;
+  const text = clean(raw);
+  if (text.length < 2 || text.length > 100 || /\d/.test(text)) return undefined;
+  // Names have two words or more, except in scripts written without spaces.
+  if (!text.includes(' ') && !CJK.test(text)) return undefined;
+  return isPlausibleName(text) ? text : undefined;
+}
+
+function nameCandidates(root: Element, selector: string, chrome: Element[]): Element[] {
+  const out: Element[] = [];
+  const seen = new Set<Element>();
+  // Enough names for MAX_PEOPLE cards and the odd heading between them.
+  const limit = MAX_PEOPLE * 3;
+  for (const el of root.querySelectorAll(selector)) {
+    if (out.length >= limit) break;
+    const text = quickNameText(el);
+    if (!text || isScreenReaderOnly(el)) continue;
+    // <h3><a>Name</a></h3>: keep the outermost element holding the same name.
+    let nested = false;
+    for (let p = el.parentElement, depth = 0; p && depth < 3; p = p.parentElement, depth++) {
+      if (seen.has(p)) {
+        nested = true;
+        break;
+      }
+    }
+    if (nested) continue;
+    if (chrome.some((c) => c.contains(el))) continue;
+    seen.add(el);
+    out.push(el);
+  }
+  return out;
+}
+
+function classSignature(el: Element): string {
+  const classes = (el.getAttribute('class') ?? '')
+    .split(/\s+/)
+    // Modifiers (BEM `--featured`, `is-active`) and numbered classes vary between cards of one kind.
+    .filter((c) => c && !/\d|--|^(?:is|has)-/.test(c) && !/active|selected|first|last|odd|even|hidden|visible|featured/i.test(c))
+    .sort();
+  return `${el.tagName}.${classes.join('.')}`;
+}
+
+/** The repeated structure: the card's tag and classes, and the path down to the name. */
+function signature(card: Element, name: Element): string {
+  const path: string[] = [];
+  for (let el: Element | null = name; el && el !== card; el = el.parentElement) path.push(el.tagName);
+  return `${classSignature(card)}>${path.reverse().join('>')}`;
+}
+
+/**
+ * The card around a name: the nearest ancestor that holds more than the
+ * name (a photo or other text) and no other name.
+ */
+function cardOf(name: Element, namesIn: Map<Element, number>, root: Element): Element | undefined {
+  const nameLength = (name.textContent ?? '').length;
+  for (let el = name.parentElement, depth = 0; el && depth < 6; el = el.parentElement, depth++) {
+    if ((namesIn.get(el) ?? 0) > 1) return undefined;
+    if (el === root) return undefined;
+    if (el.querySelector('img') || (el.textContent ?? '').trim().length > nameLength + 3) {
+      // The card's photo can sit one level up, beside the block that holds the name and role.
+      const parent = el.parentElement;
+      if (!el.querySelector('img') && parent && parent !== root && (namesIn.get(parent) ?? 0) === 1 && parent.querySelector('img')) {
+        return parent;
+      }
+      return el;
+    }
+  }
+  return undefined;
+}
+
+function cardToCapture(found: Card, pageUrl: string, base: string, organization: string | undefined): CaptureInput | null {
+  const { card, name: nameEl } = found;
+  const name = parseName(readText(nameEl));
+  if (!name.fullName) return null;
+  const capture: CaptureInput = { source: 'web', fullName: name.fullName, credentials: name.credentials, profileUrl: withoutFragment(pageUrl) };
+  if (name.firstName) capture.firstName = name.firstName;
+  if (name.lastName) capture.lastName = name.lastName;
+  if (name.honorific) capture.honorific = name.honorific;
+
+  const education: Education[] = [];
+  const lines = textLines(card, { skip: new Set([nameEl]), skipButtons: true });
+  for (const line of lines) {
+    const labelled = LABELLED.exec(line);
+    if (labelled) {
+      const label = clean(labelled[1]).toLowerCase();
+      const value = clean(labelled[2]);
+      if (/school|education|undergrad|college|alma mater|university|degree/.test(label) && !/high school/.test(label)) education.push({ school: value });
+      else if (/^(?:title|position|role)$/.test(label)) capture.title ??= value;
+      else if (/^(?:specialty|speciality)$/.test(label)) capture.specialty ??= value;
+      else if (/^(?:e-?mail)$/.test(label)) capture.email ??= value;
+      else if (/^(?:phone|tel|telephone)$/.test(label)) capture.phone ??= value;
+      else if (/^(?:location|city)$/.test(label)) capture.location ??= value;
+      else if (/^(?:organization|organisation|employer|institution|hospital|practice)$/.test(label)) capture.organization ??= value;
+      continue;
+    }
+    if (capture.title || NOT_ROLE.test(line) || line.length > 150 || line.includes('@')) continue;
+    if (clean(line) === clean(readText(nameEl))) continue;
+    capture.title = line;
+  }
+  if (education.length) capture.education = education;
+  if (capture.title && !capture.organization) {
+    const split = splitRoleAt(capture.title);
+    if (split.organization) {
+      capture.title = split.title;
+      capture.organization = split.organization;
+    }
+  }
+  if (!capture.organization && organization) capture.organization = organization;
+
+  const mail = card.querySelector('a[href^="mailto:" i]')?.getAttribute('href');
+  if (mail && !capture.email) capture.email = clean(mail.replace(/^mailto:/i, '').split('?')[0]);
+  for (const img of card.querySelectorAll('img')) {
+    const link = imageUrl(img, base);
+    if (link) {
+      capture.photoUrl = link;
+      break;
+    }
+  }
+  return capture;
+}
+
+/** Every person in the page's repeated cards, in page order (at most MAX_PEOPLE). */
+export function cardPeople(doc: Document, url: string): CaptureInput[] {
+  const root = doc.querySelector('main, [role="main"]') ?? doc.body;
+  if (!root) return [];
+  const chrome = [...root.querySelectorAll(CHROME)];
+  let cards = repeatedCards(root, nameCandidates(root, NAME_SELECTOR, chrome));
+  if (cards.length === 0) cards = repeatedCards(root, nameCandidates(root, MORE_NAME_SELECTOR, chrome));
+  const base = baseUrl(doc, url);
+  const organization = cards.length ? siteOrganization(doc) : undefined;
+  const out: CaptureInput[] = [];
+  for (const card of cards) {
+    if (out.length >= MAX_PEOPLE) break;
+    const capture = cardToCapture(card, url, base, organization);
+    if (capture) out.push(capture);
+  }
+  return out;
+}
+
+/** The cards whose structure repeats, in page order. */
+function repeatedCards(root: Element, names: Element[]): Card[] {
+  if (names.length < 2) return [];
+  // How many names each ancestor holds (a card holds exactly one).
+  const namesIn = new Map<Element, number>();
+  for (const name of names) {
+    for (let el = name.parentElement, depth = 0; el && depth < 7; el = el.parentElement, depth++) {
+      namesIn.set(el, (namesIn.get(el) ?? 0) + 1);
+    }
+  }
+  const groups = new Map<string, Card[]>();
+  names.forEach((name, order) => {
+    const card = cardOf(name, namesIn, root);
+    if (!card) return;
+    const key = signature(card, name);
+    const group = groups.get(key) ?? [];
+    group.push({ card, name, order });
+    groups.set(key, group);
+  });
+  const cards: Card[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // A listing of people shows a photo or a role on (most of) its cards.
+    const rich = group.filter(
+      (c) => c.card.querySelector('img') || (c.card.textContent ?? '').trim().length > (c.name.textContent ?? '').trim().length + 3,
+    ).length;
+    if (rich * 2 < group.length) continue;
+    cards.push(...group);
+  }
+  return cards.sort((a, b) => a.order - b.order);
+}
+
+// ---------------------------------------------------------------- one person
+
+/**
+ * A page about one person with no structured data: a plausible name in the
+ * <h1> and at least one strong sign that the page is their profile.
+ */
+export function bioPerson(doc: Document, url: string): CaptureInput | null {
+  const root = doc.querySelector('main, [role="main"]') ?? doc.body;
+  if (!root) return null;
+  const h1 = [...root.querySelectorAll('h1')].find((h) => !isScreenReaderOnly(h) && !h.closest(CHROME));
+  if (!h1) return null;
+  const nameText = readText(h1);
+  if (!isPlausibleName(nameText)) return null;
+  const name = parseName(nameText);
+  if (!name.fullName) return null;
+  const base = baseUrl(doc, url);
+
+  // The profile's own block: the article or section the heading leads.
+  const scope = h1.closest('article, section, [class*="profile"], [class*="bio"]') ?? root;
+  const lastName = name.lastName ?? name.fullName;
+
+  // The line right under the name, if it reads as a job title.
+  const after = textLines(scope, { skipButtons: true });
+  const at = after.indexOf(clean(nameText));
+  const roleLine = after.slice(at + 1, at + 4).find((l) => l.length <= 160 && ROLE_WORDS.test(l) && !/[.!?]$/.test(l));
+
+  let portrait: string | undefined;
+  for (const img of scope.querySelectorAll('img')) {
+    const alt = clean(img.getAttribute('alt'));
+    if (alt && (alt.includes(lastName) || alt.includes(name.fullName))) {
+      portrait = imageUrl(img, base);
+      if (portrait) break;
+    }
+  }
+  const ogProfile = doc.querySelector('meta[property="og:type"]')?.getAttribute('content') === 'profile';
+  const strongSigns = [name.credentials.length > 0, !!name.honorific, !!portrait, !!roleLine, ogProfile].filter(Boolean).length;
+  if (strongSigns === 0) return null;
+
+  const capture: CaptureInput = { source: 'web', fullName: name.fullName, credentials: name.credentials, profileUrl: withoutFragment(url) };
+  if (name.firstName) capture.firstName = name.firstName;
+  if (name.lastName) capture.lastName = name.lastName;
+  if (name.honorific) capture.honorific = name.honorific;
+  if (portrait) capture.photoUrl = portrait;
+  if (roleLine) {
+    const split = splitRoleAt(roleLine);
+    capture.title = split.title ?? roleLine;
+    if (split.organization) capture.organization = split.organization;
+  }
+  if (!capture.organization) {
+    const orgLine = after.slice(at + 1, at + 5).find((l) => l !== roleLine && l.length <= 120 && ORG_WORDS.test(l) && !/[.!?]$/.test(l) && !l.includes(':'));
+    const organization = orgLine ?? siteOrganization(doc);
+    if (organization) capture.organization = organization;
+  }
+
+  const mail = scope.querySelector('a[href^="mailto:" i]')?.getAttribute('href');
+  if (mail) capture.email = clean(mail.replace(/^mailto:/i, '').split('?')[0]);
+  const tel = scope.querySelector('a[href^="tel:" i]');
+  if (tel) capture.phone = opt(readText(tel)) ?? clean(tel.getAttribute('href')?.replace(/^tel:/i, ''));
+
+  const bio = sectionByHeading(root, /^(?:biography|bio|about\b.*|overview|profile|summary|background)$/i);
+  if (bio) {
+    const text = cleanMultiline(sectionLines(bio, { skipButtons: true }).join('\n'));
+    if (text) capture.about = text;
+  }
+  const education = educationList(root);
+  if (education.length) capture.education = education;
+  return capture;
+}
