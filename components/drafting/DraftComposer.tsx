@@ -1,0 +1,495 @@
+import { format as formatDate } from 'date-fns';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { logKindFor, suggestTemplateId } from '../../drafting/builtin-templates';
+import { channelOf, checkLimit, defaultFormat, FORMAT_LABELS, limitsFor } from '../../drafting/limits';
+import { MAILTO_SAFE_LENGTH, mailtoUrl } from '../../drafting/mailto';
+import { blockers, render, usedVariables } from '../../drafting/render';
+import { findSharedSchool } from '../../drafting/shared-school';
+import { variableDef, variableValues, type VariableDef } from '../../drafting/variables';
+import { notifyDataChanged } from '../../messages';
+import { getDraft, recordSent, saveDraft } from '../../storage/drafts';
+import { logInteraction } from '../../storage/interactions';
+import {
+  INTERACTION_LABELS,
+  MESSAGE_FORMATS,
+  type Contact,
+  type InteractionKind,
+  type MessageFormat,
+  type Template,
+} from '../../storage/schemas';
+import { getSettings } from '../../storage/settings';
+import { ensureBuiltIns, getTemplate, listTemplates } from '../../storage/templates';
+import { LimitCount } from './LimitCount';
+import { Preview } from './Preview';
+import { VariableTextarea } from './VariableTextarea';
+import './drafting.css';
+
+interface Props {
+  contact: Contact;
+  /** The template to start from (a follow-up opened from the popup, for example). */
+  templateId?: string;
+}
+
+interface DraftState {
+  templateId?: string;
+  format: MessageFormat;
+  subject: string;
+  body: string;
+  personal: string;
+  values: Record<string, string>;
+}
+
+const SEND_KINDS: InteractionKind[] = ['message_sent', 'follow_up_sent', 'letter_requested'];
+const AUTOSAVE_MS = 400;
+
+function fromTemplate(template: Template, keep?: Pick<DraftState, 'personal' | 'values'>): DraftState {
+  return {
+    templateId: template.id,
+    format: template.format ?? defaultFormat(template.channel),
+    subject: template.subject ?? '',
+    body: template.body,
+    personal: keep?.personal ?? '',
+    values: keep?.values ?? {},
+  };
+}
+
+/** The personal-line hint of a body: what the template asks the user to write. */
+function personalHint(body: string): string | undefined {
+  const hint = /\[\[([^[\]\n]*)\]\]/.exec(body)?.[1]?.trim();
+  return hint?.replace(/^Your personal sentence:\s*/i, '') || undefined;
+}
+
+/**
+ * Turns a saved contact into a ready message: pick a template, write the one
+ * personal sentence, fill what is missing, then copy it or open it in the
+ * mail program. Rapport never sends or types anything into another site;
+ * "Mark as sent" records what the user sent themselves.
+ */
+export function DraftComposer({ contact, templateId }: Props) {
+  const uid = useId();
+  const templates = useLiveQuery(listTemplates, []);
+  const settings = useLiveQuery(getSettings, []);
+  const [state, setState] = useState<DraftState>();
+  const [loadError, setLoadError] = useState<string>();
+  const [pendingTemplate, setPendingTemplate] = useState<Template>();
+  const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
+  const [kind, setKind] = useState<InteractionKind>();
+  const [busy, setBusy] = useState(false);
+  const dirty = useRef(false);
+  /** The state on screen and whose draft it is: a late save must never land on another contact. */
+  const latest = useRef<{ contactId: string; state: DraftState }>(undefined);
+  const owner = useRef<string>(undefined);
+  if (state && owner.current) latest.current = { contactId: owner.current, state };
+
+  useEffect(() => {
+    void ensureBuiltIns().catch(() => undefined);
+  }, []);
+
+  // Restore this contact's draft, or start from the requested or suggested template.
+  useEffect(() => {
+    let cancelled = false;
+    dirty.current = false;
+    owner.current = undefined;
+    latest.current = undefined;
+    setState(undefined);
+    setNotice(undefined);
+    setKind(undefined);
+    void (async () => {
+      try {
+        const [saved, mine] = await Promise.all([getDraft(contact.id), getSettings()]);
+        let next: DraftState | undefined;
+        if (saved && (!templateId || saved.templateId === templateId)) {
+          next = saved;
+        } else {
+          const shared = Boolean(findSharedSchool(mine.mySchool, contact.education.map((e) => e.school)));
+          const template =
+            (await getTemplate(templateId ?? suggestTemplateId(contact, { sharedSchool: shared }))) ??
+            (await getTemplate(suggestTemplateId(contact, { sharedSchool: shared }))) ??
+            (await listTemplates())[0];
+          next = template
+            ? fromTemplate(template)
+            : { format: 'linkedin_message', subject: '', body: '', personal: '', values: {} };
+        }
+        if (!cancelled) {
+          owner.current = contact.id;
+          setState(next);
+        }
+      } catch (error) {
+        if (!cancelled) setLoadError((error as Error).message);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // The contact object changes on every edit; only a different contact restarts the draft.
+  }, [contact.id, templateId]);
+
+  // Autosave, debounced while typing.
+  const flush = useRef<() => void>(() => undefined);
+  flush.current = () => {
+    const current = latest.current;
+    if (!current || !dirty.current) return;
+    dirty.current = false;
+    const { templateId, format, subject, body, personal, values } = current.state;
+    void saveDraft({ contactId: current.contactId, templateId, format, subject, body, personal, values }).catch((error: Error) =>
+      setNotice({ text: `The draft could not be saved: ${error.message}`, error: true }),
+    );
+  };
+  useEffect(() => {
+    if (!state || !dirty.current) return;
+    const timer = setTimeout(() => flush.current(), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
+  // …and at once when the panel closes or another contact is opened.
+  useEffect(() => {
+    const save = () => flush.current();
+    window.addEventListener('pagehide', save);
+    return () => {
+      window.removeEventListener('pagehide', save);
+      save();
+    };
+  }, [contact.id]);
+
+  const edit = (patch: Partial<DraftState>) => {
+    dirty.current = true;
+    setNotice(undefined);
+    setState((s) => (s ? { ...s, ...patch } : s));
+  };
+
+  const template = templates?.find((t) => t.id === state?.templateId);
+  const base = useMemo(() => (settings ? variableValues(contact, settings) : undefined), [contact, settings]);
+  const values = useMemo(
+    () => (settings && state ? variableValues(contact, settings, state.values) : undefined),
+    [contact, settings, state?.values],
+  );
+
+  if (loadError) return <p className="error" role="alert">The draft could not be opened: {loadError}</p>;
+  if (!state || !settings || !templates || !values || !base) return <p className="muted">Loading the draft…</p>;
+
+  const limits = limitsFor(state.format, settings);
+  const subject = render(limits.hasSubject ? state.subject : '', values);
+  const body = render(state.body, values, state.personal);
+  const reasons = blockers([subject, body]);
+  const ready = reasons.length === 0;
+  const place = FORMAT_LABELS[state.format];
+  const subjectCheck = checkLimit(subject.text, limits.subject);
+  const bodyCheck = checkLimit(body.text, limits.body);
+  const hint = personalHint(state.body);
+  const hasMarker = body.personal.markers > 0;
+
+  // Fields for variables the contact and settings leave empty; they stay while typed in.
+  const used = [...new Set([...usedVariables(limits.hasSubject ? state.subject : ''), ...usedVariables(state.body)])];
+  const fillIns = used
+    .map((name) => variableDef(name))
+    .filter((def): def is VariableDef => def !== undefined && !base[def.name]);
+
+  const edited = template !== undefined && (template.body !== state.body || (template.subject ?? '') !== state.subject);
+  const chooseTemplate = (id: string) => {
+    const next = templates.find((t) => t.id === id);
+    if (!next) return;
+    if (edited || (!template && state.body.trim())) setPendingTemplate(next);
+    else edit(fromTemplate(next, state));
+  };
+
+  const sendKind = kind ?? logKindFor(state.templateId, contact);
+  const loggedText = limits.hasSubject && subject.text.trim() ? `Subject: ${subject.text}\n\n${body.text}` : body.text;
+  const mailto = contact.email
+    ? mailtoUrl({ to: contact.email, subject: subject.text, body: body.text })
+    : undefined;
+  const reasonsId = `${uid}-reasons`;
+  const countsId = `${uid}-counts`;
+
+  const copy = async (text: string, what: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setNotice({
+        text: `Copied the ${what}. Paste it into ${state.format === 'email' ? 'your email' : place}; Rapport never types into other sites.`,
+      });
+    } catch (error) {
+      setNotice({ text: `Copying failed: ${(error as Error).message}. Select the preview text and copy it by hand.`, error: true });
+    }
+  };
+
+  const markSent = async () => {
+    setBusy(true);
+    try {
+      const { contact: updated } = await recordSent(contact.id, {
+        kind: sendKind,
+        channel: channelOf(state.format),
+        text: loggedText,
+        templateId: state.templateId,
+      });
+      dirty.current = false;
+      await notifyDataChanged();
+      setNotice({
+        text: `Logged on the timeline.${updated.nextFollowUpAt ? ` Next follow-up: ${formatDate(updated.nextFollowUpAt, 'PPP')}.` : ''}`,
+      });
+    } catch (error) {
+      setNotice({ text: (error as Error).message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const replyReceived = async () => {
+    setBusy(true);
+    try {
+      await logInteraction(contact.id, { kind: 'reply_received', channel: channelOf(state.format) });
+      await notifyDataChanged();
+      setNotice({ text: 'Marked as replied; the follow-up reminder is cleared.' });
+    } catch (error) {
+      setNotice({ text: (error as Error).message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const userTemplates = templates.filter((t) => !t.builtIn);
+  const builtIns = templates.filter((t) => t.builtIn);
+  const schools = contact.education.map((e) => e.school);
+  const sharedWith = findSharedSchool(settings.mySchool, schools);
+
+  return (
+    <section className="stack" aria-label={`Draft a message to ${contact.fullName}`} data-testid="draft-composer">
+      <div className="card stack" style={{ gap: 4 }} aria-label="Before you write">
+        {contact.headline && <div>{contact.headline}</div>}
+        {schools.length > 0 && <div className="muted">Studied at {schools.join(' · ')}</div>}
+        {sharedWith ? (
+          <div className="ok" data-testid="shared-school">
+            You both studied at {sharedWith}.
+          </div>
+        ) : settings.mySchool ? null : (
+          <div className="muted small">Add your school in Settings to spot alumni of your school.</div>
+        )}
+      </div>
+
+      <div className="row composer-choice">
+        {/* Label beside, not around, the list: its name stays "Template", not the chosen option too. */}
+        <div className="variable-field">
+          <label htmlFor={`${uid}-template`}>Template</label>
+          <select id={`${uid}-template`} value={state.templateId ?? ''} onChange={(e) => chooseTemplate(e.target.value)}>
+            {!template && <option value="">{state.templateId ? '(deleted template)' : 'Choose a template…'}</option>}
+            {userTemplates.length > 0 && (
+              <optgroup label="Your templates">
+                {userTemplates.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label="Built-in">
+              {builtIns.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <label>
+          Send as
+          <select value={state.format} onChange={(e) => edit({ format: e.target.value as MessageFormat })}>
+            {MESSAGE_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {template?.purpose && <p className="muted small" style={{ margin: 0 }}>{template.purpose}</p>}
+
+      {pendingTemplate && (
+        <div className="card stack" role="group" aria-label="Replace the draft?">
+          <p style={{ margin: 0 }}>
+            Replace your edited draft with “{pendingTemplate.name}”? Your personal sentence and filled-in values are kept.
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                edit(fromTemplate(pendingTemplate, state));
+                setPendingTemplate(undefined);
+              }}
+            >
+              Replace
+            </button>
+            <button type="button" onClick={() => setPendingTemplate(undefined)}>
+              Keep editing
+            </button>
+          </div>
+        </div>
+      )}
+
+      {hasMarker && (
+        <div className="stack" style={{ gap: 2 }}>
+          <label>
+            Your personal sentence
+            <textarea
+              rows={2}
+              value={state.personal}
+              placeholder={hint ?? 'Something only you could say to this person'}
+              aria-describedby={`${uid}-personal-help`}
+              onChange={(e) => edit({ personal: e.target.value })}
+            />
+          </label>
+          <span id={`${uid}-personal-help`} className={state.personal.trim() ? 'muted small' : 'warn small'}>
+            {state.personal.trim()
+              ? 'It goes where the template marks [[…]].'
+              : `Write it before you copy: ${hint ?? 'a sentence that shows why you are writing to this person'}.`}
+          </span>
+        </div>
+      )}
+
+      {fillIns.length > 0 && (
+        <fieldset className="card fill-ins">
+          <legend>Fill in for this message</legend>
+          {fillIns.map((def) => (
+            <FillIn
+              key={def.name}
+              def={def}
+              value={state.values[def.name] ?? ''}
+              onChange={(value) => edit({ values: { ...state.values, [def.name]: value } })}
+            />
+          ))}
+        </fieldset>
+      )}
+
+      {limits.hasSubject && (
+        <VariableTextarea label="Subject" singleLine value={state.subject} onChange={(subject) => edit({ subject })} testId="draft-subject" />
+      )}
+      <VariableTextarea label="Message" value={state.body} onChange={(value) => edit({ body: value })} rows={12} describedBy={countsId} testId="draft-body" />
+
+      <div className="stack" style={{ gap: 4 }}>
+        <h3>Preview</h3>
+        {limits.hasSubject && <Preview rendered={subject} label="Subject preview" testId="subject-preview" />}
+        <Preview rendered={body} label="Message preview" testId="message-preview" />
+        <div id={countsId}>
+          {limits.hasSubject && <LimitCount label="Subject" check={subjectCheck} place={place} />}
+          <LimitCount label="Message" check={bodyCheck} place={place} />
+        </div>
+      </div>
+
+      {!ready && (
+        <ul id={reasonsId} className="blockers" aria-label="Before you can copy" data-testid="draft-blockers">
+          {reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      )}
+
+      <div className="actions" aria-label="Send it yourself" role="group">
+        <button
+          type="button"
+          className="primary"
+          disabled={!ready}
+          aria-describedby={ready ? undefined : reasonsId}
+          onClick={() => void copy(body.text, 'message')}
+        >
+          Copy message
+        </button>
+        {limits.hasSubject && (
+          <button type="button" disabled={!ready} aria-describedby={ready ? undefined : reasonsId} onClick={() => void copy(subject.text, 'subject')}>
+            Copy subject
+          </button>
+        )}
+        {mailto &&
+          (ready ? (
+            <a className="button" href={mailto} data-testid="open-email">
+              Open in email
+            </a>
+          ) : (
+            <button type="button" disabled aria-describedby={reasonsId}>
+              Open in email
+            </button>
+          ))}
+        {contact.profiles.linkedin && /^https?:\/\//i.test(contact.profiles.linkedin) && (
+          <a className="button" href={contact.profiles.linkedin} target="_blank" rel="noreferrer noopener">
+            Open LinkedIn profile
+          </a>
+        )}
+        {contact.profiles.doximity && /^https?:\/\//i.test(contact.profiles.doximity) && (
+          <a className="button" href={contact.profiles.doximity} target="_blank" rel="noreferrer noopener">
+            Open Doximity profile
+          </a>
+        )}
+      </div>
+      {mailto && ready && mailto.length > MAILTO_SAFE_LENGTH && (
+        <p className="warn small" style={{ margin: 0 }}>
+          This message is long: some mail programs cut long links. If it arrives short, use Copy message instead.
+        </p>
+      )}
+      {!contact.email && state.format === 'email' && (
+        <p className="muted small" style={{ margin: 0 }}>
+          No email address is saved for {contact.fullName}: add one in Details to open the message in your mail program.
+        </p>
+      )}
+
+      <div className="row" style={{ alignItems: 'flex-end', flexWrap: 'wrap' }}>
+        <label style={{ flex: 1, minWidth: 140 }}>
+          Log as
+          <select value={sendKind} onChange={(e) => setKind(e.target.value as InteractionKind)}>
+            {SEND_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {INTERACTION_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={!ready || busy}
+          aria-describedby={ready ? undefined : reasonsId}
+          onClick={() => void markSent()}
+        >
+          Mark as sent
+        </button>
+        {contact.status === 'awaiting_reply' && (
+          <button type="button" disabled={busy} onClick={() => void replyReceived()}>
+            Reply received
+          </button>
+        )}
+      </div>
+      <p
+        role={notice?.error ? 'alert' : 'status'}
+        className={notice?.error ? 'error' : 'ok'}
+        style={{ margin: 0, minHeight: '1.4em' }}
+        data-testid="draft-notice"
+      >
+        {notice?.text}
+      </p>
+    </section>
+  );
+}
+
+function FillIn({ def, value, onChange }: { def: VariableDef; value: string; onChange(value: string): void }) {
+  const label = `${def.label} {{${def.name}}}`;
+  const missing = !value.trim();
+  return (
+    <label>
+      <span>
+        {label}
+        {missing && <span className="warn"> · needed</span>}
+      </span>
+      {def.input === 'choice' ? (
+        <select value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Choose…</option>
+          {def.choices?.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice}
+            </option>
+          ))}
+        </select>
+      ) : def.input === 'date' ? (
+        <input type="date" value={value} onChange={(e) => onChange(e.target.value)} />
+      ) : def.input === 'multiline' ? (
+        <textarea rows={3} value={value} placeholder={def.hint} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input value={value} placeholder={def.hint} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </label>
+  );
+}

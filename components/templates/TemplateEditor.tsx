@@ -1,0 +1,279 @@
+import { useId, useState } from 'react';
+import { FORMAT_LABELS, channelOf, checkLimit, defaultFormat, limitsFor } from '../../drafting/limits';
+import { checkTemplate, render } from '../../drafting/render';
+import { variableValues } from '../../drafting/variables';
+import {
+  CHANNELS,
+  CHANNEL_LABELS,
+  Contact,
+  MESSAGE_FORMATS,
+  type Channel,
+  type MessageFormat,
+  type Settings,
+  type Template,
+} from '../../storage/schemas';
+import { duplicateTemplate, isModifiedBuiltIn, restoreBuiltIn, saveTemplate } from '../../storage/templates';
+import { LimitCount } from '../drafting/LimitCount';
+import { Preview } from '../drafting/Preview';
+import { VariableTextarea } from '../drafting/VariableTextarea';
+
+/** Shown in the preview when no contact is saved yet; clearly made up. */
+const SAMPLE_CONTACT: Contact = Contact.parse({
+  id: 'sample',
+  source: 'manual',
+  fullName: 'Jordan Lee (sample)',
+  firstName: 'Jordan',
+  lastName: 'Lee',
+  credentials: ['MD'],
+  title: 'Associate Program Director, Internal Medicine',
+  organization: 'Riverside University Hospital',
+  specialty: 'Internal Medicine',
+  education: [{ school: 'Sample University School of Medicine', degree: 'MD' }],
+  whereMet: { event: 'a regional specialty meeting' },
+  createdAt: 0,
+  updatedAt: 0,
+});
+
+interface Props {
+  /** Absent for a new template. */
+  template?: Template;
+  contacts: Contact[];
+  settings: Settings;
+  onClose(): void;
+  onSaved(template: Template): void;
+  onDuplicated(template: Template): void;
+  onDelete(template: Template): Promise<void>;
+}
+
+/** Edit one template, with its problems listed and a live preview for any saved contact. */
+export function TemplateEditor({ template, contacts, settings, onClose, onSaved, onDuplicated, onDelete }: Props) {
+  const uid = useId();
+  const [name, setName] = useState(template?.name ?? '');
+  const [purpose, setPurpose] = useState(template?.purpose ?? '');
+  const [channel, setChannel] = useState<Channel>(template?.channel ?? 'linkedin');
+  const [format, setFormat] = useState<MessageFormat | ''>(template?.format ?? '');
+  const [subject, setSubject] = useState(template?.subject ?? '');
+  const [body, setBody] = useState(template?.body ?? 'Hi {{firstName}},\n\n[[Your personal sentence: why you are writing to them]]\n\n{{signature}}');
+  const [previewId, setPreviewId] = useState(contacts[0]?.id ?? SAMPLE_CONTACT.id);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
+  const [busy, setBusy] = useState(false);
+
+  const effectiveFormat = format || defaultFormat(channel);
+  const limits = limitsFor(effectiveFormat, settings);
+  const problems = checkTemplate(limits.hasSubject ? subject : '', body);
+  if (!name.trim()) problems.unshift({ severity: 'error', message: 'Give the template a name.' });
+  const errors = problems.filter((p) => p.severity === 'error');
+  const changed =
+    !template ||
+    name !== template.name ||
+    purpose !== template.purpose ||
+    channel !== template.channel ||
+    (format || undefined) !== template.format ||
+    subject !== (template.subject ?? '') ||
+    body !== template.body;
+
+  const previewContact = contacts.find((c) => c.id === previewId) ?? SAMPLE_CONTACT;
+  const values = variableValues(previewContact, settings);
+  const renderedSubject = render(limits.hasSubject ? subject : '', values);
+  const renderedBody = render(body, values);
+  const problemsId = `${uid}-problems`;
+
+  const act = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      await action();
+    } catch (error) {
+      setNotice({ text: (error as Error).message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () =>
+    act(async () => {
+      const saved = await saveTemplate({
+        id: template?.id,
+        name,
+        purpose,
+        channel,
+        format: format || undefined,
+        subject: limits.hasSubject ? subject : undefined,
+        body,
+      });
+      // Show what was stored (trimmed, folded), so the form is not left looking unsaved.
+      setName(saved.name);
+      setPurpose(saved.purpose);
+      setSubject(saved.subject ?? '');
+      setBody(saved.body);
+      setNotice({ text: 'Saved.' });
+      onSaved(saved);
+    });
+
+  return (
+    <div className="detail" data-testid="template-editor">
+      <div>
+        <button type="button" className="link" onClick={onClose}>
+          ← All templates
+        </button>
+      </div>
+      <h2>{template ? `Edit “${template.name}”` : 'New template'}</h2>
+      {template?.builtIn && (
+        <p className="muted small" style={{ margin: 0 }}>
+          A built-in template. {isModifiedBuiltIn(template) ? 'You have edited it; you can restore the original.' : 'Edit it freely; the original can be restored.'}
+        </p>
+      )}
+
+      <label>
+        Name
+        <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        Purpose
+        <input value={purpose} maxLength={300} placeholder="What this message is for" onChange={(e) => setPurpose(e.target.value)} />
+      </label>
+      <div className="row">
+        <label style={{ flex: 1 }}>
+          Channel
+          <select
+            value={channel}
+            onChange={(e) => {
+              const next = e.target.value as Channel;
+              setChannel(next);
+              if (format && channelOf(format) !== next) setFormat('');
+            }}
+          >
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {CHANNEL_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label style={{ flex: 1 }}>
+          Sent as
+          <select value={format} onChange={(e) => setFormat(e.target.value as MessageFormat | '')}>
+            <option value="">Usual for the channel ({FORMAT_LABELS[defaultFormat(channel)]})</option>
+            {MESSAGE_FORMATS.filter((f) => channelOf(f) === channel && f !== defaultFormat(channel)).map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      {limits.hasSubject && <VariableTextarea label="Subject" singleLine value={subject} onChange={setSubject} describedBy={problemsId} testId="template-subject" />}
+      <VariableTextarea label="Message" value={body} onChange={setBody} rows={12} describedBy={problemsId} testId="template-body" />
+
+      <div id={problemsId}>
+        {problems.length > 0 ? (
+          <ul className="problems" aria-label="Problems" data-testid="template-problems">
+            {problems.map((problem) => (
+              <li key={problem.message} className={problem.severity === 'error' ? 'error' : 'warn'}>
+                {problem.severity === 'error' ? 'Error: ' : 'Note: '}
+                {problem.message}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="ok small" style={{ margin: 0 }}>
+            No problems found.
+          </p>
+        )}
+      </div>
+
+      <section className="stack" aria-labelledby={`${uid}-preview`} style={{ gap: 4 }}>
+        <div className="spread">
+          <h3 id={`${uid}-preview`}>Preview</h3>
+          <label style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
+            <span>for</span>
+            <select value={previewContact.id} onChange={(e) => setPreviewId(e.target.value)} style={{ width: 'auto', maxWidth: 200 }}>
+              {contacts.length === 0 && <option value={SAMPLE_CONTACT.id}>{SAMPLE_CONTACT.fullName}</option>}
+              {contacts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.fullName}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {limits.hasSubject && <Preview rendered={renderedSubject} label="Subject preview" />}
+        <Preview rendered={renderedBody} label="Message preview" testId="template-preview" />
+        {limits.hasSubject && <LimitCount label="Subject" check={checkLimit(renderedSubject.text, limits.subject)} place={FORMAT_LABELS[effectiveFormat]} />}
+        <LimitCount label="Message" check={checkLimit(renderedBody.text, limits.body)} place={FORMAT_LABELS[effectiveFormat]} />
+        {(renderedSubject.missing.length > 0 || renderedBody.missing.length > 0) && (
+          <p className="muted small" style={{ margin: 0 }}>
+            Highlighted variables have no value for {previewContact.fullName}; a draft asks for them before it can be copied.
+          </p>
+        )}
+      </section>
+
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || errors.length > 0 || !changed}
+          aria-describedby={errors.length ? problemsId : undefined}
+          onClick={() => void save()}
+        >
+          {template ? 'Save changes' : 'Create template'}
+        </button>
+        {template && (
+          <button type="button" disabled={busy} onClick={() => void act(async () => onDuplicated(await duplicateTemplate(template.id)))}>
+            Duplicate
+          </button>
+        )}
+        {template?.builtIn && isModifiedBuiltIn(template) && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void act(async () => {
+                const original = await restoreBuiltIn(template.id);
+                setName(original.name);
+                setPurpose(original.purpose);
+                setChannel(original.channel);
+                setFormat(original.format ?? '');
+                setSubject(original.subject ?? '');
+                setBody(original.body);
+                setNotice({ text: 'Restored as shipped.' });
+              })
+            }
+          >
+            Restore original
+          </button>
+        )}
+        {template && !confirmDelete && (
+          <button type="button" className="danger" disabled={busy} onClick={() => setConfirmDelete(true)}>
+            Delete
+          </button>
+        )}
+      </div>
+      {template && changed && (
+        <p className="muted small" style={{ margin: 0 }}>
+          Unsaved changes. Duplicate copies the saved version.
+        </p>
+      )}
+      {template && confirmDelete && (
+        <div className="card stack" role="group" aria-label="Delete this template?">
+          <p style={{ margin: 0 }}>
+            Delete “{template.name}”?{template.builtIn ? ' You can bring it back with Restore built-ins.' : ''}
+          </p>
+          <div className="row">
+            <button type="button" className="danger" onClick={() => void act(() => onDelete(template))}>
+              Delete
+            </button>
+            <button type="button" onClick={() => setConfirmDelete(false)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      )}
+      <p role={notice?.error ? 'alert' : 'status'} className={notice?.error ? 'error' : 'ok'} style={{ margin: 0, minHeight: '1.4em' }}>
+        {notice?.text}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { FORMAT_LABELS } from '../../drafting/limits';
+import { listContacts } from '../../storage/contacts';
+import { CHANNEL_LABELS, type Template } from '../../storage/schemas';
+import { getSettings } from '../../storage/settings';
+import {
+  deleteTemplate,
+  ensureBuiltIns,
+  isModifiedBuiltIn,
+  listTemplates,
+  putBackTemplate,
+  restoreBuiltIns,
+} from '../../storage/templates';
+import { useUndo } from '../undo';
+import { TemplateEditor } from './TemplateEditor';
+import '../drafting/drafting.css';
+
+/** Which template is open: none (the list), a new one, or an existing one. */
+type Open = { kind: 'list' } | { kind: 'new'; key: number } | { kind: 'edit'; id: string; key: number };
+
+/** The templates section: the built-ins and the user's own, and an editor for each. */
+export function TemplatesView() {
+  const templates = useLiveQuery(listTemplates, []);
+  const contacts = useLiveQuery(listContacts, []);
+  const settings = useLiveQuery(getSettings, []);
+  const [open, setOpen] = useState<Open>({ kind: 'list' });
+  const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
+  const [confirmRestore, setConfirmRestore] = useState(false);
+  // The template just saved or copied, until the live list catches up with it.
+  const [fresh, setFresh] = useState<Template>();
+  const offerUndo = useUndo();
+
+  useEffect(() => {
+    void ensureBuiltIns().catch((error: Error) => setNotice({ text: error.message, error: true }));
+  }, []);
+
+  if (!templates || !contacts || !settings) return <p className="muted detail">Loading templates…</p>;
+
+  if (open.kind !== 'list') {
+    const template =
+      open.kind === 'edit'
+        ? (templates.find((t) => t.id === open.id) ?? (fresh?.id === open.id ? fresh : undefined))
+        : undefined;
+    if (open.kind === 'edit' && !template) {
+      return (
+        <div className="detail">
+          <p>This template no longer exists.</p>
+          <button type="button" onClick={() => setOpen({ kind: 'list' })}>
+            Back to templates
+          </button>
+        </div>
+      );
+    }
+    return (
+      <TemplateEditor
+        // A new template keeps its editor when first saved, so the form and its "Saved." stay.
+        key={open.key}
+        template={template}
+        contacts={contacts}
+        settings={settings}
+        onClose={() => setOpen({ kind: 'list' })}
+        onSaved={(saved) => {
+          setFresh(saved);
+          setOpen({ kind: 'edit', id: saved.id, key: open.key });
+        }}
+        onDuplicated={(copy) => {
+          setFresh(copy);
+          setOpen({ kind: 'edit', id: copy.id, key: Date.now() });
+        }}
+        onDelete={async (doomed: Template) => {
+          await deleteTemplate(doomed.id);
+          setOpen({ kind: 'list' });
+          offerUndo({ message: `Deleted “${doomed.name}”.`, undo: () => putBackTemplate(doomed) });
+        }}
+      />
+    );
+  }
+
+  const own = templates.filter((t) => !t.builtIn);
+  const builtIns = templates.filter((t) => t.builtIn);
+
+  const restoreAll = async () => {
+    setConfirmRestore(false);
+    try {
+      await restoreBuiltIns();
+      setNotice({ text: 'The built-in templates are back as shipped. Your own templates were kept.' });
+    } catch (error) {
+      setNotice({ text: (error as Error).message, error: true });
+    }
+  };
+
+  return (
+    <div className="detail" data-testid="templates-view">
+      <div className="spread">
+        <h2>Templates</h2>
+        <button type="button" className="primary" onClick={() => setOpen({ kind: 'new', key: Date.now() })}>
+          New template
+        </button>
+      </div>
+      <p className="muted" style={{ margin: 0 }}>
+        Starting points for your messages. Each has {'{{variables}}'} filled from the contact and your profile, and
+        one line [[…]] for the sentence only you can write.
+      </p>
+
+      <section className="stack" aria-labelledby="own-templates">
+        <h3 id="own-templates">Your templates</h3>
+        {own.length === 0 ? (
+          <p className="muted" style={{ margin: 0 }}>
+            None yet. Create one, or duplicate a built-in and make it yours.
+          </p>
+        ) : (
+          <TemplateList templates={own} onOpen={(id) => setOpen({ kind: 'edit', id, key: Date.now() })} />
+        )}
+      </section>
+
+      <section className="stack" aria-labelledby="builtin-templates">
+        <div className="spread">
+          <h3 id="builtin-templates">Built-in</h3>
+          {!confirmRestore && (
+            <button type="button" onClick={() => setConfirmRestore(true)}>
+              Restore built-ins
+            </button>
+          )}
+        </div>
+        {confirmRestore && (
+          <div className="card stack" role="group" aria-label="Restore built-ins?">
+            <p style={{ margin: 0 }}>
+              Put every built-in template back as shipped? Deleted ones return and edits to them are undone; your own
+              templates are not touched.
+            </p>
+            <div className="row">
+              <button type="button" className="primary" onClick={() => void restoreAll()}>
+                Restore
+              </button>
+              <button type="button" onClick={() => setConfirmRestore(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
+        {builtIns.length === 0 ? (
+          <p className="muted" style={{ margin: 0 }}>
+            You deleted every built-in. Restore them to get them back.
+          </p>
+        ) : (
+          <TemplateList templates={builtIns} onOpen={(id) => setOpen({ kind: 'edit', id, key: Date.now() })} />
+        )}
+      </section>
+      <p role={notice?.error ? 'alert' : 'status'} className={notice?.error ? 'error' : 'ok'} style={{ margin: 0, minHeight: '1.4em' }}>
+        {notice?.text}
+      </p>
+    </div>
+  );
+}
+
+function TemplateList({ templates, onOpen }: { templates: Template[]; onOpen(id: string): void }) {
+  return (
+    <ul className="template-list">
+      {templates.map((template) => (
+        <li key={template.id}>
+          <button type="button" onClick={() => onOpen(template.id)}>
+            <span className="spread" style={{ width: '100%' }}>
+              <strong>{template.name}</strong>
+              <span className="row" style={{ gap: 4 }}>
+                {isModifiedBuiltIn(template) && <span className="pill">Edited</span>}
+                <span className="pill">
+                  {template.format ? FORMAT_LABELS[template.format] : CHANNEL_LABELS[template.channel]}
+                </span>
+              </span>
+            </span>
+            {template.purpose && <span className="muted small">{template.purpose}</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

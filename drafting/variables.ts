@@ -1,0 +1,156 @@
+/**
+ * The variables a template may use, and their values for one contact. A
+ * value is a plain string; an empty string means "unknown", which the
+ * renderer shows as missing rather than leaving a hole in the message.
+ */
+import type { Contact, Settings } from '../storage/schemas';
+import { findSharedSchool } from './shared-school';
+
+export type VariableSource = 'contact' | 'me' | 'derived' | 'draft';
+
+export interface VariableDef {
+  name: string;
+  label: string;
+  source: VariableSource;
+  /** What the value is, shown in autocompletion and the fill-in form. */
+  hint: string;
+  /** How the draft asks for a value when none is known. */
+  input?: 'text' | 'multiline' | 'date' | 'choice';
+  choices?: readonly string[];
+}
+
+export const WAIVER_CHOICES = [
+  'I have waived my right to see the letter.',
+  'I have not waived my right to see the letter.',
+] as const;
+
+export const VARIABLES: readonly VariableDef[] = [
+  { name: 'firstName', label: 'First name', source: 'contact', hint: 'Their first name' },
+  { name: 'lastName', label: 'Last name', source: 'contact', hint: 'Their last name' },
+  { name: 'fullName', label: 'Full name', source: 'contact', hint: 'Their full name' },
+  { name: 'salutation', label: 'Salutation', source: 'derived', hint: '“Dr. Raman” for a doctor, else their first name' },
+  { name: 'credentials', label: 'Credentials', source: 'contact', hint: 'MD, DO, PhD…' },
+  { name: 'title', label: 'Title', source: 'contact', hint: 'Their current role' },
+  { name: 'organization', label: 'Organization', source: 'contact', hint: 'Their hospital, program or employer' },
+  { name: 'specialty', label: 'Specialty', source: 'contact', hint: 'Their specialty' },
+  { name: 'location', label: 'Location', source: 'contact', hint: 'Where they are' },
+  { name: 'school', label: 'Their school', source: 'contact', hint: 'Where they studied medicine (or their first school listed)' },
+  { name: 'whereMet', label: 'Where you met', source: 'contact', hint: 'The event where you met them' },
+  { name: 'myName', label: 'Your name', source: 'me', hint: 'From Settings › Your profile' },
+  { name: 'mySchool', label: 'Your school', source: 'me', hint: 'From Settings › Your profile' },
+  { name: 'myYear', label: 'Your year', source: 'me', hint: 'From Settings › Your profile' },
+  { name: 'mySpecialty', label: 'Your specialty of interest', source: 'me', hint: 'From Settings › Your profile' },
+  { name: 'myAamcId', label: 'Your AAMC ID', source: 'me', hint: 'From Settings › Drafting', input: 'text' },
+  { name: 'signature', label: 'Signature', source: 'me', hint: 'From Settings, or your name, year and school', input: 'multiline' },
+  { name: 'sharedSchool', label: 'Shared school', source: 'derived', hint: 'Your school, when they studied there too' },
+  { name: 'erasLetterId', label: 'ERAS Letter ID', source: 'draft', hint: 'The Letter ID from your ERAS Letter Request Form' },
+  { name: 'waiverChoice', label: 'Waiver choice', source: 'draft', hint: 'Whether you waived your right to see the letter', input: 'choice', choices: WAIVER_CHOICES },
+  { name: 'letterDeadline', label: 'Letter deadline', source: 'draft', hint: 'When the letter is needed', input: 'date' },
+];
+
+const BY_NAME = new Map(VARIABLES.map((v) => [v.name, v]));
+
+export function variableDef(name: string): VariableDef | undefined {
+  return BY_NAME.get(name);
+}
+
+export function isKnownVariable(name: string): boolean {
+  return BY_NAME.has(name);
+}
+
+export type VariableValues = Record<string, string>;
+
+/** Credentials that make someone "Dr." in a greeting. */
+const DOCTORAL = /^(MD|DO|PhD|MBBS|MBChB|DPM|DDS|DMD|PharmD|PsyD|DNP|EdD|DrPH|ScD)$/i;
+
+function words(name: string): string[] {
+  return name.split(/\s+/).filter(Boolean);
+}
+
+/** The school where they studied medicine, else the first they list. */
+function mainSchool(contact: Pick<Contact, 'education'>): string {
+  const medical = contact.education.find((e) => /\b(M\.?D|D\.?O|MBBS|medic|osteopath)/i.test(e.degree ?? ''));
+  return (medical ?? contact.education[0])?.school ?? '';
+}
+
+/** A date typed as yyyy-mm-dd, written out in the user's language ("September 1, 2026"). */
+export function formatDay(iso: string, locale?: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!match) return iso.trim();
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+function composedSignature(settings: Pick<Settings, 'signature' | 'myName' | 'myYear' | 'mySchool'>): string {
+  if (settings.signature.trim()) return settings.signature.trim();
+  if (!settings.myName.trim()) return '';
+  const role = [settings.myYear, settings.mySchool].map((s) => s.trim()).filter(Boolean).join(', ');
+  return role ? `${settings.myName.trim()}\n${role}` : settings.myName.trim();
+}
+
+type ContactFields = Pick<
+  Contact,
+  | 'fullName'
+  | 'firstName'
+  | 'lastName'
+  | 'honorific'
+  | 'credentials'
+  | 'title'
+  | 'organization'
+  | 'specialty'
+  | 'location'
+  | 'education'
+  | 'whereMet'
+>;
+type SettingsFields = Pick<Settings, 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'myAamcId' | 'signature'>;
+
+/**
+ * Every variable's value for `contact` as seen by the user described in
+ * `settings`. `typed` holds what the user typed in the draft; it fills
+ * variables nothing else knows and wins over a known value, because the user
+ * typed it on purpose.
+ */
+export function variableValues(contact: ContactFields, settings: SettingsFields, typed: VariableValues = {}): VariableValues {
+  const names = words(contact.fullName);
+  const firstName = contact.firstName?.trim() || names[0] || '';
+  const lastName = contact.lastName?.trim() || (names.length > 1 ? (names[names.length - 1] ?? '') : '');
+  const doctor =
+    /^dr\.?$/i.test(contact.honorific?.trim() ?? '') || contact.credentials.some((c) => DOCTORAL.test(c.replace(/\./g, '')));
+  const salutation = contact.honorific?.trim() && lastName
+    ? `${contact.honorific.trim()} ${lastName}`
+    : doctor && lastName
+      ? `Dr. ${lastName}`
+      : firstName;
+  const schools = contact.education.map((e) => e.school);
+  const shared = findSharedSchool(settings.mySchool, schools);
+
+  const values: VariableValues = {
+    firstName,
+    lastName,
+    fullName: contact.fullName.trim(),
+    salutation,
+    credentials: contact.credentials.join(', '),
+    title: contact.title?.trim() ?? '',
+    organization: contact.organization?.trim() ?? '',
+    specialty: contact.specialty?.trim() ?? '',
+    location: contact.location?.trim() ?? '',
+    school: mainSchool(contact),
+    whereMet: contact.whereMet?.event?.trim() ?? '',
+    myName: settings.myName.trim(),
+    // The user's own spelling: it is their sentence about their school.
+    mySchool: settings.mySchool.trim(),
+    myYear: settings.myYear.trim(),
+    mySpecialty: settings.mySpecialty.trim(),
+    myAamcId: settings.myAamcId.trim(),
+    signature: composedSignature(settings),
+    sharedSchool: shared ? settings.mySchool.trim() : '',
+    erasLetterId: '',
+    waiverChoice: '',
+    letterDeadline: '',
+  };
+  for (const [name, value] of Object.entries(typed)) {
+    if (!isKnownVariable(name) || !value.trim()) continue;
+    values[name] = variableDef(name)?.input === 'date' ? formatDay(value) : value.trim();
+  }
+  return values;
+}

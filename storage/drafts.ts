@@ -1,0 +1,43 @@
+/**
+ * Drafts in progress, one per contact, in the key-value table under
+ * `draft:<contactId>`, so that closing the panel loses nothing (no table
+ * and no new schema version needed).
+ */
+import { db } from './db';
+import { logInteraction, type NewInteraction } from './interactions';
+import { Draft, type Contact, type DraftInput, type Interaction } from './schemas';
+
+const PREFIX = 'draft:';
+
+export async function getDraft(contactId: string): Promise<Draft | undefined> {
+  const row = await db.settings.get(PREFIX + contactId);
+  const parsed = Draft.safeParse(row?.value);
+  // A draft that no longer fits the schema is dropped rather than breaking the composer.
+  return parsed.success && parsed.data.contactId === contactId ? parsed.data : undefined;
+}
+
+export async function saveDraft(input: Omit<DraftInput, 'updatedAt'>, now = Date.now()): Promise<Draft> {
+  const draft = Draft.parse({ ...input, updatedAt: now });
+  await db.settings.put({ key: PREFIX + draft.contactId, value: draft });
+  return draft;
+}
+
+export async function clearDraft(contactId: string): Promise<void> {
+  await db.settings.delete(PREFIX + contactId);
+}
+
+/**
+ * Logs a sent message on the timeline (which moves the follow-up clock) and
+ * discards the draft, in one transaction: either both happen or neither.
+ */
+export async function recordSent(
+  contactId: string,
+  input: NewInteraction,
+  now = Date.now(),
+): Promise<{ interaction: Interaction; contact: Contact }> {
+  return db.transaction('rw', [db.contacts, db.interactions, db.settings], async () => {
+    const result = await logInteraction(contactId, input, now);
+    await clearDraft(contactId);
+    return result;
+  });
+}
