@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { backupFileName, exportBackup } from '../../portability/backup-export';
+import { serializeBackup } from '../../portability/backup-format';
+import { contactsToCsv, csvFileName } from '../../portability/csv-export';
+import { formatBytes } from '../../portability/limits';
+import { listContacts } from '../../storage/contacts';
+import { useDownload } from './use-download';
+
+type Job = 'backup' | 'csv';
+
+function appVersion(): string | undefined {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Exports as files made in the page and downloaded through a link: nothing goes over the network. */
+export function ExportPanel() {
+  const [job, setJob] = useState<Job>();
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const [error, setError] = useState<string>();
+  const { file, link, offer } = useDownload();
+
+  const run = async (kind: Job) => {
+    setJob(kind);
+    setError(undefined);
+    setProgress(undefined);
+    try {
+      if (kind === 'backup') {
+        const backup = await exportBackup({ appVersion: appVersion(), onProgress: (done, total) => setProgress({ done, total }) });
+        offer(new Blob([serializeBackup(backup)], { type: 'application/json' }), backupFileName());
+      } else {
+        const contacts = await listContacts();
+        offer(new Blob([contactsToCsv(contacts)], { type: 'text/csv;charset=utf-8' }), csvFileName());
+      }
+    } catch (e) {
+      setError(`The export failed: ${(e as Error).message}`);
+    } finally {
+      setJob(undefined);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <h3>Export</h3>
+      <p className="muted data-note">
+        A backup holds everything (contacts, timelines, templates, settings and the trash) and can be restored on any
+        install. The CSV holds your contacts, one row each, for a spreadsheet.
+      </p>
+      <div className="row">
+        <button type="button" className="primary" disabled={job !== undefined} onClick={() => void run('backup')}>
+          {job === 'backup' ? 'Preparing backup…' : 'Export backup (JSON)'}
+        </button>
+        <button type="button" disabled={job !== undefined} onClick={() => void run('csv')}>
+          {job === 'csv' ? 'Preparing CSV…' : 'Export contacts (CSV)'}
+        </button>
+      </div>
+      {job && (
+        <progress
+          aria-label={job === 'backup' ? 'Backup progress' : 'CSV export progress'}
+          max={progress?.total}
+          value={progress?.done}
+        />
+      )}
+      {file && (
+        <p className="ok data-note" role="status">
+          Ready:{' '}
+          <a ref={link} href={file.url} download={file.name}>
+            {file.name}
+          </a>{' '}
+          ({formatBytes(file.size)}). If the download did not start, use the link.
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Rapport's backup file: one JSON document with every table. Validated record
+ * by record on the way in, so that a bad file is refused with the section,
+ * position and field of each fault, and nothing is written.
+ *
+ * {
+ *   "format": "rapport-backup",
+ *   "version": 1,
+ *   "exportedAt": "2025-09-30T12:00:00.000Z",
+ *   "app": { "name": "Rapport", "version": "0.1.0" },
+ *   "contacts": [Contact…], "interactions": [Interaction…], "templates": [Template…],
+ *   "settings": Settings, "trash": [{ "id", "deletedAt", "contact", "interactions" }…]
+ * }
+ */
+import { z } from 'zod';
+import type { TrashEntry } from '../storage/db';
+import { Contact, Interaction, Settings, Template, epochMs } from '../storage/schemas';
+import { stripBom } from './csv-read';
+import { ImportFailure, failureFor, issuesFromZod, type ImportIssue } from './issues';
+import { MAX_LISTED_ISSUES } from './limits';
+
+export const BACKUP_FORMAT = 'rapport-backup';
+/** Bump when the file's shape changes, and teach parseBackup to read the older versions. */
+export const BACKUP_VERSION = 1;
+
+export const TrashRecord = z
+  .object({
+    id: z.string().min(1).max(64),
+    deletedAt: epochMs,
+    contact: Contact,
+    interactions: z.array(Interaction).max(100_000),
+  })
+  .refine((entry) => entry.contact.id === entry.id, { message: 'the trash entry’s id differs from its contact’s', path: ['id'] })
+  .refine((entry) => entry.interactions.every((i) => i.contactId === entry.id), {
+    message: 'an interaction belongs to another contact',
+    path: ['interactions'],
+  });
+
+// The trash record must stay assignable to the table's row type.
+const _trashFits: (r: z.infer<typeof TrashRecord>) => TrashEntry = (r) => r;
+void _trashFits;
+
+/** The sections of a backup, each a list of records validated by its schema. */
+const SECTIONS = {
+  contacts: Contact,
+  interactions: Interaction,
+  templates: Template,
+  trash: TrashRecord,
+} as const;
+type SectionName = keyof typeof SECTIONS;
+
+export const Backup = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.iso.datetime(),
+  app: z.object({ name: z.string().max(60), version: z.string().max(40) }).optional(),
+  contacts: z.array(Contact),
+  interactions: z.array(Interaction),
+  templates: z.array(Template),
+  settings: Settings,
+  trash: z.array(TrashRecord),
+});
+export type Backup = z.infer<typeof Backup>;
+
+export function serializeBackup(backup: Backup): string {
+  // Compact: a backup must fit the import's size limit even with years of notes.
+  return JSON.stringify(backup);
+}
+
+/** The first bytes of every backup Rapport writes; used to allow a larger file than unknown JSON. */
+export const BACKUP_SIGNATURE = /^\s*\{\s*"format"\s*:\s*"rapport-backup"/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads a backup file's text. Throws an ImportFailure with a message for
+ * people (and a line per bad record) when the file is not a backup this
+ * version can restore.
+ */
+export function parseBackup(text: string): Backup {
+  const body = stripBom(text);
+  if (body.trim() === '') throw new ImportFailure('The file is empty.');
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    throw new ImportFailure(
+      `This file is not a Rapport backup: it is not complete JSON (${(error as Error).message}). If it is a backup, it may have been cut short while copying.`,
+    );
+  }
+  if (!isRecord(json) || json.format !== BACKUP_FORMAT) {
+    throw new ImportFailure('This JSON file is not a Rapport backup (it does not say "format": "rapport-backup").');
+  }
+  const version = json.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new ImportFailure('This backup has no valid version number, so Rapport cannot tell how to read it.');
+  }
+  if (version > BACKUP_VERSION) {
+    throw new ImportFailure(
+      `This backup was made by a newer version of Rapport (backup format ${version}; this version reads format ${BACKUP_VERSION}). Update Rapport, then restore it.`,
+    );
+  }
+
+  const issues: ImportIssue[] = [];
+  const envelope = z
+    .object({ exportedAt: z.iso.datetime(), app: Backup.shape.app })
+    .safeParse({ exportedAt: json.exportedAt, app: json.app });
+  if (!envelope.success) issues.push(...issuesFromZod(envelope.error, 1, undefined, 'file'));
+
+  const sections = {} as { [K in SectionName]: z.infer<(typeof SECTIONS)[K]>[] };
+  for (const name of Object.keys(SECTIONS) as SectionName[]) {
+    const raw = json[name];
+    if (!Array.isArray(raw)) {
+      issues.push({ row: 1, field: name, message: `“${name}” must be a list of records.`, section: 'file' });
+      continue;
+    }
+    const schema: z.ZodType = SECTIONS[name];
+    const records: unknown[] = [];
+    const seen = new Map<string, number>();
+    raw.forEach((record, index) => {
+      if (issues.length >= MAX_LISTED_ISSUES) return;
+      const parsed = schema.safeParse(record);
+      if (!parsed.success) {
+        issues.push(...issuesFromZod(parsed.error, index + 1, undefined, name));
+        return;
+      }
+      const id = (parsed.data as { id: string }).id;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        issues.push({ row: index + 1, field: 'id', message: `the same id as ${name} #${first}`, section: name });
+        return;
+      }
+      seen.set(id, index + 1);
+      records.push(parsed.data);
+    });
+    (sections as Record<string, unknown[]>)[name] = records;
+  }
+  const settings = Settings.safeParse(json.settings);
+  if (!settings.success) issues.push(...issuesFromZod(settings.error, 1, undefined, 'settings'));
+
+  if (issues.length > 0 || !envelope.success || !settings.success) throw failureFor(issues);
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: envelope.data.exportedAt,
+    ...(envelope.data.app ? { app: envelope.data.app } : {}),
+    ...sections,
+    settings: settings.data,
+  };
+}

@@ -1,0 +1,98 @@
+/** Reads CSV text into a header and rows with papaparse, refusing files that are broken or empty. */
+import Papa from 'papaparse';
+import { ImportFailure, type ImportIssue } from './issues';
+import { MAX_CSV_ROWS } from './limits';
+
+export interface CsvTable {
+  header: string[];
+  /**
+   * Data rows, the header excluded; row i of this array is the file's data
+   * row i + 1, blank lines included, so that reports name the row the user
+   * sees in a spreadsheet. Importers skip blank rows.
+   */
+  rows: string[][];
+  /** Rows with at least one non-blank cell. */
+  filled: number;
+}
+
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Papaparse's structural errors as report lines; `rowOffset` turns its index into a data-row number. */
+function structuralIssues(errors: Papa.ParseError[], rowOffset: number): ImportIssue[] {
+  return errors.map((e) => ({
+    row: Math.max(1, (e.row ?? 0) + rowOffset),
+    field: '',
+    message:
+      e.code === 'MissingQuotes'
+        ? 'a quoted value is never closed (a " is missing), so the rest of the file cannot be read'
+        : e.code === 'InvalidQuotes'
+          ? 'a quoted value is not closed properly (a " is missing or misplaced)'
+          : e.message,
+  }));
+}
+
+/**
+ * The delimiter of the header line: the most frequent of comma, semicolon
+ * (Excel in many European locales) and tab, outside quotes. Guessed from the
+ * header alone because data cells (notes) hold all three.
+ */
+export function headerDelimiter(body: string): string {
+  const line = body.replace(/^[\r\n]+/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
+  return best;
+}
+
+/**
+ * Parses CSV text whose first non-empty line is the header. Any structural
+ * error (a broken quote) fails the whole file: a guess could shift every
+ * column of the rows after it.
+ */
+export function readCsv(text: string, options: { delimiter?: string } = {}): CsvTable {
+  const body = stripBom(text);
+  if (body.trim() === '') throw new ImportFailure('The file is empty.');
+  const result = Papa.parse<string[]>(body, {
+    // Blank lines are kept (and skipped by the importers) so that row numbers match the file.
+    skipEmptyLines: false,
+    delimiter: options.delimiter ?? headerDelimiter(body),
+  });
+  const start = result.data.findIndex((row) => !isBlankRow(row));
+  // Papaparse counts rows from the top of the text; reports count from the first row under the header.
+  const issues = structuralIssues(result.errors, -Math.max(0, start));
+  if (issues.length > 0) {
+    throw new ImportFailure(`Nothing was imported: the file is not valid CSV (row ${issues[0]!.row}: ${issues[0]!.message}).`, issues);
+  }
+  const header = result.data[start];
+  if (start === -1 || !header) throw new ImportFailure('The file is empty.');
+  const rows = result.data.slice(start + 1);
+  const filled = rows.filter((row) => !isBlankRow(row)).length;
+  if (filled === 0) throw new ImportFailure('The file has a header but no rows: there is nobody to import.');
+  if (filled > MAX_CSV_ROWS) {
+    throw new ImportFailure(
+      `The file has ${filled.toLocaleString('en-US')} rows; Rapport imports up to ${MAX_CSV_ROWS.toLocaleString('en-US')} at a time. Split it into smaller files.`,
+    );
+  }
+  return { header: header.map((h) => h.trim()), rows, filled };
+}
+
+/**
+ * A cell as the user meant it. CSV exports guard against spreadsheet formula
+ * injection by prefixing `'` to cells that start with = + - @ (papaparse's
+ * escapeFormulae); that guard is taken off again here.
+ */
+export function cellValue(raw: string | undefined): string {
+  const value = (raw ?? '').trim();
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}

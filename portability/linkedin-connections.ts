@@ -1,0 +1,138 @@
+/**
+ * LinkedIn's own export of a member's connections (Settings > Data privacy >
+ * Get a copy of your data > Connections): a byte-order mark, a few lines of
+ * notes, then the header `First Name,Last Name,URL,Email Address,Company,
+ * Position,Connected On`, with dates such as `14 Aug 2024`.
+ */
+import { parseName } from '../capture/names';
+import { profileRef } from '../capture/urls';
+import { parseDay } from './dates';
+import { cellValue, isBlankRow, readCsv, stripBom } from './csv-read';
+import { buildIncoming, type ParsedContacts } from './incoming';
+import { ImportFailure, type ImportIssue, type SkippedRow } from './issues';
+
+export const CONNECTIONS_COLUMNS = {
+  firstName: 'First Name',
+  lastName: 'Last Name',
+  url: 'URL',
+  email: 'Email Address',
+  company: 'Company',
+  position: 'Position',
+  connectedOn: 'Connected On',
+} as const;
+
+const REQUIRED = [CONNECTIONS_COLUMNS.firstName, CONNECTIONS_COLUMNS.lastName, CONNECTIONS_COLUMNS.url];
+
+/** The notes preamble is a few lines; the header is never far down. */
+const HEADER_SEARCH_LINES = 40;
+
+function headerCells(line: string): string[] {
+  return line.split(',').map((c) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase());
+}
+
+/** Where the header line starts in `text` (BOM removed), or -1. */
+export function findConnectionsHeader(text: string): number {
+  const body = stripBom(text);
+  let offset = 0;
+  for (let i = 0; i < HEADER_SEARCH_LINES && offset < body.length; i++) {
+    const end = body.indexOf('\n', offset);
+    const line = body.slice(offset, end === -1 ? body.length : end).replace(/\r$/, '');
+    const cells = headerCells(line);
+    if (REQUIRED.every((name) => cells.includes(name.toLowerCase()))) return offset;
+    if (end === -1) break;
+    offset = end + 1;
+  }
+  return -1;
+}
+
+export function looksLikeConnections(head: string): boolean {
+  return findConnectionsHeader(head) !== -1;
+}
+
+/** Report labels for the Contact fields a Connections row fills. */
+const LABELS: Record<string, string> = {
+  fullName: 'First Name / Last Name',
+  firstName: CONNECTIONS_COLUMNS.firstName,
+  lastName: CONNECTIONS_COLUMNS.lastName,
+  credentials: CONNECTIONS_COLUMNS.lastName,
+  honorific: CONNECTIONS_COLUMNS.firstName,
+  pronouns: CONNECTIONS_COLUMNS.lastName,
+  email: CONNECTIONS_COLUMNS.email,
+  organization: CONNECTIONS_COLUMNS.company,
+  title: CONNECTIONS_COLUMNS.position,
+  connectedOn: CONNECTIONS_COLUMNS.connectedOn,
+};
+const label = (path: string) => LABELS[path.split('.')[0] ?? ''] ?? (path.startsWith('profiles') ? CONNECTIONS_COLUMNS.url : path);
+
+/** Parses a Connections.csv; rows that are wrong are reported, never guessed. */
+export function parseConnections(text: string): ParsedContacts {
+  const start = findConnectionsHeader(text);
+  if (start === -1) {
+    if (stripBom(text).trim() === '') throw new ImportFailure('The file is empty.');
+    throw new ImportFailure(
+      'This is not LinkedIn’s Connections.csv: no header line with “First Name”, “Last Name” and “URL” was found.',
+    );
+  }
+  const table = readCsv(stripBom(text).slice(start), { delimiter: ',' });
+  const column = new Map(table.header.map((h, i) => [h.toLowerCase(), i]));
+  const cell = (row: string[], name: string) => {
+    const index = column.get(name.toLowerCase());
+    return index === undefined ? '' : cellValue(row[index]);
+  };
+
+  const parsed: ParsedContacts = { incoming: [], skipped: [], issues: [], rows: table.filled };
+  table.rows.forEach((cells, index) => {
+    if (isBlankRow(cells)) return;
+    const row = index + 1;
+    const first = cell(cells, CONNECTIONS_COLUMNS.firstName);
+    const last = cell(cells, CONNECTIONS_COLUMNS.lastName);
+    const url = cell(cells, CONNECTIONS_COLUMNS.url);
+    const whole = parseName(`${first} ${last}`);
+    if (!whole.fullName) {
+      const skip: SkippedRow = {
+        row,
+        name: url || '(no name)',
+        reason: 'LinkedIn gives no name for this member (they hide it from exports), so they were not imported.',
+      };
+      parsed.skipped.push(skip);
+      return;
+    }
+    const issues: ImportIssue[] = [];
+    if (!url) issues.push({ row, field: CONNECTIONS_COLUMNS.url, message: 'The profile link is missing.' });
+    else if (profileRef(url)?.site !== 'linkedin') {
+      issues.push({ row, field: CONNECTIONS_COLUMNS.url, message: 'This is not a LinkedIn profile link.' });
+    }
+    const dateText = cell(cells, CONNECTIONS_COLUMNS.connectedOn);
+    const connectedOn = dateText ? parseDay(dateText) : undefined;
+    if (dateText && !connectedOn) {
+      issues.push({ row, field: CONNECTIONS_COLUMNS.connectedOn, message: `“${dateText}” is not a date such as 14 Aug 2024.` });
+    }
+    if (issues.length > 0) {
+      parsed.issues.push(...issues);
+      return;
+    }
+    // The columns are split by LinkedIn, but credentials ride along in either ("Raman, MD").
+    const firstName = parseName(first).fullName || whole.firstName;
+    const lastName = parseName(last).fullName || whole.lastName;
+    const result = buildIncoming(
+      row,
+      {
+        fullName: whole.fullName,
+        firstName,
+        lastName,
+        honorific: whole.honorific,
+        pronouns: whole.pronouns,
+        credentials: whole.credentials,
+        email: cell(cells, CONNECTIONS_COLUMNS.email),
+        organization: cell(cells, CONNECTIONS_COLUMNS.company),
+        title: cell(cells, CONNECTIONS_COLUMNS.position),
+        connectedOn,
+      },
+      [{ url, field: CONNECTIONS_COLUMNS.url }],
+      label,
+    );
+    parsed.issues.push(...result.issues);
+    if (result.incoming) parsed.incoming.push(result.incoming);
+  });
+  return parsed;
+}

@@ -1,0 +1,222 @@
+/**
+ * Restoring a backup, either replacing everything or merging into what is
+ * there. Planned by a pure function (the dry run) and written in one
+ * transaction that re-plans against the data as it is at that moment.
+ */
+import { db, type TrashEntry } from '../storage/db';
+import { Contact, type Interaction, type Settings, type Template } from '../storage/schemas';
+import type { Backup } from './backup-format';
+import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './issues';
+import { WRITE_CHUNK } from './limits';
+import { writeErrorMessage } from './write-errors';
+import type { Progress } from './backup-export';
+
+export type RestoreMode = 'merge' | 'replace';
+
+export interface CurrentData {
+  contacts: Contact[];
+  interactions: Interaction[];
+  templates: Template[];
+  trash: TrashEntry[];
+}
+
+export interface RestorePlan {
+  mode: RestoreMode;
+  contacts: { add: Contact[]; update: { before: Contact; after: Contact }[]; skip: SkippedRow[] };
+  interactions: { add: Interaction[]; skip: number };
+  templates: { add: Template[]; update: Template[]; skip: number };
+  trash: { add: TrashEntry[]; skip: number };
+  /** The settings written: the backup's when replacing; untouched (undefined) when merging. */
+  settings?: Settings;
+  /** What replacing erases. */
+  removed: { contacts: number; interactions: number; templates: number; trash: number };
+  errors: ImportIssue[];
+}
+
+function union(a: readonly string[], b: readonly string[], max: number): string[] {
+  const out = [...a];
+  for (const item of b) if (!out.includes(item) && out.length < max) out.push(item);
+  return out;
+}
+
+/**
+ * Merge rules: a contact is the same person when it has the same record id
+ * or shares a profile identity; the copy edited last wins, and its links,
+ * identities and tags are combined. Interactions, templates and trash entries
+ * are matched by id; a template edited later in the backup replaces the
+ * current one. The current settings are kept.
+ */
+export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentData): RestorePlan {
+  const errors: ImportIssue[] = [];
+  if (mode === 'replace') {
+    const ids = new Set(backup.contacts.map((c) => c.id));
+    backup.interactions.forEach((interaction, index) => {
+      if (!ids.has(interaction.contactId)) {
+        errors.push({ row: index + 1, field: 'contactId', message: 'refers to no contact in the backup', section: 'interactions' });
+      }
+    });
+    return {
+      mode,
+      contacts: { add: backup.contacts, update: [], skip: [] },
+      interactions: { add: backup.interactions, skip: 0 },
+      templates: { add: backup.templates, update: [], skip: 0 },
+      trash: { add: backup.trash, skip: 0 },
+      settings: backup.settings,
+      removed: {
+        contacts: current.contacts.length,
+        interactions: current.interactions.length,
+        templates: current.templates.length,
+        trash: current.trash.length,
+      },
+      errors,
+    };
+  }
+
+  const byId = new Map(current.contacts.map((c) => [c.id, c]));
+  const byIdentity = new Map<string, Contact>();
+  for (const contact of current.contacts) for (const identity of contact.identities) byIdentity.set(identity, contact);
+  /** Backup contact id → the id it is stored under after the merge. */
+  const resolved = new Map<string, string>();
+  const contacts: RestorePlan['contacts'] = { add: [], update: [], skip: [] };
+  const claimed = new Set<string>();
+
+  backup.contacts.forEach((incoming, index) => {
+    const match = byId.get(incoming.id) ?? incoming.identities.map((i) => byIdentity.get(i)).find(Boolean);
+    if (!match) {
+      contacts.add.push(incoming);
+      resolved.set(incoming.id, incoming.id);
+      return;
+    }
+    resolved.set(incoming.id, match.id);
+    if (claimed.has(match.id) || incoming.updatedAt <= match.updatedAt) {
+      contacts.skip.push({ row: index + 1, name: incoming.fullName, reason: 'The saved copy is as recent or more recent.' });
+      return;
+    }
+    claimed.add(match.id);
+    const after = Contact.parse({
+      ...incoming,
+      id: match.id,
+      createdAt: Math.min(match.createdAt, incoming.createdAt),
+      profiles: { ...match.profiles, ...incoming.profiles },
+      identities: union(incoming.identities, match.identities, 20),
+      tags: union(incoming.tags, match.tags, 100),
+      userEdited: union(incoming.userEdited, match.userEdited, 50),
+    });
+    contacts.update.push({ before: match, after });
+  });
+
+  const interactionIds = new Set(current.interactions.map((i) => i.id));
+  const interactions: RestorePlan['interactions'] = { add: [], skip: 0 };
+  backup.interactions.forEach((interaction, index) => {
+    if (interactionIds.has(interaction.id)) {
+      interactions.skip++;
+      return;
+    }
+    const contactId = resolved.get(interaction.contactId) ?? (byId.has(interaction.contactId) ? interaction.contactId : undefined);
+    if (!contactId) {
+      errors.push({ row: index + 1, field: 'contactId', message: 'refers to no contact in the backup or saved here', section: 'interactions' });
+      return;
+    }
+    interactions.add.push(contactId === interaction.contactId ? interaction : { ...interaction, contactId });
+  });
+
+  const templateById = new Map(current.templates.map((t) => [t.id, t]));
+  const templates: RestorePlan['templates'] = { add: [], update: [], skip: 0 };
+  for (const template of backup.templates) {
+    const existing = templateById.get(template.id);
+    if (!existing) templates.add.push(template);
+    else if (template.updatedAt > existing.updatedAt) templates.update.push(template);
+    else templates.skip++;
+  }
+
+  const taken = new Set([...current.trash.map((t) => t.id), ...current.contacts.map((c) => c.id), ...contacts.add.map((c) => c.id)]);
+  const trash: RestorePlan['trash'] = { add: [], skip: 0 };
+  for (const entry of backup.trash) {
+    if (taken.has(entry.id) || entry.contact.identities.some((i) => byIdentity.has(i))) trash.skip++;
+    else trash.add.push(entry);
+  }
+
+  return {
+    mode,
+    contacts,
+    interactions,
+    templates,
+    trash,
+    removed: { contacts: 0, interactions: 0, templates: 0, trash: 0 },
+    errors,
+  };
+}
+
+async function readCurrent(): Promise<CurrentData> {
+  const [contacts, interactions, templates, trash] = await Promise.all([
+    db.contacts.toArray(),
+    db.interactions.toArray(),
+    db.templates.toArray(),
+    db.trash.toArray(),
+  ]);
+  return { contacts, interactions, templates, trash };
+}
+
+/** The dry run: what restoring would do, without writing. */
+export async function previewRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
+  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.trash], async () =>
+    planRestore(backup, mode, await readCurrent()),
+  );
+}
+
+async function putAll<T>(table: { bulkPut(rows: T[]): Promise<unknown> }, rows: readonly T[], tick: (n: number) => void) {
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    const chunk = rows.slice(i, i + WRITE_CHUNK);
+    await table.bulkPut(chunk);
+    tick(chunk.length);
+  }
+}
+
+/**
+ * Restores in ONE transaction: on any error (a full disk included) every
+ * table is left exactly as it was.
+ */
+export async function applyRestore(
+  backup: Backup,
+  mode: RestoreMode,
+  options: { onProgress?: Progress } = {},
+): Promise<RestorePlan> {
+  try {
+    return await db.transaction('rw', [db.contacts, db.interactions, db.templates, db.settings, db.trash], async () => {
+      const plan = planRestore(backup, mode, await readCurrent());
+      if (plan.errors.length > 0) throw failureFor(plan.errors);
+      const contacts = [...plan.contacts.add, ...plan.contacts.update.map((u) => u.after)];
+      const templates = [...plan.templates.add, ...plan.templates.update];
+      const total = contacts.length + plan.interactions.add.length + templates.length + plan.trash.add.length + 1;
+      let done = 0;
+      const tick = (n: number) => {
+        done += n;
+        options.onProgress?.(done, total);
+      };
+      if (mode === 'replace') {
+        await Promise.all([db.contacts.clear(), db.interactions.clear(), db.templates.clear(), db.trash.clear()]);
+      }
+      if (plan.settings) await db.settings.put({ key: 'settings', value: plan.settings });
+      tick(1);
+      await putAll(db.contacts, contacts, tick);
+      await putAll(db.interactions, plan.interactions.add, tick);
+      await putAll(db.templates, templates, tick);
+      await putAll(db.trash, plan.trash.add, tick);
+      return plan;
+    });
+  } catch (error) {
+    if (error instanceof ImportFailure) throw error;
+    throw new ImportFailure(writeErrorMessage(error));
+  }
+}
+
+export function summarizeRestore(plan: RestorePlan, done = false): string {
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const c = plan.contacts;
+  if (plan.mode === 'replace') {
+    return `${done ? 'Restored' : 'Would restore'} ${n(c.add.length, 'contact')}, ${n(plan.interactions.add.length, 'interaction')}, ${n(plan.templates.add.length, 'template')}, ${n(plan.trash.add.length, 'deleted contact')} and the settings${
+      done ? '' : `, replacing ${n(plan.removed.contacts, 'current contact')}`
+    }.`;
+  }
+  return `${done ? 'Added' : 'Would add'} ${n(c.add.length, 'contact')}, ${done ? 'updated' : 'update'} ${c.update.length}, ${done ? 'skipped' : 'skip'} ${c.skip.length}; ${n(plan.interactions.add.length, 'interaction')} and ${n(plan.templates.add.length + plan.templates.update.length, 'template')} ${done ? 'added' : 'to add'}.`;
+}

@@ -1,0 +1,78 @@
+/** RELIABILITY F6: a full disk during an import or a restore leaves the store exactly as it was. */
+import Dexie from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
+import { db } from '../../../storage/db';
+import { parseBackup, serializeBackup } from '../../../portability/backup-format';
+import { exportBackup } from '../../../portability/backup-export';
+import { guessMapping } from '../../../portability/csv-columns';
+import { importCsvRows } from '../../../portability/csv-import';
+import { readCsv } from '../../../portability/csv-read';
+import { applyContactImport } from '../../../portability/import-contacts';
+import { ImportFailure } from '../../../portability/issues';
+import { applyRestore } from '../../../portability/restore';
+import { STORAGE_FULL_MESSAGE, isQuotaError, writeErrorMessage } from '../../../portability/write-errors';
+import { snapshot } from '../helpers';
+import { seedStore } from './seed';
+
+const bare = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+const wrapped = () => new Dexie.AbortError('Transaction aborted', bare());
+
+function bigCsv(rows: number): string {
+  const lines = ['Name,LinkedIn'];
+  for (let i = 0; i < rows; i++) lines.push(`Person ${i},https://www.linkedin.com/in/person-${i}`);
+  return lines.join('\n');
+}
+
+/** Lets the first chunk through, then fails the next write the way a full disk does. */
+function failSecondWrite(table: { bulkPut: (...args: never[]) => unknown }, error: () => unknown) {
+  const original = table.bulkPut.bind(table) as (...args: unknown[]) => Promise<unknown>;
+  let calls = 0;
+  return vi.spyOn(table as { bulkPut: (...args: unknown[]) => Promise<unknown> }, 'bulkPut').mockImplementation((...args) => {
+    calls++;
+    return calls === 1 ? original(...args) : Promise.reject(error());
+  });
+}
+
+describe('a full disk', () => {
+  it('is recognised bare or wrapped, and worded for people', () => {
+    expect(isQuotaError(bare())).toBe(true);
+    expect(isQuotaError(wrapped())).toBe(true);
+    expect(isQuotaError(Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))).toBe(true);
+    expect(isQuotaError(new Error('other'))).toBe(false);
+    expect(writeErrorMessage(wrapped())).toBe(STORAGE_FULL_MESSAGE);
+    expect(STORAGE_FULL_MESSAGE).toMatch(/^Your browser’s storage is full/);
+  });
+
+  for (const [name, error] of [['bare QuotaExceededError', bare], ['AbortError wrapping one', wrapped]] as const) {
+    it(`during a contact import (${name}) rolls back every chunk`, async () => {
+      await seedStore();
+      const before = JSON.stringify(await snapshot());
+      const table = readCsv(bigCsv(1_500));
+      const parsed = importCsvRows(table, guessMapping(table.header));
+      const spy = failSecondWrite(db.contacts, error);
+      const failure = await applyContactImport(parsed).catch((e: unknown) => e);
+      expect(spy).toHaveBeenCalledTimes(2);
+      expect(failure).toBeInstanceOf(ImportFailure);
+      expect((failure as Error).message).toBe(STORAGE_FULL_MESSAGE);
+      spy.mockRestore();
+      // Nothing half-written, and the database still answers.
+      expect(JSON.stringify(await snapshot())).toBe(before);
+      expect(await db.contacts.count()).toBe(2);
+      const retry = await applyContactImport(parsed);
+      expect(retry.add).toHaveLength(1_500);
+    });
+  }
+
+  it('during a restore that replaces everything leaves every table as it was', async () => {
+    await seedStore();
+    const backup = parseBackup(serializeBackup(await exportBackup()));
+    const big = { ...backup, interactions: [...backup.interactions] };
+    for (let i = 0; i < 1_500; i++) big.interactions.push({ id: `bulk-${i}`, contactId: 'c-full', kind: 'note', channel: 'other', at: i });
+    const before = JSON.stringify(await snapshot());
+    const spy = failSecondWrite(db.interactions, wrapped);
+    await expect(applyRestore(big, 'replace')).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    spy.mockRestore();
+    expect(JSON.stringify(await snapshot())).toBe(before);
+    expect(await db.contacts.get('c-full')).toBeDefined();
+  });
+});
