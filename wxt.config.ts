@@ -19,6 +19,8 @@ export default defineConfig({
       'alarms',
       'activeTab',
       'scripting',
+      // The opt-in daily summary of follow-ups due (off unless the user turns it on).
+      'notifications',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: HOSTS,

@@ -8,10 +8,10 @@ import { PageRequest, type Reply } from '../messages';
 import { findByProfileUrl } from '../storage/contacts';
 import { profileRef } from '../capture/urls';
 import { browser } from 'wxt/browser';
-import { refreshBadge } from './badge';
+import { requestBadgeRefresh } from './badge';
 import { saveTab } from './save-tab';
 import { classifySender } from './senders';
-import { updateAllTabIcons, updateTabIcon } from './tab-icon';
+import { updateTabIcon } from './tab-icon';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -32,7 +32,7 @@ async function handle(request: PageRequest): Promise<unknown> {
     case 'save-tab': {
       const outcome = await saveTab(request.tabId);
       if (outcome.kind === 'saved') {
-        await Promise.all([refreshBadge(), updateTabIcon(request.tabId, outcome.contact.profiles.linkedin ?? outcome.contact.profiles.doximity)]);
+        await Promise.all([requestBadgeRefresh(), updateTabIcon(request.tabId, outcome.contact.profiles.linkedin ?? outcome.contact.profiles.doximity)]);
       }
       return outcome;
     }
@@ -43,8 +43,8 @@ async function handle(request: PageRequest): Promise<unknown> {
       return { profileUrl: ref.canonicalUrl, contact: await findByProfileUrl(ref.canonicalUrl) };
     }
     case 'data-changed': {
-      const [badge] = await Promise.all([refreshBadge(), updateAllTabIcons()]);
-      return { badge };
+      // The recount also refreshes every tab's icon title (a burst of changes shares one recount).
+      return { badge: await requestBadgeRefresh() };
     }
   }
 }

@@ -4,25 +4,32 @@
  */
 import { browser } from 'wxt/browser';
 import { profileRef } from '../capture/urls';
-import { findByProfileUrl } from '../storage/contacts';
+import { countDueFollowUps, findByProfileUrl } from '../storage/contacts';
+import { actionTitle, DEFAULT_TAB_HINT } from './action-title';
 
 const ICON_PATHS = {
   default: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png' },
   saved: { 16: '/icon/saved-16.png', 32: '/icon/saved-32.png', 48: '/icon/saved-48.png' },
 };
 
-export async function updateTabIcon(tabId: number, url: string | undefined): Promise<void> {
+/**
+ * Sets a tab's icon and title. `due` is the follow-up count the title repeats
+ * (a tab's own title hides the global one); counted here when not given.
+ */
+export async function updateTabIcon(tabId: number, url: string | undefined, due?: number): Promise<void> {
   const ref = url ? profileRef(url) : null;
-  const contact = ref ? await findByProfileUrl(ref.canonicalUrl) : undefined;
+  const [contact, count] = await Promise.all([
+    ref ? findByProfileUrl(ref.canonicalUrl) : undefined,
+    due ?? countDueFollowUps(),
+  ]);
   try {
     await browser.action.setIcon({ tabId, path: contact ? ICON_PATHS.saved : ICON_PATHS.default });
     await browser.action.setTitle({
       tabId,
-      title: contact
-        ? `Rapport: ${contact.fullName} is saved (click to update)`
-        : ref
-          ? 'Rapport: save this person'
-          : 'Rapport: save a person from this page',
+      title: actionTitle(
+        count,
+        contact ? `${contact.fullName} is saved (click to update)` : ref ? 'save this person' : DEFAULT_TAB_HINT,
+      ),
     });
   } catch {
     // The tab closed while we looked the profile up.
@@ -33,4 +40,24 @@ export async function updateTabIcon(tabId: number, url: string | undefined): Pro
 export async function updateAllTabIcons(): Promise<void> {
   const tabs = await browser.tabs.query({ url: ['https://*.linkedin.com/*', 'https://*.doximity.com/*'] });
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : updateTabIcon(tab.id, tab.url))));
+}
+
+/**
+ * Repeats a new follow-up count in every tab's own title. Profile tabs are
+ * looked up again (their saved state may have changed too); other tabs, whose
+ * address Rapport cannot see, get the default hint.
+ */
+export async function refreshAllTabTitles(due: number): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      if (tab.url && profileRef(tab.url)) return updateTabIcon(tab.id, tab.url, due);
+      try {
+        await browser.action.setTitle({ tabId: tab.id, title: actionTitle(due) });
+      } catch {
+        // The tab closed meanwhile.
+      }
+    }),
+  );
 }

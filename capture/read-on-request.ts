@@ -6,9 +6,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { EXTRACT_REQUEST } from '../messages/extract-request';
-import { extractRaw } from './extract';
+import type { CaptureInput } from '../storage/schemas';
 
-export function readPageOnRequest(ctx: ContentScriptContext): void {
+/** Each site's script passes its own extractor, so it bundles only that site's code. */
+export type Extractor = (doc: Document, url: string) => CaptureInput | null;
+
+export function readPageOnRequest(ctx: ContentScriptContext, extract: Extractor): void {
   const listener = (message: unknown): Promise<unknown> | undefined => {
     // The request carries no data; anything else is not ours to answer.
     if (
@@ -19,7 +22,7 @@ export function readPageOnRequest(ctx: ContentScriptContext): void {
     ) {
       return undefined;
     }
-    return Promise.resolve(extractRaw(document, location.href));
+    return Promise.resolve(extract(document, location.href));
   };
   browser.runtime.onMessage.addListener(listener);
   // After the extension reloads, this old copy must stop answering quietly.

@@ -20,9 +20,16 @@ export function openSidePanel(
 ): Promise<void> {
   const chromeApi = (globalThis as { chrome?: ChromeSidePanel }).chrome;
   const firefoxApi = browser as unknown as FirefoxSidebar;
-  const opening = chromeApi?.sidePanel
-    ? chromeApi.sidePanel.open(windowId !== undefined ? { windowId } : {})
-    : (firefoxApi.sidebarAction?.open() ?? Promise.reject(new Error('This browser has no side panel.')));
+  // The focus is recorded even when the panel cannot open (no gesture, a page
+  // opened as a tab), so that the panel shows the contact once the user opens it.
   const focusing = contactId ? setFocusContact(contactId, options) : Promise.resolve();
-  return Promise.all([opening, focusing]).then(() => undefined);
+  let opening: Promise<void>;
+  try {
+    opening = chromeApi?.sidePanel
+      ? chromeApi.sidePanel.open(windowId !== undefined ? { windowId } : {})
+      : (firefoxApi.sidebarAction?.open() ?? Promise.reject(new Error('This browser has no side panel.')));
+  } catch (error) {
+    opening = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+  return Promise.all([focusing, opening]).then(() => undefined);
 }

@@ -1,20 +1,27 @@
 import { browser } from 'wxt/browser';
-import { ALARMS, refreshBadge } from '../background/badge';
+import { ALARMS, requestBadgeRefresh, type RefreshOptions } from '../background/badge';
+import { openFollowUpsFromNotification } from '../background/daily-summary';
 import { routeMessage } from '../background/router';
 import { updateTabIcon } from '../background/tab-icon';
+import { purgeExpiredTrash } from '../storage/trash';
 
 export default defineBackground(() => {
   // Every listener is registered synchronously, before any await, so that the
   // events which wake a stopped service worker are not missed.
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
 
+  // Alarms that fire together after a sleep share one recount (requestBadgeRefresh coalesces them).
   browser.alarms.onAlarm.addListener((alarm) => {
-    if ((Object.values(ALARMS) as string[]).includes(alarm.name)) void refreshBadge();
+    if ((Object.values(ALARMS) as string[]).includes(alarm.name)) void recount({ summary: true });
+    if (alarm.name === ALARMS.periodic) void purgeTrash();
   });
 
   // Chrome restores the last badge text after a restart, stale: recount from the database.
-  browser.runtime.onStartup.addListener(() => void refreshBadge());
-  browser.runtime.onInstalled.addListener(() => void refreshBadge());
+  browser.runtime.onStartup.addListener(() => recount({ summary: true }));
+  browser.runtime.onInstalled.addListener(() => recount());
+
+  // Clicking the daily summary opens the follow-ups; sidePanel.open() needs the click's gesture, so no await first.
+  browser.notifications?.onClicked.addListener((id) => openFollowUpsFromNotification(id));
 
   // LinkedIn moves from profile to profile without loading a page: follow its URL.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
@@ -24,5 +31,22 @@ export default defineBackground(() => {
     browser.tabs.get(tabId).then((tab) => updateTabIcon(tabId, tab.url), () => undefined);
   });
 
-  void refreshBadge();
+  // Every start of the worker recounts and re-creates the alarms, whatever woke it.
+  void recount();
+  void purgeTrash();
 });
+
+/** Deleted contacts stay restorable for 30 days, then leave the trash (checked hourly and at start-up). */
+function purgeTrash(): Promise<void> {
+  return purgeExpiredTrash().then(
+    () => undefined,
+    (error: unknown) => console.error('Rapport: could not empty old trash', error),
+  );
+}
+
+function recount(options: RefreshOptions = {}): Promise<void> {
+  return requestBadgeRefresh(options).then(
+    () => undefined,
+    (error: unknown) => console.error('Rapport: could not recount follow-ups', error),
+  );
+}

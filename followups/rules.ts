@@ -86,3 +86,80 @@ export function patchForStatus(status: Status): FollowUpPatch {
     ? { status, nextFollowUpAt: undefined }
     : { status };
 }
+
+/** The snooze choices offered next to a due follow-up. */
+export const SNOOZE_CHOICES = [
+  { id: '1d', label: '1 day', days: 1 },
+  { id: '3d', label: '3 days', days: 3 },
+  { id: '1w', label: 'A week', days: 7 },
+] as const;
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number]['id'];
+
+/**
+ * When a follow-up snoozed at `now` falls due again: the start of the local
+ * day 1, 3 or 7 days later, or of a date the user chose (`yyyy-MM-dd`, read in
+ * local time). A chosen date must be after today, or snoozing would do nothing.
+ */
+export function snoozeUntil(choice: SnoozeChoice | { date: string }, now: number): number {
+  if (typeof choice === 'object') {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(choice.date);
+    if (!match) throw new Error('Choose a date to snooze until.');
+    const [, y, m, d] = match.map(Number) as [number, number, number, number];
+    const day = new Date(y, m - 1, d);
+    if (day.getFullYear() !== y || day.getMonth() !== m - 1 || day.getDate() !== d) {
+      throw new Error('That date does not exist.');
+    }
+    const at = startOfDay(day).getTime();
+    if (at <= now) throw new Error('Choose a date after today.');
+    return at;
+  }
+  const option = SNOOZE_CHOICES.find((c) => c.id === choice);
+  if (!option) throw new Error('Unknown snooze choice.');
+  return dueAfter(now, option.days);
+}
+
+/** What snoozing changes: only the clock; the outreach and its count are untouched. */
+export function patchForSnooze(until: number): FollowUpPatch {
+  return { nextFollowUpAt: until };
+}
+
+/**
+ * Where a contact stands on the follow-up clock at `now`:
+ * - `none`: nothing pending;
+ * - `scheduled`: a follow-up is pending but not yet due;
+ * - `due`: a polite follow-up is due;
+ * - `no_response`: the last polite follow-up is itself overdue, so the
+ *   contact is offered the status "no response" instead.
+ */
+export type FollowUpState = 'none' | 'scheduled' | 'due' | 'no_response';
+
+export function followUpState(
+  contact: Pick<Contact, 'nextFollowUpAt' | 'followUpsSent' | 'status'>,
+  settings: Pick<Settings, 'maxFollowUps'>,
+  now: number,
+): FollowUpState {
+  if (contact.nextFollowUpAt === undefined) return 'none';
+  if (!isDue(contact, now)) return 'scheduled';
+  return shouldOfferNoResponse(contact, settings, now) ? 'no_response' : 'due';
+}
+
+/** Built-in follow-up templates (see drafting/): the first nudge, then the later ones. */
+export const FOLLOW_UP_TEMPLATES = ['builtin:follow-up-1', 'builtin:follow-up-2'] as const;
+
+/** The template for the next follow-up: the first one before any was sent, the second after. */
+export function followUpTemplateFor(contact: Pick<Contact, 'followUpsSent'>): (typeof FOLLOW_UP_TEMPLATES)[number] {
+  return contact.followUpsSent === 0 ? FOLLOW_UP_TEMPLATES[0] : FOLLOW_UP_TEMPLATES[1];
+}
+
+/** "3 follow-ups due", for the badge's tooltip and the popup. */
+export function dueLabel(due: number): string {
+  if (due === 0) return 'No follow-ups due';
+  return `${due} follow-up${due === 1 ? '' : 's'} due`;
+}
+
+/** The local calendar day of `at` as `yyyy-MM-dd`, e.g. to send one summary a day. */
+export function localDay(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -222,9 +222,10 @@ export async function countDueFollowUps(now = Date.now()): Promise<number> {
   return db.contacts.where('nextFollowUpAt').belowOrEqual(now).count();
 }
 
-/** Contacts whose follow-up is due, oldest first. */
-export async function listDueFollowUps(now = Date.now()): Promise<Contact[]> {
-  return db.contacts.where('nextFollowUpAt').belowOrEqual(now).toArray();
+/** Contacts whose follow-up is due, oldest first; at most `limit` of them (the popup shows the first few). */
+export async function listDueFollowUps(now = Date.now(), limit = Infinity): Promise<Contact[]> {
+  const due = db.contacts.where('nextFollowUpAt').belowOrEqual(now);
+  return Number.isFinite(limit) ? due.limit(limit).toArray() : due.toArray();
 }
 
 /** The earliest follow-up still to come after `now`, to set an alarm for it. */

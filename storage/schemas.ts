@@ -163,6 +163,8 @@ export const Contact = Capture.omit({ profileUrl: true, notLoaded: true }).exten
   whereMet: z
     .object({ event: line(300).optional(), date: line(20).optional() })
     .optional(),
+  /** The day the user connected with this person on LinkedIn (YYYY-MM-DD), from LinkedIn's Connections export. */
+  connectedOn: z.iso.date().optional(),
   /** Captured fields the user changed by hand. */
   userEdited: z.array(z.enum(CAPTURED_FIELDS)).default([]),
   createdAt: epochMs,
@@ -230,17 +232,48 @@ export const Interaction = z.object({
 export type Interaction = z.infer<typeof Interaction>;
 export type InteractionInput = z.input<typeof Interaction>;
 
+/**
+ * Where exactly a message goes: finer than the channel, because each place
+ * has its own length limits (a LinkedIn connection note vs. an InMail).
+ */
+export const MESSAGE_FORMATS = [
+  'linkedin_connection',
+  'linkedin_message',
+  'linkedin_inmail',
+  'doximity',
+  'email',
+  'other',
+] as const;
+export const MessageFormat = z.enum(MESSAGE_FORMATS);
+export type MessageFormat = z.infer<typeof MessageFormat>;
+
 export const Template = z.object({
   id: z.string().min(1).max(64),
   name: line(120).pipe(z.string().min(1)),
   purpose: line(300).default(''),
   channel: Channel.default('other'),
+  /** Where the message is meant to go; absent means the channel's usual place. */
+  format: MessageFormat.optional(),
   subject: line(500).optional(),
   body: text(20_000),
   builtIn: z.boolean().default(false),
   updatedAt: epochMs,
 });
 export type Template = z.infer<typeof Template>;
+
+/** Character limits the user set in place of the defaults (drafting/limits.ts holds the defaults). */
+const limit = z.number().int().min(1).max(100_000);
+export const ChannelLimits = z
+  .object({
+    connectionNote: limit,
+    connectionNotePremium: limit,
+    inmailSubject: limit,
+    inmailBody: limit,
+    linkedinMessage: limit,
+    emailSubject: limit,
+  })
+  .partial();
+export type ChannelLimits = z.infer<typeof ChannelLimits>;
 
 export const Settings = z.object({
   myName: line(200).default(''),
@@ -252,6 +285,33 @@ export const Settings = z.object({
   followUpDays: z.number().int().min(1).max(365).default(7),
   /** Follow-ups sent before a contact is offered "no response". */
   maxFollowUps: z.number().int().min(0).max(20).default(2),
+  /** Opt-in: one browser notification a day when follow-ups are due. */
+  dailySummary: z.boolean().default(false),
+  /** The applicant's AAMC ID, quoted in letter of recommendation requests. */
+  myAamcId: line(20).default(''),
+  /** LinkedIn Premium allows a longer connection note. */
+  linkedinPremium: z.boolean().default(false),
+  /** The user's own character limits, for when LinkedIn or mail clients change theirs. */
+  channelLimits: ChannelLimits.default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** A message being written to one contact, autosaved so that it survives a closed panel. */
+export const Draft = z.object({
+  contactId: z.string().min(1).max(64),
+  templateId: z.string().max(64).optional(),
+  format: MessageFormat.default('other'),
+  subject: z.string().max(2_000).default(''),
+  body: z.string().max(20_000).default(''),
+  /** The user's personal sentence, put where the template marks it. */
+  personal: z.string().max(2_000).default(''),
+  /** Values typed in the draft for variables the contact or settings lack. */
+  values: z
+    .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/), z.string().max(2_000))
+    .refine((v) => Object.keys(v).length <= 60, 'too many values')
+    .default({}),
+  updatedAt: epochMs,
+});
+export type Draft = z.infer<typeof Draft>;
+export type DraftInput = z.input<typeof Draft>;

@@ -37,3 +37,26 @@ export async function getFocusContact(): Promise<FocusRequest | undefined> {
     at: value.at,
   };
 }
+
+const SECTION_KEY = 'ui:section';
+
+/** A side panel section another context asks to show (the daily summary's click). */
+export interface SectionRequest {
+  section: 'followups';
+  at: number;
+}
+
+/** How long a section request stays fresh: a panel opened later shows its usual start. */
+export const SECTION_REQUEST_TTL_MS = 60_000;
+
+export async function setSectionRequest(section: SectionRequest['section'], now = Date.now()): Promise<void> {
+  const value: SectionRequest = { section, at: now };
+  await db.settings.put({ key: SECTION_KEY, value });
+}
+
+export async function getSectionRequest(): Promise<SectionRequest | undefined> {
+  const row = await db.settings.get(SECTION_KEY);
+  const value = row?.value as Partial<SectionRequest> | undefined;
+  if (value?.section !== 'followups' || typeof value.at !== 'number') return undefined;
+  return { section: value.section, at: value.at };
+}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { notifyDataChanged, sendToBackground, type SaveOutcome } from '../../messages';
 import { undoSave } from '../../storage/contacts';
 import { ContactSummary } from '../ContactSummary';
+import { DueList } from './DueList';
 import { openSidePanel } from '../side-panel';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
@@ -98,6 +99,8 @@ export function PopupApp() {
           Open side panel
         </button>
       )}
+
+      <DueList windowId={tab?.windowId} />
     </main>
   );
 }

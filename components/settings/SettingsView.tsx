@@ -1,10 +1,18 @@
+import { DataSection } from './DataSection';
+import { DraftingSettings } from './DraftingSettings';
+import { FollowUpSettings } from './FollowUpSettings';
 import { ProfileSettings } from './ProfileSettings';
+import { TrashSection } from './TrashSection';
 
 /** The settings page of the side panel: one section per concern. */
 export function SettingsView() {
   return (
     <div className="detail" data-testid="settings-view">
       <ProfileSettings />
+      <FollowUpSettings />
+      <DraftingSettings />
+      <DataSection />
+      <TrashSection />
     </div>
   );
 }

@@ -12,6 +12,8 @@ import { ContactFields } from '../contacts/ContactFields';
 import { TextField } from '../contacts/TextField';
 import { useUndo } from '../undo';
 import { Timeline } from './Timeline';
+import { DraftComposer } from '../drafting/DraftComposer';
+import { DetailTabs, panelId, tabId } from './DetailTabs';
 
 const DAY_INPUT = 'yyyy-MM-dd';
 
@@ -76,6 +78,13 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         </nav>
       )}
 
+      <DetailTabs view={view} onViewChange={onViewChange} />
+      {view === 'draft' ? (
+        <div role="tabpanel" id={panelId('draft')} aria-labelledby={tabId('draft')}>
+          <DraftComposer contact={contact} templateId={templateId} />
+        </div>
+      ) : (
+      <div role="tabpanel" id={panelId('details')} aria-labelledby={tabId('details')} className="stack" style={{ gap: 16 }}>
       <section className="stack" aria-label="Follow-up">
         <div className="row">
           <label style={{ flex: 1 }}>
@@ -170,6 +179,8 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
           Delete contact
         </button>
       </div>
+      </div>
+      )}
     </article>
   );
 }

@@ -2,10 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { sendToBackground } from '../../messages';
 import { listContacts } from '../../storage/contacts';
-import { getFocusContact, type FocusRequest } from '../../storage/ui-state';
+import { getFocusContact, getSectionRequest, SECTION_REQUEST_TTL_MS, type FocusRequest } from '../../storage/ui-state';
 import { AddContactForm } from '../contacts/AddContactForm';
 import { ContactsView } from '../contacts/ContactsView';
+import { DueList } from '../popup/DueList';
 import { SettingsView } from '../settings/SettingsView';
+import { TemplatesView } from '../templates/TemplatesView';
 import { UndoProvider } from '../undo';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
@@ -13,9 +15,11 @@ import { ContactDetail } from './ContactDetail';
 import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
 
-type Section = 'contacts' | 'settings';
+type Section = 'contacts' | 'followups' | 'templates' | 'settings';
 const SECTIONS: { id: Section; label: string }[] = [
   { id: 'contacts', label: 'Contacts' },
+  { id: 'followups', label: 'Follow-ups' },
+  { id: 'templates', label: 'Templates' },
   { id: 'settings', label: 'Settings' },
 ];
 
@@ -27,6 +31,7 @@ export function SidePanelApp() {
   const tab = useTargetTab();
   const contacts = useLiveQuery(listContacts, []);
   const focus = useLiveQuery(getFocusContact, []);
+  const sectionRequest = useLiveQuery(getSectionRequest, []);
   const due = useDueCount();
   const [section, setSection] = useState<Section>('contacts');
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
@@ -48,6 +53,11 @@ export function SidePanelApp() {
   useEffect(() => {
     if (focus) open(focus.contactId, focus.view, focus.templateId);
   }, [focus?.contactId, focus?.at]);
+
+  // The daily summary's click asks for the follow-ups list; a stale request (panel opened later) is ignored.
+  useEffect(() => {
+    if (sectionRequest && Date.now() - sectionRequest.at < SECTION_REQUEST_TTL_MS) setSection(sectionRequest.section);
+  }, [sectionRequest?.at]);
 
   // When the tab beside the panel moves to a saved person's profile, show that person.
   const tabContactId = tabProfile?.contact?.id;
@@ -135,6 +145,12 @@ export function SidePanelApp() {
         <main className="content">
           {section === 'settings' ? (
             <SettingsView />
+          ) : section === 'templates' ? (
+            <TemplatesView />
+          ) : section === 'followups' ? (
+            <div className="detail">
+              <DueList windowId={tab?.windowId} onDraft={(id, template) => open(id, 'draft', template)} />
+            </div>
           ) : screen.name === 'contact' ? (
             <ContactDetail
               contactId={screen.id}

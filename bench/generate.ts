@@ -1,0 +1,47 @@
+/** Realistic generated contacts for benchmarks, valid against the Contact schema. */
+import type { Contact, Status } from '../storage/schemas';
+
+const FIRST = ['Priya', 'Daniel', 'Hannah', 'Wen', 'Sofía', 'Chidi', 'Elena', 'Marcus', 'Aisha', 'Jonas', 'Mei', 'Omar', 'Grace', 'Luca', 'Nadia', 'Tomás'];
+const LAST = ['Raman', 'O’Connor', 'Müller', 'Li', 'Reyes', 'Okonkwo', 'Vásquez', 'Lee', 'Khan', 'Berg', 'Chen', 'Haddad', 'Adeyemi', 'Rossi', 'Petrova', 'García', 'Miller'];
+const ORGS = ['UCSF Health', 'Northfield General Hospital', 'Maine Medical Center', 'UT Health San Antonio', 'Mass General Brigham', 'Penn Medicine', 'Baylor College of Medicine', 'Mayo Clinic'];
+const TITLES = ['Resident Physician', 'Program Director', 'Chief Resident', 'Assistant Professor', 'PGY-2', 'Program Coordinator'];
+const SPECIALTIES = ['Internal Medicine', 'Pediatrics', 'Neurology', 'Family Medicine', 'Emergency Medicine', 'Surgery'];
+const STATUSES: Status[] = ['not_contacted', 'awaiting_reply', 'replied', 'meeting', 'closed', 'no_response'];
+
+export function generateContacts(count: number, options: { awaiting?: number; now?: number } = {}): Contact[] {
+  const now = options.now ?? Date.now();
+  const awaiting = options.awaiting ?? Math.floor(count / 10);
+  return Array.from({ length: count }, (_, i) => {
+    const first = FIRST[i % FIRST.length]!;
+    const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+    const waiting = i < awaiting;
+    return {
+      id: `bench-${i}`,
+      source: 'linkedin',
+      fullName: `${first} ${last} ${i}`,
+      firstName: first,
+      lastName: `${last} ${i}`,
+      credentials: ['MD'],
+      headline: `${TITLES[i % TITLES.length]} at ${ORGS[i % ORGS.length]}`,
+      title: TITLES[i % TITLES.length],
+      organization: ORGS[(i * 7) % ORGS.length],
+      specialty: SPECIALTIES[i % SPECIALTIES.length],
+      location: 'San Francisco, California, United States',
+      about: 'Resident interested in medical education and health equity. '.repeat(3),
+      education: [{ school: 'Perelman School of Medicine at the University of Pennsylvania', degree: 'MD', startYear: 2018, endYear: 2022 }],
+      experience: [{ title: TITLES[i % TITLES.length], organization: ORGS[i % ORGS.length], start: '2022' }],
+      affiliations: [],
+      profiles: { linkedin: `https://www.linkedin.com/in/bench-${i}/` },
+      identities: [`linkedin:bench-${i}`],
+      tags: i % 3 ? ['IM'] : ['interview day', 'alumni'],
+      notes: i % 5 ? '' : 'Met at the ACP meeting; promised to send my CV.',
+      status: waiting ? 'awaiting_reply' : STATUSES[i % STATUSES.length]!,
+      userEdited: [],
+      createdAt: now - i * 60_000,
+      updatedAt: now - i * 60_000,
+      followUpsSent: 0,
+      // Half of those awaiting a reply are due now.
+      nextFollowUpAt: waiting ? now + (i % 2 ? -1 : 1) * 86_400_000 : undefined,
+    } satisfies Contact;
+  });
+}

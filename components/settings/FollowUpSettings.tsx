@@ -1,0 +1,49 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { notifyDataChanged } from '../../messages';
+import { getSettings, updateSettings } from '../../storage/settings';
+
+/** Follow-up reminders beyond the badge: the opt-in daily notification. */
+export function FollowUpSettings() {
+  const settings = useLiveQuery(getSettings, []);
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState(false);
+  const hintId = useId();
+
+  if (!settings) return <p className="muted">Loading settings…</p>;
+
+  const toggle = async (dailySummary: boolean) => {
+    setError(undefined);
+    setSaved(false);
+    try {
+      await updateSettings({ dailySummary });
+      setSaved(true);
+      await notifyDataChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="stack" aria-labelledby="followup-reminders-heading" data-testid="followup-settings">
+      <h2 id="followup-reminders-heading">Follow-up reminders</h2>
+      <label style={{ flexDirection: 'row', alignItems: 'center', gap: 8, fontSize: 14, color: 'var(--fg)' }}>
+        <input
+          type="checkbox"
+          style={{ width: 'auto' }}
+          checked={settings.dailySummary}
+          aria-describedby={hintId}
+          onChange={(e) => void toggle(e.target.checked)}
+        />
+        Daily summary notification
+      </label>
+      <p id={hintId} className="muted" style={{ margin: 0 }}>
+        Once a day, when follow-ups are due, your browser shows how many. Clicking it opens the list here. The toolbar
+        badge counts them either way.
+      </p>
+      <p aria-live="polite" className={error ? 'error' : 'muted'} style={{ margin: 0, minHeight: '1.4em' }}>
+        {error ?? (saved ? 'Saved.' : '')}
+      </p>
+    </section>
+  );
+}
