@@ -1,5 +1,5 @@
-/** Realistic generated contacts for benchmarks, valid against the Contact schema. */
-import type { Contact, Status } from '../storage/schemas';
+/** Realistic generated contacts for benchmarks, parsed by the Contact schema so they are complete records. */
+import { Contact, type ContactInput, type Status } from '../storage/schemas';
 
 const FIRST = ['Priya', 'Daniel', 'Hannah', 'Wen', 'Sofía', 'Chidi', 'Elena', 'Marcus', 'Aisha', 'Jonas', 'Mei', 'Omar', 'Grace', 'Luca', 'Nadia', 'Tomás'];
 const LAST = ['Raman', 'O’Connor', 'Müller', 'Li', 'Reyes', 'Okonkwo', 'Vásquez', 'Lee', 'Khan', 'Berg', 'Chen', 'Haddad', 'Adeyemi', 'Rossi', 'Petrova', 'García', 'Miller'];
@@ -15,7 +15,7 @@ export function generateContacts(count: number, options: { awaiting?: number; no
     const first = FIRST[i % FIRST.length]!;
     const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
     const waiting = i < awaiting;
-    return {
+    return Contact.parse({
       id: `bench-${i}`,
       source: 'linkedin',
       fullName: `${first} ${last} ${i}`,
@@ -42,6 +42,6 @@ export function generateContacts(count: number, options: { awaiting?: number; no
       followUpsSent: 0,
       // Half of those awaiting a reply are due now.
       nextFollowUpAt: waiting ? now + (i % 2 ? -1 : 1) * 86_400_000 : undefined,
-    } satisfies Contact;
+    } satisfies ContactInput);
   });
 }

@@ -83,7 +83,8 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 
 /** Sorts in place. Missing dates go last; ties fall back to the name. */
 export function sortContacts(contacts: Contact[], sort: Sort): Contact[] {
-  const byName = (a: Contact, b: Contact) => collator.compare(a.lastName ?? a.fullName, b.lastName ?? b.fullName) || collator.compare(a.fullName, b.fullName);
+  // By the name as shown, like the database's name index, so the first page painted from the index keeps its place.
+  const byName = (a: Contact, b: Contact) => collator.compare(a.fullName, b.fullName);
   const byDate = (pick: (c: Contact) => number | undefined, direction: 1 | -1) => (a: Contact, b: Contact) => {
     const x = pick(a);
     const y = pick(b);

@@ -2,10 +2,12 @@
  * The contacts repository: every read and write of contacts that the UI and the
  * background make goes through here, validated by the zod schemas.
  */
-import { identityForUrl, profileRef } from '../capture/urls';
+import { identityForUrl, listedIdentity, profileRef } from '../capture/urls';
 import { patchForStatus } from '../followups/rules';
 import { db, type TrashEntry } from './db';
+import { possibleDuplicates } from './duplicates';
 import { newId } from './ids';
+import { pageChangesAfterCapture } from './page-changes';
 import {
   CAPTURED_FIELDS,
   Contact,
@@ -43,9 +45,20 @@ function capturedFields(capture: Capture): Partial<Contact> {
  * and sections the page had not loaded keep their stored value. One
  * transaction, so two saves racing from two tabs still make one contact.
  */
-export async function saveCapture(capture: Capture, now = Date.now()): Promise<SaveResult> {
-  const identity = identityForUrl(capture.profileUrl);
-  if (!identity) throw new Error('The page link cannot identify a contact.');
+export interface SaveOptions {
+  /**
+   * The person was chosen on a page listing several: they share the page's
+   * link, so their identity adds their name (see listedIdentity).
+   */
+  listed?: boolean;
+  /** A thumbnail of the photo, fetched before the transaction (see background/photo-thumb.ts). */
+  photoThumb?: string;
+}
+
+export async function saveCapture(capture: Capture, now = Date.now(), options: SaveOptions = {}): Promise<SaveResult> {
+  const pageIdentity = identityForUrl(capture.profileUrl);
+  const identity = options.listed ? listedIdentity(capture.profileUrl, capture.fullName) : pageIdentity;
+  if (!identity || !pageIdentity) throw new Error('The page link cannot identify a contact.');
   return db.transaction('rw', db.contacts, async () => {
     const existing = await db.contacts.where('identities').equals(identity).first();
     const fields = capturedFields(capture);
@@ -58,17 +71,25 @@ export async function saveCapture(capture: Capture, now = Date.now()): Promise<S
         source: capture.source,
         profiles: profilesFor(capture.profileUrl),
         identities: [identity],
+        photoThumb: options.photoThumb,
         createdAt: now,
         updatedAt: now,
         capturedAt: now,
       } satisfies ContactInput);
+      // Another source's record of the same person is flagged for review, never merged silently.
+      // A listing page's own link is everyone's on it, so it says nothing about who is who.
+      const duplicates = await possibleDuplicates(contact, options.listed ? [] : [pageIdentity]);
+      if (duplicates.length > 0) contact.possibleDuplicateOf = duplicates;
       await db.contacts.add(contact);
       return { contact, created: true };
     }
+    const pageChanges = pageChangesAfterCapture(existing, fields);
     for (const field of existing.userEdited) delete fields[field];
     const contact = Contact.parse({
       ...existing,
       ...fields,
+      pageChanges,
+      photoThumb: options.photoThumb ?? existing.photoThumb,
       profiles: { ...existing.profiles, ...profilesFor(capture.profileUrl) },
       updatedAt: now,
       capturedAt: now,
@@ -93,6 +114,12 @@ export async function getContact(id: string): Promise<Contact | undefined> {
 export async function findByProfileUrl(url: string): Promise<Contact | undefined> {
   const identity = identityForUrl(url);
   return identity ? db.contacts.where('identities').equals(identity).first() : undefined;
+}
+
+/** The first contacts by name, read through the index: enough to paint the list before the rest arrives. */
+export async function firstContacts(limit: number): Promise<{ contacts: Contact[]; total: number }> {
+  const [contacts, total] = await Promise.all([db.contacts.orderBy('fullName').limit(limit).toArray(), db.contacts.count()]);
+  return { contacts, total };
 }
 
 /** Every contact, ordered by name. */

@@ -1,6 +1,6 @@
 import { format, parse, startOfDay } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { deleteContact, getContact, restoreContact, updateContact, type ContactPatch } from '../../storage/contacts';
 import { logInteraction } from '../../storage/interactions';
@@ -12,8 +12,9 @@ import { ContactFields } from '../contacts/ContactFields';
 import { TextField } from '../contacts/TextField';
 import { useUndo } from '../undo';
 import { Timeline } from './Timeline';
-import { DraftComposer } from '../drafting/DraftComposer';
 import { DetailTabs, panelId, tabId } from './DetailTabs';
+
+const DraftComposer = lazy(() => import('../drafting/DraftComposer').then((m) => ({ default: m.DraftComposer })));
 
 const DAY_INPUT = 'yyyy-MM-dd';
 
@@ -81,7 +82,9 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
       <DetailTabs view={view} onViewChange={onViewChange} />
       {view === 'draft' ? (
         <div role="tabpanel" id={panelId('draft')} aria-labelledby={tabId('draft')}>
-          <DraftComposer contact={contact} templateId={templateId} />
+          <Suspense fallback={<p className="muted">Loading the composer…</p>}>
+            <DraftComposer contact={contact} templateId={templateId} />
+          </Suspense>
         </div>
       ) : (
       <div role="tabpanel" id={panelId('details')} aria-labelledby={tabId('details')} className="stack" style={{ gap: 16 }}>

@@ -1,13 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { sendToBackground } from '../../messages';
-import { listContacts } from '../../storage/contacts';
+import { firstContacts, listContacts } from '../../storage/contacts';
 import { getFocusContact, getSectionRequest, SECTION_REQUEST_TTL_MS, type FocusRequest } from '../../storage/ui-state';
 import { AddContactForm } from '../contacts/AddContactForm';
 import { ContactsView } from '../contacts/ContactsView';
 import { DueList } from '../popup/DueList';
-import { SettingsView } from '../settings/SettingsView';
-import { TemplatesView } from '../templates/TemplatesView';
 import { UndoProvider } from '../undo';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
@@ -23,12 +21,20 @@ const SECTIONS: { id: Section; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
+const PREVIEW_SIZE = 60;
+
+// Sections the user opens less often load on demand, so the contacts list paints sooner.
+const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const TemplatesView = lazy(() => import('../templates/TemplatesView').then((m) => ({ default: m.TemplatesView })));
+
 /** What the contacts section shows: the list, one contact, or the add-by-hand form. */
 type Screen = { name: 'list' } | { name: 'contact'; id: string } | { name: 'add'; profileUrl?: string };
 
 /** The side panel (Firefox: the sidebar): the contacts, one contact's detail, and Save for the tab beside it. */
 export function SidePanelApp() {
   const tab = useTargetTab();
+  // A first page from the index paints at once; the whole list (for search, filters and counts) follows.
+  const preview = useLiveQuery(() => firstContacts(PREVIEW_SIZE), []);
   const contacts = useLiveQuery(listContacts, []);
   const focus = useLiveQuery(getFocusContact, []);
   const sectionRequest = useLiveQuery(getSectionRequest, []);
@@ -144,9 +150,13 @@ export function SidePanelApp() {
         </header>
         <main className="content">
           {section === 'settings' ? (
-            <SettingsView />
+            <Suspense fallback={<p className="muted empty">Loading settings…</p>}>
+              <SettingsView />
+            </Suspense>
           ) : section === 'templates' ? (
-            <TemplatesView />
+            <Suspense fallback={<p className="muted empty">Loading templates…</p>}>
+              <TemplatesView />
+            </Suspense>
           ) : section === 'followups' ? (
             <div className="detail">
               <DueList windowId={tab?.windowId} onDraft={(id, template) => open(id, 'draft', template)} />
@@ -168,6 +178,7 @@ export function SidePanelApp() {
           ) : (
             <ContactsView
               contacts={contacts}
+              preview={preview}
               searchRef={search}
               onOpen={(id) => open(id)}
               onAdd={() => setScreen({ name: 'add' })}

@@ -41,8 +41,8 @@ describe('contact search', () => {
 });
 
 describe('sorting and summaries', () => {
-  it('sorts by last name, by last contact (newest first, missing last) and by next follow-up', () => {
-    expect(names(sortContacts([...people], 'name'))).toEqual(['Wen Li', 'Hannah Müller', 'Priya Raman', 'Sofía Reyes']);
+  it('sorts by name, by last contact (newest first, missing last) and by next follow-up', () => {
+    expect(names(sortContacts([...people], 'name'))).toEqual(['Hannah Müller', 'Priya Raman', 'Sofía Reyes', 'Wen Li']);
     expect(names(sortContacts([...people], 'lastContact')).slice(0, 2)).toEqual(['Sofía Reyes', 'Wen Li']);
     expect(names(sortContacts([...people], 'nextFollowUp'))[0]).toBe('Priya Raman');
     expect(names(sortContacts([...people], 'added'))[0]).toBe('Sofía Reyes');
