@@ -3,6 +3,9 @@ import { defineConfig } from 'wxt';
 // Host permissions stay limited to the two sites whose profile pages we read;
 // every other page is reached through activeTab + scripting after a user gesture.
 const HOSTS = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
+// Their image hosts, only to keep a small thumbnail of a saved person's photo
+// (LinkedIn's photo links are signed and expire): see background/photo-thumb.ts.
+const PHOTO_HOSTS = ['https://media.licdn.com/*', 'https://doximity-res.cloudinary.com/*'];
 
 export default defineConfig({
   // Parallel work (and CI) can build into separate folders: WXT_OUT_DIR=.output-x npm run build.
@@ -19,11 +22,20 @@ export default defineConfig({
       'alarms',
       'activeTab',
       'scripting',
-      // The opt-in daily summary of follow-ups due (off unless the user turns it on).
+      // The opt-in daily summary of follow-ups due (off unless the user turns it on), and the
+      // result of a save from the context menu or the shortcut, which cannot show the popup.
       'notifications',
+      // "Save person to Rapport" and "Save selection as contact" on any page.
+      'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    host_permissions: HOSTS,
+    host_permissions: [...HOSTS, ...PHOTO_HOSTS],
+    commands: {
+      'save-person': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the person on this page',
+      },
+    },
     action: { default_title: 'Rapport: save this person' },
     ...(browser === 'firefox'
       ? {

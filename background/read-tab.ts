@@ -7,10 +7,13 @@
 import { browser } from 'wxt/browser';
 import { profileRef } from '../capture/urls';
 import { EXTRACT_REQUEST } from '../messages';
+import { SITE_NAMES, SITE_ORIGINS, hasHostAccess } from './host-access';
 
 export type TabRead =
   | { kind: 'page'; url: string; raw: unknown }
-  | { kind: 'unreadable'; url?: string; reason: string };
+  | { kind: 'unreadable'; url?: string; reason: string }
+  /** The user took back Rapport's access to the site: ask for it again (RELIABILITY S8). */
+  | { kind: 'needs-access'; url: string; origins: string[]; reason: string };
 
 const CONTENT_SCRIPT_FILES = {
   linkedin: '/content-scripts/linkedin.js',
@@ -49,6 +52,14 @@ export async function readTab(tabId: number): Promise<TabRead> {
     });
     return { kind: 'page', url, raw: result?.result };
   } catch {
+    if (ref && !(await hasHostAccess(ref.site))) {
+      return {
+        kind: 'needs-access',
+        url,
+        origins: [SITE_ORIGINS[ref.site]],
+        reason: `Rapport no longer has access to ${SITE_NAMES[ref.site]}. Grant access to save people from it.`,
+      };
+    }
     return {
       kind: 'unreadable',
       url,

@@ -4,11 +4,13 @@
  * only wires it to `runtime.onMessage`.
  */
 import type { Browser } from 'wxt/browser';
-import { PageRequest, type Reply } from '../messages';
+import { ContentRequest, PageRequest, type Reply } from '../messages';
 import { findByProfileUrl } from '../storage/contacts';
 import { profileRef } from '../capture/urls';
 import { browser } from 'wxt/browser';
 import { requestBadgeRefresh } from './badge';
+import { handlePickerRequest } from './picker';
+import { readTab } from './read-tab';
 import { saveTab } from './save-tab';
 import { classifySender } from './senders';
 import { updateTabIcon } from './tab-icon';
@@ -51,8 +53,8 @@ async function handle(request: PageRequest): Promise<unknown> {
 
 export async function routeMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
+  if (kind === 'content-script') return routeContentMessage(message, sender);
   if (kind !== 'extension-page') {
-    // Content scripts only answer the background; they never ask it for anything.
     return { ok: false, error: 'This sender may not send requests to Rapport.' };
   }
   const parsed = PageRequest.safeParse(message);
@@ -61,6 +63,24 @@ export async function routeMessage(message: unknown, sender: Sender): Promise<Re
   }
   try {
     return { ok: true, value: await handle(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: describe(error) };
+  }
+}
+
+/**
+ * Content scripts ask for one thing only: the in-page picker's answer, an
+ * index that background/picker.ts accepts from the tab it opened the picker
+ * in, once. Everything else from a page is refused.
+ */
+async function routeContentMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+  const parsed = ContentRequest.safeParse(message);
+  if (!parsed.success) return { ok: false, error: 'This sender may not send requests to Rapport.' };
+  try {
+    return { ok: true, value: await handlePickerRequest(parsed.data, sender, async (tabId) => {
+      const read = await readTab(tabId);
+      return read.kind === 'page' ? read.raw : undefined;
+    }) };
   } catch (error) {
     return { ok: false, error: describe(error) };
   }

@@ -1,17 +1,30 @@
 /** Saves the person shown in a tab: read, validate, store. */
-import { validateCapture } from '../capture/index';
+import { validateCapture, type Capture } from '../capture/index';
 import type { SaveOutcome } from '../messages';
-import { saveCapture } from '../storage/contacts';
+import { saveCapture, type SaveOptions } from '../storage/contacts';
+import { fetchThumbnail } from './photo-thumb';
+import { openPicker, peopleIn } from './picker';
 import { readTab } from './read-tab';
 
 export async function saveTab(tabId: number, now = Date.now()): Promise<SaveOutcome> {
   const read = await readTab(tabId);
   if (read.kind === 'unreadable') return { kind: 'no-person', url: read.url, reason: read.reason };
+  if (read.kind === 'needs-access') return read;
   // Page data is untrusted: it is validated here, in the background, whatever the content script did.
   const capture = validateCapture(read.raw);
   if (!capture) {
+    const people = peopleIn(read.raw);
+    // A listing page: the user chooses on the page; one person alone is saved at once.
+    if (people.length > 1) return openPicker(tabId, read.url, people, now);
+    if (people.length === 1 && people[0]) return saveOne(people[0], now, { listed: true });
     return { kind: 'no-person', url: read.url, reason: 'Rapport found no person on this page.' };
   }
-  const result = await saveCapture(capture, now);
+  return saveOne(capture, now);
+}
+
+/** Stores one capture, with a thumbnail of the photo when its host allows (fetched before the transaction). */
+async function saveOne(capture: Capture, now: number, options: SaveOptions = {}): Promise<SaveOutcome> {
+  const photoThumb = capture.photoUrl ? await fetchThumbnail(capture.photoUrl) : undefined;
+  const result = await saveCapture(capture, now, { ...options, photoThumb });
   return { kind: 'saved', ...result };
 }

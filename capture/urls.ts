@@ -115,3 +115,14 @@ export function linkedInPage(url: string): { kind: LinkedInPageKind; salesNaviga
   }
   return { kind: 'other', salesNavigator };
 }
+
+/**
+ * The identity of one person saved from a page that lists several: the page's
+ * own identity is shared by everyone on it, so the person's name is added
+ * (`web:<page>#<name>`), and two residents saved from one page make two contacts.
+ */
+export function listedIdentity(pageUrl: string, fullName: string): string | null {
+  const page = identityForUrl(pageUrl);
+  const name = fullName.normalize('NFC').toLowerCase().replace(/[\s#]+/g, '-').replace(/^-+|-+$/g, '');
+  return page && name ? `${page}#${name}` : null;
+}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Contact } from '../storage/schemas';
 
 function initials(name: string): string {
@@ -5,11 +6,24 @@ function initials(name: string): string {
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
 }
 
-/** A contact's photo, or their initials. Only http(s) images are ever rendered. */
-export function Avatar({ contact, small }: { contact: Pick<Contact, 'fullName' | 'photoUrl'>; small?: boolean }) {
+/** A contact's photo (its stored thumbnail, else its link), or their initials. Only raster data: and http(s) images are rendered. */
+export function Avatar({
+  contact,
+  small,
+}: {
+  contact: Pick<Contact, 'fullName' | 'photoUrl'> & Partial<Pick<Contact, 'photoThumb'>>;
+  small?: boolean;
+}) {
   const className = small ? 'avatar small' : 'avatar';
-  if (contact.photoUrl && /^https?:\/\//i.test(contact.photoUrl)) {
-    return <img className={className} src={contact.photoUrl} alt="" referrerPolicy="no-referrer" />;
+  // The stored thumbnail first: LinkedIn's photo links expire. Only raster data: links are rendered.
+  if (contact.photoThumb && /^data:image\/(?:png|jpeg|webp);base64,/.test(contact.photoThumb)) {
+    return <img className={className} src={contact.photoThumb} alt="" />;
+  }
+  // Signed photo links expire and may be offline: fall back to initials rather than a broken image.
+  const [failed, setFailed] = useState<string>();
+  if (contact.photoUrl && /^https?:\/\//i.test(contact.photoUrl) && failed !== contact.photoUrl) {
+    const src = contact.photoUrl;
+    return <img className={className} src={src} alt="" referrerPolicy="no-referrer" onError={() => setFailed(src)} />;
   }
   return (
     <span className={className} aria-hidden="true">

@@ -7,7 +7,8 @@ import { db } from '../storage/db';
  */
 export function reloadOnSchemaChange(): void {
   db.on('versionchange', () => {
-    db.close();
+    // Closed for good: this page's old code must not reopen the upgraded database before it reloads.
+    db.close({ disableAutoOpen: true });
     location.reload();
     return false;
   });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ALARMS, requestBadgeRefresh, type RefreshOptions } from '../background/badge';
+import { createContextMenus, registerQuickSaveListeners } from '../background/context-menu';
 import { openFollowUpsFromNotification } from '../background/daily-summary';
 import { routeMessage } from '../background/router';
 import { updateTabIcon } from '../background/tab-icon';
@@ -18,7 +19,14 @@ export default defineBackground(() => {
 
   // Chrome restores the last badge text after a restart, stale: recount from the database.
   browser.runtime.onStartup.addListener(() => recount({ summary: true }));
-  browser.runtime.onInstalled.addListener(() => recount());
+  browser.runtime.onInstalled.addListener(() => {
+    void recount();
+    // Menus persist across restarts: created once per install or update.
+    createContextMenus().catch((error: unknown) => console.error('Rapport: could not create the menus', error));
+  });
+
+  // The context menu and the shortcut save like a toolbar click (they grant activeTab too).
+  registerQuickSaveListeners();
 
   // Clicking the daily summary opens the follow-ups; sidePanel.open() needs the click's gesture, so no await first.
   browser.notifications?.onClicked.addListener((id) => openFollowUpsFromNotification(id));

@@ -25,10 +25,33 @@ export type PageRequest = z.infer<typeof PageRequest>;
 
 export { EXTRACT_REQUEST } from './extract-request';
 
+/**
+ * The only requests a content script may send: the in-page picker's answer.
+ * It carries an index, never a person's data; the background accepts it only
+ * from the tab it opened the picker in, re-reads the page itself and saves
+ * that person (background/picker.ts).
+ */
+export const ContentRequest = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('picker-choice'),
+      index: z.number().int().min(0).max(1_000),
+      /** The name the picker showed, checked against the background's own reading of the page. */
+      fullName: z.string().min(1).max(300),
+    })
+    .strict(),
+  z.object({ type: z.literal('picker-cancel') }).strict(),
+]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
 export const SaveOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('saved'), contact: Contact, created: z.boolean(), previous: Contact.optional() }),
   /** The page is not one Rapport can read (a browser page, a page with no person). */
   z.object({ kind: z.literal('no-person'), url: z.string().optional(), reason: z.string() }),
+  /** Several people on the page: the in-page picker is open, and the user chooses there. */
+  z.object({ kind: z.literal('picking'), url: z.string(), names: z.array(z.string()) }),
+  /** The user withdrew Rapport's access to the site; the page may ask for `origins` again. */
+  z.object({ kind: z.literal('needs-access'), url: z.string(), origins: z.array(z.string()), reason: z.string() }),
 ]);
 export type SaveOutcome = z.infer<typeof SaveOutcome>;
 

@@ -17,7 +17,12 @@ export interface LoadedExtension {
   extensionId: string;
 }
 
-export async function launchWithExtension(options: { headless: boolean; userDataDir?: string }): Promise<LoadedExtension> {
+export async function launchWithExtension(options: {
+  headless: boolean;
+  userDataDir?: string;
+  /** More Chromium switches (the capture tests add --enable-unsafe-extension-debugging to click the toolbar icon). */
+  args?: string[];
+}): Promise<LoadedExtension> {
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -37,6 +42,7 @@ export async function launchWithExtension(options: { headless: boolean; userData
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.args ?? []),
     ],
   });
   const worker = await waitForWorker(context);

@@ -43,6 +43,19 @@ export type RapportDB = Dexie & {
   trash: EntityTable<TrashEntry, 'id'>;
 };
 
+/** The newest schema version this build declares (keep in step with the `version()` calls below). */
+export const SCHEMA_VERSION = 1;
+
+/** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
+export class NewerDataFormatError extends Error {
+  override name = 'NewerDataFormatError';
+  constructor() {
+    super(
+      'Your Rapport data was saved by a newer version of Rapport. You can read it here, but update Rapport to change it; nothing was deleted.',
+    );
+  }
+}
+
 export function openDatabase(name = DB_NAME): RapportDB {
   const db = new Dexie(name, {
     // Chrome made transactions "relaxed" by default; user data must survive a crash right after commit.
@@ -50,6 +63,34 @@ export function openDatabase(name = DB_NAME): RapportDB {
     autoOpen: true,
   }) as RapportDB;
   db.version(1).stores(SCHEMA_V1);
+
+  // Dexie opens a database of a higher version without complaint (an older build
+  // reinstalled over a newer one's data). Reading is safe; writing could drop
+  // the newer fields, so writes are refused with a clear message instead.
+  db.use({
+    stack: 'dbcore',
+    name: 'read-only-when-newer',
+    create: (down) => ({
+      ...down,
+      table: (tableName) => {
+        const table = down.table(tableName);
+        return {
+          ...table,
+          mutate: (request) =>
+            // Dexie stores version n as 10n, and may patch a schema as 10n + 1 without a new version.
+            Math.floor((db.backendDB()?.version ?? 0) / 10) > SCHEMA_VERSION
+              ? Promise.reject(new NewerDataFormatError())
+              : table.mutate(request),
+        };
+      },
+    }),
+  });
+
+  // Dexie's close() turns autoOpen off, which would leave a worker dead until
+  // reload; whoever closes (a test hook, a versionchange handler) may ask for
+  // that explicitly, and otherwise the next operation reopens.
+  const close = db.close.bind(db);
+  db.close = (options = { disableAutoOpen: false }) => close(options);
   return db;
 }
 

@@ -143,9 +143,44 @@ export const CAPTURED_FIELDS = [
 ] as const;
 export type CapturedField = (typeof CAPTURED_FIELDS)[number];
 
+/** An http(s) link whose host passes `isHost`: a lookalike such as linkedin.com.evil.io is refused. */
+const siteUrl = (site: string, isHost: (hostname: string) => boolean) =>
+  httpUrl.refine((value) => {
+    // zod runs every refinement even after one failed, so the link may not parse here.
+    try {
+      return isHost(new URL(value).hostname.toLowerCase());
+    } catch {
+      return false;
+    }
+  }, `must be a ${site} link`);
+
+/** The captured fields' values as a page showed them (see Contact.pageChanges). */
+export type PageValues = Partial<Pick<Capture, CapturedField>>;
+// Defaults removed: an absent field means "no change to show", never an empty list.
+export const PageValues = z.object(
+  Object.fromEntries(
+    CAPTURED_FIELDS.map((field) => {
+      const schema = Capture.shape[field] as z.ZodType;
+      return [field, (schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema).optional()];
+    }),
+  ),
+) as unknown as z.ZodType<PageValues, PageValues>;
+
+/** Longest thumbnail kept: a 96 px JPEG is about 4 KB, so this leaves room without letting a record grow unbounded. */
+export const MAX_THUMB_CHARS = 60_000;
+
+/**
+ * A photo thumbnail as a data: URL. Only base64 PNG, JPEG or WebP: `httpUrl`
+ * refuses data: links on purpose, and no other data: type (SVG, HTML) may reach an `<img>` or a link.
+ */
+export const photoThumb = z
+  .string()
+  .max(MAX_THUMB_CHARS)
+  .regex(/^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG, JPEG or WebP data link');
+
 export const Profiles = z.object({
-  linkedin: httpUrl.optional(),
-  doximity: httpUrl.optional(),
+  linkedin: siteUrl('linkedin.com', (host) => host === 'linkedin.com' || host.endsWith('.linkedin.com')).optional(),
+  doximity: siteUrl('doximity.com', (host) => host === 'doximity.com' || host.endsWith('.doximity.com')).optional(),
   web: httpUrl.optional(),
 });
 
@@ -167,6 +202,15 @@ export const Contact = Capture.omit({ profileUrl: true, notLoaded: true }).exten
   connectedOn: z.iso.date().optional(),
   /** Captured fields the user changed by hand. */
   userEdited: z.array(z.enum(CAPTURED_FIELDS)).default([]),
+  /**
+   * What the page showed at the last capture for fields the user edited by
+   * hand, when it differs from the user's value: offered with "Apply", never applied silently.
+   */
+  pageChanges: PageValues.optional(),
+  /** A small copy of the photo (LinkedIn's photo links are signed and expire). */
+  photoThumb: photoThumb.optional(),
+  /** Contacts this one may be the same person as (another source): awaiting the user's merge or "keep both". */
+  possibleDuplicateOf: z.array(z.string().min(1).max(64)).max(20).optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
   capturedAt: epochMs.optional(),

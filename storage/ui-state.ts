@@ -3,7 +3,9 @@
  * in the database so that they survive a closed panel and reach an open one
  * live (useLiveQuery).
  */
+import { z } from 'zod';
 import { db } from './db';
+import { epochMs, httpUrl, line } from './schemas';
 
 const FOCUS_KEY = 'ui:focus';
 
@@ -59,4 +61,54 @@ export async function getSectionRequest(): Promise<SectionRequest | undefined> {
   const value = row?.value as Partial<SectionRequest> | undefined;
   if (value?.section !== 'followups' || typeof value.at !== 'number') return undefined;
   return { section: value.section, at: value.at };
+}
+
+const ADD_KEY = 'ui:add';
+
+/**
+ * A request to open the side panel's "add by hand" form, prefilled: from a
+ * page about no one (its link), or from a selection the user turned into a
+ * contact (the context menu). The user confirms; nothing is saved until then.
+ */
+export const AddRequest = z.object({
+  profileUrl: httpUrl.optional(),
+  initial: z
+    .object({
+      fullName: line(300).optional(),
+      title: line(300).optional(),
+      organization: line(300).optional(),
+      email: z.email().max(320).optional(),
+    })
+    .default({}),
+  at: epochMs,
+});
+export type AddRequest = z.infer<typeof AddRequest>;
+
+/** How long an add request stays fresh: a panel opened much later shows its usual start. */
+export const ADD_REQUEST_TTL_MS = 5 * 60_000;
+
+export async function setAddRequest(request: Omit<z.input<typeof AddRequest>, 'at'>, now = Date.now()): Promise<void> {
+  // Each prefilled field is kept if valid and dropped if not (a selection's "email" that is not one).
+  const initial: Record<string, string> = {};
+  for (const [key, value] of Object.entries(request.initial ?? {})) {
+    const single = AddRequest.shape.initial.unwrap().shape[key as keyof AddRequest['initial']];
+    const parsed = single?.safeParse(value);
+    if (parsed?.success && parsed.data) initial[key] = parsed.data;
+  }
+  const profileUrl = httpUrl.safeParse(request.profileUrl);
+  await db.settings.put({
+    key: ADD_KEY,
+    value: AddRequest.parse({ profileUrl: profileUrl.success ? profileUrl.data : undefined, initial, at: now }),
+  });
+}
+
+export async function getAddRequest(): Promise<AddRequest | undefined> {
+  const row = await db.settings.get(ADD_KEY);
+  const parsed = AddRequest.safeParse(row?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The form was opened (or abandoned): a later panel does not open it again. */
+export async function clearAddRequest(): Promise<void> {
+  await db.settings.delete(ADD_KEY);
 }

@@ -3,6 +3,9 @@ import { notifyDataChanged, sendToBackground, type SaveOutcome } from '../../mes
 import { undoSave } from '../../storage/contacts';
 import { ContactSummary } from '../ContactSummary';
 import { DueList } from './DueList';
+import { GrantAccess } from './GrantAccess';
+import { watchPickerSession } from '../../messages/picker-session';
+import { openAddForm } from '../open-add-form';
 import { openSidePanel } from '../side-panel';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
@@ -11,6 +14,8 @@ type State =
   | { step: 'saving' }
   | { step: 'done'; outcome: SaveOutcome }
   | { step: 'undone'; created: boolean }
+  /** The in-page chooser was closed without a choice. */
+  | { step: 'picker-closed' }
   | { step: 'error'; message: string };
 
 /**
@@ -21,6 +26,8 @@ export function PopupApp() {
   const tab = useTargetTab();
   const due = useDueCount();
   const [state, setState] = useState<State>({ step: 'saving' });
+  // Bumped to save again once the user grants access to the site.
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (tab === undefined) return;
@@ -32,7 +39,18 @@ export function PopupApp() {
       (outcome) => setState({ step: 'done', outcome }),
       (error: Error) => setState({ step: 'error', message: error.message }),
     );
-  }, [tab]);
+  }, [tab, attempt]);
+
+  // Several people on the page: the choice is made there, and the background records the result.
+  const picking = state.step === 'done' && state.outcome.kind === 'picking';
+  useEffect(() => {
+    if (!picking || !tab) return;
+    return watchPickerSession(tab.id, (session) => {
+      if (session?.state === 'saved' && session.saved) setState({ step: 'done', outcome: { kind: 'saved', ...session.saved } });
+      else if (session?.state === 'cancelled') setState({ step: 'picker-closed' });
+      else if (session?.state === 'failed') setState({ step: 'error', message: session.error ?? 'Not saved.' });
+    });
+  }, [picking, tab]);
 
   const undo = async (outcome: Extract<SaveOutcome, { kind: 'saved' }>) => {
     try {
@@ -45,6 +63,7 @@ export function PopupApp() {
   };
 
   const saved = state.step === 'done' && state.outcome.kind === 'saved' ? state.outcome : undefined;
+  const noPersonUrl = state.step === 'done' && state.outcome.kind === 'no-person' ? state.outcome.url : undefined;
 
   return (
     <main className="stack" style={{ width: 360, padding: 16, gap: 12 }} aria-busy={state.step === 'saving'}>
@@ -77,9 +96,42 @@ export function PopupApp() {
             </div>
           </div>
         )}
+        {state.step === 'done' && state.outcome.kind === 'needs-access' && (
+          <GrantAccess
+            outcome={state.outcome}
+            onGranted={() => {
+              setState({ step: 'saving' });
+              setAttempt((n) => n + 1);
+            }}
+          />
+        )}
+        {state.step === 'done' && state.outcome.kind === 'picking' && (
+          <div className="card stack" data-testid="picking">
+            <p style={{ margin: 0, fontWeight: 600 }}>Several people on this page: choose one on the page.</p>
+            <p className="muted" style={{ margin: 0 }}>
+              {state.outcome.names.length} people found. Click the one to save, or press Esc on the page to leave.
+            </p>
+          </div>
+        )}
+        {state.step === 'picker-closed' && (
+          <p className="card" style={{ margin: 0 }}>
+            No one was saved.
+          </p>
+        )}
         {state.step === 'done' && state.outcome.kind === 'no-person' && (
-          <div className="card stack">
+          <div className="card stack" data-testid="no-person">
             <p style={{ margin: 0 }}>{state.outcome.reason}</p>
+            {state.outcome.url && /^https?:/.test(state.outcome.url) && (
+              <div>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => void openAddForm(tab?.windowId, { profileUrl: noPersonUrl }).then(() => window.close())}
+                >
+                  Add by hand
+                </button>
+              </div>
+            )}
           </div>
         )}
         {state.step === 'undone' && (

@@ -11,6 +11,7 @@ import { AddInteractionForm } from '../contacts/AddInteractionForm';
 import { ContactFields } from '../contacts/ContactFields';
 import { TextField } from '../contacts/TextField';
 import { useUndo } from '../undo';
+import { PageChanges } from './PageChanges';
 import { Timeline } from './Timeline';
 import { DetailTabs, panelId, tabId } from './DetailTabs';
 
@@ -69,6 +70,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         </button>
       </div>
       <ContactSummary contact={contact} />
+      <PageChanges contact={contact} />
       {links.length > 0 && (
         <nav className="row" aria-label="Profiles">
           {links.map(([site, url]) => (

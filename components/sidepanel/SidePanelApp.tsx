@@ -3,6 +3,8 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { sendToBackground } from '../../messages';
 import { firstContacts, listContacts } from '../../storage/contacts';
 import { getFocusContact, getSectionRequest, SECTION_REQUEST_TTL_MS, type FocusRequest } from '../../storage/ui-state';
+import { ADD_REQUEST_TTL_MS, clearAddRequest, getAddRequest, type AddRequest } from '../../storage/ui-state';
+import { DuplicateReview } from '../contacts/DuplicateReview';
 import { AddContactForm } from '../contacts/AddContactForm';
 import { ContactsView } from '../contacts/ContactsView';
 import { DueList } from '../popup/DueList';
@@ -28,7 +30,10 @@ const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => (
 const TemplatesView = lazy(() => import('../templates/TemplatesView').then((m) => ({ default: m.TemplatesView })));
 
 /** What the contacts section shows: the list, one contact, or the add-by-hand form. */
-type Screen = { name: 'list' } | { name: 'contact'; id: string } | { name: 'add'; profileUrl?: string };
+type Screen =
+  | { name: 'list' }
+  | { name: 'contact'; id: string }
+  | { name: 'add'; profileUrl?: string; initial?: AddRequest['initial']; at?: number };
 
 /** The side panel (Firefox: the sidebar): the contacts, one contact's detail, and Save for the tab beside it. */
 export function SidePanelApp() {
@@ -38,6 +43,7 @@ export function SidePanelApp() {
   const contacts = useLiveQuery(listContacts, []);
   const focus = useLiveQuery(getFocusContact, []);
   const sectionRequest = useLiveQuery(getSectionRequest, []);
+  const addRequest = useLiveQuery(getAddRequest, []);
   const due = useDueCount();
   const [section, setSection] = useState<Section>('contacts');
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
@@ -54,6 +60,16 @@ export function SidePanelApp() {
     setDetailView(view);
     setTemplateId(template);
   };
+
+  // A page about no one, or a selection, asks for the add-by-hand form, prefilled; shown once.
+  useEffect(() => {
+    if (!addRequest) return;
+    if (Date.now() - addRequest.at < ADD_REQUEST_TTL_MS) {
+      setSection('contacts');
+      setScreen({ name: 'add', profileUrl: addRequest.profileUrl, initial: addRequest.initial, at: addRequest.at });
+    }
+    void clearAddRequest();
+  }, [addRequest?.at]);
 
   // The popup asks the panel to show a contact by writing the focus; follow it.
   useEffect(() => {
@@ -96,8 +112,15 @@ export function SidePanelApp() {
       if (outcome.kind === 'saved') {
         open(outcome.contact.id);
         setMessage({ text: outcome.created ? `Saved ${outcome.contact.fullName}.` : `Updated ${outcome.contact.fullName}.` });
+      } else if (outcome.kind === 'picking') {
+        setMessage({ text: 'Several people on this page: choose one on the page.' });
       } else {
         setMessage({ text: outcome.reason, error: true });
+        // A page about no one: the add-by-hand form, with the page's link.
+        if (outcome.kind === 'no-person' && outcome.url && /^https?:/.test(outcome.url)) {
+          setSection('contacts');
+          setScreen({ name: 'add', profileUrl: outcome.url, at: Date.now() });
+        }
       }
     } catch (error) {
       setMessage({ text: (error as Error).message, error: true });
@@ -171,18 +194,23 @@ export function SidePanelApp() {
             />
           ) : screen.name === 'add' ? (
             <AddContactForm
+              key={screen.at ?? 0}
               profileUrl={screen.profileUrl}
+              initial={screen.initial}
               onCancel={() => setScreen({ name: 'list' })}
               onCreated={(id) => open(id)}
             />
           ) : (
-            <ContactsView
-              contacts={contacts}
-              preview={preview}
-              searchRef={search}
-              onOpen={(id) => open(id)}
-              onAdd={() => setScreen({ name: 'add' })}
-            />
+            <>
+              <DuplicateReview contacts={contacts} onOpen={(id) => open(id)} />
+              <ContactsView
+                contacts={contacts}
+                preview={preview}
+                searchRef={search}
+                onOpen={(id) => open(id)}
+                onAdd={() => setScreen({ name: 'add' })}
+              />
+            </>
           )}
         </main>
       </div>

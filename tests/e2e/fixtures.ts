@@ -2,7 +2,7 @@
 import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchWithExtension } from '../../scripts/chromium';
+import { launchWithExtension, waitForWorker } from '../../scripts/chromium';
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
@@ -31,10 +31,9 @@ export const test = base.extend<{ context: BrowserContext; worker: Worker; exten
     await use(context);
     await context.close();
   },
+  // RELIABILITY X1: fails loudly if the worker does not appear within 15 s, rather than every test timing out.
   worker: async ({ context }, use) => {
-    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    await use(worker);
+    await use(await waitForWorker(context));
   },
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);

@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const OUTPUT = resolve(import.meta.dirname, '../../..', process.env.WXT_OUT_DIR ?? '.output');
-const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'sidePanel', 'notifications'];
-const ALLOWED_HOSTS = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
+const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'sidePanel', 'notifications', 'contextMenus'];
+// The two profile sites, and their image hosts for photo thumbnails (background/photo-thumb.ts).
+const ALLOWED_HOSTS = ['https://*.linkedin.com/*', 'https://*.doximity.com/*', 'https://media.licdn.com/*', 'https://doximity-res.cloudinary.com/*'];
 
 function manifest(target: string): chrome.runtime.ManifestV3 {
   const path = join(OUTPUT, target, 'manifest.json');

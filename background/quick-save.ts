@@ -1,0 +1,109 @@
+/**
+ * Saving without the popup: the context menu and the keyboard shortcut. Both
+ * are user gestures that grant activeTab, so the page can be read as after a
+ * toolbar click. The popup cannot open from them, so the side panel shows the
+ * result (opened first, in the gesture's task, as the browser requires), and
+ * a notification reports it where no panel could open.
+ */
+import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { parseSelection } from '../capture/selection';
+import type { SaveOutcome } from '../messages';
+import { setAddRequest, setFocusContact } from '../storage/ui-state';
+import { requestBadgeRefresh } from './badge';
+import { saveTab } from './save-tab';
+import { updateTabIcon } from './tab-icon';
+
+type Tab = Browser.tabs.Tab;
+
+interface ChromeSidePanel {
+  sidePanel?: { open(options: { windowId?: number; tabId?: number }): Promise<void> };
+}
+interface FirefoxSidebar {
+  sidebarAction?: { open(): Promise<void> };
+}
+
+export const QUICK_SAVE_NOTIFICATION_ID = 'rapport-quick-save';
+
+/** Opens the side panel now, in the gesture's task; resolves to whether it opened. */
+export function openPanelNow(windowId: number | undefined): Promise<boolean> {
+  const chromeApi = (globalThis as { chrome?: ChromeSidePanel }).chrome;
+  const firefoxApi = browser as unknown as FirefoxSidebar;
+  try {
+    const opening = chromeApi?.sidePanel
+      ? chromeApi.sidePanel.open(windowId !== undefined ? { windowId } : {})
+      : firefoxApi.sidebarAction?.open();
+    return opening ? opening.then(() => true, () => false) : Promise.resolve(false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
+
+/** What to tell the user about a save they started from the menu or the shortcut. */
+export function outcomeMessage(outcome: SaveOutcome): { title: string; message: string } {
+  switch (outcome.kind) {
+    case 'saved':
+      return {
+        title: outcome.created ? 'Saved to Rapport' : 'Updated in Rapport',
+        message: outcome.created ? `${outcome.contact.fullName} is saved.` : `${outcome.contact.fullName} was updated from the page.`,
+      };
+    case 'picking':
+      return { title: 'Rapport', message: `Several people on this page (${outcome.names.length}): choose one on the page.` };
+    case 'no-person':
+    case 'needs-access':
+      return { title: 'Rapport', message: outcome.reason };
+  }
+}
+
+async function notify(outcome: SaveOutcome): Promise<void> {
+  if (!browser.notifications) return;
+  const { title, message } = outcomeMessage(outcome);
+  await browser.notifications
+    .create(QUICK_SAVE_NOTIFICATION_ID, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title,
+      message,
+    })
+    .catch(() => undefined);
+}
+
+/**
+ * Saves the person on `tab`'s page. Returns the outcome once shown (for
+ * tests); callers from event listeners need not wait.
+ */
+export async function saveFromGesture(tab: Tab | undefined, now = Date.now()): Promise<SaveOutcome | undefined> {
+  if (tab?.id === undefined) return undefined;
+  const tabId = tab.id;
+  const panel = openPanelNow(tab.windowId);
+  let outcome: SaveOutcome;
+  try {
+    outcome = await saveTab(tabId, now);
+  } catch (error) {
+    outcome = { kind: 'no-person', url: tab.url, reason: error instanceof Error ? error.message : 'Not saved.' };
+  }
+  if (outcome.kind === 'saved') {
+    await setFocusContact(outcome.contact.id).catch(() => undefined);
+    await Promise.allSettled([
+      requestBadgeRefresh(),
+      updateTabIcon(tabId, outcome.contact.profiles.linkedin ?? outcome.contact.profiles.doximity),
+    ]);
+  } else if (outcome.kind === 'no-person' && outcome.url && /^https?:/.test(outcome.url)) {
+    // A page about no one: the add-by-hand form, with the page's link, for the user to fill in.
+    await setAddRequest({ profileUrl: outcome.url }).catch(() => undefined);
+  }
+  // The open panel shows the saved person or the form; the picker speaks for itself on the page.
+  if (outcome.kind !== 'picking' && !(await panel)) await notify(outcome);
+  return outcome;
+}
+
+/** "Save selection as contact": the selected text becomes a prefilled form the user confirms. */
+export async function addFromSelection(tab: Tab | undefined, selectionText: string, pageUrl: string | undefined): Promise<void> {
+  const panel = openPanelNow(tab?.windowId);
+  const initial = parseSelection(selectionText);
+  await setAddRequest({ profileUrl: pageUrl, initial });
+  if (!(await panel)) {
+    // No panel (a browser without one): the form opens in a tab instead.
+    await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+  }
+}

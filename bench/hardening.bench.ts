@@ -1,0 +1,200 @@
+/**
+ * The load scenarios not measured elsewhere (RELIABILITY L2, L4, L5, L6, X3),
+ * in the built extension in Chromium, one JSON line per figure with its target:
+ * - L2: the side panel with 100,000 contacts (first render, one search keystroke)
+ *   and a name lookup through the fullName index;
+ * - L4: the content script's scripting time on a LinkedIn profile, page load and a read;
+ * - L5: the tab's JS heap after 200 in-page navigations between profiles;
+ * - L6: a stopped worker's wake-up and answer with 100,000 contacts stored;
+ * - X3: two builds from the same sources, files that differ.
+ * Needs `npm run build` first (npm run bench does it).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { differences, hashTree } from '../scripts/audit-build';
+import { launchWithExtension, tabIdOf } from '../scripts/chromium';
+import { generateContacts } from './generate';
+import { median, report } from './report';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIG = Number(process.env.BENCH_BIG ?? 100_000);
+
+async function seed(page: Page, count: number): Promise<void> {
+  const contacts = generateContacts(count);
+  for (let i = 0; i < contacts.length; i += 5_000) {
+    await page.evaluate(async (rows) => {
+      const request = indexedDB.open('rapport');
+      const db = await new Promise<IDBDatabase>((done) => (request.onsuccess = () => done(request.result)));
+      const tx = db.transaction('contacts', 'readwrite');
+      for (const row of rows) tx.objectStore('contacts').put(row);
+      await new Promise((done) => (tx.oncomplete = done));
+      db.close();
+    }, contacts.slice(i, i + 5_000));
+  }
+}
+
+async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const statuses: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    const version = event.versions.find((v) => v.scriptURL.startsWith('chrome-extension://'));
+    if (version) statuses.push(version.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  while (statuses.length === 0) await new Promise((r) => setTimeout(r, 10));
+  const seen = statuses.length;
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  while (!statuses.slice(seen).includes('stopped')) await new Promise((r) => setTimeout(r, 10));
+  await cdp.detach();
+}
+
+/** L2 and L6: one browser with BIG contacts. */
+async function bigStore(): Promise<void> {
+  const { context, extensionId } = await launchWithExtension({ headless: true });
+  await context.route(/^https?:\/\//, (route) => route.abort());
+  const page = await context.newPage();
+  const url = `chrome-extension://${extensionId}/sidepanel.html`;
+  await page.goto(url);
+  await seed(page, BIG);
+  const k = `${Math.round(BIG / 1000)}k`;
+
+  // L6: wake a stopped worker and have it recount the badge over every contact.
+  const wake: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    await stopWorker(context, page);
+    wake.push(
+      await page.evaluate(async () => {
+        const start = performance.now();
+        const reply = (await chrome.runtime.sendMessage({ type: 'data-changed' })) as { ok: boolean };
+        if (!reply.ok) throw new Error('no answer');
+        return performance.now() - start;
+      }),
+    );
+  }
+  report({ name: `sw.cold_wake_roundtrip_${k}.median_ms`, value: median(wake), unit: 'ms', target: 300 });
+
+  // L2: a name lookup through the fullName index (what an indexed search costs at this size).
+  const lookups = (await page.evaluate(`(async () => {
+    const request = indexedDB.open('rapport');
+    const db = await new Promise((done) => (request.onsuccess = () => done(request.result)));
+    const times = [];
+    for (const prefix of ['Priya', 'Hannah M', 'Wen Li 9', 'Sofía', 'Omar H', 'Zed']) {
+      const start = performance.now();
+      const range = IDBKeyRange.bound(prefix, prefix + '\\uffff');
+      const found = await new Promise((done) => {
+        const req = db.transaction('contacts').objectStore('contacts').index('fullName').getAll(range, 50);
+        req.onsuccess = () => done(req.result.length);
+      });
+      times.push(performance.now() - start);
+    }
+    db.close();
+    return times;
+  })()`)) as number[];
+  report({ name: `search.name_index_${k}.median_ms`, value: median(lookups), unit: 'ms', target: 50 });
+
+  // L2: the side panel itself at this size.
+  const firstRender: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('rapport:list-ready').length > 0, undefined, { timeout: 120_000 });
+    firstRender.push(await page.evaluate(() => performance.getEntriesByName('rapport:list-ready')[0]!.startTime));
+  }
+  report({ name: `sidepanel.first_render_${k}.median_ms`, value: median(firstRender), unit: 'ms', target: 400 });
+  const keystrokes = (await page.evaluate(`(async () => {
+    const input = document.querySelector('input[type="search"]');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const times = [];
+    for (const value of ['m', 'mi', 'mil', 'mill', 'mille', 'miller', '']) {
+      const start = performance.now();
+      setValue.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+      times.push(performance.now() - start);
+    }
+    return times;
+  })()`)) as number[];
+  report({ name: `sidepanel.search_keystroke_${k}.median_ms`, value: median(keystrokes), unit: 'ms', target: 50 });
+  await context.close();
+}
+
+/** L4 and L5: the content script on a LinkedIn profile. */
+async function contentScript(): Promise<void> {
+  const fixture = (name: string) => {
+    const json = JSON.parse(readFileSync(join(ROOT, `tests/fixtures/linkedin/${name}.json`), 'utf8')) as { url: string };
+    return { url: json.url, html: readFileSync(join(ROOT, `tests/fixtures/linkedin/${name}.html`), 'utf8') };
+  };
+  const profiles = [fixture('profile-resident'), fixture('profile-public')];
+  const { context, worker, extensionId } = await launchWithExtension({ headless: true });
+  await context.route(/^https?:\/\//, (route) => {
+    const url = new URL(route.request().url());
+    const page = profiles.find((p) => new URL(p.url).pathname === url.pathname) ?? profiles[0]!;
+    return url.hostname.endsWith('linkedin.com') ? route.fulfill({ contentType: 'text/html', body: page.html }) : route.abort();
+  });
+
+  // L4: CPU time in the extension's own scripts while a profile loads and is read once.
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  const scripting: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    await cdp.send('Profiler.start');
+    await page.goto(profiles[0]!.url);
+    await page.waitForLoadState('load');
+    const tabId = await tabIdOf(worker, 'https://www.linkedin.com/*');
+    await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'rapport:extract' }), tabId);
+    const { profile } = await cdp.send('Profiler.stop');
+    const ours = new Set(profile.nodes.filter((n) => n.callFrame.url.startsWith(`chrome-extension://${extensionId}/`)).map((n) => n.id));
+    const deltas = profile.timeDeltas ?? [];
+    let micros = 0;
+    (profile.samples ?? []).forEach((node, i) => {
+      if (ours.has(node)) micros += deltas[i + 1] ?? deltas[i] ?? 0;
+    });
+    scripting.push(micros / 1000);
+  }
+  report({ name: 'content_script.scripting_per_profile.median_ms', value: median(scripting), unit: 'ms', target: 50 });
+
+  // L5: 200 in-page navigations between profiles; heap after GC against the baseline.
+  await page.goto(profiles[0]!.url);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  };
+  const listeners = async () => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners: found } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId!, depth: -1 });
+    return found.length;
+  };
+  const baseline = await heap();
+  const listenersBefore = await listeners();
+  for (let i = 0; i < 200; i++) {
+    const target = new URL(profiles[i % 2]!.url).pathname;
+    await page.evaluate((path) => history.pushState({}, '', path), target);
+  }
+  const growth = ((await heap()) - baseline) / 1_048_576;
+  report({ name: 'content_script.spa_churn_200.heap_growth_mb', value: growth, unit: 'MB', target: 5 });
+  report({ name: 'content_script.spa_churn_200.listener_growth', value: (await listeners()) - listenersBefore, unit: 'listeners', target: 0 });
+  await context.close();
+}
+
+/** X3: two builds of the same sources into fresh folders. */
+function reproducibility(): void {
+  const dirs = [mkdtempSync(join(tmpdir(), 'rapport-x3-a-')), mkdtempSync(join(tmpdir(), 'rapport-x3-b-'))];
+  try {
+    for (const dir of dirs) {
+      const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, WXT_OUT_DIR: dir }, stdio: 'ignore' });
+      if (result.status !== 0) throw new Error('build failed');
+    }
+    const [a, b] = dirs.map((dir) => hashTree(join(dir, 'chrome-mv3')));
+    report({ name: 'build.reproducible.differing_files', value: differences(a!, b!).length, unit: 'files', target: 0 });
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await contentScript();
+await bigStore();
+reproducibility();

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { notifyDataChanged } from '../../messages';
+import { duplicatePairs, keepBoth, mergeContacts } from '../../storage/duplicates';
+import type { Contact } from '../../storage/schemas';
+import { Avatar } from '../Avatar';
+
+interface Props {
+  contacts: Contact[] | undefined;
+  onOpen(id: string): void;
+}
+
+const SOURCE_LABELS: Record<Contact['source'], string> = {
+  linkedin: 'LinkedIn',
+  doximity: 'Doximity',
+  web: 'a web page',
+  manual: 'added by hand',
+  import: 'an import',
+};
+
+function Who({ contact, onOpen }: { contact: Contact; onOpen(id: string): void }) {
+  const role = [contact.title, contact.organization].filter(Boolean).join(' · ');
+  return (
+    <div className="row" style={{ alignItems: 'flex-start', minWidth: 0 }}>
+      <Avatar contact={contact} small />
+      <div className="stack" style={{ gap: 0, minWidth: 0 }}>
+        <button type="button" className="link" onClick={() => onOpen(contact.id)} style={{ textAlign: 'left' }}>
+          {contact.fullName}
+        </button>
+        {role && <span className="muted">{role}</span>}
+        <span className="muted">From {SOURCE_LABELS[contact.source]}</span>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Possible duplicates: the same person saved from two sources. Never merged
+ * silently; the user merges them (the older record is kept, the newer one's
+ * links, tags, notes and timeline join it) or keeps both.
+ */
+export function DuplicateReview({ contacts, onOpen }: Props) {
+  const [error, setError] = useState<string>();
+  const [open, setOpen] = useState(false);
+  const pairs = contacts ? duplicatePairs(contacts) : [];
+  if (pairs.length === 0) return null;
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await action();
+      await notifyDataChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="stack" aria-labelledby="duplicates-heading" style={{ padding: '8px 12px', gap: 8 }} data-testid="duplicate-review">
+      <div className="banner">
+        <span id="duplicates-heading">
+          {pairs.length === 1 ? '1 possible duplicate to review' : `${pairs.length} possible duplicates to review`}
+        </span>
+        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? 'Hide' : 'Review duplicates'}
+        </button>
+      </div>
+      {open &&
+        pairs.map(({ contact, other }) => (
+          <div key={`${contact.id}:${other.id}`} className="card stack" role="group" aria-label={`${contact.fullName} may be ${other.fullName}`}>
+            <p style={{ margin: 0 }}>Are these the same person?</p>
+            <Who contact={other} onOpen={onOpen} />
+            <Who contact={contact} onOpen={onOpen} />
+            <div className="row">
+              <button
+                type="button"
+                className="primary"
+                aria-label={`Merge ${contact.fullName} into the earlier record`}
+                onClick={() => void run(() => mergeContacts(other.id, contact.id))}
+              >
+                Merge
+              </button>
+              <button
+                type="button"
+                aria-label={`Keep both records of ${contact.fullName}`}
+                onClick={() => void run(() => keepBoth(contact.id, other.id))}
+              >
+                Keep both
+              </button>
+            </div>
+          </div>
+        ))}
+      {error && (
+        <p className="error" role="alert" style={{ margin: 0 }}>
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

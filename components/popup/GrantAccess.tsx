@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { SaveOutcome } from '../../messages';
+
+type NeedsAccess = Extract<SaveOutcome, { kind: 'needs-access' }>;
+
+/**
+ * Shown when the user took back Rapport's access to a site (RELIABILITY S8):
+ * says so and asks again, instead of failing silently.
+ */
+export function GrantAccess({ outcome, onGranted }: { outcome: NeedsAccess; onGranted: () => void }) {
+  const [refused, setRefused] = useState(false);
+  const host = outcome.origins.map((origin) => origin.replace(/^https:\/\/\*\.|\/\*$/g, '')).join(', ');
+
+  const grant = () => {
+    // Called straight from the click: Firefox and Chrome only ask the user within the gesture.
+    browser.permissions.request({ origins: outcome.origins }).then(
+      (granted) => (granted ? onGranted() : setRefused(true)),
+      () => setRefused(true),
+    );
+  };
+
+  return (
+    <div className="card stack" data-testid="needs-access">
+      <p style={{ margin: 0 }}>{outcome.reason}</p>
+      <button type="button" className="primary" onClick={grant}>
+        Grant access to {host}
+      </button>
+      {refused && (
+        <p className="error" role="alert" style={{ margin: 0 }}>
+          Access was not granted, so Rapport cannot read this page. You can grant it later from here.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,238 @@
+/**
+ * Capture end to end: the toolbar click on LinkedIn, Doximity and listing
+ * pages served at their real URLs, LinkedIn's in-page navigation, the in-page
+ * picker, and a hostile page that must stay plain text everywhere.
+ *
+ * The toolbar click is made through the DevTools protocol
+ * (Extensions.triggerAction, which needs --enable-unsafe-extension-debugging):
+ * it grants activeTab exactly as a user's click does, which pages other than
+ * LinkedIn's and Doximity's need. The popup is then opened as a page
+ * (popup.html?tab=<id>) to read what it shows.
+ */
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { launchWithExtension } from '../../scripts/chromium';
+import { fixture, serve } from './fixtures';
+
+const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId: string }>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { context } = await launchWithExtension({ headless: true, args: ['--enable-unsafe-extension-debugging'] });
+    // Nothing may leave the machine: any request not routed by a test fails fast.
+    await context.route(/^https?:\/\//, (route) => route.abort());
+    await use(context);
+    await context.close();
+  },
+  worker: async ({ context }, use) => {
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    await use(worker);
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+});
+
+const publicProfile = fixture('linkedin/profile-public');
+const resident = fixture('linkedin/profile-resident');
+const hostile = fixture('linkedin/profile-hostile');
+const doximity = fixture('doximity/profile');
+const grid = fixture('web/residents-grid');
+const noPerson = fixture('web/article-no-person');
+
+const pathOf = (url: string) => new URL(url).pathname;
+
+/** Opens `url` in a new tab and returns it with the tab's id (the newest tab: Rapport cannot see other sites' URLs). */
+async function openTab(context: BrowserContext, worker: Worker, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const tabId = await worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? 0)));
+  return { page, tabId };
+}
+
+/** The user's click on the toolbar icon for the tab showing `url`: grants activeTab and runs the real popup. */
+async function clickToolbar(context: BrowserContext, extensionId: string, url: string): Promise<void> {
+  const session = await context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const target = targetInfos.find((t) => t.type === 'tab' && t.url === url);
+  if (!target) throw new Error(`No tab shows ${url}`);
+  await session.send('Extensions.triggerAction' as never, { id: extensionId, targetId: target.targetId } as never);
+  await session.detach();
+}
+
+async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+function actionTitle(worker: Worker, tabId: number): Promise<string> {
+  return worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+}
+
+test('one toolbar click saves a public LinkedIn profile and leaves the page untouched', async ({ context, worker, extensionId }) => {
+  await serve(context, publicProfile.url, { [pathOf(publicProfile.url)]: publicProfile.html });
+  const { page, tabId } = await openTab(context, worker, publicProfile.url);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+
+  const popup = await openPopup(context, extensionId, tabId);
+  const card = popup.getByTestId('saved-card');
+  await expect(card).toContainText('Saved to Rapport');
+  await expect(card.getByTestId('contact-name')).toContainText("Daniel O'Connor-Nguyen");
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  await expect.poll(() => actionTitle(worker, tabId)).toContain("Daniel O'Connor-Nguyen is saved");
+});
+
+test('one toolbar click saves a Doximity profile and leaves the page untouched', async ({ context, worker, extensionId }) => {
+  await serve(context, doximity.url, { [pathOf(doximity.url)]: doximity.html });
+  const { page, tabId } = await openTab(context, worker, doximity.url);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('saved-card').getByTestId('contact-name')).toContainText('Elena Vásquez-Ruiz');
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+});
+
+test('after LinkedIn moves to another profile in the page, the icon and a save follow the new person', async ({ context, worker, extensionId }) => {
+  await serve(context, publicProfile.url, {
+    [pathOf(publicProfile.url)]: publicProfile.html,
+    [pathOf(resident.url)]: resident.html,
+  });
+  const { page, tabId } = await openTab(context, worker, publicProfile.url);
+  const first = await openPopup(context, extensionId, tabId);
+  await expect(first.getByTestId('saved-card')).toContainText("O'Connor-Nguyen");
+  await first.close();
+  await expect.poll(() => actionTitle(worker, tabId)).toContain("O'Connor-Nguyen is saved");
+
+  // LinkedIn's in-page navigation: a pushState to the next profile and a new body; the head stays stale.
+  await page.evaluate(
+    ({ url, html }) => {
+      history.pushState({}, '', url);
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      document.body.replaceWith(document.adoptNode(next.body));
+    },
+    { url: resident.url, html: resident.html },
+  );
+  await expect.poll(() => actionTitle(worker, tabId)).toContain('save this person');
+
+  const second = await openPopup(context, extensionId, tabId);
+  const card = second.getByTestId('saved-card');
+  await expect(card).toContainText('Saved to Rapport');
+  await expect(card.getByTestId('contact-name')).toContainText('Priya Raman');
+  await expect.poll(() => actionTitle(worker, tabId)).toContain('Priya Raman is saved');
+});
+
+test('on a residents page the picker saves the person clicked, and each resident is a contact of their own', async ({ context, worker, extensionId }) => {
+  await serve(context, grid.url, { [pathOf(grid.url)]: grid.html });
+  const { page, tabId } = await openTab(context, worker, grid.url);
+  await clickToolbar(context, extensionId, grid.url);
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('picking')).toContainText('Several people on this page: choose one on the page');
+  await expect(page.locator('rapport-chooser')).toHaveCount(1);
+
+  await page.getByRole('heading', { name: 'Hannah Müller, DO' }).click();
+  // The popup follows the choice (when it is still open) and offers Undo.
+  await expect(popup.getByTestId('saved-card').getByTestId('contact-name')).toContainText('Hannah Müller');
+  await expect(page.locator('rapport-chooser')).toHaveCount(0, { timeout: 6_000 });
+
+  // A second resident from the same page is a second contact, not an update of the first.
+  await clickToolbar(context, extensionId, grid.url);
+  const again = await openPopup(context, extensionId, tabId);
+  await expect(again.getByTestId('picking')).toBeVisible();
+  await page.getByText('Sofia Reyes, MD').click();
+  await expect(again.getByTestId('saved-card').getByTestId('contact-name')).toContainText('Sofia Reyes');
+
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  // The panel shows the person just chosen; the list holds both.
+  await expect(panel.getByRole('article', { name: 'Sofia Reyes' })).toBeVisible();
+  await panel.getByRole('button', { name: '← All contacts' }).click();
+  const list = panel.getByTestId('contact-list');
+  await expect(list).toContainText('Hannah Müller');
+  await expect(list).toContainText('Sofia Reyes');
+  await expect(list).not.toContainText('Chidi Okonkwo');
+});
+
+test('Esc leaves the picker and the page exactly as it was', async ({ context, worker, extensionId }) => {
+  await serve(context, grid.url, { [pathOf(grid.url)]: grid.html });
+  const { page, tabId } = await openTab(context, worker, grid.url);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  await clickToolbar(context, extensionId, grid.url);
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('picking')).toBeVisible();
+  await expect(page.locator('rapport-chooser')).toHaveCount(1);
+
+  await page.bringToFront();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('rapport-chooser')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  await expect(popup.getByText('No one was saved.')).toBeVisible();
+  // The page's own clicks work again: the chooser's listeners are gone.
+  const clicked = await page.evaluate(() => {
+    let seen = false;
+    document.body.addEventListener('click', () => (seen = true), { once: true });
+    document.querySelector('h3')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    return seen;
+  });
+  expect(clicked).toBe(true);
+});
+
+test('a page about no one says so and offers a prefilled add-by-hand form', async ({ context, worker, extensionId }) => {
+  await serve(context, noPerson.url, { [pathOf(noPerson.url)]: noPerson.html });
+  const { tabId } = await openTab(context, worker, noPerson.url);
+  await clickToolbar(context, extensionId, noPerson.url);
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('no-person')).toContainText('found no person');
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await popup.getByRole('button', { name: 'Add by hand' }).click();
+  await expect(panel.getByRole('heading', { name: 'Add a contact' })).toBeVisible();
+  await expect(panel.getByLabel('Profile or page link')).toHaveValue(noPerson.url);
+});
+
+test('a hostile page is saved as plain text and nothing of it runs in Rapport', async ({ context, worker, extensionId }) => {
+  await serve(context, hostile.url, { [pathOf(hostile.url)]: hostile.html });
+  const dialogs: string[] = [];
+  context.on('page', (p) => p.on('dialog', (d) => {
+    dialogs.push(`${p.url()}: ${d.message()}`);
+    void d.dismiss();
+  }));
+  const { page, tabId } = await openTab(context, worker, hostile.url);
+  page.on('dialog', (d) => {
+    dialogs.push(`page: ${d.message()}`);
+    void d.dismiss();
+  });
+
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('saved-card').getByTestId('contact-name')).toContainText('<img src=x onerror=alert(1)>');
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(panel.getByRole('article')).toBeVisible();
+  await panel.getByText('Edit details').click();
+
+  for (const view of [popup, panel]) {
+    const report = await view.evaluate(() => ({
+      scripts: [...document.querySelectorAll('script')].filter((s) => !s.src.startsWith(location.origin)).length,
+      handlers: document.querySelectorAll('[onerror],[onload],[onclick],[onmouseover]').length,
+      badLinks: [...document.querySelectorAll('[href],[src]')]
+        .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '')
+        .filter((link) => {
+          if (link.startsWith('/') || link.startsWith('./') || link.startsWith('#')) return false;
+          try {
+            return !['http:', 'https:', 'mailto:', 'chrome-extension:'].includes(new URL(link, location.href).protocol) && !/^data:image\/(png|jpeg|webp);base64,/.test(link);
+          } catch {
+            return true;
+          }
+        }),
+      imgs: [...document.querySelectorAll('img')].map((i) => i.getAttribute('src')),
+    }));
+    expect(report.scripts).toBe(0);
+    expect(report.handlers).toBe(0);
+    expect(report.badLinks).toEqual([]);
+    for (const src of report.imgs) expect(src).not.toBe('x');
+  }
+  await popup.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+});

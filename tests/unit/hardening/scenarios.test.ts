@@ -1,0 +1,53 @@
+/**
+ * tests/SCENARIOS.md maps every reliability scenario to what covers it. This
+ * keeps the map honest: every id is there, every file it names exists, and
+ * every quoted test name or figure appears in its file word for word.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const TABLE = readFileSync(resolve(ROOT, 'tests/SCENARIOS.md'), 'utf8');
+
+const IDS = [
+  ...Array.from({ length: 12 }, (_, i) => `F${i + 1}`),
+  ...Array.from({ length: 8 }, (_, i) => `S${i + 1}`),
+  ...Array.from({ length: 7 }, (_, i) => `L${i + 1}`),
+  ...Array.from({ length: 5 }, (_, i) => `M${i + 1}`),
+  ...Array.from({ length: 3 }, (_, i) => `X${i + 1}`),
+];
+
+/** id → [{ file, quote }] from the table's rows. */
+function rows(): Map<string, { file: string; quote: string }[]> {
+  const out = new Map<string, { file: string; quote: string }[]>();
+  for (const line of TABLE.split('\n')) {
+    const match = /^\| ([FSLMX]\d+) \| [^|]+ \| (.+) \|$/.exec(line);
+    if (!match) continue;
+    const refs = [...match[2]!.matchAll(/((?:tests|bench|scripts)\/[\w./-]+) "((?:[^"\\]|\\.)+)"/g)].map((m) => ({
+      file: m[1]!,
+      quote: m[2]!.replace(/\\"/g, '"'),
+    }));
+    out.set(match[1]!, refs);
+  }
+  return out;
+}
+
+describe('tests/SCENARIOS.md', () => {
+  const table = rows();
+
+  it('lists every scenario id of the catalogue once, and no other', () => {
+    expect([...table.keys()].sort()).toEqual([...IDS].sort());
+    for (const id of IDS) expect(TABLE.match(new RegExp(`^\\| ${id} \\|`, 'gm')), id).toHaveLength(1);
+  });
+
+  it.each(IDS)('%s names at least one existing file and quotes what covers it there', (id) => {
+    const refs = table.get(id) ?? [];
+    expect(refs.length, `${id} has no "file" "name" reference`).toBeGreaterThan(0);
+    for (const { file, quote } of refs) {
+      const path = resolve(ROOT, file);
+      expect(existsSync(path), `${id}: ${file} does not exist`).toBe(true);
+      expect(readFileSync(path, 'utf8'), `${id}: "${quote}" is not in ${file}`).toContain(quote.replace(/\\"/g, '"'));
+    }
+  });
+});
