@@ -15,12 +15,13 @@ export function Avatar({
   small?: boolean;
 }) {
   const className = small ? 'avatar small' : 'avatar';
+  // Signed photo links expire and may be offline: fall back to initials rather than a broken image.
+  // (Declared before any early return: React's hooks must run in the same order every render.)
+  const [failed, setFailed] = useState<string>();
   // The stored thumbnail first: LinkedIn's photo links expire. Only raster data: links are rendered.
   if (contact.photoThumb && /^data:image\/(?:png|jpeg|webp);base64,/.test(contact.photoThumb)) {
     return <img className={className} src={contact.photoThumb} alt="" />;
   }
-  // Signed photo links expire and may be offline: fall back to initials rather than a broken image.
-  const [failed, setFailed] = useState<string>();
   if (contact.photoUrl && /^https?:\/\//i.test(contact.photoUrl) && failed !== contact.photoUrl) {
     const src = contact.photoUrl;
     return <img className={className} src={src} alt="" referrerPolicy="no-referrer" onError={() => setFailed(src)} />;
