@@ -40,7 +40,9 @@ export function SidePanelApp() {
   const tab = useTargetTab();
   // A first page from the index paints at once; the whole list (for search, filters and counts) follows.
   const preview = useLiveQuery(() => firstContacts(PREVIEW_SIZE), []);
-  const contacts = useLiveQuery(listContacts, []);
+  // Started only once the first page is on screen: reading a large table blocks the page while it arrives.
+  const previewShown = preview !== undefined;
+  const contacts = useLiveQuery(() => (previewShown ? listContacts() : undefined), [previewShown]);
   const focus = useLiveQuery(getFocusContact, []);
   const sectionRequest = useLiveQuery(getSectionRequest, []);
   const addRequest = useLiveQuery(getAddRequest, []);
