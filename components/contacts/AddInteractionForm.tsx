@@ -1,6 +1,7 @@
 import { format, parse } from 'date-fns';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
+import { Select } from '../Select';
 import { logInteraction } from '../../storage/interactions';
 import { CHANNELS, CHANNEL_LABELS, INTERACTION_KINDS, INTERACTION_LABELS, type Channel, type InteractionKind } from '../../storage/schemas';
 
@@ -40,27 +41,9 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
           );
       }}
     >
-      <label>
-          What happened
-          <select value={kind} onChange={(e) => setKind(e.target.value as InteractionKind)}>
-            {INTERACTION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {INTERACTION_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
+      <Select label="What happened" value={kind} options={INTERACTION_KINDS} labels={INTERACTION_LABELS} onChange={setKind} />
       <div className="row">
-        <label style={{ flex: 1 }}>
-          How
-          <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select label="How" value={channel} options={CHANNELS} labels={CHANNEL_LABELS} onChange={setChannel} style={{ flex: 1 }} />
         <label style={{ flex: 1 }}>
           When
           <input type="date" value={day} required onChange={(e) => setDay(e.target.value)} />

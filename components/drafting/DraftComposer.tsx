@@ -1,3 +1,4 @@
+import { Select } from '../Select';
 import { format as formatDate } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -429,16 +430,7 @@ export function DraftComposer({ contact, templateId }: Props) {
       )}
 
       <div className="row" style={{ alignItems: 'flex-end', flexWrap: 'wrap' }}>
-        <label style={{ flex: 1, minWidth: 140 }}>
-          Log as
-          <select value={sendKind} onChange={(e) => setKind(e.target.value as InteractionKind)}>
-            {SEND_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {INTERACTION_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select label="Log as" value={sendKind} options={SEND_KINDS} labels={INTERACTION_LABELS} onChange={setKind} style={{ flex: 1, minWidth: 140 }} />
         <button
           type="button"
           disabled={!ready || busy}

@@ -7,6 +7,7 @@ import { logInteraction } from '../../storage/interactions';
 import { CHANNELS, CHANNEL_LABELS, STATUSES, STATUS_LABELS, type Channel, type Status } from '../../storage/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
 import { ContactSummary } from '../ContactSummary';
+import { Select } from '../Select';
 import { AddInteractionForm } from '../contacts/AddInteractionForm';
 import { ContactFields } from '../contacts/ContactFields';
 import { TextField } from '../contacts/TextField';
@@ -92,16 +93,14 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
       <div role="tabpanel" id={panelId('details')} aria-labelledby={tabId('details')} className="stack" style={{ gap: 16 }}>
       <section className="stack" aria-label="Follow-up">
         <div className="row">
-          <label style={{ flex: 1 }}>
-            Status
-            <select value={contact.status} onChange={(e) => void update({ status: e.target.value as Status })}>
-              {STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select
+            label="Status"
+            value={contact.status}
+            options={STATUSES}
+            labels={STATUS_LABELS}
+            onChange={(status) => void update({ status })}
+            style={{ flex: 1 }}
+          />
           <label style={{ flex: 1 }}>
             Next follow-up
             <input
@@ -118,16 +117,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
           </label>
         </div>
         <div className="row" style={{ alignItems: 'flex-end' }}>
-          <label style={{ flex: 1 }}>
-            Channel
-            <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Select label="Channel" value={channel} options={CHANNELS} labels={CHANNEL_LABELS} onChange={setChannel} style={{ flex: 1 }} />
           <button
             type="button"
             className="primary"
