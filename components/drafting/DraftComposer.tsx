@@ -340,7 +340,7 @@ export function DraftComposer({ contact, templateId }: Props) {
           <span id={`${uid}-personal-help`} className={state.personal.trim() ? 'muted small' : 'warn small'}>
             {state.personal.trim()
               ? 'It goes where the template marks [[…]].'
-              : `Write it before you copy: ${hint ?? 'a sentence that shows why you are writing to this person'}.`}
+              : `Write it before you copy: ${(hint ?? 'a sentence that shows why you are writing to this person').replace(/[.?!]?$/, (end) => end || '.')}`}
           </span>
         </div>
       )}

@@ -7,10 +7,10 @@ import type { Settings } from '../../storage/schemas';
 type TextKey = 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'signature';
 
 const FIELDS: { key: TextKey; label: string; placeholder: string; multiline?: boolean }[] = [
-  { key: 'myName', label: 'Your name', placeholder: 'Alex Kim' },
-  { key: 'mySchool', label: 'Your school', placeholder: 'Perelman School of Medicine' },
-  { key: 'myYear', label: 'Year or class', placeholder: 'MS4, class of 2027' },
-  { key: 'mySpecialty', label: 'Specialty of interest', placeholder: 'Internal medicine' },
+  { key: 'myName', label: 'Your name', placeholder: 'e.g. Alex Kim' },
+  { key: 'mySchool', label: 'Your school', placeholder: 'e.g. Perelman School of Medicine' },
+  { key: 'myYear', label: 'Year or class', placeholder: 'e.g. MS4, class of 2027' },
+  { key: 'mySpecialty', label: 'Specialty of interest', placeholder: 'e.g. Internal medicine' },
   { key: 'signature', label: 'Signature', placeholder: 'Alex Kim\nMS4, Perelman School of Medicine', multiline: true },
 ];
 
@@ -51,7 +51,7 @@ export function ProfileSettings() {
         </label>
       ))}
       <h2>Follow-ups</h2>
-      <div className="row">
+      <div className="row" style={{ alignItems: 'flex-end' }}>
         <label style={{ flex: 1 }}>
           Days between follow-ups
           <input
