@@ -16,25 +16,11 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { differences, hashTree } from '../scripts/audit-build';
 import { launchWithExtension, tabIdOf } from '../scripts/chromium';
-import { generateContacts } from './generate';
+import { seedGeneratedContacts } from './seed-page';
 import { median, report } from './report';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIG = Number(process.env.BENCH_BIG ?? 100_000);
-
-async function seed(page: Page, count: number): Promise<void> {
-  const contacts = generateContacts(count);
-  for (let i = 0; i < contacts.length; i += 5_000) {
-    await page.evaluate(async (rows) => {
-      const request = indexedDB.open('rapport');
-      const db = await new Promise<IDBDatabase>((done) => (request.onsuccess = () => done(request.result)));
-      const tx = db.transaction('contacts', 'readwrite');
-      for (const row of rows) tx.objectStore('contacts').put(row);
-      await new Promise((done) => (tx.oncomplete = done));
-      db.close();
-    }, contacts.slice(i, i + 5_000));
-  }
-}
 
 async function stopWorker(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page);
@@ -58,7 +44,7 @@ async function bigStore(): Promise<void> {
   const page = await context.newPage();
   const url = `chrome-extension://${extensionId}/sidepanel.html`;
   await page.goto(url);
-  await seed(page, BIG);
+  await seedGeneratedContacts(page, BIG);
   const k = `${Math.round(BIG / 1000)}k`;
 
   // L6: wake a stopped worker and have it recount the badge over every contact.

@@ -4,7 +4,7 @@
  * contact. Needs `npm run build` first (npm run bench does it).
  */
 import { launchWithExtension } from '../scripts/chromium';
-import { generateContacts } from './generate';
+import { seedGeneratedContacts } from './seed-page';
 import { median, report } from './report';
 
 const COUNT = Number(process.env.BENCH_CONTACTS ?? 10_000);
@@ -13,18 +13,7 @@ const page = await context.newPage();
 const url = `chrome-extension://${extensionId}/sidepanel.html`;
 await page.goto(url);
 
-// Seed through IndexedDB directly, in chunks, so the benchmark measures reading, not writing.
-const contacts = generateContacts(COUNT);
-for (let i = 0; i < contacts.length; i += 2_000) {
-  await page.evaluate(async (rows) => {
-    const request = indexedDB.open('rapport');
-    const db = await new Promise<IDBDatabase>((done) => (request.onsuccess = () => done(request.result)));
-    const tx = db.transaction('contacts', 'readwrite');
-    for (const row of rows) tx.objectStore('contacts').put(row);
-    await new Promise((done) => (tx.oncomplete = done));
-    db.close();
-  }, contacts.slice(i, i + 2_000));
-}
+await seedGeneratedContacts(page, COUNT);
 
 const firstRender: number[] = [];
 for (let run = 0; run < 7; run++) {
