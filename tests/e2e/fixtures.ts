@@ -1,8 +1,8 @@
 /** Playwright fixtures: a Chromium with the built extension, and helpers to serve pages at their real URLs. */
-import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchWithExtension, waitForWorker } from '../../scripts/chromium';
+import { launchWithExtension, tabIdOf, waitForWorker } from '../../scripts/chromium';
 
 export const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 
@@ -20,6 +20,30 @@ export async function serve(context: BrowserContext, url: string, pages: Record<
     if (body === undefined) return route.fulfill({ status: 404, body: '' });
     return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
   });
+}
+
+/**
+ * Serves a fixture page at its real address, opens it in a tab, and returns the
+ * page and the tab's id as the extension sees it.
+ */
+export async function openFixturePage(
+  context: BrowserContext,
+  worker: Worker,
+  name: string,
+): Promise<{ page: Page; tabId: number; url: string }> {
+  const { html, url } = fixture(name);
+  const { origin, pathname } = new URL(url);
+  await serve(context, url, { [pathname]: html });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, tabId: await tabIdOf(worker, `${origin}/*`), url };
+}
+
+/** Opens the popup on a tab, as a click on the toolbar icon does: it saves the page's person at once. */
+export async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
 }
 
 export const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId: string }>({

@@ -3,42 +3,15 @@
  * counting right after the service worker is stopped and woken, the popup
  * lists it with one-click drafting, and a reply empties it.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { badgeText, tabIdOf } from '../../scripts/chromium';
-import { expect, fixture, serve, test } from './fixtures';
+import type { Page, Worker } from '@playwright/test';
+import { badgeText } from '../../scripts/chromium';
+import { expect, openFixturePage, openPopup, test } from './fixtures';
+import { freshWorker, markWorker, stopWorker } from './worker-control';
 
-const resident = fixture('linkedin/profile-resident');
-const path = new URL(resident.url).pathname;
+const RESIDENT = 'linkedin/profile-resident';
 
 function actionTitle(worker: Worker, tabId?: number): Promise<string> {
   return worker.evaluate((id) => chrome.action.getTitle(id === undefined ? {} : { tabId: id }), tabId);
-}
-
-/**
- * Stops the extension's service worker through CDP, as Chrome does to an idle
- * one, after leaving a mark in its memory that a restarted worker lacks.
- */
-async function stopWorker(context: BrowserContext, page: Page, worker: Worker): Promise<void> {
-  await worker.evaluate(() => ((globalThis as { __beforeStop?: boolean }).__beforeStop = true));
-  const cdp = await context.newCDPSession(page);
-  let status = '';
-  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-    const version = event.versions.find((v) => v.scriptURL.startsWith('chrome-extension://'));
-    if (version) status = version.runningStatus;
-  });
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => status).toBe('running');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => status).toBe('stopped');
-  await cdp.detach();
-}
-
-/** The extension's worker after a wake-up, checked to be a fresh start (its memory is gone). */
-async function restartedWorker(context: BrowserContext): Promise<Worker> {
-  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  expect(await worker.evaluate(() => (globalThis as { __beforeStop?: boolean }).__beforeStop ?? false)).toBe(false);
-  return worker;
 }
 
 /** Opens the side panel page on the contact saved from the LinkedIn tab. */
@@ -51,19 +24,23 @@ async function openContact(panel: Page): Promise<void> {
   await expect(mark).toBeVisible();
 }
 
+/** In an open side panel: marks a message sent to the tab's saved person and moves its follow-up into the past. */
+async function makeFollowUpDue(panel: Page, worker: Worker): Promise<void> {
+  await openContact(panel);
+  await panel.getByRole('button', { name: 'Mark message sent' }).click();
+  await panel.getByLabel('Next follow-up').fill('2020-01-01');
+  await expect.poll(() => badgeText(worker)).toBe('1');
+}
+
 test('a due follow-up is counted on the badge, survives a stopped worker, and leaves with the reply', async ({
   context,
   worker,
   extensionId,
 }) => {
-  await serve(context, resident.url, { [path]: resident.html });
-  const linkedin = await context.newPage();
-  await linkedin.goto(resident.url);
-  const tabId = await tabIdOf(worker, 'https://www.linkedin.com/*');
+  const { tabId } = await openFixturePage(context, worker, RESIDENT);
 
   // Save through the popup, which also lists follow-ups: none yet.
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('saved-card')).toContainText('Saved to Rapport');
   await expect(popup.getByTestId('due-empty')).toContainText('No follow-ups due');
   await popup.close();
@@ -85,26 +62,27 @@ test('a due follow-up is counted on the badge, survives a stopped worker, and le
   await expect.poll(() => actionTitle(worker, tabId)).toBe('Rapport: 1 follow-up due · Priya Raman is saved (click to update)');
 
   // Chrome stops the idle worker; its alarms remain, and the next event wakes a new one that recounts.
-  await stopWorker(context, panel, worker);
+  await markWorker(worker);
+  await stopWorker(context, panel);
   const reply = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'data-changed' }));
   expect(reply).toEqual({ ok: true, value: { badge: 1 } });
-  const second = await restartedWorker(context);
+  const second = await freshWorker(context);
   await expect.poll(() => badgeText(second)).toBe('1');
   expect(await second.evaluate(() => chrome.alarms.get('followups'))).toBeTruthy();
   expect(await second.evaluate(() => chrome.alarms.get('followups-midnight'))).toBeTruthy();
 
   // Stopped again, then a change made in the panel wakes it: the count follows the data.
-  await stopWorker(context, panel, second);
+  await markWorker(second);
+  await stopWorker(context, panel);
   await panel.getByLabel('Next follow-up').fill('2099-01-01');
   await expect(panel.getByLabel('Next follow-up')).toHaveValue('2099-01-01');
-  const worker3 = await restartedWorker(context);
+  const worker3 = await freshWorker(context);
   await expect.poll(() => badgeText(worker3)).toBe('');
   await panel.getByLabel('Next follow-up').fill('2020-01-01');
   await expect.poll(() => badgeText(worker3)).toBe('1');
 
   // The popup lists the due contact; "Reply received" there clears the badge.
-  const popup2 = await context.newPage();
-  await popup2.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const popup2 = await openPopup(context, extensionId, tabId);
   const item = popup2.getByTestId('due-item');
   await expect(item).toHaveCount(1);
   await expect(item).toContainText('Priya Raman');
@@ -120,21 +98,14 @@ test('the popup lists the due follow-up; "Draft follow-up" opens its drafting in
   worker,
   extensionId,
 }) => {
-  await serve(context, resident.url, { [path]: resident.html });
-  const linkedin = await context.newPage();
-  await linkedin.goto(resident.url);
-  const tabId = await tabIdOf(worker, 'https://www.linkedin.com/*');
+  const { tabId } = await openFixturePage(context, worker, RESIDENT);
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('saved-card')).toContainText('Saved to Rapport');
 
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-  await openContact(panel);
-  await panel.getByRole('button', { name: 'Mark message sent' }).click();
-  await panel.getByLabel('Next follow-up').fill('2020-01-01');
-  await expect.poll(() => badgeText(worker)).toBe('1');
+  await makeFollowUpDue(panel, worker);
   await panel.close();
 
   await popup.reload();
@@ -179,20 +150,13 @@ test('snoozing a week takes it off the badge; the side panel’s Follow-ups sect
   worker,
   extensionId,
 }) => {
-  await serve(context, resident.url, { [path]: resident.html });
-  const linkedin = await context.newPage();
-  await linkedin.goto(resident.url);
-  const tabId = await tabIdOf(worker, 'https://www.linkedin.com/*');
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const { tabId } = await openFixturePage(context, worker, RESIDENT);
+  const popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('saved-card')).toBeVisible();
 
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-  await openContact(panel);
-  await panel.getByRole('button', { name: 'Mark message sent' }).click();
-  await panel.getByLabel('Next follow-up').fill('2020-01-01');
-  await expect.poll(() => badgeText(worker)).toBe('1');
+  await makeFollowUpDue(panel, worker);
 
   await panel.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Follow-ups' }).click();
   const item = panel.getByTestId('due-item');

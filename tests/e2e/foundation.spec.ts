@@ -1,18 +1,13 @@
-import { badgeText, tabIdOf } from '../../scripts/chromium';
-import { expect, fixture, serve, test } from './fixtures';
+import { badgeText } from '../../scripts/chromium';
+import { expect, openFixturePage, openPopup, test } from './fixtures';
 
-const resident = fixture('linkedin/profile-resident');
-const path = new URL(resident.url).pathname;
+const RESIDENT = 'linkedin/profile-resident';
 
 test('one click saves a LinkedIn profile; sent, due and replied drive the badge', async ({ context, worker, extensionId }) => {
-  await serve(context, resident.url, { [path]: resident.html });
-  const linkedin = await context.newPage();
-  await linkedin.goto(resident.url);
-  const tabId = await tabIdOf(worker, 'https://www.linkedin.com/*');
+  const { tabId } = await openFixturePage(context, worker, RESIDENT);
 
   // The toolbar click opens the popup, which saves at once and offers Undo.
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const popup = await openPopup(context, extensionId, tabId);
   const card = popup.getByTestId('saved-card');
   await expect(card).toContainText('Saved to Rapport');
   await expect(card.getByTestId('contact-name')).toHaveText('Priya Raman, MD');
@@ -41,14 +36,10 @@ test('one click saves a LinkedIn profile; sent, due and replied drive the badge'
 });
 
 test('saving reads the LinkedIn page without changing a byte of it', async ({ context, worker, extensionId }) => {
-  await serve(context, resident.url, { [path]: resident.html });
-  const linkedin = await context.newPage();
-  await linkedin.goto(resident.url);
+  const { page: linkedin, tabId } = await openFixturePage(context, worker, RESIDENT);
   const before = await linkedin.evaluate(() => document.documentElement.outerHTML);
-  const tabId = await tabIdOf(worker, 'https://www.linkedin.com/*');
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('saved-card')).toContainText('Priya Raman');
 
   expect(await linkedin.evaluate(() => document.documentElement.outerHTML)).toBe(before);
@@ -58,12 +49,8 @@ test('saving reads the LinkedIn page without changing a byte of it', async ({ co
 });
 
 test('undo in the popup removes the person it just saved', async ({ context, worker, extensionId }) => {
-  await serve(context, resident.url, { [path]: resident.html });
-  const linkedin = await context.newPage();
-  await linkedin.goto(resident.url);
-  const tabId = await tabIdOf(worker, 'https://www.linkedin.com/*');
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const { tabId } = await openFixturePage(context, worker, RESIDENT);
+  const popup = await openPopup(context, extensionId, tabId);
   await popup.getByRole('button', { name: 'Undo' }).click();
   await expect(popup.getByText('Removed from Rapport.')).toBeVisible();
 
