@@ -71,7 +71,9 @@ export function extractDoximity(doc: Document, url: string): CaptureInput | null
   // Specialty · Subspecialty
   const specialtyEl = scope.querySelector('[itemprop="medicalSpecialty"]');
   const subtitle = head.querySelector('.profile-head-subtitle, .profile-specialty, [data-field="specialty"]');
-  const subtitleParts = subtitle ? readText(subtitle).split(/\s[·•|]\s/).map(clean).filter(Boolean) : [];
+  // Without known markup, the short lines under the name say the same things in a fixed shape.
+  const lines = heading ? headLines(heading) : {};
+  const subtitleParts = (subtitle ? readText(subtitle) : (lines.specialty ?? '')).split(/\s[·•|]\s/).map(clean).filter(Boolean);
   const specialty = opt(specialtyEl ? readText(specialtyEl) : subtitleParts[0]);
   if (specialty) capture.specialty = specialty;
   const subspecialtyEl = head.querySelector('.profile-head-subspecialty, .profile-subspecialty, [data-field="subspecialty"]');
@@ -79,15 +81,16 @@ export function extractDoximity(doc: Document, url: string): CaptureInput | null
   if (subspecialty && subspecialty !== specialty) capture.subspecialty = subspecialty;
 
   const locationEl = scope.querySelector('[itemprop="address"]') ?? head.querySelector('.profile-head-location, .profile-location, [data-field="location"]');
-  const location = opt(locationEl ? readText(locationEl) : undefined);
+  const location = opt(locationEl ? readText(locationEl) : lines.location);
   if (location) capture.location = location;
 
   const affiliations = readAffiliations(scope);
   if (affiliations.length) capture.affiliations = affiliations;
 
   const titleEl = scope.querySelector('[itemprop="jobTitle"]') ?? head.querySelector('.profile-head-title, .profile-title, [data-field="title"]');
-  if (titleEl) {
-    const split = splitTitleOrganization(readText(titleEl), affiliations);
+  const titleText = titleEl ? readText(titleEl) : lines.role;
+  if (titleText) {
+    const split = splitTitleOrganization(titleText, affiliations);
     if (split.title) capture.title = split.title;
     if (split.organization) capture.organization = split.organization;
   }
@@ -103,6 +106,31 @@ export function extractDoximity(doc: Document, url: string): CaptureInput | null
   const photo = findPhoto(doc, scope, nameText, base, profileUrl);
   if (photo) capture.photoUrl = photo;
   return capture;
+}
+
+/** "Baltimore, MD", "St. Louis, MO 63110": Doximity lists US physicians. */
+const US_PLACE = /^[\p{L}][\p{L} .'-]{1,40}, [A-Z]{2}(?: \d{5})?$/u;
+/** A role line: "Associate Program Director at Johns Hopkins Bayview Medical Center". */
+const ROLE_AT = /\s(?:at|@)\s/;
+
+/**
+ * The lines that follow the name in its block (not links or buttons, which
+ * are actions): the first is the specialty, a "City, ST" line the location,
+ * a "… at …" line the role.
+ */
+function headLines(heading: Element): { specialty?: string; role?: string; location?: string } {
+  const out: { specialty?: string; role?: string; location?: string } = {};
+  let seen = 0;
+  for (let el = heading.nextElementSibling; el && seen < 6; el = el.nextElementSibling, seen++) {
+    if (/^H[1-3]$/.test(el.tagName)) break;
+    if (el.matches('a, button') || el.querySelector('a, button, img')) continue;
+    const text = readText(el);
+    if (!text || text.length > 200) continue;
+    if (!out.location && US_PLACE.test(text)) out.location = text;
+    else if (!out.role && ROLE_AT.test(text)) out.role = text;
+    else if (!out.specialty && !out.role && !out.location && text.length <= 120) out.specialty = text;
+  }
+  return out;
 }
 
 function readAbout(scope: Element): string | undefined {
@@ -145,6 +173,13 @@ function readEducation(scope: Element): Education[] {
     const typeEl = li.querySelector('.education-item-type, [class*="type"], [class*="degree"]');
     const yearsEl = li.querySelector('.education-item-years, [class*="years"], [class*="date"], time');
     const lines = fieldLines(li);
+    if (!nameEl && lines.length === 1) {
+      const one = oneLineEducation(lines[0] ?? '');
+      if (one) {
+        out.push(one);
+        continue;
+      }
+    }
     const school = opt(nameEl ? readText(nameEl) : lines[0]);
     if (!school) continue;
     const item: Education = { school };
@@ -155,6 +190,23 @@ function readEducation(scope: Element): Education[] {
     out.push(item);
   }
   return out;
+}
+
+/** "Residency, Internal Medicine - Johns Hopkins Hospital, 2015 - 2018" or "Medical School - X, Class of 2009". */
+function oneLineEducation(line: string): Education | undefined {
+  const m = /^(.{3,120}?)\s+[-–—]\s+(.+)$/.exec(line);
+  if (!m?.[1] || !m[2]) return undefined;
+  const degree = clean(m[1]);
+  let rest = clean(m[2]);
+  // The years close the line: ", 2015 - 2018", ", Class of 2009", " (2009)".
+  const tail = /(?:,\s*|\s+\(?)(?:class of\s+)?((?:19|20)\d{2}(?:\s*[-–—]\s*(?:(?:19|20)\d{2}|present))?)\)?$/i.exec(rest);
+  const dates = tail?.[1];
+  if (tail) rest = clean(rest.slice(0, tail.index));
+  // The degree part holds no year; a year there means the line has another shape.
+  if (!rest || /\d{4}/.test(degree) || /\d{4}/.test(rest)) return undefined;
+  const item: Education = { school: rest, degree };
+  if (dates) Object.assign(item, yearRange(dates));
+  return item;
 }
 
 function findPhoto(doc: Document, scope: Element, nameText: string, base: string, profileUrl: string): string | undefined {

@@ -5,7 +5,7 @@
  * page can bundle this alone (smaller than ./extract).
  */
 import type { CaptureInput } from '../storage/schemas';
-import { bioPerson, cardPeople, educationList } from './heuristics';
+import { bioPerson, cardPeople, educationList, roleUnderHeading } from './heuristics';
 import { hCards } from './microformats';
 import { schemaOrgPeople } from './schema-org';
 
@@ -38,9 +38,9 @@ export function findPeopleRaw(doc: Document, url: string): CaptureInput[] {
  */
 function webPerson(doc: Document, url: string): CaptureInput | null {
   const schema = schemaOrgPeople(doc, url);
-  if (schema.subject) return withPageEducation(doc, schema.subject);
+  if (schema.subject) return withPageRole(doc, withPageEducation(doc, schema.subject));
   if (schema.people.length > 1) return null;
-  if (schema.people.length === 1) return withPageEducation(doc, schema.people[0] ?? null);
+  if (schema.people.length === 1) return withPageRole(doc, withPageEducation(doc, schema.people[0] ?? null));
   const cards = hCards(doc, url);
   if (cards.length > 1) return null;
   if (cards.length === 1) return withPageEducation(doc, cards[0] ?? null);
@@ -48,6 +48,13 @@ function webPerson(doc: Document, url: string): CaptureInput | null {
   const bio = bioPerson(doc, url);
   if (bio) return bio;
   return null;
+}
+
+/** Structured data often leaves out the job title that the page shows under the name. */
+function withPageRole(doc: Document, capture: CaptureInput | null): CaptureInput | null {
+  if (!capture || capture.title) return capture;
+  const title = roleUnderHeading(doc, capture.fullName);
+  return title ? { ...capture, title } : capture;
 }
 
 /** Structured data rarely carries education; a profile page often lists it under a heading. */

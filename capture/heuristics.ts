@@ -289,6 +289,21 @@ function repeatedCards(root: Element, names: Element[]): Card[] {
  * A page about one person with no structured data: a plausible name in the
  * <h1> and at least one strong sign that the page is their profile.
  */
+/**
+ * The job title written on the line under the page's name heading, for
+ * structured data that names the person but not their role.
+ */
+export function roleUnderHeading(doc: Document, fullName: string): string | undefined {
+  const root = doc.querySelector('main, [role="main"]') ?? doc.body;
+  const h1 = root ? [...root.querySelectorAll('h1')].find((h) => !isScreenReaderOnly(h) && !h.closest(CHROME)) : undefined;
+  if (!h1 || parseName(readText(h1)).fullName !== fullName) return undefined;
+  const scope = h1.closest('article, section, [class*="profile"], [class*="bio"]') ?? root ?? h1;
+  const lines = textLines(scope, { skipButtons: true });
+  const at = lines.indexOf(readText(h1));
+  if (at < 0) return undefined;
+  return lines.slice(at + 1, at + 4).find((l) => l.length <= 160 && ROLE_WORDS.test(l) && !/[.!?:]$/.test(l) && !l.includes('@'));
+}
+
 export function bioPerson(doc: Document, url: string): CaptureInput | null {
   const root = doc.querySelector('main, [role="main"]') ?? doc.body;
   if (!root) return null;
@@ -333,7 +348,9 @@ export function bioPerson(doc: Document, url: string): CaptureInput | null {
   }
   if (!capture.organization) {
     const orgLine = after.slice(at + 1, at + 5).find((l) => l !== roleLine && l.length <= 120 && ORG_WORDS.test(l) && !/[.!?]$/.test(l) && !l.includes(':'));
-    const organization = orgLine ?? siteOrganization(doc);
+    // An article (an alumni spotlight, a news story) is published by the site, not about its staff.
+    const isArticle = doc.querySelector('meta[property="og:type"]')?.getAttribute('content') === 'article';
+    const organization = orgLine ?? (isArticle ? undefined : siteOrganization(doc));
     if (organization) capture.organization = organization;
   }
 

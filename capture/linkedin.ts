@@ -378,7 +378,13 @@ function readExperience(section: Element): Experience[] {
     const nested = entry.querySelector('ul');
     const nestedItems = nested ? [...nested.querySelectorAll('li')].filter((li) => li.parentElement === nested) : [];
     const lines = entryLines(entry, nested);
-    if (nested && nestedItems.length > 0) {
+    // A single position also nests a list (its description, "Skills: …"): only
+    // a header without dates over items with dates is a company's grouped roles.
+    const grouped =
+      nested !== null &&
+      !lines.some(isDateLine) &&
+      nestedItems.some((item) => entryLines(item, item.querySelector('ul')).slice(1, 4).some(isDateLine));
+    if (nested && grouped) {
       // One company, several positions: the entry names the company, each item a position.
       const organization = organizationOf(lines[0] ?? '');
       for (const item of nestedItems) {
@@ -418,12 +424,27 @@ function readEducation(section: Element): Education[] {
     if (!school) continue;
     const item: Education = { school };
     const degree = lines[1];
-    if (degree && !isDateLine(degree)) item.degree = degree;
+    if (degree && !isDateLine(degree)) item.degree = degreeParts(entry, degree) ?? degree;
     const dates = lines.slice(1, 4).find(isDateLine);
     if (dates) Object.assign(item, yearRange(dates));
     out.push(item);
   }
   return out;
+}
+
+/**
+ * The public page writes the degree and the field as sibling spans in the
+ * subtitle, which read as one run of text ("Doctor of Medicine - MDGeneral
+ * Medicine"): they are two facts, joined as a person would write them.
+ */
+function degreeParts(entry: Element, line: string): string | undefined {
+  for (const subtitle of entry.querySelectorAll('h4')) {
+    if (readText(subtitle) !== line) continue;
+    const parts = [...subtitle.children].map((c) => readText(c)).filter(Boolean);
+    if (parts.length < 2 || parts.join('').replace(/\s+/g, '') !== line.replace(/\s+/g, '')) return undefined;
+    return parts.join(', ');
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------- JSON-LD

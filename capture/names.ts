@@ -88,6 +88,9 @@ function credentialsIn(part: string, strict: boolean): string[] | undefined {
 
 const HONORIFIC = /^(?:dr|doctor|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev|fr|hon|dra|pr|herr|frau|sr|sra|srta)\.?$/i;
 
+/** Qualifiers written after "Dr." in German-speaking countries; always abbreviated with a dot. */
+const DEGREE_QUALIFIER = /^(?:med|dent|vet|rer|nat|pol|phil|oec|soc|jur|univ|habil|sc|techn|hum|biol|h\.c|mult)\.$/i;
+
 const SUFFIX = /^(?:jr|sr|jnr|snr|ii|iii|iv|v|vi|2nd|3rd|4th|esq)\.?$/i;
 
 /** Particles that begin a family name ("van der Berg", "de la Cruz", "bin Salman"). */
@@ -115,6 +118,16 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SINGLE_PRONOUNS = new Set(['she', 'he', 'they', 'elle', 'il', 'iel', 'ella', 'él', 'elle', 'sie', 'er', 'ela', 'ele', 'xe', 'ze', 'lei', 'lui', 'hij', 'zij', 'hen', 'hon', 'han']);
 const PRONOUNS = /^\(?\s*((?:[\p{L}]+\s*\/\s*){1,3}[\p{L}]+)\s*\)?$/u;
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F]/gu;
+
+/**
+ * Alumni pages write the class year after the name: "Jane Doe ’09",
+ * "Tomás Reyes, MD ’11", "John Smith '98 MD". It is not part of the name.
+ */
+const CLASS_YEAR = /(?:^|\s|,)\s*['’‘](?:\d{2}|\d{4})(?=$|[\s,])/g;
+
+function withoutClassYear(value: string): string {
+  return value.includes("'") || value.includes('’') || value.includes('‘') ? value.replace(CLASS_YEAR, ' ').replace(/\s+/g, ' ').replace(/\s+,/g, ',').trim() : value;
+}
 
 /** Looks like pronouns: "She/Her", "he/him/his", "they/them", "elle/elle". */
 export function looksLikePronouns(value: string): boolean {
@@ -193,7 +206,11 @@ function isNameLikePart(part: string): boolean {
  * is left (the caller then has no person).
  */
 export function parseName(raw: string): ParsedName {
-  let s = clean(raw).replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
+  let s = withoutClassYear(clean(raw).replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim());
+  // Members decorate the name field: "Dr. John Smith | Cardiology", "Jane Doe · Surgeon".
+  // A name never holds a bar, a spaced middle dot or a spaced dash; what follows one is a tagline.
+  const tagline = /\s+[|·•–—]\s+|\s*\|\s*/.exec(s);
+  if (tagline && tagline.index > 0) s = s.slice(0, tagline.index).trim();
   const credentials: string[] = [];
   let pronouns: string | undefined;
   let honorific: string | undefined;
@@ -241,7 +258,10 @@ export function parseName(raw: string): ParsedName {
 
   // Honorifics before the name ("Dr.", "Prof. Dr.").
   const honorifics: string[] = [];
-  while (tokens.length > 1 && HONORIFIC.test(tokens[0] ?? '')) honorifics.push(tokens.shift() ?? '');
+  // German-language doctorates qualify the title: "Dr. med.", "Prof. Dr. rer. nat.", "Dr. med. univ.".
+  while (tokens.length > 1 && (HONORIFIC.test(tokens[0] ?? '') || (honorifics.length > 0 && DEGREE_QUALIFIER.test(tokens[0] ?? '')))) {
+    honorifics.push(tokens.shift() ?? '');
+  }
   if (honorifics.length) honorific = honorifics.join(' ');
 
   // Credentials written after the name without commas: "Priya Raman MD PhD".
@@ -287,7 +307,7 @@ const NOT_NAME_WORDS = new Set(
  * "Meet Our Residents")? Used by the heuristics only.
  */
 export function isPlausibleName(raw: string): boolean {
-  const text = clean(raw);
+  const text = withoutClassYear(clean(raw));
   if (!text || text.length > 120) return false;
   if (/[0-9@|:;!?#$%^*=<>{}[\]\\_]/.test(text)) return false;
   const parsed = parseName(text);

@@ -172,15 +172,29 @@ function readItem(root: Element, base: string): Map<string, unknown[]> {
   return item;
 }
 
-function readMicrodata(doc: Document, base: string): Node[] {
-  const out: Node[] = [];
+function readMicrodata(doc: Document, base: string): { nodes: Node[]; subject: Node | undefined } {
+  const nodes: Node[] = [];
+  const elements: Element[] = [];
   for (const el of doc.querySelectorAll('[itemscope][itemtype]')) {
     if (!PERSON_ITEMTYPE.test(el.getAttribute('itemtype') ?? '')) continue;
     const props = (el.getAttribute('itemprop') ?? '').split(/\s+/).filter(Boolean);
     if (props.some((p) => CREDIT_PROPS.has(p))) continue;
-    out.push(readItem(el, base));
+    nodes.push(readItem(el, base));
+    elements.push(el);
   }
-  return out;
+  // A profile page with "related providers" marked up too: the item that holds
+  // the page's heading is the person the page is about.
+  let subject: Node | undefined;
+  if (nodes.length > 1) {
+    const h1 = (doc.querySelector('main, [role="main"]') ?? doc.body)?.querySelector('h1');
+    const holders = h1 ? elements.filter((el) => el.contains(h1)) : [];
+    const holder = holders.length === 1 ? holders[0] : undefined;
+    // Only when the items are separate, not one nested in another.
+    if (holder && !elements.some((el) => el !== holder && (el.contains(holder) || holder.contains(el)))) {
+      subject = nodes[elements.indexOf(holder)];
+    }
+  }
+  return { nodes, subject };
 }
 
 // ---------------------------------------------------------------- mapping
@@ -246,6 +260,8 @@ export function personToCapture(node: Node, pageUrl: string, base: string): Capt
   if (specialty) capture.specialty = specialty;
   const affiliations = get(node, 'hospitalAffiliation').map(textOf).filter((a): a is string => !!a);
   if (affiliations.length) capture.affiliations = affiliations;
+  // A physician with a single hospital and no employer given works there.
+  if (!capture.organization && affiliations.length === 1) capture.organization = affiliations[0];
 
   const education: NonNullable<CaptureInput['education']> = [];
   for (const school of get(node, 'alumniOf')) {
@@ -277,8 +293,10 @@ export function personToCapture(node: Node, pageUrl: string, base: string): Capt
 export function schemaOrgPeople(doc: Document, url: string): { subject: CaptureInput | null; people: CaptureInput[] } {
   const base = baseUrl(doc, url);
   const jsonLd = readJsonLd(doc);
-  const subject = jsonLd.subject ? personToCapture(jsonLd.subject, url, base) : null;
-  const nodes = jsonLd.people.length ? jsonLd.people : readMicrodata(doc, base);
+  const microdata = jsonLd.people.length || jsonLd.subject ? undefined : readMicrodata(doc, base);
+  const subjectNode = jsonLd.subject ?? microdata?.subject;
+  const subject = subjectNode ? personToCapture(subjectNode, url, base) : null;
+  const nodes = jsonLd.people.length ? jsonLd.people : (microdata?.nodes ?? readMicrodata(doc, base).nodes);
   const people: CaptureInput[] = [];
   for (const node of nodes) {
     if (people.length >= MAX_PEOPLE) break;

@@ -241,10 +241,20 @@ export function years(value: string): number[] {
   return out;
 }
 
+/**
+ * A duration written after the dates with no separator in the text (the
+ * public LinkedIn page draws its middle dot with CSS): "Present 2 years 7 months".
+ */
+const DURATION_UNIT = String.raw`(?:years?|yrs?|months?|mos?|J\.|Jahre?|Mon\.|Monate?|años?|meses|mes|ans?|mois|anni|mesi|jaar|maanden|mnd\.)`;
+const TRAILING_DURATION = new RegExp(
+  String.raw`\s+(?:less than a year|\d+\s*${DURATION_UNIT}(?:\s+\d+\s*${DURATION_UNIT})?)$`,
+  'i',
+);
+
 /** Start and end of a date range such as "Jun 2023 - Present · 1 yr 6 mos". */
 export function dateRange(value: string): { start?: string; end?: string } {
   // The part after a middle dot is a duration ("1 yr 6 mos"), not a date.
-  const dates = clean(value.split(/\s[·•]\s/)[0]);
+  const dates = clean(value.split(/\s[·•]\s/)[0]).replace(TRAILING_DURATION, '');
   if (!dates) return {};
   const parts = dates.split(/\s+(?:[-–—]|to|à|bis)\s+/i);
   const start = opt(parts[0]);

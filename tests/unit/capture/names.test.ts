@@ -23,6 +23,18 @@ describe('parseName', () => {
     ['Ahmed bin Rashid Al-Mansouri', 'Ahmed bin Rashid Al-Mansouri', 'Ahmed', 'Al-Mansouri', [], undefined],
     ['Abdul Rahman Haddad', 'Abdul Rahman Haddad', 'Abdul Rahman', 'Haddad', [], undefined],
     ['Zoë O’Brien-Søndergaard', 'Zoë O’Brien-Søndergaard', 'Zoë', 'O’Brien-Søndergaard', [], undefined],
+    // German doctorates qualify the honorific; they are not given names.
+    ['Dr. med. Katharina Müller', 'Katharina Müller', 'Katharina', 'Müller', [], 'Dr. med.'],
+    ['Prof. Dr. rer. nat. Jonas Weber', 'Jonas Weber', 'Jonas', 'Weber', [], 'Prof. Dr. rer. nat.'],
+    // Taglines members add to the name field.
+    ['Dr. John Smith | Cardiology', 'John Smith', 'John', 'Smith', [], 'Dr.'],
+    ['Jane Doe, MD 🩺 · Pediatrics', 'Jane Doe', 'Jane', 'Doe', ['MD'], undefined],
+    ['Amara Obi|Surgery', 'Amara Obi', 'Amara', 'Obi', [], undefined],
+    // Class years on alumni pages.
+    ['Tomás Oyelowo-Reyes, MD ’11', 'Tomás Oyelowo-Reyes', 'Tomás', 'Oyelowo-Reyes', ['MD'], undefined],
+    ["Jane Doe '09", 'Jane Doe', 'Jane', 'Doe', [], undefined],
+    // An apostrophe inside a name is not a class year.
+    ["D'Angelo O'Neil", "D'Angelo O'Neil", "D'Angelo", "O'Neil", [], undefined],
   ])('%s', (raw, fullName, firstName, lastName, credentials, honorific) => {
     const parsed = parseName(raw);
     expect(parsed.fullName).toBe(fullName);
@@ -113,7 +125,7 @@ describe('looksLikePronouns', () => {
 });
 
 describe('isPlausibleName', () => {
-  it.each(['Chidi Okonkwo, MD', 'Dr. María José de la Cruz', 'Jean-Luc van der Berg Jr.', '王小明', 'Siobhán Ní Bhriain, RN'])('%s is a name', (n) =>
+  it.each(['Chidi Okonkwo, MD', 'Hana Suzuki, DO ’14', 'Dr. María José de la Cruz', 'Jean-Luc van der Berg Jr.', '王小明', 'Siobhán Ní Bhriain, RN'])('%s is a name', (n) =>
     expect(isPlausibleName(n)).toBe(true),
   );
   it.each([
