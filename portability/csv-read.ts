@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import { ImportFailure, type ImportIssue } from './issues';
 import { MAX_CSV_ROWS } from './limits';
+import { createSlicer, type Progress } from './slices';
 
 export interface CsvTable {
   header: string[];
@@ -61,22 +62,78 @@ export function headerDelimiter(body: string): string {
  * column of the rows after it.
  */
 export function readCsv(text: string, options: { delimiter?: string } = {}): CsvTable {
-  const body = stripBom(text);
-  if (body.trim() === '') throw new ImportFailure('The file is empty.');
+  const body = nonEmptyBody(text);
   const result = Papa.parse<string[]>(body, {
     // Blank lines are kept (and skipped by the importers) so that row numbers match the file.
     skipEmptyLines: false,
     delimiter: options.delimiter ?? headerDelimiter(body),
   });
-  const start = result.data.findIndex((row) => !isBlankRow(row));
+  return tableOf(result.data, result.errors);
+}
+
+/** Characters handed to the parser at a time by readCsvAsync; a few milliseconds of work. */
+export const PARSE_CHUNK_CHARS = 64 * 1024;
+
+/**
+ * readCsv for large files: the same table and the same failures, parsed in
+ * chunks with the event loop free between slices. Papaparse's own chunking
+ * (Parser with `ignoreLastRow`, the unfinished last row carried into the
+ * next chunk) keeps a quoted value that spans two chunks whole.
+ */
+export async function readCsvAsync(
+  text: string,
+  options: { delimiter?: string; onProgress?: Progress; chunkChars?: number } = {},
+): Promise<CsvTable> {
+  const body = nonEmptyBody(text);
+  const delimiter = options.delimiter ?? headerDelimiter(body);
+  const step = Math.max(1, options.chunkChars ?? PARSE_CHUNK_CHARS);
+  // Papa.parse guesses the line break from the first megabyte; asking it the same way gives the same answer.
+  const newline = Papa.parse<string[]>(body.substring(0, 1024 * 1024), { delimiter, preview: 1 }).meta.linebreak;
+  const slice = createSlicer(options.onProgress);
+  const data: string[][] = [];
+  const errors: Papa.ParseError[] = [];
+  let carried = '';
+  let base = 0;
+  let position = 0;
+  for (;;) {
+    const next = Math.min(body.length, position + step);
+    const last = next >= body.length;
+    const input = carried + body.substring(position, next);
+    position = next;
+    const result = new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig['newline'] }).parse(input, base, !last) as Papa.ParseResult<string[]>;
+    for (const error of result.errors) {
+      // The unfinished last row is read again with the next chunk; what the cut made of it (a "" split
+      // in two looks like a misplaced quote) is not an error of the file.
+      if (!last && (error.row ?? 0) >= result.data.length) continue;
+      // The parser numbers rows from the start of its input; the whole file's numbering continues from the rows before.
+      errors.push({ ...error, row: (error.row ?? 0) + data.length });
+    }
+    for (const row of result.data) data.push(row);
+    if (last) break;
+    carried = input.substring(result.meta.cursor - base);
+    base = result.meta.cursor;
+    await slice(position, body.length);
+  }
+  options.onProgress?.(body.length, body.length);
+  return tableOf(data, errors);
+}
+
+function nonEmptyBody(text: string): string {
+  const body = stripBom(text);
+  if (body.trim() === '') throw new ImportFailure('The file is empty.');
+  return body;
+}
+
+function tableOf(data: string[][], errors: Papa.ParseError[]): CsvTable {
+  const start = data.findIndex((row) => !isBlankRow(row));
   // Papaparse counts rows from the top of the text; reports count from the first row under the header.
-  const issues = structuralIssues(result.errors, -Math.max(0, start));
+  const issues = structuralIssues(errors, -Math.max(0, start));
   if (issues.length > 0) {
     throw new ImportFailure(`Nothing was imported: the file is not valid CSV (row ${issues[0]!.row}: ${issues[0]!.message}).`, issues);
   }
-  const header = result.data[start];
+  const header = data[start];
   if (start === -1 || !header) throw new ImportFailure('The file is empty.');
-  const rows = result.data.slice(start + 1);
+  const rows = data.slice(start + 1);
   const filled = rows.filter((row) => !isBlankRow(row)).length;
   if (filled === 0) throw new ImportFailure('The file has a header but no rows: there is nobody to import.');
   if (filled > MAX_CSV_ROWS) {

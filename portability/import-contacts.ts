@@ -2,31 +2,74 @@
  * Writing a contact import (CSV or LinkedIn Connections): every row has been
  * validated, the plan is recomputed against the contacts as they are inside
  * ONE read-write transaction, and written in chunks. Any error, a full disk
- * included, aborts the transaction and leaves the store as it was.
+ * included, aborts the transaction and leaves the store as it was. The
+ * recheck runs in slices that pause on IndexedDB reads, never on timers,
+ * which would let the transaction commit half-way.
  */
 import { db } from '../storage/db';
-import type { Progress } from './backup-export';
+import type { Contact } from '../storage/schemas';
 import type { ParsedContacts } from './incoming';
 import { ImportFailure, failureFor } from './issues';
 import { WRITE_CHUNK } from './limits';
-import { planContactImport, type ContactImportPlan } from './plan';
+import { contactPlanner, planContactImportSliced, type ContactImportPlan } from './plan';
+import { SLICE_MS, createSlicer, type Progress } from './slices';
 import { writeErrorMessage } from './write-errors';
 
+/** Contacts read per request, so that no single read of a large store holds the page for long. */
+const READ_PAGE = 2_000;
+
+/**
+ * Every saved contact, in primary-key order like `toArray()`, read a page at
+ * a time: each page arrives as its own task, inside a transaction or not.
+ */
+async function allContacts(): Promise<Contact[]> {
+  const out: Contact[] = [];
+  let page = await db.contacts.orderBy(':id').limit(READ_PAGE).toArray();
+  for (;;) {
+    for (const contact of page) out.push(contact);
+    const last = page[page.length - 1];
+    if (page.length < READ_PAGE || !last) return out;
+    page = await db.contacts.where(':id').above(last.id).limit(READ_PAGE).toArray();
+  }
+}
+
 /** The dry run: what the import would add, update and skip, and the rows that are wrong. */
-export async function previewContactImport(parsed: ParsedContacts, now = Date.now()): Promise<ContactImportPlan> {
-  const existing = await db.contacts.toArray();
-  return planContactImport(parsed, existing, { now });
+export async function previewContactImport(parsed: ParsedContacts, now = Date.now(), onProgress?: Progress): Promise<ContactImportPlan> {
+  const existing = await allContacts();
+  const plan = await planContactImportSliced(parsed, existing, createSlicer(onProgress), { now });
+  onProgress?.(parsed.incoming.length, parsed.incoming.length);
+  return plan;
 }
 
 export async function applyContactImport(
   parsed: ParsedContacts,
-  options: { now?: number; onProgress?: Progress } = {},
+  options: {
+    now?: number;
+    /** Rows written so far, of all the import writes. */
+    onProgress?: Progress;
+    /** Rows checked again against the contacts as they are now, before anything is written. */
+    onCheckProgress?: Progress;
+  } = {},
 ): Promise<ContactImportPlan> {
-  const { now = Date.now(), onProgress } = options;
+  const { now = Date.now(), onProgress, onCheckProgress } = options;
   if (parsed.issues.length > 0) throw failureFor(parsed.issues);
   try {
     return await db.transaction('rw', db.contacts, async () => {
-      const plan = planContactImport(parsed, await db.contacts.toArray(), { now });
+      const { plan, take } = contactPlanner(parsed, await allContacts(), { now });
+      // Only Dexie operations (or helpers that await nothing else, like allContacts) may be
+      // awaited in here: a timer, or an async step that awaits no IndexedDB request, loses
+      // Dexie's track of the transaction, and later writes commit outside it (the rollback
+      // test in tests/unit/portability/sliced-import.test.ts catches that). A read's result
+      // arrives as a task of its own, so a read that finds nothing is the pause.
+      let sliceStart = performance.now();
+      for (let i = 0; i < parsed.incoming.length; i++) {
+        take(parsed.incoming[i]!);
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          onCheckProgress?.(i + 1, parsed.incoming.length);
+          await db.contacts.get('');
+          sliceStart = performance.now();
+        }
+      }
       if (plan.errors.length > 0) throw failureFor(plan.errors);
       const rows = [...plan.add, ...plan.update.map((u) => u.after)];
       onProgress?.(0, rows.length);

@@ -7,9 +7,10 @@
 import { parseName } from '../capture/names';
 import { profileRef } from '../capture/urls';
 import { parseDay } from './dates';
-import { cellValue, isBlankRow, readCsv, stripBom } from './csv-read';
+import { cellValue, isBlankRow, readCsv, readCsvAsync, stripBom, type CsvTable } from './csv-read';
 import { buildIncoming, type ParsedContacts } from './incoming';
 import { ImportFailure, type ImportIssue, type SkippedRow } from './issues';
+import { createSlicer } from './slices';
 
 export const CONNECTIONS_COLUMNS = {
   firstName: 'First Name',
@@ -64,8 +65,8 @@ const LABELS: Record<string, string> = {
 };
 const label = (path: string) => LABELS[path.split('.')[0] ?? ''] ?? (path.startsWith('profiles') ? CONNECTIONS_COLUMNS.url : path);
 
-/** Parses a Connections.csv; rows that are wrong are reported, never guessed. */
-export function parseConnections(text: string): ParsedContacts {
+/** Where the Connections header starts, or the failure that says why the file is not one. */
+function connectionsBody(text: string): string {
   const start = findConnectionsHeader(text);
   if (start === -1) {
     if (stripBom(text).trim() === '') throw new ImportFailure('The file is empty.');
@@ -73,15 +74,18 @@ export function parseConnections(text: string): ParsedContacts {
       'This is not LinkedIn’s Connections.csv: no header line with “First Name”, “Last Name” and “URL” was found.',
     );
   }
-  const table = readCsv(stripBom(text).slice(start), { delimiter: ',' });
+  return stripBom(text).slice(start);
+}
+
+/** Reads one data row of the table into `parsed`. */
+function connectionsRowReader(table: CsvTable, parsed: ParsedContacts) {
   const column = new Map(table.header.map((h, i) => [h.toLowerCase(), i]));
   const cell = (row: string[], name: string) => {
     const index = column.get(name.toLowerCase());
     return index === undefined ? '' : cellValue(row[index]);
   };
 
-  const parsed: ParsedContacts = { incoming: [], skipped: [], issues: [], rows: table.filled };
-  table.rows.forEach((cells, index) => {
+  return (cells: string[], index: number): void => {
     if (isBlankRow(cells)) return;
     const row = index + 1;
     const first = cell(cells, CONNECTIONS_COLUMNS.firstName);
@@ -133,6 +137,37 @@ export function parseConnections(text: string): ParsedContacts {
     );
     parsed.issues.push(...result.issues);
     if (result.incoming) parsed.incoming.push(result.incoming);
+  };
+}
+
+/** Parses a Connections.csv; rows that are wrong are reported, never guessed. */
+export function parseConnections(text: string): ParsedContacts {
+  const table = readCsv(connectionsBody(text), { delimiter: ',' });
+  const parsed: ParsedContacts = { incoming: [], skipped: [], issues: [], rows: table.filled };
+  table.rows.forEach(connectionsRowReader(table, parsed));
+  return parsed;
+}
+
+/**
+ * parseConnections for the side panel: the same result, computed in slices
+ * so that a file of 100,000 connections never freezes the page. Progress is
+ * reported per stage: characters read, then rows checked.
+ */
+export async function parseConnectionsAsync(
+  text: string,
+  onProgress?: (stage: 'reading' | 'checking', done: number, total: number) => void,
+): Promise<ParsedContacts> {
+  const table = await readCsvAsync(connectionsBody(text), {
+    delimiter: ',',
+    onProgress: (done, total) => onProgress?.('reading', done, total),
   });
+  const parsed: ParsedContacts = { incoming: [], skipped: [], issues: [], rows: table.filled };
+  const read = connectionsRowReader(table, parsed);
+  const slice = createSlicer((done, total) => onProgress?.('checking', done, total));
+  for (let i = 0; i < table.rows.length; i++) {
+    read(table.rows[i]!, i);
+    await slice(i + 1, table.rows.length);
+  }
+  onProgress?.('checking', table.rows.length, table.rows.length);
   return parsed;
 }

@@ -86,11 +86,33 @@ interface PlanOptions {
  * identity, then by email) and decides: add, fill its empty fields, or skip.
  * A second row for the same person within the file is skipped with a note.
  */
-export function planContactImport(
+export function planContactImport(parsed: ParsedContacts, existing: readonly Contact[], options: PlanOptions = {}): ContactImportPlan {
+  const { plan, take } = contactPlanner(parsed, existing, options);
+  for (const incoming of parsed.incoming) take(incoming);
+  return plan;
+}
+
+/**
+ * planContactImport in slices: the same plan, with `slice` awaited after each
+ * row so that the caller decides when the page gets its turn.
+ */
+export async function planContactImportSliced(
   parsed: ParsedContacts,
   existing: readonly Contact[],
-  { now = Date.now(), newId = randomId }: PlanOptions = {},
-): ContactImportPlan {
+  slice: (done: number, total: number) => Promise<void>,
+  options: PlanOptions = {},
+): Promise<ContactImportPlan> {
+  const { plan, take } = contactPlanner(parsed, existing, options);
+  const total = parsed.incoming.length;
+  for (let i = 0; i < total; i++) {
+    take(parsed.incoming[i]!);
+    await slice(i + 1, total);
+  }
+  return plan;
+}
+
+/** The plan so far and the step that decides one more row; for callers that slice the work themselves. */
+export function contactPlanner(parsed: ParsedContacts, existing: readonly Contact[], { now = Date.now(), newId = randomId }: PlanOptions) {
   const byId = new Map<string, Contact>();
   const byIdentity = new Map<string, Contact>();
   const byEmail = new Map<string, Contact>();
@@ -113,7 +135,7 @@ export function planContactImport(
     rows: parsed.rows,
   };
 
-  for (const incoming of parsed.incoming) {
+  const take = (incoming: IncomingContact): void => {
     const keys = [
       ...(incoming.id ? [`id:${incoming.id}`] : []),
       ...incoming.identities.map((i) => `identity:${i}`),
@@ -129,19 +151,19 @@ export function planContactImport(
       const earlier = claimedBy.get(match.id);
       if (earlier !== undefined) {
         plan.skip.push({ row: incoming.row, name, reason: `The same person as row ${earlier}.` });
-        continue;
+        return;
       }
       claimedBy.set(match.id, incoming.row);
       const update = fillEmptyFields(match, incoming, now);
       if (update) plan.update.push(update);
       else plan.skip.push({ row: incoming.row, name, reason: 'Already saved; nothing new to add.' });
-      continue;
+      return;
     }
 
     const duplicate = keys.map((k) => pending.get(k)).find(Boolean);
     if (duplicate) {
       plan.skip.push({ row: incoming.row, name, reason: `The same person as row ${duplicate.row}.` });
-      continue;
+      return;
     }
     const id = incoming.id && !byId.has(incoming.id) ? incoming.id : newId();
     // The draft went through Contact's schema when the row was read; only the id and times are new
@@ -150,8 +172,8 @@ export function planContactImport(
     plan.add.push(contact);
     plan.addRows.push(incoming.row);
     for (const key of keys) pending.set(key, { id, row: incoming.row });
-  }
-  return plan;
+  };
+  return { plan, take };
 }
 
 /** One line for the report: "Would add 5, update 1 and skip 2." */

@@ -2,14 +2,14 @@ import { useId, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { parseBackup, type Backup } from '../../portability/backup-format';
 import { guessMapping, mappingProblem, type ColumnMapping as Mapping } from '../../portability/csv-columns';
-import { importCsvRows } from '../../portability/csv-import';
-import { readCsv, type CsvTable } from '../../portability/csv-read';
+import { importCsvRowsAsync } from '../../portability/csv-import';
+import { readCsvAsync, type CsvTable } from '../../portability/csv-read';
 import { admitFile, probeFile, readFileText } from '../../portability/detect';
 import { applyContactImport, previewContactImport } from '../../portability/import-contacts';
 import type { ParsedContacts } from '../../portability/incoming';
 import { ImportFailure, type ImportIssue } from '../../portability/issues';
 import { MAX_CSV_BYTES, MAX_JSON_BYTES, formatBytes } from '../../portability/limits';
-import { parseConnections } from '../../portability/linkedin-connections';
+import { parseConnectionsAsync } from '../../portability/linkedin-connections';
 import { summarizePlan, type ContactImportPlan } from '../../portability/plan';
 import { applyRestore, previewRestore, summarizeRestore, type RestoreMode, type RestorePlan } from '../../portability/restore';
 import { ColumnMapping } from './ColumnMapping';
@@ -17,7 +17,8 @@ import { ContactPlanReport, IssueList, RestorePlanReport } from './ImportReport'
 
 type Step =
   | { step: 'choose' }
-  | { step: 'busy'; label: string; done?: number; total?: number }
+  /** `percent` shows progress through the file's characters, which mean nothing to the user as a count. */
+  | { step: 'busy'; label: string; done?: number; total?: number; percent?: boolean }
   | { step: 'mapping'; name: string; table: CsvTable; mapping: Mapping }
   | { step: 'review-contacts'; name: string; parsed: ParsedContacts; plan: ContactImportPlan; back?: Step }
   | { step: 'review-backup'; name: string; backup: Backup; mode: RestoreMode; plan: RestorePlan; confirmed: boolean }
@@ -49,10 +50,19 @@ export function ImportWizard() {
   };
 
   const reviewContacts = async (name: string, parsed: ParsedContacts, back?: Step) => {
-    setState({ step: 'busy', label: 'Checking every row…' });
+    const label = 'Comparing with your saved contacts…';
+    setState({ step: 'busy', label });
     await nextFrame();
-    const plan = await previewContactImport(parsed);
+    const plan = await previewContactImport(parsed, Date.now(), (done, total) => setState({ step: 'busy', label, done, total }));
     setState({ step: 'review-contacts', name, parsed, plan, back });
+  };
+
+  const checkCsv = async (mapping: Extract<Step, { step: 'mapping' }>) => {
+    const label = 'Checking every row…';
+    setState({ step: 'busy', label });
+    await nextFrame();
+    const parsed = await importCsvRowsAsync(mapping.table, mapping.mapping, (done, total) => setState({ step: 'busy', label, done, total }));
+    await reviewContacts(mapping.name, parsed, mapping);
   };
 
   const reviewBackup = async (name: string, backup: Backup, mode: RestoreMode) => {
@@ -68,10 +78,16 @@ export function ImportWizard() {
       if (!admission.ok) throw new ImportFailure(admission.message);
       const text = await readFileText(file);
       await nextFrame();
+      const reading = `Reading ${file.name}…`;
+      const onReading = (done: number, total: number) => setState({ step: 'busy', label: reading, done, total, percent: true });
       if (admission.kind === 'backup') await reviewBackup(file.name, parseBackup(text), 'merge');
-      else if (admission.kind === 'connections') await reviewContacts(file.name, parseConnections(text));
-      else {
-        const table = readCsv(text);
+      else if (admission.kind === 'connections') {
+        const parsed = await parseConnectionsAsync(text, (stage, done, total) =>
+          stage === 'reading' ? onReading(done, total) : setState({ step: 'busy', label: 'Checking every row…', done, total }),
+        );
+        await reviewContacts(file.name, parsed);
+      } else {
+        const table = await readCsvAsync(text, { onProgress: onReading });
         setState({ step: 'mapping', name: file.name, table, mapping: guessMapping(table.header) });
       }
     } catch (error) {
@@ -118,7 +134,11 @@ export function ImportWizard() {
         <div className="stack" role="status">
           <span>
             {state.label}
-            {state.total ? ` ${state.done?.toLocaleString() ?? 0} of ${state.total.toLocaleString()}` : ''}
+            {state.total
+              ? state.percent
+                ? ` ${Math.floor(((state.done ?? 0) / state.total) * 100)}%`
+                : ` ${state.done?.toLocaleString() ?? 0} of ${state.total.toLocaleString()}`
+              : ''}
           </span>
           <progress aria-label="Import progress" max={state.total || undefined} value={state.total ? state.done : undefined} />
         </div>
@@ -138,7 +158,7 @@ export function ImportWizard() {
               type="button"
               className="primary"
               disabled={mappingProblem(state.mapping) !== undefined}
-              onClick={() => void reviewContacts(state.name, importCsvRows(state.table, state.mapping), state).catch((e: unknown) => setState(failure(e)))}
+              onClick={() => void checkCsv(state).catch((e: unknown) => setState(failure(e)))}
             >
               Check import
             </button>
@@ -163,7 +183,11 @@ export function ImportWizard() {
                 className="primary"
                 disabled={state.plan.add.length + state.plan.update.length === 0}
                 onClick={() =>
-                  void write(async (onProgress) => summarizePlan(await applyContactImport(state.parsed, { onProgress }), true))
+                  void write(async (onProgress) => {
+                    const onCheckProgress = (done: number, total: number) =>
+                      setState({ step: 'busy', label: 'Checking again against your saved contacts…', done, total });
+                    return summarizePlan(await applyContactImport(state.parsed, { onProgress, onCheckProgress }), true);
+                  })
                 }
               >
                 {state.plan.add.length + state.plan.update.length === 0 ? 'Nothing to import' : 'Confirm import'}

@@ -1,0 +1,189 @@
+/**
+ * RELIABILITY L3: the side panel parses, checks and writes a large import in
+ * slices. The sliced functions must give exactly what the one-go functions
+ * give, report progress as they go, and keep the write all-or-nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../../storage/db';
+import { listContacts } from '../../../storage/contacts';
+import { guessMapping } from '../../../portability/csv-columns';
+import { importCsvRows, importCsvRowsAsync } from '../../../portability/csv-import';
+import { readCsv, readCsvAsync } from '../../../portability/csv-read';
+import { applyContactImport, previewContactImport } from '../../../portability/import-contacts';
+import { ImportFailure } from '../../../portability/issues';
+import { WRITE_CHUNK } from '../../../portability/limits';
+import { parseConnections, parseConnectionsAsync } from '../../../portability/linkedin-connections';
+import { planContactImport, type ContactImportPlan } from '../../../portability/plan';
+import { SLICE_MS } from '../../../portability/slices';
+import { snapshot } from '../helpers';
+import { fullContact, seedStore } from './seed';
+
+const fixture = readFileSync(resolve(import.meta.dirname, '../../fixtures/imports/Connections.csv'), 'utf8');
+
+/** Every 97th row has no name and every 89th a link that is not LinkedIn's, unless `clean`. */
+function connectionsCsv(rows: number, clean = false): string {
+  const lines = ['\uFEFFNotes:', '"Some email addresses are missing."', '', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+  for (let i = 0; i < rows; i++) {
+    const name = !clean && i % 97 === 5 ? ',' : `Person${i},"Müller-${i}, MD"`;
+    const url = !clean && i % 89 === 7 ? 'https://example.org/not-linkedin' : `https://www.linkedin.com/in/person-${i % 1_000}`;
+    lines.push(`${name},${url},${i % 3 ? '' : `p${i}@example.org`},"Hospital ${i % 50}, ""Main"" Campus",Resident,${(i % 28) + 1} Aug 2024`);
+  }
+  return lines.join('\r\n');
+}
+
+/** A clock that moves a whole slice on every reading, so that every step yields and reports. */
+function slowClock() {
+  let now = 0;
+  return vi.spyOn(performance, 'now').mockImplementation(() => (now += SLICE_MS));
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('readCsvAsync', () => {
+  const inputs: Record<string, string> = {
+    'CRLF with a BOM and quoted line breaks': '\uFEFFName,Notes\r\n"Wen Li","line one\r\nline two, with ""quotes"""\r\nPriya,plain\r\n',
+    'blank lines before the header and between rows': '\n\nName,Email\nA,a@x.org\n\n\nB,b@x.org\n\n',
+    'semicolons, as Excel writes in many locales': 'Name;Notes\n"Raman, Priya";"a;b"\nLi;c\n',
+    'old Mac line breaks': 'Name,Notes\r"A","x\ry"\rB,z',
+    'no line break at the end': 'Name\nA\nB',
+  };
+  for (const [name, text] of Object.entries(inputs)) {
+    it(`reads ${name} exactly as readCsv does, whatever the chunk size`, async () => {
+      const whole = readCsv(text);
+      for (const chunkChars of [1, 2, 3, 5, 8, 64, undefined]) {
+        expect(await readCsvAsync(text, { chunkChars })).toEqual(whole);
+      }
+    });
+  }
+
+  it('agrees with readCsv on 400 random files of quotes, separators and line breaks, cut anywhere', async () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const pieces = ['a', 'Bé', ',', '"', '""', '\n', '\r\n', '\r', ' ', ';', '\t', 'x"y'];
+    const outcome = async (read: () => unknown) => {
+      try {
+        return { table: await read() };
+      } catch (error) {
+        return { failure: (error as Error).message };
+      }
+    };
+    for (let n = 0; n < 400; n++) {
+      let text = 'Name,Notes\n';
+      const length = 1 + Math.floor(random() * 40);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+      const expected = await outcome(() => readCsv(text));
+      const chunkChars = 1 + Math.floor(random() * 9);
+      expect(await outcome(() => readCsvAsync(text, { chunkChars })), JSON.stringify({ text, chunkChars })).toEqual(expected);
+    }
+  });
+
+  it('fails a broken file with the same message as readCsv', async () => {
+    const broken = fixture.replace('"Resident Physician, Internal Medicine"', '"Resident Physician, Internal Medicine');
+    const start = fixture.indexOf('First Name');
+    for (const text of [broken.slice(start), 'Name\n', '   \n', 'Name,Notes\nA,"never closed\nB,c\n']) {
+      const expected = (() => {
+        try {
+          readCsv(text);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        throw new Error('readCsv accepted a broken file');
+      })();
+      for (const chunkChars of [1, 7, undefined]) {
+        const failure = await readCsvAsync(text, { chunkChars }).catch((e: unknown) => e);
+        expect(failure).toBeInstanceOf(ImportFailure);
+        expect((failure as Error).message).toBe(expected);
+      }
+    }
+  });
+
+  it('reports progress through the file, ending at its length', async () => {
+    slowClock();
+    const text = connectionsCsv(300).slice(connectionsCsv(1).indexOf('First Name'));
+    const seen: [number, number][] = [];
+    await readCsvAsync(text, { chunkChars: 1_000, onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.length).toBeGreaterThan(5);
+    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual([text.length, text.length]);
+  });
+});
+
+describe('sliced import', () => {
+  it('parseConnectionsAsync gives what parseConnections gives, reading then checking', async () => {
+    for (const text of [fixture, connectionsCsv(2_500)]) {
+      expect(await parseConnectionsAsync(text)).toEqual(parseConnections(text));
+    }
+    slowClock();
+    const stages: string[] = [];
+    const parsed = await parseConnectionsAsync(connectionsCsv(200), (stage, done, total) => stages.push(`${stage} ${done}/${total}`));
+    expect(parsed).toEqual(parseConnections(connectionsCsv(200)));
+    expect(stages.some((s) => s.startsWith('reading'))).toBe(true);
+    expect(stages.findLastIndex((s) => s.startsWith('reading'))).toBeLessThan(stages.findIndex((s) => s.startsWith('checking')));
+    expect(stages.filter((s) => s.startsWith('checking')).length).toBeGreaterThan(10);
+    expect(stages.at(-1)).toBe('checking 200/200');
+  });
+
+  it('importCsvRowsAsync gives what importCsvRows gives', async () => {
+    const lines = ['Name,LinkedIn,Email,Status,Tags'];
+    for (let i = 0; i < 1_200; i++) lines.push(`Person ${i},https://www.linkedin.com/in/p-${i % 700},p${i}@x.org,${i % 300 === 1 ? 'Maybe' : 'Contacted'},a; b`);
+    const table = readCsv(lines.join('\n'));
+    const mapping = guessMapping(table.header);
+    slowClock();
+    const progress: number[] = [];
+    expect(await importCsvRowsAsync(table, mapping, (done) => progress.push(done))).toEqual(importCsvRows(table, mapping));
+    expect(progress.length).toBeGreaterThan(100);
+    expect(progress.at(-1)).toBe(1_200);
+  });
+
+  it('the sliced dry run plans what planContactImport plans', async () => {
+    await seedStore();
+    await db.contacts.put(fullContact({ id: 'c-p3', fullName: 'Old Name', organization: '', identities: ['linkedin:person-3'], profiles: {} }));
+    const parsed = parseConnections(connectionsCsv(1_500));
+    const withoutIds = (plan: ContactImportPlan) => ({ ...plan, add: plan.add.map(({ id: _id, ...rest }) => rest) });
+    const expected = planContactImport(parsed, await db.contacts.toArray(), { now: 42 });
+    expect(expected.update.length).toBeGreaterThan(0);
+    slowClock();
+    let calls = 0;
+    const plan = await previewContactImport(parsed, 42, () => calls++);
+    expect(withoutIds(plan)).toEqual(withoutIds(expected));
+    expect(calls).toBeGreaterThan(100);
+  });
+
+  it('pauses inside the write transaction and still rolls back everything when a later chunk fails', async () => {
+    await seedStore();
+    const before = JSON.stringify(await snapshot());
+    const parsed = parseConnections(connectionsCsv(WRITE_CHUNK * 3, true));
+    expect(parsed.issues).toEqual([]);
+    slowClock();
+    const original = db.contacts.bulkPut.bind(db.contacts) as (...args: unknown[]) => Promise<unknown>;
+    let writes = 0;
+    vi.spyOn(db.contacts as unknown as { bulkPut: (...args: unknown[]) => Promise<unknown> }, 'bulkPut').mockImplementation((...args) => {
+      writes++;
+      return writes < 3 ? original(...args) : Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    });
+    const checked: number[] = [];
+    const failure = await applyContactImport(parsed, { onCheckProgress: (done) => checked.push(done) }).catch((e: unknown) => e);
+    expect(checked.length).toBeGreaterThan(100);
+    expect(writes).toBe(3);
+    expect(failure).toBeInstanceOf(ImportFailure);
+    vi.restoreAllMocks();
+    expect(JSON.stringify(await snapshot())).toBe(before);
+
+    const written: number[] = [];
+    const plan = await applyContactImport(parsed, { onProgress: (done) => written.push(done) });
+    expect(await db.contacts.count()).toBe(2 + plan.add.length);
+    expect(written).toEqual([0, ...Array.from({ length: Math.ceil(plan.add.length / WRITE_CHUNK) }, (_, i) => Math.min((i + 1) * WRITE_CHUNK, plan.add.length))]);
+  });
+
+  it('listContacts reads a large store page by page, in name order, all of it', async () => {
+    const contacts = Array.from({ length: 4_321 }, (_, i) =>
+      fullContact({ id: `c-${String(i).padStart(5, '0')}`, fullName: `Name ${(i * 7919) % 4_321}`, identities: [], profiles: {} }),
+    );
+    await db.contacts.bulkPut(contacts);
+    const listed = await listContacts();
+    expect(listed).toHaveLength(4_321);
+    expect(listed).toEqual(await db.contacts.orderBy('fullName').toArray());
+  });
+});
