@@ -6,6 +6,7 @@
 import type { Browser } from 'wxt/browser';
 import { ContentRequest, PageRequest, type Reply } from '../messages';
 import { findByProfileUrl } from '../storage/contacts';
+import { isQuotaError, STORAGE_FULL_MESSAGE } from '../storage/write-errors';
 import { profileRef } from '../capture/urls';
 import { browser } from 'wxt/browser';
 import { requestBadgeRefresh } from './badge';
@@ -19,13 +20,7 @@ type Sender = Browser.runtime.MessageSender;
 
 /** A request's error as the user should read it, never a stack trace. */
 function describe(error: unknown): string {
-  if (error instanceof Error && error.name === 'QuotaExceededError') {
-    return 'Your browser’s storage is full. Free some space, then try again.';
-  }
-  const inner = (error as { inner?: { name?: string } } | null)?.inner;
-  if (inner?.name === 'QuotaExceededError') {
-    return 'Your browser’s storage is full. Free some space, then try again.';
-  }
+  if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;
   return error instanceof Error ? error.message : 'Something went wrong.';
 }
 

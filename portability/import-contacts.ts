@@ -13,7 +13,7 @@ import { ImportFailure, failureFor } from './issues';
 import { WRITE_CHUNK } from './limits';
 import { contactPlanner, planContactImportSliced, type ContactImportPlan } from './plan';
 import { SLICE_MS, createSlicer, type Progress } from './slices';
-import { writeErrorMessage } from './write-errors';
+import { writeErrorMessage } from '../storage/write-errors';
 
 /** Contacts read per request, so that no single read of a large store holds the page for long. */
 const READ_PAGE = 2_000;

@@ -8,7 +8,7 @@ import { Contact, type Interaction, type Settings, type Template } from '../stor
 import type { Backup } from './backup-format';
 import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './issues';
 import { WRITE_CHUNK } from './limits';
-import { writeErrorMessage } from './write-errors';
+import { writeErrorMessage } from '../storage/write-errors';
 import type { Progress } from './backup-export';
 
 export type RestoreMode = 'merge' | 'replace';

@@ -10,7 +10,7 @@ import { readCsv } from '../../../portability/csv-read';
 import { applyContactImport } from '../../../portability/import-contacts';
 import { ImportFailure } from '../../../portability/issues';
 import { applyRestore } from '../../../portability/restore';
-import { STORAGE_FULL_MESSAGE, isQuotaError, writeErrorMessage } from '../../../portability/write-errors';
+import { STORAGE_FULL_MESSAGE, isQuotaError, writeErrorMessage } from '../../../storage/write-errors';
 import { snapshot } from '../helpers';
 import { seedStore } from './seed';
 
