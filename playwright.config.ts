@@ -12,4 +12,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: { trace: 'off' },
+  projects: [
+    { name: 'e2e', testIgnore: /import-load\.spec\.ts/ },
+    // Long-task measurements run last and alone, so that no other browser competes for the 2 cores.
+    { name: 'load', testMatch: /import-load\.spec\.ts/, dependencies: ['e2e'] },
+  ],
 });

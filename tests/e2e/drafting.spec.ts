@@ -168,6 +168,8 @@ test('templates: unknown variables are errors, autocompletion inserts variables,
   await body.pressSequentially('{{fir');
   await expect(editor.getByRole('listbox', { name: 'Variables' }).getByRole('option', { name: /\{\{firstName\}\}/ })).toBeVisible();
   await body.press('Enter');
+  // The chosen variable is in before typing on (as a person would see it before going on).
+  await expect(body).toHaveValue('Hi {{firstName}}');
   await body.pressSequentially(',\n[[Your personal sentence: why them]]');
   await expect(body).toHaveValue('Hi {{firstName}},\n[[Your personal sentence: why them]]');
   await expect(editor.getByText('No problems found.')).toBeVisible();
