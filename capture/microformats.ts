@@ -6,8 +6,8 @@
  * organization (`fn org` on one element) is no person.
  */
 import type { CaptureInput } from '../storage/schemas';
-import { parseName } from './names';
-import { MAX_PEOPLE, baseUrl, cleanMultiline, httpLink, imageUrl, opt, readText, textLines, withoutFragment } from './text';
+import { captureFromStructuredName } from './structured-person';
+import { MAX_PEOPLE, baseUrl, cleanMultiline, httpLink, imageUrl, opt, readText, textLines } from './text';
 
 const ROOT = '.h-card, .vcard';
 
@@ -79,25 +79,18 @@ function cardToCapture(root: Element, pageUrl: string, base: string): CaptureInp
   const nameEl = props(root, ['p-name', 'fn'])[0];
   // An organization's card: the name and the organization are the same element.
   if (nameEl && hasClass(nameEl, 'org', 'p-org')) return null;
-  const given = propText(root, ['p-given-name', 'given-name']);
-  const family = propText(root, ['p-family-name', 'family-name']);
-  const nameText = (nameEl ? readText(nameEl) : undefined) ?? [given, family].filter(Boolean).join(' ');
-  const name = parseName(nameText);
-  if (!name.fullName) return null;
-  const capture: CaptureInput = {
-    source: 'web',
-    fullName: name.fullName,
-    credentials: [...name.credentials],
-    profileUrl: withoutFragment(pageUrl),
-  };
-  const firstName = (given && family ? given : undefined) ?? name.firstName;
-  const lastName = (given && family ? family : undefined) ?? name.lastName;
-  if (firstName) capture.firstName = firstName;
-  if (lastName) capture.lastName = lastName;
-  const honorific = propText(root, ['p-honorific-prefix', 'honorific-prefix']) ?? name.honorific;
-  if (honorific) capture.honorific = honorific;
   const suffix = propText(root, ['p-honorific-suffix', 'honorific-suffix']);
-  if (suffix) for (const c of parseName(`X Y, ${suffix}`).credentials) if (!capture.credentials?.includes(c)) capture.credentials?.push(c);
+  const capture = captureFromStructuredName(
+    {
+      name: nameEl ? readText(nameEl) : undefined,
+      given: propText(root, ['p-given-name', 'given-name']),
+      family: propText(root, ['p-family-name', 'family-name']),
+      honorificPrefix: propText(root, ['p-honorific-prefix', 'honorific-prefix']),
+      suffixes: suffix ? [suffix] : [],
+    },
+    pageUrl,
+  );
+  if (!capture) return null;
 
   const title = propText(root, ['p-job-title', 'title']) ?? propText(root, ['p-role', 'role']);
   if (title) capture.title = title;

@@ -11,8 +11,8 @@
  * `__proto__` in page JSON stay inert values.
  */
 import type { CaptureInput } from '../storage/schemas';
-import { parseName } from './names';
-import { MAX_PEOPLE, asArray, baseUrl, clean, cleanMultiline, httpLink, opt, parseJson, prop, readText, str, textLines, withoutFragment } from './text';
+import { captureFromStructuredName } from './structured-person';
+import { MAX_PEOPLE, asArray, baseUrl, clean, cleanMultiline, httpLink, opt, parseJson, prop, readText, str, textLines } from './text';
 
 /** A node of structured data: a JSON-LD object, or a microdata item as a Map. */
 type Node = Record<string, unknown> | Map<string, unknown[]>;
@@ -224,28 +224,17 @@ function specialtyOf(value: unknown): string | undefined {
 
 /** One schema.org person as a capture (unvalidated), or null without a name. */
 export function personToCapture(node: Node, pageUrl: string, base: string): CaptureInput | null {
-  const given = textOf(first(node, 'givenName'));
-  const family = textOf(first(node, 'familyName'));
-  const nameText = textOf(first(node, 'name')) ?? [given, family].filter(Boolean).join(' ');
-  const name = parseName(nameText);
-  if (!name.fullName) return null;
-  const capture: CaptureInput = {
-    source: 'web',
-    fullName: name.fullName,
-    credentials: [...name.credentials],
-    profileUrl: withoutFragment(pageUrl),
-  };
-  const firstName = (given && family ? given : undefined) ?? name.firstName;
-  const lastName = (given && family ? family : undefined) ?? name.lastName;
-  if (firstName) capture.firstName = firstName;
-  if (lastName) capture.lastName = lastName;
-  const honorific = textOf(first(node, 'honorificPrefix')) ?? name.honorific;
-  if (honorific) capture.honorific = honorific;
-  for (const suffix of get(node, 'honorificSuffix')) {
-    const text = textOf(suffix);
-    if (!text) continue;
-    for (const c of parseName(`X Y, ${text}`).credentials) if (!capture.credentials?.includes(c)) capture.credentials?.push(c);
-  }
+  const capture = captureFromStructuredName(
+    {
+      name: textOf(first(node, 'name')),
+      given: textOf(first(node, 'givenName')),
+      family: textOf(first(node, 'familyName')),
+      honorificPrefix: textOf(first(node, 'honorificPrefix')),
+      suffixes: get(node, 'honorificSuffix').map(textOf).filter((text): text is string => Boolean(text)),
+    },
+    pageUrl,
+  );
+  if (!capture) return null;
 
   const title = textOf(first(node, 'jobTitle'));
   if (title) capture.title = title;
