@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { withSearchFields } from '../storage/search-fields';
 import { generateContacts } from './generate';
 
 /**
@@ -6,7 +7,8 @@ import { generateContacts } from './generate';
  * its pages, in chunks, so that benchmarks measure reading, not writing.
  */
 export async function seedGeneratedContacts(page: Page, count: number, chunk = 5_000): Promise<void> {
-  const contacts = generateContacts(count);
+  // As the database's middleware would store them (it is bypassed here).
+  const contacts = generateContacts(count).map(withSearchFields);
   for (let i = 0; i < contacts.length; i += chunk) {
     await page.evaluate(async (rows) => {
       const request = indexedDB.open('rapport');

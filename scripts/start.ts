@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { badgeText, launchWithExtension, tabIdOf } from './chromium';
+import { withoutSearchFields } from '../storage/search-fields';
 
 const DEMO_URL = 'https://www.linkedin.com/in/jordan-ellis-demo/';
 const DEMO_HTML = readFileSync(resolve(import.meta.dirname, '../demo/linkedin-profile.html'), 'utf8');
@@ -53,6 +54,6 @@ const saved = await popup.evaluate(
     }),
 );
 console.log('Saved to Rapport:');
-console.log(JSON.stringify(saved, null, 2));
+console.log(JSON.stringify(saved.map(withoutSearchFields), null, 2));
 console.log(`Badge: "${await badgeText(worker)}" (follow-ups due; empty means none)`);
 await context.close();

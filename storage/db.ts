@@ -8,6 +8,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Contact, Interaction, Template } from './schemas';
+import { withSearchFields, withoutSearchFields } from './search-fields';
 
 export const DB_NAME = 'rapport';
 
@@ -35,6 +36,18 @@ export const SCHEMA_V1 = {
   trash: 'id, deletedAt',
 } as const;
 
+/**
+ * Version 2: the side panel answers search, sort, filters and counts from
+ * indexes alone (RELIABILITY L2). `sortName` and `searchWords` are derived
+ * fields (./search-fields); the compound indexes sort by a date with names
+ * in order within the same date; `specialty` and `possibleDuplicateOf` serve
+ * a filter and the duplicate review.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  contacts: `${SCHEMA_V1.contacts}, sortName, specialty, *searchWords, *possibleDuplicateOf, [createdAt+sortName], [lastContactedAt+sortName], [nextFollowUpAt+sortName]`,
+} as const;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
@@ -44,7 +57,7 @@ export type RapportDB = Dexie & {
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends Error {
@@ -63,6 +76,53 @@ export function openDatabase(name = DB_NAME): RapportDB {
     autoOpen: true,
   }) as RapportDB;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade((tx) =>
+      tx
+        .table('contacts')
+        .toCollection()
+        .modify((contact: Contact) => {
+          Object.assign(contact, withSearchFields(contact));
+        }),
+    );
+
+  // Every contact written, by any path (save, edit, import, restore, undo), carries the
+  // fields its indexes need, computed here so that no caller can forget or fake them;
+  // reads hand back the contact alone, so the fields never reach the UI, a backup or the trash.
+  db.use({
+    stack: 'dbcore',
+    name: 'contact-search-fields',
+    create: (down) => ({
+      ...down,
+      table: (tableName) => {
+        const table = down.table(tableName);
+        if (tableName !== 'contacts') return table;
+        return {
+          ...table,
+          mutate: (request) =>
+            table.mutate(
+              request.type === 'add' || request.type === 'put'
+                ? { ...request, values: request.values.map((value: Contact) => withSearchFields(value)) }
+                : request,
+            ),
+          get: (request) => table.get(request).then(withoutSearchFields),
+          getMany: (request) => table.getMany(request).then((values) => values.map(withoutSearchFields)),
+          query: (request) =>
+            table.query(request).then((response) =>
+              request.values ? { ...response, result: response.result.map(withoutSearchFields) } : response,
+            ),
+          // Dexie walks a cursor for some reads (equalsIgnoreCase, offset): its value is read through this view.
+          openCursor: (request) =>
+            table.openCursor(request).then((cursor) =>
+              cursor && request.values
+                ? (Object.create(cursor, { value: { get: () => withoutSearchFields(cursor.value) } }) as typeof cursor)
+                : cursor,
+            ),
+        };
+      },
+    }),
+  });
 
   // Dexie opens a database of a higher version without complaint (an older build
   // reinstalled over a newer one's data). Reading is safe; writing could drop

@@ -122,7 +122,7 @@ export async function mergeContacts(keepId: string, otherId: string, now = Date.
     await db.trash.put({ id: otherId, deletedAt: now, contact: other, interactions: [] });
     await db.contacts.delete(otherId);
     await db.contacts.put(merged);
-    const pointing = await db.contacts.filter((c) => (c.possibleDuplicateOf ?? []).includes(otherId)).toArray();
+    const pointing = await db.contacts.where('possibleDuplicateOf').equals(otherId).toArray();
     for (const contact of pointing) {
       if (contact.id === keepId) continue;
       const list = union((contact.possibleDuplicateOf ?? []).map((id) => (id === otherId ? keepId : id))).filter((id) => id !== contact.id);
@@ -149,6 +149,23 @@ export async function keepBoth(id: string, otherId: string, now = Date.now()): P
 }
 
 /** Pairs awaiting review, from a contacts list already loaded (the side panel has it). */
+/**
+ * The contacts flagged as possible duplicates and those they may duplicate:
+ * everything duplicatePairs needs, found through the index, never by reading
+ * every contact.
+ */
+export async function duplicateCandidates(): Promise<Contact[]> {
+  return db.transaction('r', db.contacts, async () => {
+    const flaggedIds = [...new Set((await db.contacts.orderBy('possibleDuplicateOf').primaryKeys()) as string[])];
+    if (flaggedIds.length === 0) return [];
+    const flagged = (await db.contacts.bulkGet(flaggedIds)).filter((c): c is Contact => c !== undefined);
+    const known = new Set(flaggedIds);
+    const otherIds = [...new Set(flagged.flatMap((c) => c.possibleDuplicateOf ?? []))].filter((id) => !known.has(id));
+    const others = (await db.contacts.bulkGet(otherIds)).filter((c): c is Contact => c !== undefined);
+    return [...flagged, ...others];
+  });
+}
+
 export function duplicatePairs(contacts: readonly Contact[]): { contact: Contact; other: Contact }[] {
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const pairs: { contact: Contact; other: Contact }[] = [];

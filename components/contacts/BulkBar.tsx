@@ -1,17 +1,19 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
+import { distinctValues } from '../../storage/contact-list';
 import { deleteContacts, restoreContacts, setStatuses, tagContacts } from '../../storage/contacts';
 import { STATUSES, STATUS_LABELS, type Status } from '../../storage/schemas';
 import { useUndo } from '../undo';
 
 interface Props {
   ids: string[];
-  tags: string[];
   onDone(): void;
 }
 
 /** Actions on the ticked contacts: tag, change status, delete (with undo). */
-export function BulkBar({ ids, tags, onDone }: Props) {
+export function BulkBar({ ids, onDone }: Props) {
+  const tags = useLiveQuery(() => distinctValues('tags'), []) ?? [];
   const [tag, setTag] = useState('');
   const [error, setError] = useState<string>();
   const offerUndo = useUndo();

@@ -1,11 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
-import { duplicatePairs, keepBoth, mergeContacts } from '../../storage/duplicates';
+import { duplicateCandidates, duplicatePairs, keepBoth, mergeContacts } from '../../storage/duplicates';
 import type { Contact } from '../../storage/schemas';
 import { Avatar } from '../Avatar';
 
 interface Props {
-  contacts: Contact[] | undefined;
   onOpen(id: string): void;
 }
 
@@ -38,7 +38,8 @@ function Who({ contact, onOpen }: { contact: Contact; onOpen(id: string): void }
  * silently; the user merges them (the older record is kept, the newer one's
  * links, tags, notes and timeline join it) or keeps both.
  */
-export function DuplicateReview({ contacts, onOpen }: Props) {
+export function DuplicateReview({ onOpen }: Props) {
+  const contacts = useLiveQuery(duplicateCandidates, []);
   const [error, setError] = useState<string>();
   const [open, setOpen] = useState(false);
   const pairs = contacts ? duplicatePairs(contacts) : [];

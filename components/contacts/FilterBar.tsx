@@ -1,4 +1,5 @@
-import { SORTS, type Filters, type Sort } from '../../contacts/query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { distinctValues, SORTS, type Filters, type Sort } from '../../storage/contact-list';
 import { SOURCES, STATUSES, STATUS_LABELS, type Source, type Status } from '../../storage/schemas';
 
 const SOURCE_LABELS: Record<Source, string> = {
@@ -12,9 +13,6 @@ const SOURCE_LABELS: Record<Source, string> = {
 interface Props {
   filters: Filters;
   sort: Sort;
-  tags: string[];
-  organizations: string[];
-  specialties: string[];
   onFilters(filters: Filters): void;
   onSort(sort: Sort): void;
 }
@@ -42,7 +40,11 @@ function Choice<T extends string>(props: {
 }
 
 /** Filters and sort for the contacts list. */
-export function FilterBar({ filters, sort, tags, organizations, specialties, onFilters, onSort }: Props) {
+export function FilterBar({ filters, sort, onFilters, onSort }: Props) {
+  // The menus offer the values in use, read from the indexes (each value once).
+  const tags = useLiveQuery(() => distinctValues('tags'), []) ?? [];
+  const organizations = useLiveQuery(() => distinctValues('organization'), []) ?? [];
+  const specialties = useLiveQuery(() => distinctValues('specialty'), []) ?? [];
   const set = (patch: Partial<Filters>) => onFilters({ ...filters, ...patch });
   const active = Object.values(filters).some((v) => v !== undefined && v !== false);
   return (

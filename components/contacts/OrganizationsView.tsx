@@ -1,42 +1,82 @@
-import { useMemo } from 'react';
-import { byOrganization } from '../../contacts/query';
-import { STATUSES, STATUS_LABELS, type Contact } from '../../storage/schemas';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { groupByOrganization, type OrganizationGroup } from '../../contacts/organizations';
+import { contactsByIds, organizationIndex } from '../../storage/contact-list';
+import { STATUSES, STATUS_LABELS } from '../../storage/schemas';
 
 interface Props {
-  contacts: Contact[];
+  /** The list's ids, searched, filtered and sorted. */
+  ids: readonly string[];
   onOpen(id: string): void;
 }
 
+/** Organizations shown at first, and added by each "Show more organizations". */
+const GROUPS_PAGE = 50;
+/** People named on an organization's card before "Show all". */
+const NAMED = 6;
+
 /** Everyone the user knows at each organization or program, with where each conversation stands. */
-export function OrganizationsView({ contacts, onOpen }: Props) {
-  const groups = useMemo(() => byOrganization(contacts), [contacts]);
-  if (groups.length === 0) {
-    return <p className="muted empty">No contact has an organization yet.</p>;
-  }
+export function OrganizationsView({ ids, onOpen }: Props) {
+  const index = useLiveQuery(organizationIndex, []);
+  const groups = useMemo(() => (index ? groupByOrganization(ids, index) : undefined), [ids, index]);
+  const [shown, setShown] = useState(GROUPS_PAGE);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+
+  if (!groups) return <p className="muted empty" aria-busy="true">Loading organizations…</p>;
+  if (groups.length === 0) return <p className="muted empty">No contact here has an organization.</p>;
+
   return (
-    <ul className="org-list detail" aria-label="Organizations">
-      {groups.map((group) => {
-        const summary = STATUSES.filter((s) => group.counts[s] > 0)
-          .map((s) => `${group.counts[s]} ${STATUS_LABELS[s].toLowerCase()}`)
-          .join(', ');
-        return (
-          <li key={group.organization} className="card stack" style={{ gap: 4 }}>
-            <h2>{group.organization}</h2>
-            <p className="muted" style={{ margin: 0 }}>
-              {group.contacts.length} contact{group.contacts.length === 1 ? '' : 's'}: {summary}
-            </p>
-            <ul className="chips" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-              {group.contacts.map((contact) => (
-                <li key={contact.id}>
-                  <button type="button" className="link" onClick={() => onOpen(contact.id)}>
-                    {contact.fullName} ({STATUS_LABELS[contact.status]})
-                  </button>
-                </li>
-              ))}
-            </ul>
+    <div className="detail">
+      <ul className="org-list" aria-label="Organizations">
+        {groups.slice(0, shown).map((group) => (
+          <OrganizationCard
+            key={group.organization}
+            group={group}
+            expanded={expanded.has(group.organization)}
+            onExpand={() => setExpanded(new Set(expanded).add(group.organization))}
+            onOpen={onOpen}
+          />
+        ))}
+      </ul>
+      {groups.length > shown && (
+        <button type="button" onClick={() => setShown(shown + GROUPS_PAGE)}>
+          Show more organizations ({groups.length - shown} more)
+        </button>
+      )}
+    </div>
+  );
+}
+
+function OrganizationCard({ group, expanded, onExpand, onOpen }: { group: OrganizationGroup; expanded: boolean; onExpand(): void; onOpen(id: string): void }) {
+  const named = expanded ? group.ids : group.ids.slice(0, NAMED);
+  // Only the people named on the card are read.
+  const people = useLiveQuery(() => contactsByIds(named), [named.join('\n')]);
+  const summary = STATUSES.filter((s) => group.counts[s] > 0)
+    .map((s) => `${group.counts[s]} ${STATUS_LABELS[s].toLowerCase()}`)
+    .join(', ');
+  const count = group.ids.length;
+  return (
+    <li className="card stack" style={{ gap: 4 }}>
+      <h2>{group.organization}</h2>
+      <p className="muted" style={{ margin: 0 }}>
+        {count} contact{count === 1 ? '' : 's'}: {summary}
+      </p>
+      <ul className="chips" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-busy={people === undefined}>
+        {(people ?? []).map((contact) => (
+          <li key={contact.id}>
+            <button type="button" className="link" onClick={() => onOpen(contact.id)}>
+              {contact.fullName} ({STATUS_LABELS[contact.status]})
+            </button>
           </li>
-        );
-      })}
-    </ul>
+        ))}
+        {!expanded && count > NAMED && (
+          <li>
+            <button type="button" className="link" onClick={onExpand} aria-label={`Show all ${count} contacts at ${group.organization}`}>
+              and {count - NAMED} more
+            </button>
+          </li>
+        )}
+      </ul>
+    </li>
   );
 }

@@ -2,27 +2,33 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import { STATUS_LABELS, type Contact } from '../../storage/schemas';
 import { Avatar } from '../Avatar';
+import { useContactRows } from '../contacts/use-contact-rows';
 
 const ROW_HEIGHT = 56;
 
 interface Props {
-  contacts: Contact[];
+  /** The ids to list, in order; each row reads its contact when it comes into view. */
+  ids: readonly string[];
+  /** Contacts already read (the first page), shown until their rows' own read answers. */
+  seed?: readonly Contact[];
   /** Contacts ticked for a bulk action. */
   checked: ReadonlySet<string>;
   onToggle(id: string): void;
   onOpen(id: string): void;
 }
 
-/** The contacts, virtualized so that thousands of rows stay smooth; arrow keys move, Enter opens. */
-export function ContactList({ contacts, checked, onToggle, onOpen }: Props) {
+/** The contacts, virtualized so that 100,000 rows stay smooth; arrow keys move, Enter opens. */
+export function ContactList({ ids, seed, checked, onToggle, onOpen }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: contacts.length,
+    count: ids.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     initialRect: { width: 360, height: 600 },
   });
+  const items = virtualizer.getVirtualItems();
+  const rows = useContactRows(ids, items[0]?.index ?? 0, items.at(-1)?.index ?? 0, seed);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const move = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
@@ -30,7 +36,7 @@ export function ContactList({ contacts, checked, onToggle, onOpen }: Props) {
     const row = event.target.closest<HTMLElement>('[data-index]');
     if (!row) return;
     event.preventDefault();
-    const target = Math.min(contacts.length - 1, Math.max(0, Number(row.dataset.index) + move));
+    const target = Math.min(ids.length - 1, Math.max(0, Number(row.dataset.index) + move));
     virtualizer.scrollToIndex(target);
     requestAnimationFrame(() =>
       scroller.current?.querySelector<HTMLButtonElement>(`[data-index="${target}"] .contact-row`)?.focus(),
@@ -40,17 +46,21 @@ export function ContactList({ contacts, checked, onToggle, onOpen }: Props) {
   return (
     <div ref={scroller} className="contact-list" onKeyDown={onKeyDown} role="list" aria-label="Contacts" data-testid="contact-list">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const contact = contacts[item.index]!;
+        {items.map((item) => {
+          const id = ids[item.index]!;
+          const contact = rows.get(id);
+          const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
+          if (!contact) {
+            // Read in a few milliseconds; the row keeps its place so the list does not jump.
+            return (
+              <div key={id} role="listitem" data-index={item.index} className="contact-item" style={style} aria-busy="true">
+                <span className="muted contact-row-placeholder">Loading…</span>
+              </div>
+            );
+          }
           const role = [contact.title, contact.organization].filter(Boolean).join(' · ') || contact.headline;
           return (
-            <div
-              key={contact.id}
-              role="listitem"
-              data-index={item.index}
-              className="contact-item"
-              style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-            >
+            <div key={id} role="listitem" data-index={item.index} className="contact-item" style={style}>
               <input
                 type="checkbox"
                 className="contact-check"

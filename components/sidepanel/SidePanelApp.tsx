@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { sendToBackground } from '../../messages';
-import { firstContacts, listContacts } from '../../storage/contacts';
+import { firstContacts } from '../../storage/contacts';
 import { getFocusContact, getSectionRequest, SECTION_REQUEST_TTL_MS, type FocusRequest } from '../../storage/ui-state';
 import { ADD_REQUEST_TTL_MS, clearAddRequest, getAddRequest, type AddRequest } from '../../storage/ui-state';
 import { DuplicateReview } from '../contacts/DuplicateReview';
@@ -38,11 +38,8 @@ type Screen =
 /** The side panel (Firefox: the sidebar): the contacts, one contact's detail, and Save for the tab beside it. */
 export function SidePanelApp() {
   const tab = useTargetTab();
-  // A first page from the index paints at once; the whole list (for search, filters and counts) follows.
+  // A first page from the name index paints at once; the list's order, search and counts follow, from indexes too.
   const preview = useLiveQuery(() => firstContacts(PREVIEW_SIZE), []);
-  // Started only once the first page is on screen: reading a large table blocks the page while it arrives.
-  const previewShown = preview !== undefined;
-  const contacts = useLiveQuery(() => (previewShown ? listContacts() : undefined), [previewShown]);
   const focus = useLiveQuery(getFocusContact, []);
   const sectionRequest = useLiveQuery(getSectionRequest, []);
   const addRequest = useLiveQuery(getAddRequest, []);
@@ -54,7 +51,7 @@ export function SidePanelApp() {
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
   const search = useRef<HTMLInputElement>(null);
-  const tabProfile = useTabProfile(tab, contacts?.length);
+  const tabProfile = useTabProfile(tab, preview?.total);
 
   const open = (id: string, view: FocusRequest['view'] = 'details', template?: string) => {
     setSection('contacts');
@@ -204,9 +201,8 @@ export function SidePanelApp() {
             />
           ) : (
             <>
-              <DuplicateReview contacts={contacts} onOpen={(id) => open(id)} />
+              <DuplicateReview onOpen={(id) => open(id)} />
               <ContactsView
-                contacts={contacts}
                 preview={preview}
                 searchRef={search}
                 onOpen={(id) => open(id)}

@@ -37,6 +37,7 @@ const SAMPLE_CONTACT: Contact = Contact.parse({
 interface Props {
   /** Absent for a new template. */
   template?: Template;
+  /** Whom the preview can be shown for: the contacts changed most recently. */
   contacts: Contact[];
   settings: Settings;
   onClose(): void;
@@ -45,7 +46,7 @@ interface Props {
   onDelete(template: Template): Promise<void>;
 }
 
-/** Edit one template, with its problems listed and a live preview for any saved contact. */
+/** Edit one template, with its problems listed and a live preview for a recent contact. */
 export function TemplateEditor({ template, contacts, settings, onClose, onSaved, onDuplicated, onDelete }: Props) {
   const uid = useId();
   const [name, setName] = useState(template?.name ?? '');

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { FORMAT_LABELS } from '../../drafting/limits';
-import { listContacts } from '../../storage/contacts';
+import { recentContacts } from '../../storage/contact-list';
 import { CHANNEL_LABELS, type Template } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import {
@@ -16,13 +16,17 @@ import { useUndo } from '../undo';
 import { TemplateEditor } from './TemplateEditor';
 import '../drafting/drafting.css';
 
+/** How many recent contacts the editor offers to preview a template with. */
+const PREVIEW_CHOICES = 50;
+
 /** Which template is open: none (the list), a new one, or an existing one. */
 type Open = { kind: 'list' } | { kind: 'new'; key: number } | { kind: 'edit'; id: string; key: number };
 
 /** The templates section: the built-ins and the user's own, and an editor for each. */
 export function TemplatesView() {
   const templates = useLiveQuery(listTemplates, []);
-  const contacts = useLiveQuery(listContacts, []);
+  // The editor previews with one of the people the user worked with lately.
+  const contacts = useLiveQuery(() => recentContacts(PREVIEW_CHOICES), []);
   const settings = useLiveQuery(getSettings, []);
   const [open, setOpen] = useState<Open>({ kind: 'list' });
   const [notice, setNotice] = useState<{ text: string; error?: boolean }>();

@@ -1,5 +1,7 @@
 /** Writes valid contacts straight into the extension's database, to start a test from a realistic store. */
 import type { Page } from '@playwright/test';
+import type { Contact } from '../../storage/schemas';
+import { withSearchFields } from '../../storage/search-fields';
 
 export interface SeedContact {
   fullName: string;
@@ -14,6 +16,27 @@ export interface SeedContact {
 }
 
 export async function seedContacts(page: Page, people: SeedContact[]): Promise<void> {
+  // Rows as Rapport stores them: the database's middleware is bypassed here, so its derived fields are added the same way.
+  const rows = people.map((row, i) =>
+    withSearchFields({
+      id: `seed-${i}`,
+      source: 'manual',
+      credentials: [],
+      education: [],
+      experience: [],
+      affiliations: [],
+      profiles: {},
+      identities: [],
+      tags: [],
+      notes: '',
+      status: 'not_contacted',
+      userEdited: [],
+      createdAt: 1_700_000_000_000 + i,
+      updatedAt: 1_700_000_000_000 + i,
+      followUpsSent: 0,
+      ...row,
+    } as Partial<Contact>),
+  );
   await page.evaluate(async (rows) => {
     const request = indexedDB.open('rapport');
     const db = await new Promise<IDBDatabase>((done, fail) => {
@@ -21,32 +44,13 @@ export async function seedContacts(page: Page, people: SeedContact[]): Promise<v
       request.onerror = () => fail(request.error);
     });
     const tx = db.transaction('contacts', 'readwrite');
-    rows.forEach((row, i) =>
-      tx.objectStore('contacts').put({
-        id: `seed-${i}`,
-        source: 'manual',
-        credentials: [],
-        education: [],
-        experience: [],
-        affiliations: [],
-        profiles: {},
-        identities: [],
-        tags: [],
-        notes: '',
-        status: 'not_contacted',
-        userEdited: [],
-        createdAt: 1_700_000_000_000 + i,
-        updatedAt: 1_700_000_000_000 + i,
-        followUpsSent: 0,
-        ...row,
-      }),
-    );
+    for (const row of rows) tx.objectStore('contacts').put(row);
     await new Promise((done, fail) => {
       tx.oncomplete = done;
       tx.onerror = () => fail(tx.error);
     });
     db.close();
-  }, people);
+  }, rows);
 }
 
 export const PEOPLE: SeedContact[] = [

@@ -1,14 +1,15 @@
 /**
- * Schema migrations under stress (RELIABILITY M1–M5). Versions after 1 exist
- * only inside these tests, on separate Dexie instances: storage/db.ts is never
- * changed by them. Each database here has its own name, deleted afterwards.
+ * Schema migrations under stress (RELIABILITY M1–M5). The version after the
+ * current one exists only inside these tests, on separate Dexie instances:
+ * storage/db.ts is never changed by them. Each database here has its own
+ * name, deleted afterwards.
  */
 import Dexie, { type Transaction } from 'dexie';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reloadOnSchemaChange } from '../../../components/reload-on-schema-change';
-import { DB_NAME, NewerDataFormatError, SCHEMA_V1, SCHEMA_VERSION, db, openDatabase } from '../../../storage/db';
+import { DB_NAME, NewerDataFormatError, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, db, openDatabase } from '../../../storage/db';
 import { Contact, Interaction, Settings, Template } from '../../../storage/schemas';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/db');
@@ -57,11 +58,14 @@ afterEach(async () => {
 
 const V1_ROWS = readExport('v1.json');
 
-/** A version 2 as a future build might declare it: a new index, and a field renamed in an upgrade. */
-function declareV2(name: string, upgrade: (tx: Transaction) => Promise<void>): Dexie {
+/** The version after the current one, as a future build might declare it: a new index, and a field changed in an upgrade. */
+const NEXT = SCHEMA_VERSION + 1;
+const NEXT_SCHEMA = { ...SCHEMA_V2, contacts: `${SCHEMA_V2.contacts}, location` };
+function declareNext(name: string, upgrade: (tx: Transaction) => Promise<void>): Dexie {
   const next = new Dexie(name);
   next.version(1).stores(SCHEMA_V1);
-  next.version(2).stores({ ...SCHEMA_V1, contacts: `${SCHEMA_V1.contacts}, specialty` }).upgrade(upgrade);
+  next.version(2).stores(SCHEMA_V2);
+  next.version(NEXT).stores(NEXT_SCHEMA).upgrade(upgrade);
   return next;
 }
 
@@ -69,15 +73,15 @@ describe('M1: an upgrade with 10,000 rows', () => {
   it('keeps every row, migrates the field, and the new index answers', async () => {
     const name = dbName('m1');
     const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
+    old.version(SCHEMA_VERSION).stores(SCHEMA_V2);
     const base = V1_ROWS.data.data.find((t) => t.tableName === 'contacts')!.rows[0]!;
     await old.table('contacts').bulkAdd(
-      Array.from({ length: 10_000 }, (_, i) => ({ ...base, id: `c${i}`, identities: [`linkedin:p${i}`], specialty: i % 2 ? 'Neurology' : 'Pediatrics' })),
+      Array.from({ length: 10_000 }, (_, i) => ({ ...base, id: `c${i}`, identities: [`linkedin:p${i}`], location: i % 2 ? 'Boston, MA' : 'Denver, CO' })),
     );
     const before = await old.table('contacts').orderBy('id').toArray();
     old.close();
 
-    const next = declareV2(name, async (tx) => {
+    const next = declareNext(name, async (tx) => {
       await tx
         .table('contacts')
         .toCollection()
@@ -89,20 +93,21 @@ describe('M1: an upgrade with 10,000 rows', () => {
     const after = await next.table('contacts').orderBy('id').toArray();
     expect(after).toHaveLength(10_000);
     expect(after).toEqual(before.map((row) => ({ ...row, notes: `${String(row.notes)} (migrated)` })));
-    expect(await next.table('contacts').where('specialty').equals('Neurology').count()).toBe(5_000);
+    expect(await next.table('contacts').where('location').equals('Boston, MA').count()).toBe(5_000);
     next.close();
-  });
+  }, 60_000);
 });
 
 describe('M2: an upgrade that throws halfway', () => {
-  it('leaves the database at version 1 with every row intact, surfaces the error, and the next start retries', async () => {
+  it('leaves the database at its version with every row intact, surfaces the error, and the next start retries', async () => {
     const name = dbName('m2');
     await importDump(name, V1_ROWS);
+    await openDatabase(name).open().then((current) => current.close());
     const before = await inspect(name);
-    expect(before.version).toBe(1);
+    expect(before.version).toBe(SCHEMA_VERSION);
 
     let touched = 0;
-    const broken = declareV2(name, async (tx) => {
+    const broken = declareNext(name, async (tx) => {
       await tx
         .table('contacts')
         .toCollection()
@@ -121,7 +126,7 @@ describe('M2: an upgrade that throws halfway', () => {
     expect(await inspect(name)).toEqual(before);
 
     // The next start (with the bug fixed) upgrades from the same data.
-    const fixed = declareV2(name, async (tx) => {
+    const fixed = declareNext(name, async (tx) => {
       await tx
         .table('contacts')
         .toCollection()
@@ -130,7 +135,7 @@ describe('M2: an upgrade that throws halfway', () => {
         });
     });
     await fixed.open();
-    expect(fixed.verno).toBe(2);
+    expect(fixed.verno).toBe(NEXT);
     expect((await fixed.table('contacts').toArray()).every((row: { notes: string }) => row.notes === 'migrated')).toBe(true);
     expect(await fixed.table('contacts').count()).toBe(before.contacts.length);
     fixed.close();
@@ -141,7 +146,7 @@ describe('M4: data written by a newer Rapport, opened by this (older) one', () =
   it('reads everything, refuses writes with a clear "newer version" error, and deletes nothing', async () => {
     const name = dbName('m4');
     const newer = new Dexie(name);
-    newer.version(SCHEMA_VERSION + 1).stores({ ...SCHEMA_V1, contacts: `${SCHEMA_V1.contacts}, specialty`, reminders: 'id' });
+    newer.version(NEXT).stores({ ...NEXT_SCHEMA, reminders: 'id' });
     await newer.open();
     const rows = V1_ROWS.data.data.find((t) => t.tableName === 'contacts')!.rows.map((row): Record<string, unknown> => ({ ...row, futureField: { kept: true } }));
     await newer.table('contacts').bulkAdd(rows);
@@ -158,7 +163,7 @@ describe('M4: data written by a newer Rapport, opened by this (older) one', () =
 
     const after = new Dexie(name);
     await after.open();
-    expect(after.verno).toBe(SCHEMA_VERSION + 1);
+    expect(after.verno).toBe(NEXT);
     expect(await after.table('contacts').orderBy('id').toArray()).toEqual([...rows].sort((a, b) => String(a.id).localeCompare(String(b.id))));
     expect(await after.table('reminders').count()).toBe(1);
     after.close();
@@ -219,7 +224,7 @@ describe('M3: a newer version upgrading while a page has the old one open', () =
     reloadOnSchemaChange();
     await db.open();
     const blocked = vi.fn();
-    const next = declareV2(DB_NAME, async () => undefined);
+    const next = declareNext(DB_NAME, async () => undefined);
     next.on('blocked', blocked);
     const start = performance.now();
     await next.open();

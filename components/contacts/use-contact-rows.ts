@@ -1,0 +1,33 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef } from 'react';
+import { contactsByIds } from '../../storage/contact-list';
+import type { Contact } from '../../storage/schemas';
+
+/** Rows read per request: a screenful and then some, so that scrolling asks rarely. */
+export const ROW_PAGE = 50;
+/** Rows remembered after they scroll away, so that scrolling back paints at once. */
+const REMEMBERED = 2_000;
+
+/**
+ * The records of the rows from `first` to `last` of `ids`, read a page at a
+ * time and kept live: the list holds ids only, and reads the few people on
+ * screen. `seed` (the first page painted before the ids arrive) fills rows
+ * until their own read answers.
+ */
+export function useContactRows(ids: readonly string[], first: number, last: number, seed?: readonly Contact[]): ReadonlyMap<string, Contact> {
+  const start = Math.floor(Math.max(0, first) / ROW_PAGE) * ROW_PAGE;
+  const end = Math.min(ids.length, (Math.floor(Math.max(0, last) / ROW_PAGE) + 1) * ROW_PAGE);
+  const wanted = ids.slice(start, end);
+  const key = wanted.join('\n');
+  const rows = useLiveQuery(() => contactsByIds(wanted), [key]);
+  const remembered = useRef(new Map<string, Contact>());
+
+  return useMemo(() => {
+    const cache = remembered.current;
+    if (cache.size > REMEMBERED) cache.clear();
+    if (seed) for (const contact of seed) if (!cache.has(contact.id)) cache.set(contact.id, contact);
+    // The fresh read wins over anything remembered: it may carry an edit.
+    for (const contact of rows ?? []) cache.set(contact.id, contact);
+    return new Map(cache);
+  }, [rows, seed]);
+}

@@ -1,0 +1,173 @@
+/**
+ * The side panel's questions about the contacts, answered from indexes alone
+ * (RELIABILITY L2): which contacts match a search and filters, in what order,
+ * how many are at each status, and which values the filter menus offer. Only
+ * keys are read here, never whole records; the list then reads the few records
+ * on screen (`contactsByIds`). With 100,000 contacts a full read would hold the
+ * panel for seconds and most of the memory it has.
+ */
+import { db } from './db';
+import { STATUSES, type Contact, type Source, type Status } from './schemas';
+import { words } from './search-fields';
+
+export interface Filters {
+  status?: Status;
+  tag?: string;
+  source?: Source;
+  organization?: string;
+  specialty?: string;
+  /** Only contacts whose follow-up is due now. */
+  due?: boolean;
+}
+
+export const SORTS = {
+  name: 'Name',
+  lastContact: 'Last contact',
+  nextFollowUp: 'Next follow-up',
+  added: 'Date added',
+} as const;
+export type Sort = keyof typeof SORTS;
+
+/** The newest possible date, as the upper end of a compound key range. */
+const MAX_DATE = 8.64e15;
+/** Sorts after every string in IndexedDB's key order. */
+const MAX_STRING = '\uffff';
+
+/** Primary keys as strings: every contact's id is one (storage/ids.ts). */
+const asIds = (keys: unknown[]) => keys as string[];
+
+/**
+ * Every contact's id in the order of `sort`. A date sort lists contacts with
+ * that date first (names in order within the same date) and those without it
+ * after, by name, as a spreadsheet would.
+ */
+export async function orderedIds(sort: Sort): Promise<string[]> {
+  return db.transaction('r', db.contacts, async () => {
+    const byName = asIds(await db.contacts.orderBy('sortName').primaryKeys());
+    if (sort === 'name') return byName;
+    const index = sort === 'lastContact' ? '[lastContactedAt+sortName]' : sort === 'nextFollowUp' ? '[nextFollowUpAt+sortName]' : '[createdAt+sortName]';
+    const dated = () => db.contacts.where(index).between([-Infinity, ''], [MAX_DATE, MAX_STRING], true, true);
+    // Soonest first for what is coming; newest first for the past (last contact, date added).
+    const first =
+      sort === 'nextFollowUp'
+        ? asIds(await dated().primaryKeys())
+        : newestFirst(asIds(await dated().primaryKeys()), (await dated().keys()) as unknown as [number, string][]);
+    if (first.length === byName.length) return first;
+    const seen = new Set(first);
+    for (const id of byName) if (!seen.has(id)) first.push(id);
+    return first;
+  });
+}
+
+/**
+ * Ids read by ascending [date, name], turned newest first with names still in
+ * order within one date: a whole import shares its date added, and should
+ * read A to Z, not Z to A.
+ */
+function newestFirst(ids: string[], keys: [number, string][]): string[] {
+  const out: string[] = [];
+  let end = ids.length;
+  while (end > 0) {
+    let start = end - 1;
+    while (start > 0 && keys[start - 1]![0] === keys[end - 1]![0]) start--;
+    for (let i = start; i < end; i++) out.push(ids[i]!);
+    end = start;
+  }
+  return out;
+}
+
+/** The ids that have one value in an index; for a multi-valued index (tags), any of them. */
+async function idsWhere(index: string, value: string): Promise<Set<string>> {
+  return new Set(asIds(await db.contacts.where(index).equals(value).primaryKeys()));
+}
+
+/**
+ * The ids matching a search and filters, or `undefined` when nothing narrows
+ * the list. A search matches a contact when every word typed begins a word of
+ * its name, organization, title, school, tags, notes or where they met.
+ */
+export async function matchingIds(query: string, filters: Filters, now = Date.now()): Promise<Set<string> | undefined> {
+  const ids = (collection: { primaryKeys(): Promise<unknown[]> }) => collection.primaryKeys().then((keys) => new Set(asIds(keys)));
+  const questions: (() => Promise<Set<string>>)[] = [];
+  // Each word once: "ann ann" asks no more than "ann".
+  for (const word of new Set(words(query))) questions.push(() => ids(db.contacts.where('searchWords').startsWith(word)));
+  if (filters.status) questions.push(() => idsWhere('status', filters.status!));
+  if (filters.source) questions.push(() => idsWhere('source', filters.source!));
+  if (filters.tag) questions.push(() => idsWhere('tags', filters.tag!));
+  if (filters.organization) questions.push(() => idsWhere('organization', filters.organization!));
+  if (filters.specialty) questions.push(() => idsWhere('specialty', filters.specialty!));
+  if (filters.due) questions.push(() => ids(db.contacts.where('nextFollowUpAt').belowOrEqual(now)));
+  if (questions.length === 0) return undefined;
+  // One read transaction, so that every answer sees the same data.
+  const answers = await db.transaction('r', db.contacts, () => Promise.all(questions.map((ask) => ask())));
+  const [smallest, ...others] = answers.sort((a, b) => a.size - b.size);
+  if (others.length === 0) return smallest;
+  const all = new Set<string>();
+  for (const id of smallest!) if (others.every((set) => set.has(id))) all.add(id);
+  return all;
+}
+
+/** The ordered ids kept by `matching` (every id when it is undefined). */
+export function keepMatching(ordered: readonly string[], matching: ReadonlySet<string> | undefined): readonly string[] {
+  return matching ? ordered.filter((id) => matching.has(id)) : ordered;
+}
+
+export interface Pipeline {
+  total: number;
+  counts: Record<Status, number>;
+}
+
+/** How many contacts there are, and at each status: counted by the indexes. */
+export async function pipelineCounts(): Promise<Pipeline> {
+  return db.transaction('r', db.contacts, async () => {
+    const [total, ...perStatus] = await Promise.all([
+      db.contacts.count(),
+      ...STATUSES.map((status) => db.contacts.where('status').equals(status).count()),
+    ]);
+    return { total: total!, counts: Object.fromEntries(STATUSES.map((status, i) => [status, perStatus[i]!])) as Record<Status, number> };
+  });
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** The distinct values of an index, in reading order, for filter menus and autocomplete. */
+export async function distinctValues(index: 'tags' | 'organization' | 'specialty'): Promise<string[]> {
+  const keys = (await db.contacts.orderBy(index).uniqueKeys()) as string[];
+  return keys.filter(Boolean).sort((a, b) => collator.compare(a, b));
+}
+
+/** The records of `ids`, in that order; ids deleted meanwhile are left out. */
+export async function contactsByIds(ids: readonly string[]): Promise<Contact[]> {
+  return (await db.contacts.bulkGet([...ids])).filter((contact): contact is Contact => contact !== undefined);
+}
+
+/** The most recently changed contacts: the template editor's choice of whom to preview with. */
+export async function recentContacts(limit: number): Promise<Contact[]> {
+  return db.contacts.orderBy('updatedAt').reverse().limit(limit).toArray();
+}
+
+export interface OrganizationIndex {
+  /** Each contact's organization, for those who have one. */
+  organizationOf: Map<string, string>;
+  statusOf: Map<string, Status>;
+}
+
+/** Who works where and where each conversation stands, from the organization and status indexes. */
+export async function organizationIndex(): Promise<OrganizationIndex> {
+  return db.transaction('r', db.contacts, async () => {
+    const byOrganization = db.contacts.orderBy('organization');
+    // One index read twice in one transaction: the keys and the primary keys come in the same order.
+    const [organizations, ids, ...perStatus] = await Promise.all([
+      byOrganization.keys(),
+      byOrganization.primaryKeys(),
+      ...STATUSES.map((status) => db.contacts.where('status').equals(status).primaryKeys()),
+    ]);
+    const organizationOf = new Map<string, string>();
+    ids.forEach((id, i) => organizationOf.set(id as string, organizations[i] as string));
+    const statusOf = new Map<string, Status>();
+    STATUSES.forEach((status, i) => {
+      for (const id of perStatus[i]!) statusOf.set(id as string, status);
+    });
+    return { organizationOf, statusOf };
+  });
+}

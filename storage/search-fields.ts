@@ -1,0 +1,80 @@
+/**
+ * Fields derived from a contact and stored beside it only so that IndexedDB
+ * can answer the side panel's questions through indexes (RELIABILITY L2: no
+ * UI path reads the whole table): `sortName` orders the list as people read
+ * names, and `searchWords` finds a contact by the start of any word of its
+ * name, organization, school, tags or notes.
+ *
+ * A database middleware (storage/db.ts) computes them on every write, never
+ * the callers, and removes them from every record read, so they never reach
+ * the UI, a backup or the trash.
+ */
+import type { Contact } from './schemas';
+
+/** Lower case, accents removed: "Müller" matches "muller". */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** What splits text into words, for storing and for searching alike. */
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+/** The folded words of a search query or a field: "Müller-Lüdenscheidt, MD" → muller, ludenscheidt, md. */
+export function words(text: string): string[] {
+  return fold(text).split(NOT_WORD).filter(Boolean);
+}
+
+/** Longest word kept: longer runs are rarely typed, and keys that long bloat the index. */
+const MAX_WORD = 40;
+/** Words kept per contact; long notes would otherwise dominate the index. */
+const MAX_WORDS = 400;
+
+/** The text fields a search looks in, in the order their words are kept. */
+function searchedText(contact: Partial<Contact>): (string | undefined)[] {
+  return [
+    contact.fullName,
+    contact.organization,
+    contact.title,
+    contact.headline,
+    contact.specialty,
+    contact.subspecialty,
+    contact.location,
+    ...(contact.education ?? []).map((e) => e.school),
+    ...(contact.tags ?? []),
+    contact.whereMet?.event,
+    contact.notes,
+  ];
+}
+
+export interface SearchFields {
+  sortName: string;
+  searchWords: string[];
+}
+
+export function searchFields(contact: Partial<Contact>): SearchFields {
+  const unique = new Set<string>();
+  for (const field of searchedText(contact)) {
+    if (!field) continue;
+    for (const word of words(field)) {
+      unique.add(word.slice(0, MAX_WORD));
+      if (unique.size >= MAX_WORDS) break;
+    }
+    if (unique.size >= MAX_WORDS) break;
+  }
+  return { sortName: fold(contact.fullName ?? '').trim(), searchWords: [...unique] };
+}
+
+export const SEARCH_FIELD_NAMES = ['sortName', 'searchWords'] as const satisfies readonly (keyof SearchFields)[];
+
+/** A stored contact as the database holds it: the record plus its derived fields. */
+export function withSearchFields<T extends Partial<Contact>>(record: T): T & SearchFields {
+  return { ...record, ...searchFields(record) };
+}
+
+/** A record as read, without its derived fields (anything else, including `undefined`, as it is). */
+export function withoutSearchFields<T>(record: T): T {
+  if (typeof record !== 'object' || record === null || !SEARCH_FIELD_NAMES.some((name) => name in record)) return record;
+  const copy = { ...record } as Record<string, unknown>;
+  for (const name of SEARCH_FIELD_NAMES) delete copy[name];
+  return copy as T;
+}
