@@ -24,7 +24,16 @@ export function readPageOnRequest(ctx: ContentScriptContext, extract: Extractor)
     }
     return Promise.resolve(extract(document, location.href));
   };
-  browser.runtime.onMessage.addListener(listener);
-  // After the extension reloads, this old copy must stop answering quietly.
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  // Kept from the start: after the extension reloads, this old copy's `chrome.runtime` is
+  // gone, and reading `browser.runtime.onMessage` then throws (RELIABILITY F8).
+  const onMessage = browser.runtime.onMessage;
+  onMessage.addListener(listener);
+  // When a newer copy starts (after a reload, the background injects one), this one stops quietly.
+  ctx.onInvalidated(() => {
+    try {
+      onMessage.removeListener(listener);
+    } catch {
+      // The extension context is invalidated: the browser has already dropped the listener.
+    }
+  });
 }

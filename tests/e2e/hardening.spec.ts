@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { badgeText, launchWithExtension, tabIdOf } from '../../scripts/chromium';
 import { expect, fixture, serve, test } from './fixtures';
 import { seedContacts, type SeedContact } from './seed';
-import { countRows, freshWorker, markWorker, stopWorker, unsafeLinks } from './worker-control';
+import { countRows, freshWorker, markWorker, reloadExtension, stopWorker, unsafeLinks } from './worker-control';
 
 const resident = fixture('linkedin/profile-resident');
 
@@ -142,43 +142,70 @@ test('F3 + X1: after a browser restart the alarm exists and the badge is recount
 });
 
 /**
- * F8. chrome.runtime.reload() from the worker disables an extension loaded with --load-extension
- * in this headless Chromium (its pages then fail with ERR_BLOCKED_BY_CLIENT), so the reload is
- * reproduced by what it does to an open tab: a new copy of the content script is injected (the
- * background's fallback when the old one does not answer) and the old copy is invalidated.
+ * F8, for real: the extension is reloaded with chrome.runtime.reload() (developer mode on, as
+ * Chromium requires for an unpacked extension) while a LinkedIn tab stays open. The old copy of
+ * the content script stays in the tab with its chrome.runtime gone; the reloaded extension's
+ * worker injects a new copy on the next save, and the old copy must stop without an error.
  */
-test('F8: a new copy of the content script takes over an open LinkedIn tab; the old one stops quietly', async ({ context, worker, extensionId }) => {
+test('F8: the extension reloads under an open LinkedIn tab; the old content script stops quietly and the new one saves', async ({ context, worker, extensionId }) => {
   const linkedin = await openLinkedIn(context);
   const pageErrors = collectErrors(linkedin);
   const tabId = await tabIdOf(worker, 'https://www.linkedin.com/*');
+  const before = await context.newPage();
+  await before.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await expect(before.getByTestId('saved-card')).toContainText('Saved to Rapport');
+  await before.close();
+
+  // The content script's isolated worlds in the tab (named after the extension), seen through CDP.
+  const cdp = await context.newCDPSession(linkedin);
+  const worlds: number[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+    if (c.origin === `chrome-extension://${extensionId}`) worlds.push(c.id);
+  });
+  await cdp.send('Runtime.enable');
+  expect(worlds).toHaveLength(1);
+  const [oldWorld] = worlds as [number];
+  const inWorld = async (contextId: number, expression: string) =>
+    (await cdp.send('Runtime.evaluate', { expression, contextId, returnByValue: true })).result.value as unknown;
+  /** The listeners a world has on the document: WXT's "a newer copy started" listener is the copy's. */
+  const documentListeners = async (contextId: number) => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document', contextId });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    return listeners.map((l) => l.type);
+  };
+  const started = `${extensionId}:linkedin:wxt:content-script-started`;
+  expect(await documentListeners(oldWorld)).toEqual([started]);
+
+  const reloaded = await reloadExtension(context, worker);
+  expect(reloaded).not.toBe(worker);
+  expect(new URL(reloaded.url()).host).toBe(extensionId);
+  // The old copy is cut off from the extension, as Chrome does it.
+  expect(await inWorld(oldWorld, 'typeof chrome.runtime')).toBe('undefined');
+
+  // The popup on the open tab: the old copy cannot answer, so the new worker injects a new copy.
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  await expect(popup.getByTestId('saved-card')).toContainText('Saved to Rapport');
-
-  // The reloaded extension's copy arrives; the old copy is told to stop (WXT's ctx.onInvalidated).
-  await worker.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/linkedin.js'] }), tabId);
-  // The new copy answers.
-  const answers = await worker.evaluate(async (id) => {
-    const frames = await chrome.tabs.sendMessage(id, { type: 'rapport:extract' });
-    return frames ? 1 : 0;
-  }, tabId);
-  expect(answers).toBe(1);
+  await expect(popup.getByTestId('saved-card')).toContainText('Already saved');
+  expect(worlds).toHaveLength(2);
+  const newWorld = worlds[1]!;
+  expect(await inWorld(newWorld, 'chrome.runtime.id')).toBe(extensionId);
+  // The new copy told the old one to stop: WXT's ctx is invalidated and its listener gone, with no error.
+  expect(await documentListeners(oldWorld)).toEqual([]);
+  expect(await documentListeners(newWorld)).toEqual([started]);
   await linkedin.evaluate(() => history.pushState({}, '', location.pathname + '?navigated=1'));
   await popup.reload();
   await expect(popup.getByTestId('saved-card')).toContainText('Already saved');
 
   // A page forging the "newer copy started" signal only stops the copy: the next save re-injects one.
   await linkedin.evaluate(
-    (id) =>
-      document.dispatchEvent(
-        new CustomEvent(`${id}:linkedin:wxt:content-script-started`, { detail: { contentScriptName: 'linkedin', messageId: 'forged' } }),
-      ),
-    extensionId,
+    (event) => document.dispatchEvent(new CustomEvent(event, { detail: { contentScriptName: 'linkedin', messageId: 'forged' } })),
+    started,
   );
   await popup.reload();
   await expect(popup.getByTestId('saved-card')).toContainText('Already saved');
   expect(await countRows(popup)).toBe(1);
-  expect(pageErrors.filter((e) => /Extension context invalidated|Uncaught|pageerror/i.test(e))).toEqual([]);
+  await linkedin.waitForTimeout(300);
+  expect(pageErrors.filter((e) => e.startsWith('pageerror') || /Extension context invalidated|Uncaught/i.test(e))).toEqual([]);
 });
 
 test('S3: a web page cannot drive the content script or reach the extension', async ({ context, worker, extensionId }) => {

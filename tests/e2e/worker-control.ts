@@ -91,3 +91,36 @@ export function unsafeLinks(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/**
+ * Reloads the extension for real, as its Reload button or an update does: `chrome.runtime.reload()`
+ * in the worker. Chromium disables a reloaded unpacked extension ("unsupportedDeveloperExtension")
+ * unless developer mode is on, so it is turned on first on chrome://extensions, as a developer
+ * would. Returns the new worker (a new Worker object, same extension id); the old one has closed.
+ */
+export async function reloadExtension(context: BrowserContext, worker: Worker): Promise<Worker> {
+  const extensions = await context.newPage();
+  await extensions.goto('chrome://extensions/');
+  const inDeveloperMode = await extensions.evaluate(async () => {
+    const developer = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
+    await developer.updateProfileConfiguration({ inDeveloperMode: true });
+    return (await developer.getProfileConfiguration()).inDeveloperMode;
+  });
+  expect(inDeveloperMode).toBe(true);
+  await extensions.close();
+
+  const closed = new Promise<void>((done) => worker.once('close', () => done()));
+  const next = context.waitForEvent('serviceworker', {
+    predicate: (w) => w !== worker && w.url() === worker.url(),
+    timeout: 15_000,
+  });
+  // The worker may go before it answers.
+  await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+  const [fresh] = await Promise.all([next, closed]);
+  return fresh;
+}
+
+interface DeveloperPrivate {
+  updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+  getProfileConfiguration(): Promise<{ inDeveloperMode: boolean }>;
+}
