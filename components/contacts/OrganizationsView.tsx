@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { groupByOrganization, type OrganizationGroup } from '../../contacts/organizations';
 import { contactsByIds, organizationIndex } from '../../storage/contact-list';
 import { STATUSES, STATUS_LABELS } from '../../storage/schemas';
+import { useContactsQuery } from '../use-contacts-query';
 
 interface Props {
   /** The list's ids, searched, filtered and sorted. */
@@ -17,7 +18,7 @@ const NAMED = 6;
 
 /** Everyone the user knows at each organization or program, with where each conversation stands. */
 export function OrganizationsView({ ids, onOpen }: Props) {
-  const index = useLiveQuery(organizationIndex, []);
+  const index = useContactsQuery(organizationIndex, []);
   const groups = useMemo(() => (index ? groupByOrganization(ids, index) : undefined), [ids, index]);
   const [shown, setShown] = useState(GROUPS_PAGE);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());

@@ -1,0 +1,58 @@
+import Dexie from 'dexie';
+import { useEffect, useState, type DependencyList } from 'react';
+import { DB_NAME } from '../storage/db';
+
+/** Every change to the contacts table names a part under this prefix (Dexie's observability). */
+const CONTACTS_PART = `idb://${DB_NAME}/contacts/`;
+/** A burst of writes (an import, a bulk edit) asks the list's questions once, not once per write. */
+const COALESCE_MS = 50;
+
+/** A number that grows whenever the contacts change, in this page or any other of the extension's contexts. */
+export function useContactsVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = (parts: Record<string, unknown>) => {
+      if (!('all' in parts) && !Object.keys(parts).some((part) => part.startsWith(CONTACTS_PART))) return;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        setVersion((v) => v + 1);
+      }, COALESCE_MS);
+    };
+    Dexie.on('storagemutated', onChange);
+    return () => {
+      Dexie.on('storagemutated').unsubscribe(onChange);
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
+  return version;
+}
+
+/**
+ * The answer to a question about the contacts, asked again when `deps` or
+ * the contacts change; the previous answer stays on screen meanwhile.
+ *
+ * Not useLiveQuery, for the questions that read the keys of a whole index:
+ * a live query records every key it reads to know which writes concern it,
+ * which for 100,000 keys costs seconds. Any change to the contacts asks these
+ * again instead: a keys-only read is cheap, and the table changes seldom.
+ */
+export function useContactsQuery<T>(ask: () => Promise<T>, deps: DependencyList, enabled = true): T | undefined {
+  const version = useContactsVersion();
+  const [state, setState] = useState<{ answer?: T; error?: unknown }>({});
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    ask().then(
+      (answer) => current && setState({ answer }),
+      (error: unknown) => current && setState({ error }),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, version, enabled]);
+  // As useLiveQuery does: a failed read reaches the nearest error boundary.
+  if (state.error) throw state.error;
+  return state.answer;
+}

@@ -1,0 +1,79 @@
+/**
+ * The contacts list as rendered (happy-dom), over the index-only queries: it
+ * paints, searches, and follows writes made anywhere (the version hook that
+ * replaces a live query for the questions that read whole indexes).
+ */
+import { act, createElement, createRef } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContactsView } from '../../../components/contacts/ContactsView';
+import { UndoProvider } from '../../../components/undo';
+import { addContact, deleteContact, firstContacts } from '../../../storage/contacts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root;
+let host: HTMLElement;
+
+beforeEach(() => {
+  // happy-dom lays nothing out: give the list's scroller a panel's size so the virtualizer renders rows.
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(360);
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+afterEach(async () => {
+  await act(async () => root.unmount());
+  host.remove();
+  vi.restoreAllMocks();
+});
+
+async function until(check: () => void): Promise<void> {
+  await vi.waitFor(async () => {
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
+    check();
+  });
+}
+
+const text = (testId: string) => host.querySelector(`[data-testid="${testId}"]`)?.textContent;
+const names = () => [...host.querySelectorAll('.contact-row-name')].map((n) => n.textContent);
+
+async function type(value: string): Promise<void> {
+  const input = host.querySelector<HTMLInputElement>('input[type="search"]')!;
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('ContactsView', () => {
+  it('lists, searches through the index, and follows writes', async () => {
+    await addContact({ fullName: 'Wen Li', organization: 'Northfield General Hospital' });
+    await addContact({ fullName: 'Hannah Müller', notes: 'stroke elective' });
+    const zoe = await addContact({ fullName: 'Zoë Adams' });
+    const preview = await firstContacts(60);
+    await act(async () =>
+      root.render(
+        createElement(UndoProvider, null, createElement(ContactsView, { preview, searchRef: createRef(), onOpen: () => {}, onAdd: () => {} })),
+      ),
+    );
+    await until(() => expect(text('result-count')).toBe('3 contacts'));
+    await until(() => expect(names()).toEqual(['Hannah Müller', 'Wen Li', 'Zoë Adams']));
+
+    await type('mull');
+    await until(() => expect(text('result-count')).toBe('1 of 3 contacts'));
+    await until(() => expect(names()).toEqual(['Hannah Müller']));
+    await type('northfield');
+    await until(() => expect(names()).toEqual(['Wen Li']));
+
+    // A write from anywhere asks the list's questions again.
+    await addContact({ fullName: 'Wendy Northfield' });
+    await until(() => expect(text('result-count')).toBe('2 of 4 contacts'));
+    await until(() => expect(names()).toEqual(['Wen Li', 'Wendy Northfield']));
+    await type('');
+    await deleteContact(zoe.id);
+    await until(() => expect(text('result-count')).toBe('3 contacts'));
+    await until(() => expect(names()).toEqual(['Hannah Müller', 'Wen Li', 'Wendy Northfield']));
+  });
+});
