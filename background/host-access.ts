@@ -13,10 +13,13 @@ export const SITE_ORIGINS: Record<ProfileSite, string> = {
   doximity: 'https://*.doximity.com/*',
 };
 
-export const SITE_NAMES: Record<ProfileSite, string> = {
-  linkedin: 'linkedin.com',
-  doximity: 'doximity.com',
+/** How the user knows each site. */
+export const SITE_LABELS: Record<ProfileSite, string> = {
+  linkedin: 'LinkedIn',
+  doximity: 'Doximity',
 };
+
+const SITES = Object.keys(SITE_ORIGINS) as ProfileSite[];
 
 export async function hasHostAccess(site: ProfileSite): Promise<boolean> {
   try {
@@ -25,4 +28,20 @@ export async function hasHostAccess(site: ProfileSite): Promise<boolean> {
     // A browser without the permissions API cannot withdraw access either.
     return true;
   }
+}
+
+/** The profile sites' origins the user has taken back, in the manifest's order: what Rapport may ask for again. */
+export async function withdrawnSiteOrigins(): Promise<string[]> {
+  const access = await Promise.all(SITES.map(hasHostAccess));
+  return SITES.filter((_, i) => !access[i]).map((site) => SITE_ORIGINS[site]);
+}
+
+/** "LinkedIn", "LinkedIn and Doximity": the sites behind `origins`, for the user to read. */
+export function siteLabels(origins: readonly string[]): string {
+  const labels = origins.map((origin) => {
+    const site = SITES.find((s) => SITE_ORIGINS[s] === origin);
+    return site ? SITE_LABELS[site] : origin.replace(/^https?:\/\/(\*\.)?|\/\*$/g, '');
+  });
+  if (labels.length <= 1) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }

@@ -5,23 +5,67 @@
  * icon allows through activeTab. Nothing here changes the page.
  */
 import { browser } from 'wxt/browser';
-import { profileRef } from '../capture/urls';
+import { profileRef, type ProfileRef } from '../capture/urls';
 import { EXTRACT_REQUEST } from '../messages';
-import { SITE_NAMES, SITE_ORIGINS, hasHostAccess } from './host-access';
+import { SITE_LABELS, SITE_ORIGINS, hasHostAccess, siteLabels, withdrawnSiteOrigins } from './host-access';
+import { TimeLimitError, withTimeLimit } from './time-limit';
 
 export type TabRead =
   | { kind: 'page'; url: string; raw: unknown }
   | { kind: 'unreadable'; url?: string; reason: string }
-  /** The user took back Rapport's access to the site: ask for it again (RELIABILITY S8). */
-  | { kind: 'needs-access'; url: string; origins: string[]; reason: string };
+  /**
+   * The user took back Rapport's access to the site: ask for `origins` again (RELIABILITY S8).
+   * `url` is missing when the browser hides the tab's address for that reason.
+   */
+  | { kind: 'needs-access'; url?: string; origins: string[]; reason: string };
+
+/**
+ * How long reading a page may take, content script or injected script, before
+ * Rapport says so. A read takes milliseconds; Chromium's `executeScript` on a
+ * tab it no longer lets Rapport see can stay pending for ever.
+ */
+export const READ_TIME_LIMIT_MS = 10_000;
+export const READ_TOO_SLOW = 'Rapport could not read this page in time. Reload the page and try again.';
 
 const CONTENT_SCRIPT_FILES = {
   linkedin: '/content-scripts/linkedin.js',
   doximity: '/content-scripts/doximity.js',
 } as const;
 
+/**
+ * Without the "tabs" permission the browser tells an extension a tab's address
+ * only for sites it may read (or after a click on its icon). A hidden address
+ * while the user has turned off access to LinkedIn or Doximity may be such a
+ * page: say so and offer both ways back, rather than "not a web page".
+ */
+export function hiddenTabReason(origins: readonly string[]): string {
+  return (
+    `Rapport can’t see this tab any more: its access to ${siteLabels(origins)} pages is turned off. ` +
+    'Allow it to read them again, or click the Rapport icon in the toolbar to read this page once.'
+  );
+}
+
+export function withdrawnSiteReason(site: ProfileRef['site']): string {
+  return `Rapport no longer has access to ${SITE_LABELS[site]} pages. Allow it again to save people from them.`;
+}
+
 async function askContentScript(tabId: number): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, EXTRACT_REQUEST);
+}
+
+async function readPage(tabId: number, ref: ProfileRef | null): Promise<unknown> {
+  if (ref) {
+    try {
+      return await askContentScript(tabId);
+    } catch {
+      // The tab was open before Rapport was installed or reached the profile by
+      // in-page navigation from a page we don't match: load the reader now.
+      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILES[ref.site]] });
+      return askContentScript(tabId);
+    }
+  }
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, files: ['/capture-page.js'] });
+  return result?.result;
 }
 
 export async function readTab(tabId: number): Promise<TabRead> {
@@ -31,35 +75,22 @@ export async function readTab(tabId: number): Promise<TabRead> {
   } catch {
     return { kind: 'unreadable', reason: 'That tab is closed.' };
   }
+  if (!url) {
+    const withdrawn = await withdrawnSiteOrigins();
+    if (withdrawn.length > 0) return { kind: 'needs-access', origins: withdrawn, reason: hiddenTabReason(withdrawn) };
+  }
   if (!url || !/^https?:/.test(url)) {
     return { kind: 'unreadable', url, reason: 'Rapport can only read web pages.' };
   }
   const ref = profileRef(url);
   try {
-    if (ref) {
-      try {
-        return { kind: 'page', url, raw: await askContentScript(tabId) };
-      } catch {
-        // The tab was open before Rapport was installed or reached the profile by
-        // in-page navigation from a page we don't match: load the reader now.
-        await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILES[ref.site]] });
-        return { kind: 'page', url, raw: await askContentScript(tabId) };
-      }
-    }
-    const [result] = await browser.scripting.executeScript({
-      target: { tabId },
-      files: ['/capture-page.js'],
-    });
-    return { kind: 'page', url, raw: result?.result };
-  } catch {
+    // One limit for the whole read, so that a call that never settles ends as an error.
+    return { kind: 'page', url, raw: await withTimeLimit(readPage(tabId, ref), READ_TIME_LIMIT_MS, READ_TOO_SLOW) };
+  } catch (error) {
     if (ref && !(await hasHostAccess(ref.site))) {
-      return {
-        kind: 'needs-access',
-        url,
-        origins: [SITE_ORIGINS[ref.site]],
-        reason: `Rapport no longer has access to ${SITE_NAMES[ref.site]}. Grant access to save people from it.`,
-      };
+      return { kind: 'needs-access', url, origins: [SITE_ORIGINS[ref.site]], reason: withdrawnSiteReason(ref.site) };
     }
+    if (error instanceof TimeLimitError) return { kind: 'unreadable', url, reason: error.message };
     return {
       kind: 'unreadable',
       url,

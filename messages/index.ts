@@ -50,8 +50,16 @@ export const SaveOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('no-person'), url: z.string().optional(), reason: z.string() }),
   /** Several people on the page: the in-page picker is open, and the user chooses there. */
   z.object({ kind: z.literal('picking'), url: z.string(), names: z.array(z.string()) }),
-  /** The user withdrew Rapport's access to the site; the page may ask for `origins` again. */
-  z.object({ kind: z.literal('needs-access'), url: z.string(), origins: z.array(z.string()), reason: z.string() }),
+  /**
+   * The user withdrew Rapport's access to the site; the page may ask for `origins` again, in the
+   * click's user gesture. No `url` when the browser hides the tab's address for that reason.
+   */
+  z.object({
+    kind: z.literal('needs-access'),
+    url: z.string().optional(),
+    origins: z.array(z.string().regex(/^https:\/\/[^/\s]+\/\*$/)).min(1),
+    reason: z.string(),
+  }),
 ]);
 export type SaveOutcome = z.infer<typeof SaveOutcome>;
 

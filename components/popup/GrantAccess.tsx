@@ -1,18 +1,21 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
+import { siteLabels } from '../../background/host-access';
 import type { SaveOutcome } from '../../messages';
 
-type NeedsAccess = Extract<SaveOutcome, { kind: 'needs-access' }>;
+export type NeedsAccess = Extract<SaveOutcome, { kind: 'needs-access' }>;
 
 /**
  * Shown when the user took back Rapport's access to a site (RELIABILITY S8):
- * says so and asks again, instead of failing silently.
+ * says so and asks again, instead of failing silently. Used by the popup and
+ * by the side panel's Save.
  */
 export function GrantAccess({ outcome, onGranted }: { outcome: NeedsAccess; onGranted: () => void }) {
   const [refused, setRefused] = useState(false);
-  const host = outcome.origins.map((origin) => origin.replace(/^https:\/\/\*\.|\/\*$/g, '')).join(', ');
+  const sites = siteLabels(outcome.origins);
 
   const grant = () => {
+    setRefused(false);
     // Called straight from the click: Firefox and Chrome only ask the user within the gesture.
     browser.permissions.request({ origins: outcome.origins }).then(
       (granted) => (granted ? onGranted() : setRefused(true)),
@@ -24,11 +27,12 @@ export function GrantAccess({ outcome, onGranted }: { outcome: NeedsAccess; onGr
     <div className="card stack" data-testid="needs-access">
       <p style={{ margin: 0 }}>{outcome.reason}</p>
       <button type="button" className="primary" onClick={grant}>
-        Grant access to {host}
+        Grant access to {sites}
       </button>
       {refused && (
         <p className="error" role="alert" style={{ margin: 0 }}>
-          Access was not granted, so Rapport cannot read this page. You can grant it later from here.
+          Access was not granted, so Rapport cannot read this page. You can grant it later from here, or click the
+          Rapport icon in the toolbar to read this page once.
         </p>
       )}
     </div>

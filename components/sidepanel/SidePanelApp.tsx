@@ -8,6 +8,7 @@ import { DuplicateReview } from '../contacts/DuplicateReview';
 import { AddContactForm } from '../contacts/AddContactForm';
 import { ContactsView } from '../contacts/ContactsView';
 import { DueList } from '../popup/DueList';
+import { GrantAccess, type NeedsAccess } from '../popup/GrantAccess';
 import { UndoProvider } from '../undo';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
@@ -50,6 +51,8 @@ export function SidePanelApp() {
   const [templateId, setTemplateId] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+  // Access to the site was taken back (RELIABILITY S8): the grant button, in place of a message.
+  const [needsAccess, setNeedsAccess] = useState<NeedsAccess>();
   const search = useRef<HTMLInputElement>(null);
   const tabProfile = useTabProfile(tab, preview?.total);
 
@@ -106,6 +109,7 @@ export function SidePanelApp() {
     if (!tab) return;
     setSaving(true);
     setMessage(undefined);
+    setNeedsAccess(undefined);
     try {
       const outcome = await sendToBackground({ type: 'save-tab', tabId: tab.id });
       if (outcome.kind === 'saved') {
@@ -113,6 +117,8 @@ export function SidePanelApp() {
         setMessage({ text: outcome.created ? `Saved ${outcome.contact.fullName}.` : `Updated ${outcome.contact.fullName}.` });
       } else if (outcome.kind === 'picking') {
         setMessage({ text: 'Several people on this page: choose one on the page.' });
+      } else if (outcome.kind === 'needs-access') {
+        setNeedsAccess(outcome);
       } else {
         setMessage({ text: outcome.reason, error: true });
         // A page about no one: the add-by-hand form, with the page's link.
@@ -153,6 +159,7 @@ export function SidePanelApp() {
               {message.text}
             </p>
           )}
+          {needsAccess && <GrantAccess outcome={needsAccess} onGranted={() => void save()} />}
           <nav className="tabs" aria-label="Sections">
             {SECTIONS.map(({ id, label }) => (
               <button

@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { badgeText, launchWithExtension, tabIdOf } from '../../scripts/chromium';
 import { expect, fixture, serve, test } from './fixtures';
 import { seedContacts, type SeedContact } from './seed';
-import { countRows, freshWorker, markWorker, reloadExtension, stopWorker, unsafeLinks } from './worker-control';
+import { countRows, freshWorker, markWorker, reloadExtension, setSiteAccess, stopWorker, unsafeLinks } from './worker-control';
 
 const resident = fixture('linkedin/profile-resident');
 
@@ -296,60 +296,93 @@ test('S4: hostile profile text renders as inert text everywhere; no unsafe link 
   for (const errors of [popupErrors, panelErrors]) expect(errors.filter((e) => /Content Security Policy|Uncaught/i.test(e))).toEqual([]);
 });
 
-test('S8: host access taken back at run time: the popup says so and asks for it on click', async ({ context, worker, extensionId }) => {
-  await openLinkedIn(context);
-  const tabId = await tabIdOf(worker, 'https://www.linkedin.com/*');
-  // Chrome refuses permissions.remove() on a manifest's host permissions ("You cannot remove
-  // required permissions"); users withdraw them through the site-access menu, which automation
-  // cannot reach. So the worker is put in the state that menu leaves: permissions.contains()
-  // says no, and the page can neither be messaged nor scripted, with Chrome's own errors.
-  const removal = await worker.evaluate(() =>
-    chrome.permissions.remove({ origins: ['https://*.linkedin.com/*'] }).then(
-      () => 'removed',
-      (error: Error) => error.message,
-    ),
-  );
-  if (removal !== 'removed') {
-    expect(removal).toBe('You cannot remove required permissions.');
-    await worker.evaluate(() => {
-      const api = chrome as unknown as Record<string, Record<string, (...args: unknown[]) => unknown>>;
-      const settle = (args: unknown[], value: Promise<unknown>) => {
-        const callback = args.find((a) => typeof a === 'function') as ((v?: unknown) => void) | undefined;
-        if (!callback) return value;
-        value.then(callback, () => callback());
-        return undefined;
-      };
-      api.permissions!.contains = (...args) => settle(args, Promise.resolve(false));
-      api.tabs!.sendMessage = (...args) => settle(args, Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
-      api.scripting!.executeScript = (...args) =>
-        settle(args, Promise.reject(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.')));
-    });
-  }
-  expect(await worker.evaluate(() => chrome.permissions.contains({ origins: ['https://*.linkedin.com/*'] }))).toBe(false);
-
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  const card = popup.getByTestId('needs-access');
-  await expect(card).toContainText('no longer has access to linkedin.com');
-  const grant = card.getByRole('button', { name: 'Grant access to linkedin.com' });
-  await expect(grant).toBeVisible();
-
-  // Headless Chromium cannot show the permission prompt: record the request and answer "no".
-  await popup.evaluate(() => {
-    const g = globalThis as { __requested?: unknown[] };
+/**
+ * The popup's and the side panel's pages stand in for Chrome's permission prompt, which headless
+ * Chromium never shows (`permissions.request` stays pending): the call is recorded, and answered
+ * with `answer()` once the test has played the user's part.
+ */
+async function stubPermissionPrompt(page: Page): Promise<{ requested: () => Promise<unknown[]>; answer: (granted: boolean) => Promise<void> }> {
+  await page.evaluate(() => {
+    const g = globalThis as { __requested?: unknown[]; __answer?: (granted: boolean) => void };
     g.__requested = [];
     const permissions = chrome.permissions as unknown as { request: (...args: unknown[]) => unknown };
     permissions.request = (...args: unknown[]) => {
       g.__requested!.push(args[0]);
+      const answered = new Promise<boolean>((done) => (g.__answer = done));
       const callback = args.find((a) => typeof a === 'function') as ((granted: boolean) => void) | undefined;
-      if (callback) return void callback(false);
-      return Promise.resolve(false);
+      if (!callback) return answered;
+      void answered.then(callback);
+      return undefined;
     };
   });
+  return {
+    requested: () => page.evaluate(() => (globalThis as { __requested?: unknown[] }).__requested ?? []),
+    answer: async (granted) => {
+      await expect.poll(() => page.evaluate(() => typeof (globalThis as { __answer?: unknown }).__answer)).toBe('function');
+      await page.evaluate((value) => (globalThis as { __answer?: (granted: boolean) => void }).__answer!(value), granted);
+    },
+  };
+}
+
+/**
+ * S8, for real: the user sets Rapport's site access to "on click" (the same setting Chrome's
+ * site-access menu writes), and the open LinkedIn tab reloads. Chrome then hides the tab's address
+ * from Rapport, no content script runs in it, and `executeScript` on it never settles. The popup
+ * opened on that tab (not by a toolbar click, which would grant activeTab) and the side panel's
+ * Save must ask for access again, for the sites that were taken back, and write nothing.
+ */
+test('S8: host access taken back at run time: the popup and the side panel say so and ask for it on click', async ({ context, worker, extensionId }) => {
+  const linkedin = await openLinkedIn(context);
+  const tabId = await tabIdOf(worker, 'https://www.linkedin.com/*');
+  const sites = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
+
+  const withdrawn = await setSiteAccess(context, extensionId, 'ON_CLICK');
+  expect(withdrawn).toMatchObject({ [sites[0]!]: false, [sites[1]!]: false });
+  expect(await worker.evaluate((origins) => chrome.permissions.contains({ origins }), sites)).toBe(false);
+  expect((await worker.evaluate(() => chrome.permissions.getAll())).origins).toEqual([]);
+  await linkedin.reload();
+  // What the product has to work with: no address, and no content script to answer.
+  expect(await worker.evaluate((id) => chrome.tabs.get(id).then((t) => t.url ?? null), tabId)).toBeNull();
+  expect(
+    await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'rapport:extract' }).then(() => 'answered', (e: Error) => e.message), tabId),
+  ).toMatch(/Receiving end does not exist/);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const card = popup.getByTestId('needs-access');
+  await expect(card).toContainText('Rapport can’t see this tab any more: its access to LinkedIn and Doximity pages is turned off.');
+  await expect(card).toContainText('click the Rapport icon in the toolbar to read this page once');
+  await expect(popup.locator('main')).not.toContainText(/can only read web pages|Saving the person/);
+  const grant = card.getByRole('button', { name: 'Grant access to LinkedIn and Doximity' });
+
+  // The user says no to the prompt.
+  const popupPrompt = await stubPermissionPrompt(popup);
   await grant.click();
-  expect(await popup.evaluate(() => (globalThis as { __requested?: unknown[] }).__requested)).toEqual([{ origins: ['https://*.linkedin.com/*'] }]);
+  expect(await popupPrompt.requested()).toEqual([{ origins: sites }]);
+  await popupPrompt.answer(false);
   await expect(card.getByRole('alert')).toContainText('Access was not granted');
   expect(await countRows(popup)).toBe(0);
+
+  // The side panel's Save on the same tab: the same state, not "can only read web pages".
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.getByRole('button', { name: 'Save this page’s person' }).click();
+  const panelCard = panel.getByTestId('needs-access');
+  await expect(panelCard).toContainText('Rapport can’t see this tab any more');
+  await expect(panel.locator('body')).not.toContainText('can only read web pages');
+  await expect(panel.getByRole('button', { name: 'Save this page’s person' })).toBeEnabled();
+  expect(await countRows(panel)).toBe(0);
+
+  // This time the user says yes: Chrome gives the sites back, then the prompt answers true.
+  const panelPrompt = await stubPermissionPrompt(panel);
+  await panelCard.getByRole('button', { name: 'Grant access to LinkedIn and Doximity' }).click();
+  expect(await panelPrompt.requested()).toEqual([{ origins: sites }]);
+  expect(await setSiteAccess(context, extensionId, 'ON_ALL_SITES')).toMatchObject({ [sites[0]!]: true, [sites[1]!]: true });
+  await panelPrompt.answer(true);
+  // The panel saves again by itself; the reader is injected into the tab, which still has none.
+  await expect(panel.getByText('Saved Priya Raman.', { exact: false })).toBeVisible();
+  await expect(panelCard).toHaveCount(0);
+  expect(await countRows(panel)).toBe(1);
 });
 
 test('no extension page carries a link or source with a scheme other than http(s)', async ({ context, extensionId }) => {

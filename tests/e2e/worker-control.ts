@@ -120,7 +120,41 @@ export async function reloadExtension(context: BrowserContext, worker: Worker): 
   return fresh;
 }
 
+/**
+ * Sets the extension's site access as the user does in Chrome (the toolbar's site-access menu, or
+ * "Site access" on the extension's details page), through the page behind that menu:
+ * `chrome.developerPrivate.updateExtensionConfiguration` on chrome://extensions. `'ON_CLICK'` takes
+ * back every host permission the manifest asked for (`permissions.remove()` refuses to: "You cannot
+ * remove required permissions"); `'ON_ALL_SITES'` gives them back. Returns each host and whether it
+ * is granted now.
+ */
+export async function setSiteAccess(
+  context: BrowserContext,
+  extensionId: string,
+  hostAccess: HostAccess,
+): Promise<Record<string, boolean>> {
+  const extensions = await context.newPage();
+  await extensions.goto('chrome://extensions/');
+  const hosts = await extensions.evaluate(
+    async ({ id, access }) => {
+      const developer = (chrome as unknown as { developerPrivate: DeveloperPrivate }).developerPrivate;
+      await developer.updateExtensionConfiguration({ extensionId: id, hostAccess: access });
+      const info = await developer.getExtensionInfo(id);
+      return Object.fromEntries(info.permissions.runtimeHostPermissions!.hosts.map((h) => [h.host, h.granted]));
+    },
+    { id: extensionId, access: hostAccess },
+  );
+  await extensions.close();
+  return hosts;
+}
+
+type HostAccess = 'ON_CLICK' | 'ON_SPECIFIC_SITES' | 'ON_ALL_SITES';
+
 interface DeveloperPrivate {
   updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
   getProfileConfiguration(): Promise<{ inDeveloperMode: boolean }>;
+  updateExtensionConfiguration(update: { extensionId: string; hostAccess: HostAccess }): Promise<void>;
+  getExtensionInfo(id: string): Promise<{
+    permissions: { runtimeHostPermissions?: { hostAccess: HostAccess; hosts: { host: string; granted: boolean }[] } };
+  }>;
 }
