@@ -55,7 +55,7 @@ describe('ContactsView', () => {
     const preview = await firstContacts(60);
     await act(async () =>
       root.render(
-        createElement(UndoProvider, null, createElement(ContactsView, { preview, searchRef: createRef(), onOpen: () => {}, onAdd: () => {} })),
+        createElement(UndoProvider, null, createElement(ContactsView, { preview, searchRef: createRef<HTMLInputElement>(), onOpen: () => {}, onAdd: () => {} })),
       ),
     );
     await until(() => expect(text('result-count')).toBe('3 contacts'));
