@@ -70,15 +70,24 @@ export const TabStatus = z.object({
 });
 export type TabStatus = z.infer<typeof TabStatus>;
 
-interface ResponseMap {
-  'save-tab': SaveOutcome;
-  'tab-status': TabStatus;
-  'data-changed': { badge: number };
-}
+/** What the background answers to each request, checked on receipt like the requests themselves. */
+const RESPONSES = {
+  'save-tab': SaveOutcome,
+  'tab-status': TabStatus,
+  'data-changed': z.object({ badge: z.number().int().nonnegative() }),
+} satisfies Record<PageRequest['type'], z.ZodType>;
+type ResponseMap = { [K in keyof typeof RESPONSES]: z.infer<(typeof RESPONSES)[K]> };
 export type ResponseFor<T extends PageRequest['type']> = ResponseMap[T];
 
 /** What the background answers: the value, or an error a person can read. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function replySchema(value: z.ZodType) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: z.string().max(2_000) }),
+  ]);
+}
 
 /**
  * Sends a request to the background and returns its answer, throwing the
@@ -94,8 +103,10 @@ export async function sendToBackground<R extends PageRequest>(request: R): Promi
     reply = await attempt();
   }
   if (!reply) throw new Error('Rapport’s background did not answer. Try again.');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+  const checked = replySchema(RESPONSES[request.type]).safeParse(reply);
+  if (!checked.success) throw new Error('Rapport’s background sent an answer it could not read. Try again.');
+  if (!checked.data.ok) throw new Error(checked.data.error);
+  return checked.data.value as ResponseFor<R['type']>;
 }
 
 /** Tells the background that data changed, without failing the caller if it cannot be reached. */
