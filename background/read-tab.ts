@@ -68,6 +68,10 @@ async function readPage(tabId: number, ref: ProfileRef | null): Promise<unknown>
   return result?.result;
 }
 
+/** Why a tab whose address the browser hides cannot be read from the side panel, and what to do. */
+export const HIDDEN_TAB_REASON =
+  'Rapport reads this site only when you ask it to: click the Rapport icon in the toolbar (or press Alt+Shift+S) on this page to save its person.';
+
 export async function readTab(tabId: number): Promise<TabRead> {
   let url: string | undefined;
   try {
@@ -78,6 +82,9 @@ export async function readTab(tabId: number): Promise<TabRead> {
   if (!url) {
     const withdrawn = await withdrawnSiteOrigins();
     if (withdrawn.length > 0) return { kind: 'needs-access', origins: withdrawn, reason: hiddenTabReason(withdrawn) };
+    // Chrome hides the address of a tab on a site Rapport may read only when asked (activeTab):
+    // the side panel's Save is not such a request; the toolbar icon, the shortcut and the menu are.
+    return { kind: 'unreadable', reason: HIDDEN_TAB_REASON };
   }
   if (!url || !/^https?:/.test(url)) {
     return { kind: 'unreadable', url, reason: 'Rapport can only read web pages.' };
