@@ -62,21 +62,19 @@ async function bigStore(): Promise<void> {
   }
   report({ name: `sw.cold_wake_roundtrip_${k}.median_ms`, value: median(wake), unit: 'ms', target: 300 });
 
-  // L2: a search by name through the word index, as the side panel asks it: one prefix range per word, intersected.
+  // L2: a search by name through the word index, as storage/contact-list.ts asks it: each word's
+  // matches up to the limit (201 keys), then the narrowest word's records.
   const lookups = (await page.evaluate(`(async () => {
     const request = indexedDB.open('rapport');
     const db = await new Promise((done) => (request.onsuccess = () => done(request.result)));
+    const ask = (req) => new Promise((done) => (req.onsuccess = () => done(req.result)));
     const times = [];
     for (const query of ['priya', 'hannah m', 'wen li 9', 'sofia', 'omar h', 'zed']) {
       const start = performance.now();
-      const index = db.transaction('contacts').objectStore('contacts').index('searchWords');
-      const sets = await Promise.all(query.split(' ').map((word) => new Promise((done) => {
-        const req = index.getAllKeys(IDBKeyRange.bound(word, word + '\uffff'));
-        req.onsuccess = () => done(new Set(req.result));
-      })));
-      const [first, ...others] = sets.sort((a, b) => a.size - b.size);
-      let found = 0;
-      for (const id of first) if (others.every((set) => set.has(id))) found++;
+      const store = db.transaction('contacts').objectStore('contacts');
+      const perWord = await Promise.all(query.split(' ').map((word) => ask(store.index('searchWords').getAllKeys(IDBKeyRange.bound(word, word + '\uffff'), 201))));
+      const chosen = perWord.filter((keys) => keys.length <= 200).sort((a, b) => a.length - b.length)[0] ?? perWord[0].slice(0, 200);
+      await Promise.all([...new Set(chosen)].map((id) => ask(store.get(id))));
       times.push(performance.now() - start);
     }
     db.close();
@@ -84,7 +82,7 @@ async function bigStore(): Promise<void> {
   })()`)) as number[];
   report({ name: `search.name_index_${k}.median_ms`, value: median(lookups), unit: 'ms', target: 50 });
 
-  // L2: the side panel itself at this size: its first page, then search, filters and counts ready.
+  // L2: the side panel itself at this size: its first page (search works from then on), then the whole list and counts.
   const firstRender: number[] = [];
   const complete: number[] = [];
   for (let run = 0; run < 5; run++) {
@@ -98,7 +96,8 @@ async function bigStore(): Promise<void> {
   }
   report({ name: `sidepanel.first_render_${k}.median_ms`, value: median(firstRender), unit: 'ms', target: 400 });
   report({ name: `sidepanel.first_render_${k}.p95_ms`, value: Math.max(...firstRender), unit: 'ms', target: 400 });
-  report({ name: `sidepanel.search_ready_${k}.median_ms`, value: median(complete), unit: 'ms', target: 1_000 });
+  // Ours, not the catalogue's: the whole list scrollable and its counts shown (IndexedDB walks 100,000 keys for each).
+  report({ name: `sidepanel.list_complete_${k}.median_ms`, value: median(complete), unit: 'ms', target: 2_500 });
   // From a keystroke to its results on screen: the list says which search its count answers.
   const keystrokes = (await page.evaluate(`(async () => {
     const input = document.querySelector('input[type="search"]');

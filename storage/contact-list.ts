@@ -8,7 +8,7 @@
  */
 import { db } from './db';
 import { STATUSES, type Contact, type Source, type Status } from './schemas';
-import { words } from './search-fields';
+import { searchFields, words } from './search-fields';
 
 export interface Filters {
   status?: Status;
@@ -81,16 +81,10 @@ async function idsWhere(index: string, value: string): Promise<Set<string>> {
   return new Set(asIds(await db.contacts.where(index).equals(value).primaryKeys()));
 }
 
-/**
- * The ids matching a search and filters, or `undefined` when nothing narrows
- * the list. A search matches a contact when every word typed begins a word of
- * its name, organization, title, school, tags, notes or where they met.
- */
-export async function matchingIds(query: string, filters: Filters, now = Date.now()): Promise<Set<string> | undefined> {
+/** The ids matching the filters, or `undefined` when no filter is set. */
+export async function matchingIds(filters: Filters, now = Date.now()): Promise<Set<string> | undefined> {
   const ids = (collection: { primaryKeys(): Promise<unknown[]> }) => collection.primaryKeys().then((keys) => new Set(asIds(keys)));
   const questions: (() => Promise<Set<string>>)[] = [];
-  // Each word once: "ann ann" asks no more than "ann".
-  for (const word of new Set(words(query))) questions.push(() => ids(db.contacts.where('searchWords').startsWith(word)));
   if (filters.status) questions.push(() => idsWhere('status', filters.status!));
   if (filters.source) questions.push(() => idsWhere('source', filters.source!));
   if (filters.tag) questions.push(() => idsWhere('tags', filters.tag!));
@@ -105,6 +99,81 @@ export async function matchingIds(query: string, filters: Filters, now = Date.no
   const all = new Set<string>();
   for (const id of smallest!) if (others.every((set) => set.has(id))) all.add(id);
   return all;
+}
+
+/** Matches a search reads at most, so that a keystroke costs the same with 100 contacts or 100,000. */
+export const SEARCH_LIMIT = 200;
+
+export interface SearchResult {
+  /** The matching contacts' ids, in the order of the sort. */
+  ids: string[];
+  /** False when the search matched more than SEARCH_LIMIT people: `ids` holds some of them, and more typing narrows it. */
+  complete: boolean;
+}
+
+/**
+ * A search: every word typed must begin a word of the contact's name,
+ * organization, title, school, tags, notes or where they met; filters apply
+ * too. Each word's matches are read through the word index, at most
+ * SEARCH_LIMIT + 1 of them; the narrowest word's contacts are read and checked
+ * against the other words and the filters. Exact whenever some word matches
+ * at most SEARCH_LIMIT people, which a name's first letters soon do.
+ */
+export async function searchContacts(query: string, filters: Filters, sort: Sort, now = Date.now()): Promise<SearchResult | undefined> {
+  const terms = [...new Set(words(query))];
+  if (terms.length === 0) return undefined;
+  const candidates = await db.transaction('r', db.contacts, async () => {
+    const perTerm = await Promise.all(
+      terms.map(async (term) => {
+        const keys = await db.contacts.where('searchWords').startsWith(term).limit(SEARCH_LIMIT + 1).primaryKeys();
+        return { complete: keys.length <= SEARCH_LIMIT, ids: [...new Set(asIds(keys))].slice(0, SEARCH_LIMIT) };
+      }),
+    );
+    const narrowest = perTerm.filter((t) => t.complete).sort((a, b) => a.ids.length - b.ids.length)[0];
+    const chosen = narrowest ?? perTerm[0]!;
+    return { complete: chosen.complete, contacts: await contactsByIds(chosen.ids) };
+  });
+  const matched = candidates.contacts.filter((contact) => {
+    const own = searchFields(contact).searchWords;
+    return terms.every((term) => own.some((word) => word.startsWith(term))) && passesFilters(contact, filters, now);
+  });
+  return { ids: sortContacts(matched, sort).map((c) => c.id), complete: candidates.complete };
+}
+
+function passesFilters(contact: Contact, filters: Filters, now: number): boolean {
+  if (filters.status && contact.status !== filters.status) return false;
+  if (filters.source && contact.source !== filters.source) return false;
+  if (filters.tag && !contact.tags.includes(filters.tag)) return false;
+  if (filters.organization && contact.organization !== filters.organization) return false;
+  if (filters.specialty && contact.specialty !== filters.specialty) return false;
+  if (filters.due && !(contact.nextFollowUpAt !== undefined && contact.nextFollowUpAt <= now)) return false;
+  return true;
+}
+
+/** Sorts a search's few contacts in memory exactly as orderedIds orders everyone. */
+function sortContacts(contacts: Contact[], sort: Sort): Contact[] {
+  const names = new Map(contacts.map((c) => [c.id, searchFields(c).sortName]));
+  const byName = (a: Contact, b: Contact) => {
+    const x = names.get(a.id)!;
+    const y = names.get(b.id)!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const byDate = (pick: (c: Contact) => number | undefined, direction: 1 | -1) => (a: Contact, b: Contact) => {
+    const x = pick(a);
+    const y = pick(b);
+    if (x === undefined || y === undefined) return x === y ? byName(a, b) : x === undefined ? 1 : -1;
+    return (x - y) * direction || byName(a, b);
+  };
+  switch (sort) {
+    case 'name':
+      return contacts.sort(byName);
+    case 'lastContact':
+      return contacts.sort(byDate((c) => c.lastContactedAt, -1));
+    case 'nextFollowUp':
+      return contacts.sort(byDate((c) => c.nextFollowUpAt, 1));
+    case 'added':
+      return contacts.sort(byDate((c) => c.createdAt, -1));
+  }
 }
 
 /** The ordered ids kept by `matching` (every id when it is undefined). */

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useState, type RefObject } from 'react';
-import { keepMatching, matchingIds, orderedIds, pipelineCounts, type Filters, type Sort } from '../../storage/contact-list';
+import { keepMatching, matchingIds, orderedIds, pipelineCounts, searchContacts, type Filters, type Sort } from '../../storage/contact-list';
 import type { Contact } from '../../storage/schemas';
+import { words } from '../../storage/search-fields';
 import { ContactList } from '../sidepanel/ContactList';
 import { useContactsQuery } from '../use-contacts-query';
 import { BulkBar } from './BulkBar';
@@ -10,8 +11,8 @@ import { OrganizationsView } from './OrganizationsView';
 import { PipelineStrip } from './PipelineStrip';
 
 interface Props {
-  /** The first contacts by name and the total, painted before anything else is read. */
-  preview?: { contacts: Contact[]; total: number };
+  /** The first contacts by name, painted before anything else is read. */
+  preview?: Contact[];
   searchRef: RefObject<HTMLInputElement | null>;
   onOpen(id: string): void;
   onAdd(): void;
@@ -31,28 +32,30 @@ export function ContactsView({ preview, searchRef, onOpen, onAdd }: Props) {
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   // Typing stays responsive while the list catches up.
   const deferredQuery = useDeferredValue(query);
+  const searching = words(deferredQuery).length > 0;
+  const filterKey = JSON.stringify(filters);
 
   // Asked once the first page is on screen, so that reading 100,000 keys does not delay it.
   const painted = preview !== undefined;
   const ordered = useContactsQuery(() => orderedIds(sort), [sort], painted);
-  const matching = useContactsQuery(
-    async () => ({ query: deferredQuery, set: await matchingIds(deferredQuery, filters) }),
-    [deferredQuery, JSON.stringify(filters)],
-    painted,
+  const filtered = useContactsQuery(async () => ({ set: await matchingIds(filters) }), [filterKey], painted);
+  const searched = useContactsQuery(
+    async () => ({ query: deferredQuery, result: await searchContacts(deferredQuery, filters, sort) }),
+    [deferredQuery, filterKey, sort],
+    painted && searching,
   );
   const pipeline = useLiveQuery(pipelineCounts, []);
-  const visible = useMemo(
-    () => (ordered && matching ? keepMatching(ordered, matching.set) : undefined),
-    [ordered, matching],
-  );
-  const everyone = useMemo(() => new Set(ordered), [ordered]);
+  const everyone = useMemo(() => (ordered && filtered ? keepMatching(ordered, filtered.set) : undefined), [ordered, filtered]);
+  // What the list shows: a search's matches, or everyone the filters keep; undefined while being read.
+  const visible = searching ? searched?.result?.ids : everyone;
+  const answering = searching ? searched?.query : '';
+  const total = pipeline?.total;
 
-  // Performance marks the benchmarks read: the list is on screen with data, then search, filters and counts work too.
-  const shown = visible ?? preview?.contacts;
-  const complete = visible !== undefined && pipeline !== undefined;
+  // Performance marks the benchmarks read: the first page is on screen, then the whole list and its counts.
   useEffect(() => {
-    if (shown && performance.getEntriesByName('rapport:list-ready').length === 0) performance.mark('rapport:list-ready');
-  }, [shown]);
+    if (preview && performance.getEntriesByName('rapport:list-ready').length === 0) performance.mark('rapport:list-ready');
+  }, [preview]);
+  const complete = everyone !== undefined && pipeline !== undefined;
   useEffect(() => {
     if (complete && performance.getEntriesByName('rapport:list-complete').length === 0) performance.mark('rapport:list-complete');
   }, [complete]);
@@ -65,10 +68,9 @@ export function ContactsView({ preview, searchRef, onOpen, onAdd }: Props) {
       return next;
     });
 
-  if (visible === undefined && !preview) return <p className="muted empty" aria-busy="true">Loading contacts…</p>;
+  if (!preview) return <p className="muted empty" aria-busy="true">Loading contacts…</p>;
 
-  const total = pipeline?.total ?? preview?.total ?? 0;
-  if ((pipeline ?? preview)?.total === 0) {
+  if (preview.length === 0) {
     return (
       <div className="empty stack">
         <h2>No contacts yet</h2>
@@ -85,22 +87,14 @@ export function ContactsView({ preview, searchRef, onOpen, onAdd }: Props) {
     );
   }
 
-  if (visible === undefined || !pipeline) {
-    // The first page, straight from the name index, while the list's order and counts are read.
-    return (
-      <>
-        <div className="stack" style={{ padding: '8px 12px', gap: 8 }} aria-busy="true">
-          <input type="search" aria-label="Search contacts" placeholder="Loading all contacts…" disabled />
-        </div>
-        <p className="muted list-meta" data-testid="loading-count">
-          Loading {total} contacts…
-        </p>
-        <ContactList ids={preview!.contacts.map((c) => c.id)} seed={preview!.contacts} checked={checked} onToggle={toggle} onOpen={onOpen} />
-      </>
-    );
-  }
-
-  const checkedIds = [...checked].filter((id) => everyone.has(id));
+  // Ticked contacts that still exist (a delete elsewhere unticks them).
+  const known = new Set(ordered ?? []);
+  const checkedIds = ordered ? [...checked].filter((id) => known.has(id)) : [...checked];
+  const countText = (shown: number) => {
+    if (searching && searched?.result && !searched.result.complete) return `The first ${shown} matches: type more to narrow the search`;
+    if (total === undefined) return `${shown} contacts`;
+    return shown === total ? `${total} contacts` : `${shown} of ${total} contacts`;
+  };
 
   return (
     <>
@@ -119,14 +113,20 @@ export function ContactsView({ preview, searchRef, onOpen, onAdd }: Props) {
                 e.preventDefault();
                 document.querySelector<HTMLButtonElement>('[data-testid="contact-list"] .contact-row')?.focus();
               }
-              if (e.key === 'Enter' && visible[0]) onOpen(visible[0]);
+              if (e.key === 'Enter' && visible?.[0]) onOpen(visible[0]);
             }}
           />
           <button type="button" onClick={onAdd} aria-label="Add a contact by hand">
             Add
           </button>
         </div>
-        <PipelineStrip counts={pipeline.counts} active={filters.status} onSelect={(status) => setFilters({ ...filters, status })} />
+        {pipeline ? (
+          <PipelineStrip counts={pipeline.counts} active={filters.status} onSelect={(status) => setFilters({ ...filters, status })} />
+        ) : (
+          <p className="muted" aria-busy="true" style={{ margin: 0 }}>
+            Counting…
+          </p>
+        )}
         <div className="spread">
           <div className="tabs" role="group" aria-label="Show">
             <button type="button" className="tab" aria-pressed={mode === 'people'} aria-current={mode === 'people' ? 'page' : undefined} onClick={() => setMode('people')}>
@@ -143,19 +143,33 @@ export function ContactsView({ preview, searchRef, onOpen, onAdd }: Props) {
         {showFilters && <FilterBar filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
       </div>
       {checkedIds.length > 0 && <BulkBar ids={checkedIds} onDone={() => setChecked(new Set())} />}
-      {mode === 'organizations' ? (
+      {visible === undefined ? (
+        searching ? (
+          <p className="muted empty" aria-busy="true">
+            Searching…
+          </p>
+        ) : (
+          // The first page, straight from the name index, while the whole list's order is read.
+          <>
+            <p className="muted list-meta" aria-busy="true" data-testid="loading-count">
+              {total === undefined ? 'Loading all contacts…' : `Loading ${total} contacts…`}
+            </p>
+            <ContactList ids={preview.map((c) => c.id)} seed={preview} checked={checked} onToggle={toggle} onOpen={onOpen} />
+          </>
+        )
+      ) : mode === 'organizations' ? (
         <OrganizationsView ids={visible} onOpen={onOpen} />
       ) : visible.length === 0 ? (
-        <p className="muted empty" data-testid="no-match" data-query={matching?.query}>
+        <p className="muted empty" data-testid="no-match" data-query={answering}>
           No contact matches{query ? ` “${query}”` : ' these filters'}.
         </p>
       ) : (
         <>
           {/* data-query: the search these results answer (benchmarks wait for it). */}
-          <p className="muted list-meta" aria-live="polite" data-testid="result-count" data-query={matching?.query}>
-            {visible.length === total ? `${total} contacts` : `${visible.length} of ${total} contacts`}
+          <p className="muted list-meta" aria-live="polite" data-testid="result-count" data-query={answering}>
+            {countText(visible.length)}
           </p>
-          <ContactList ids={visible} seed={preview?.contacts} checked={checked} onToggle={toggle} onOpen={onOpen} />
+          <ContactList ids={visible} seed={preview} checked={checked} onToggle={toggle} onOpen={onOpen} />
         </>
       )}
     </>

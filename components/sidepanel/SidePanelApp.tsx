@@ -12,6 +12,7 @@ import { GrantAccess, type NeedsAccess } from '../popup/GrantAccess';
 import { UndoProvider } from '../undo';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
+import { useContactsVersion } from '../use-contacts-query';
 import { ContactDetail } from './ContactDetail';
 import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
@@ -54,7 +55,8 @@ export function SidePanelApp() {
   // Access to the site was taken back (RELIABILITY S8): the grant button, in place of a message.
   const [needsAccess, setNeedsAccess] = useState<NeedsAccess>();
   const search = useRef<HTMLInputElement>(null);
-  const tabProfile = useTabProfile(tab, preview?.total);
+  const contactsVersion = useContactsVersion();
+  const tabProfile = useTabProfile(tab, contactsVersion);
 
   const open = (id: string, view: FocusRequest['view'] = 'details', template?: string) => {
     setSection('contacts');
