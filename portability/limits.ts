@@ -29,6 +29,12 @@ export const WRITE_CHUNK = 250;
 /** Bad rows listed by name in a report; the rest are counted. */
 export const MAX_LISTED_ISSUES = 200;
 
+/** Lines of each list a dry-run report shows; the counts above them stay exact. */
+export const REPORT_LINES = 50;
+
+/** Longest text of one report line or one cell of a preview; a 5 MB cell is shown cut. */
+export const REPORT_TEXT = 1_000;
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
