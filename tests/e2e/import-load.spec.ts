@@ -82,12 +82,13 @@ async function expectResponsive(panel: Page, times: { chosenAt: number; reviewed
   const worst = during.find((t) => t.duration === longest);
   const dryRun = probe.progress.filter((p) => p.at >= chosenAt && p.at <= reviewedAt);
   const writing = probe.progress.filter((p) => p.at > reviewedAt && p.at <= doneAt);
-  const gaps = [dryRun, writing].flatMap((phase) => phase.slice(1).map((p, i) => p.at - phase[i]!.at));
-  const longestGap = Math.max(0, ...gaps);
+  const gaps = [dryRun, writing].flatMap((phase) => phase.slice(1).map((p, i) => ({ ms: p.at - phase[i]!.at, from: phase[i]!.text, to: p.text })));
+  const longestGap = Math.max(0, ...gaps.map((g) => g.ms));
+  const widest = gaps.find((g) => g.ms === longestGap);
   const summary =
     `longest task ${Math.round(longest)} ms${worst ? (worst.start < reviewedAt ? ' (in the dry run)' : ' (while writing)') : ''} ` +
     `of ${during.length} long tasks; dry run ${Math.round(reviewedAt - chosenAt)} ms, confirm to done ${Math.round(doneAt - reviewedAt)} ms; ` +
-    `${probe.progress.length} progress lines, longest gap ${Math.round(longestGap)} ms`;
+    `${probe.progress.length} progress lines, longest gap ${Math.round(longestGap)} ms${widest ? ` (“${widest.from}” → “${widest.to}”)` : ''}`;
   test.info().annotations.push({ type: 'L3', description: summary });
   console.log(`${test.info().title}: ${summary}`);
 
