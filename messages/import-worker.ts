@@ -76,6 +76,8 @@ export const ImportStage = z.enum([
   'reading',
   /** Rows validated. */
   'checking',
+  /** Saved contacts read, to compare the rows with (in the dry run, and again in the write). */
+  'loading',
   /** Rows compared with the saved contacts (the dry run). */
   'comparing',
   /** Rows compared again, inside the write transaction. */

@@ -65,7 +65,7 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
 
   const dryRun = async (id: number, rows: ParsedContacts) => {
     parsed = rows;
-    const plan = await previewContactImport(rows, now(), progress(id, 'comparing'));
+    const plan = await previewContactImport(rows, now(), progress(id, 'comparing'), progress(id, 'loading'));
     post({ type: 'plan', id, plan: viewOfPlan(plan) });
   };
 
@@ -75,6 +75,8 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
       case 'read': {
         table = undefined;
         parsed = undefined;
+        // The line moves as soon as the worker has started, before a large file's bytes are read and decoded.
+        post({ type: 'progress', id, stage: 'reading', done: 0, total: request.file.size });
         const text = await readFileText(request.file);
         if (request.kind === 'connections') {
           const rows = await parseConnectionsAsync(text, (stage, done, total) => post({ type: 'progress', id, stage, done, total }));
@@ -105,6 +107,7 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
         const plan = await applyContactImport(rows, {
           now: now(),
           onProgress: progress(id, 'writing'),
+          onLoadProgress: progress(id, 'loading'),
           onCheckProgress: progress(id, 'rechecking'),
         });
         post({ type: 'written', id, plan: viewOfPlan(plan) });

@@ -35,6 +35,8 @@ function progressStep(fileName: string, stage: ImportStage, done: number, total:
       return { step: 'busy', label: `Reading ${fileName}…`, done, total, percent: true };
     case 'checking':
       return { step: 'busy', label: 'Checking every row…', done, total };
+    case 'loading':
+      return { step: 'busy', label: 'Reading your saved contacts…', done, total };
     case 'comparing':
       return { step: 'busy', label: 'Comparing with your saved contacts…', done, total };
     case 'rechecking':

@@ -84,6 +84,22 @@ describe('the import session (what the worker runs)', () => {
     expect(last()).toMatchObject({ type: 'failed', id: 3, message: expect.stringMatching(/check the file first/) });
   });
 
+  it('moves the progress line while it reads the saved contacts, in the dry run and again in the write', async () => {
+    const saved = Array.from({ length: 4_500 }, (_, i) =>
+      fullContact({ id: `saved-${String(i).padStart(4, '0')}`, fullName: `Saved ${i}`, identities: [`linkedin:saved-${i}`], profiles: {} }),
+    );
+    await db.contacts.bulkPut(saved);
+    const { session, events } = recordedSession();
+    await session.receive({ type: 'read', id: 1, kind: 'csv', file: file(contactsCsv(10)) });
+    expect(events[0]).toMatchObject({ type: 'progress', id: 1, stage: 'reading', done: 0 });
+    await session.receive({ type: 'check', id: 2, mapping: guessMapping(readCsv(contactsCsv(1)).header) });
+    await session.receive({ type: 'write', id: 3 });
+    const loading = (id: number) => events.flatMap((e) => (e.type === 'progress' && e.id === id && e.stage === 'loading' ? [`${e.done}/${e.total}`] : []));
+    expect(loading(2)).toEqual(['2000/4500', '4000/4500', '4500/4500']);
+    expect(loading(3)).toEqual(['2000/4500', '4000/4500', '4500/4500']);
+    expect(await db.contacts.count()).toBe(4_510);
+  });
+
   it('stops a CSV of contacts at its columns, checks it through a mapping, and again through another', async () => {
     const { session, events, last } = recordedSession();
     const text = contactsCsv(30);
@@ -108,7 +124,7 @@ describe('the import session (what the worker runs)', () => {
     const second = last();
     expect(second.type === 'plan' && second.plan.add.items[0]).toEqual({ row: 1, name: 'Person 0' });
     const stages = events.flatMap((e) => (e.type === 'progress' && e.id === 3 ? [e.stage] : []));
-    expect(new Set(stages)).toEqual(new Set(['checking', 'comparing']));
+    expect(new Set(stages)).toEqual(new Set(['checking', 'loading', 'comparing']));
 
     await session.receive({ type: 'write', id: 4 });
     expect(last().type).toBe('written');
