@@ -15,15 +15,13 @@
 import { z } from 'zod';
 import { IMPORT_TARGETS } from '../portability/csv-columns';
 import type { ImportIssue, SkippedRow } from '../portability/issues';
-import { MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../portability/limits';
+import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../portability/limits';
 
 const count = z.number().int().nonnegative();
 /** Numbers each request; every event names the request it answers. */
 const requestId = z.number().int().nonnegative();
 /** A line of a report or a cell of the sample: cut to REPORT_TEXT characters by the worker (`clip`). */
 const text = z.string().max(REPORT_TEXT);
-/** Columns of a CSV table; far above any real export. */
-const MAX_COLUMNS = 2_000;
 
 export const ImportIssueMessage = z
   .object({ row: count, field: text, message: text, section: z.string().max(100).optional() })
@@ -50,7 +48,7 @@ export const ContactPlanView = z
   .strict();
 export type ContactPlanView = z.infer<typeof ContactPlanView>;
 
-export const ImportMapping = z.array(z.enum(IMPORT_TARGETS).optional()).max(MAX_COLUMNS);
+export const ImportMapping = z.array(z.enum(IMPORT_TARGETS).optional()).max(MAX_CSV_COLUMNS);
 
 /** The file kinds the worker imports; a Rapport backup is restored by the page (portability/restore.ts). */
 export const WorkerImportKind = z.enum(['connections', 'csv']);
@@ -95,9 +93,9 @@ export const ImportWorkerEvent = z.discriminatedUnion('type', [
     .object({
       type: z.literal('table'),
       id: requestId,
-      header: z.array(text).max(MAX_COLUMNS),
+      header: z.array(text).max(MAX_CSV_COLUMNS),
       /** The first rows with a value, one cell per header column. */
-      sample: z.array(z.array(text).max(MAX_COLUMNS)).max(REPORT_LINES),
+      sample: z.array(z.array(text).max(MAX_CSV_COLUMNS)).max(REPORT_LINES),
       /** Rows with at least one value. */
       filled: count,
     })

@@ -18,7 +18,7 @@ import { readFileText } from './detect';
 import { applyContactImport, previewContactImport } from './import-contacts';
 import type { ParsedContacts } from './incoming';
 import { ImportFailure } from './issues';
-import { MAX_LISTED_ISSUES } from './limits';
+import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES } from './limits';
 import { parseConnectionsAsync } from './linkedin-connections';
 import { clip, clipIssue, viewOfPlan } from './plan-view';
 
@@ -83,6 +83,11 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
           return dryRun(id, rows);
         }
         table = await readCsvAsync(text, { onProgress: progress(id, 'reading') });
+        if (table.header.length > MAX_CSV_COLUMNS) {
+          const columns = table.header.length.toLocaleString('en-US');
+          table = undefined;
+          throw new ImportFailure(`The file has ${columns} columns; a CSV of contacts has at most ${MAX_CSV_COLUMNS.toLocaleString('en-US')}. Nothing was imported.`);
+        }
         post({
           type: 'table',
           id,

@@ -19,6 +19,9 @@ export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 /** Most data rows one CSV import takes; far above any real network, far below what freezes a tab. */
 export const MAX_CSV_ROWS = 100_000;
 
+/** Most columns a CSV of contacts may have; a spreadsheet of contacts has a few dozen. */
+export const MAX_CSV_COLUMNS = 2_000;
+
 /**
  * Rows written per bulkPut inside an import's single transaction. The import
  * worker writes (so no chunk holds the side panel), and the size sets how

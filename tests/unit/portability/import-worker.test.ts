@@ -15,7 +15,7 @@ import { readCsv } from '../../../portability/csv-read';
 import { createImportClient, WORKER_STOPPED_MESSAGE, type WorkerLike } from '../../../portability/import-client';
 import { createImportSession } from '../../../portability/import-session';
 import { ImportFailure } from '../../../portability/issues';
-import { MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../../../portability/limits';
+import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../../../portability/limits';
 import { parseConnections } from '../../../portability/linkedin-connections';
 import { planContactImport } from '../../../portability/plan';
 import { summarizePlan, viewOfPlan } from '../../../portability/plan-view';
@@ -146,6 +146,13 @@ describe('the import session (what the worker runs)', () => {
     const failed = last();
     expect(failed).toMatchObject({ type: 'failed', id: 1, message: expect.stringMatching(/^Nothing was imported: the file is not valid CSV \(row 1/) });
     expect(failed.type === 'failed' && failed.issues[0]).toMatchObject({ row: 1, field: '' });
+
+    // More columns than the page's messages carry: refused by the worker, in words.
+    const wide = Array.from({ length: MAX_CSV_COLUMNS + 1 }, (_, i) => `c${i}`).join(',');
+    await session.receive({ type: 'read', id: 2, kind: 'csv', file: file(`Name,${wide}\nAna,${wide}\n`) });
+    expect(last()).toMatchObject({ type: 'failed', id: 2, message: 'The file has 2,002 columns; a CSV of contacts has at most 2,000. Nothing was imported.' });
+    await session.receive({ type: 'check', id: 3, mapping: ['fullName'] });
+    expect(last()).toMatchObject({ type: 'failed', id: 3, message: expect.stringMatching(/Choose the file again/) });
     expect(await db.contacts.count()).toBe(0);
   });
 
