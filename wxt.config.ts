@@ -52,5 +52,7 @@ export default defineConfig({
   }),
   vite: () => ({
     build: { sourcemap: false },
+    // The import worker (portability/import.worker.ts) is a module worker, bundled into its own file of the package.
+    worker: { format: 'es' },
   }),
 });

@@ -15,27 +15,39 @@ import { contactPlanner, planContactImportSliced, type ContactImportPlan } from 
 import { SLICE_MS, createSlicer, type Progress } from './slices';
 import { writeErrorMessage } from '../storage/write-errors';
 
-/** Contacts read per request, so that no single read of a large store holds the page for long. */
+/** Contacts read per request: each page is a task of its own, and a step of the progress line. */
 const READ_PAGE = 2_000;
 
 /**
  * Every saved contact, in primary-key order like `toArray()`, read a page at
  * a time: each page arrives as its own task, inside a transaction or not.
+ * `onProgress` hears after each page how many are read, of how many.
  */
-async function allContacts(): Promise<Contact[]> {
+async function allContacts(onProgress?: Progress): Promise<Contact[]> {
+  const total = onProgress ? await db.contacts.count() : 0;
   const out: Contact[] = [];
   let page = await db.contacts.orderBy(':id').limit(READ_PAGE).toArray();
   for (;;) {
     for (const contact of page) out.push(contact);
+    onProgress?.(out.length, Math.max(total, out.length));
     const last = page[page.length - 1];
     if (page.length < READ_PAGE || !last) return out;
     page = await db.contacts.where(':id').above(last.id).limit(READ_PAGE).toArray();
   }
 }
 
-/** The dry run: what the import would add, update and skip, and the rows that are wrong. */
-export async function previewContactImport(parsed: ParsedContacts, now = Date.now(), onProgress?: Progress): Promise<ContactImportPlan> {
-  const existing = await allContacts();
+/**
+ * The dry run: what the import would add, update and skip, and the rows that
+ * are wrong. `onLoadProgress` follows the reading of the saved contacts,
+ * `onProgress` the rows compared with them.
+ */
+export async function previewContactImport(
+  parsed: ParsedContacts,
+  now = Date.now(),
+  onProgress?: Progress,
+  onLoadProgress?: Progress,
+): Promise<ContactImportPlan> {
+  const existing = await allContacts(onLoadProgress);
   const plan = await planContactImportSliced(parsed, existing, createSlicer(onProgress), { now });
   onProgress?.(parsed.incoming.length, parsed.incoming.length);
   return plan;
@@ -47,15 +59,17 @@ export async function applyContactImport(
     now?: number;
     /** Rows written so far, of all the import writes. */
     onProgress?: Progress;
+    /** Saved contacts read again inside the transaction, before the rows are checked against them. */
+    onLoadProgress?: Progress;
     /** Rows checked again against the contacts as they are now, before anything is written. */
     onCheckProgress?: Progress;
   } = {},
 ): Promise<ContactImportPlan> {
-  const { now = Date.now(), onProgress, onCheckProgress } = options;
+  const { now = Date.now(), onProgress, onLoadProgress, onCheckProgress } = options;
   if (parsed.issues.length > 0) throw failureFor(parsed.issues);
   try {
     return await db.transaction('rw', db.contacts, async () => {
-      const { plan, take } = contactPlanner(parsed, await allContacts(), { now });
+      const { plan, take } = contactPlanner(parsed, await allContacts(onLoadProgress), { now });
       // Only Dexie operations (or helpers that await nothing else, like allContacts) may be
       // awaited in here: a timer, or an async step that awaits no IndexedDB request, loses
       // Dexie's track of the transaction, and later writes commit outside it (the rollback

@@ -175,9 +175,3 @@ export function contactPlanner(parsed: ParsedContacts, existing: readonly Contac
   };
   return { plan, take };
 }
-
-/** One line for the report: "Would add 5, update 1 and skip 2." */
-export function summarizePlan(plan: Pick<ContactImportPlan, 'add' | 'update' | 'skip'>, done = false): string {
-  const verb = done ? ['Added', 'updated', 'skipped'] : ['Would add', 'update', 'skip'];
-  return `${verb[0]} ${plan.add.length} contact${plan.add.length === 1 ? '' : 's'}, ${verb[1]} ${plan.update.length} and ${verb[2]} ${plan.skip.length}.`;
-}

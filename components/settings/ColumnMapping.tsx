@@ -1,16 +1,15 @@
 import { IMPORT_TARGETS, TARGET_LABELS, type ColumnMapping as Mapping, type ImportTarget } from '../../portability/csv-columns';
-import { previewRows } from '../../portability/csv-import';
-import type { CsvTable } from '../../portability/csv-read';
 
 interface Props {
-  table: CsvTable;
+  header: readonly string[];
+  /** The first rows of the file, one cell per column (previewRows). */
+  sample: readonly (readonly string[])[];
   mapping: Mapping;
   onChange(mapping: Mapping): void;
 }
 
 /** Which field each column fills, guessed from the header, with the first rows shown as they will be read. */
-export function ColumnMapping({ table, mapping, onChange }: Props) {
-  const rows = previewRows(table, 5);
+export function ColumnMapping({ header: columns, sample: rows, mapping, onChange }: Props) {
   return (
     <div className="stack">
       <p className="muted data-note">
@@ -31,7 +30,7 @@ export function ColumnMapping({ table, mapping, onChange }: Props) {
             </tr>
           </thead>
           <tbody>
-            {table.header.map((header, column) => (
+            {columns.map((header, column) => (
               <tr key={column}>
                 <th scope="row">{header || `Column ${column + 1}`}</th>
                 <td>

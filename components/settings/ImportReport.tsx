@@ -1,39 +1,43 @@
 import { describeIssue, type ImportIssue, type SkippedRow } from '../../portability/issues';
-import type { ContactImportPlan } from '../../portability/plan';
+import { REPORT_LINES } from '../../portability/limits';
+import type { ContactPlanView } from '../../portability/plan-view';
 import type { RestorePlan } from '../../portability/restore';
 
 /** Long lists are cut: the counts above them stay exact. */
-const SHOWN = 50;
+const SHOWN = REPORT_LINES;
 
-function Listed<T>({ items, label, render }: { items: readonly T[]; label: string; render: (item: T) => string }) {
-  if (items.length === 0) return null;
+/** `total` is the length of the whole list when `items` holds only its first lines. */
+function Listed<T>({ items, total = items.length, label, render }: { items: readonly T[]; total?: number; label: string; render: (item: T) => string }) {
+  if (total === 0) return null;
+  const shown = items.slice(0, SHOWN);
   return (
-    <details open={items.length <= 10}>
+    <details open={total <= 10}>
       <summary>
-        {label} ({items.length})
+        {label} ({total})
       </summary>
       <ul className="data-report-list">
-        {items.slice(0, SHOWN).map((item, i) => (
+        {shown.map((item, i) => (
           <li key={i}>{render(item)}</li>
         ))}
-        {items.length > SHOWN && <li className="muted">…and {items.length - SHOWN} more</li>}
+        {total > shown.length && <li className="muted">…and {total - shown.length} more</li>}
       </ul>
     </details>
   );
 }
 
-export function IssueList({ issues }: { issues: readonly ImportIssue[] }) {
-  if (issues.length === 0) return null;
+export function IssueList({ issues, total = issues.length }: { issues: readonly ImportIssue[]; total?: number }) {
+  if (total === 0) return null;
+  const shown = issues.slice(0, SHOWN);
   return (
     <div className="stack" data-testid="import-errors">
       <p className="error" role="alert">
-        Nothing will be imported until {issues.length === 1 ? 'this problem is' : `these ${issues.length} problems are`} fixed in the file:
+        Nothing will be imported until {total === 1 ? 'this problem is' : `these ${total} problems are`} fixed in the file:
       </p>
       <ul className="data-report-list">
-        {issues.slice(0, SHOWN).map((issue, i) => (
+        {shown.map((issue, i) => (
           <li key={i}>{describeIssue(issue)}</li>
         ))}
-        {issues.length > SHOWN && <li className="muted">…and {issues.length - SHOWN} more</li>}
+        {total > shown.length && <li className="muted">…and {total - shown.length} more</li>}
       </ul>
     </div>
   );
@@ -42,21 +46,23 @@ export function IssueList({ issues }: { issues: readonly ImportIssue[] }) {
 const skipLine = (s: SkippedRow) => `Row ${s.row}, ${s.name}: ${s.reason}`;
 
 /** The dry run of a contact import: who would be added, what would be filled in, who is skipped and why. */
-export function ContactPlanReport({ plan }: { plan: ContactImportPlan }) {
+export function ContactPlanReport({ plan }: { plan: ContactPlanView }) {
   return (
     <div className="stack">
       <Listed
-        items={plan.add.map((c, i) => ({ contact: c, row: plan.addRows[i] }))}
+        items={plan.add.items}
+        total={plan.add.total}
         label="To add"
-        render={({ contact, row }) => `Row ${row}: ${contact.fullName}${contact.organization ? `, ${contact.organization}` : ''}`}
+        render={({ name, organization, row }) => `Row ${row}: ${name}${organization ? `, ${organization}` : ''}`}
       />
       <Listed
-        items={plan.update}
+        items={plan.update.items}
+        total={plan.update.total}
         label="To update (empty fields filled in)"
-        render={(u) => `Row ${u.row}: ${u.before.fullName} — ${u.fields.join(', ')}`}
+        render={(u) => `Row ${u.row}: ${u.name} — ${u.fields.join(', ')}`}
       />
-      <Listed items={plan.skip} label="To skip" render={skipLine} />
-      <IssueList issues={plan.errors} />
+      <Listed items={plan.skip.items} total={plan.skip.total} label="To skip" render={skipLine} />
+      <IssueList issues={plan.errors.items} total={plan.errors.total} />
     </div>
   );
 }

@@ -1,16 +1,13 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
+import type { ImportStage } from '../../messages/import-worker';
 import { parseBackup, type Backup } from '../../portability/backup-format';
 import { guessMapping, mappingProblem, type ColumnMapping as Mapping } from '../../portability/csv-columns';
-import { importCsvRowsAsync } from '../../portability/csv-import';
-import { readCsvAsync, type CsvTable } from '../../portability/csv-read';
 import { admitFile, probeFile, readFileText } from '../../portability/detect';
-import { applyContactImport, previewContactImport } from '../../portability/import-contacts';
-import type { ParsedContacts } from '../../portability/incoming';
+import { createImportClient, type ImportClient, type ImportProgress, type TableSample } from '../../portability/import-client';
 import { ImportFailure, type ImportIssue } from '../../portability/issues';
 import { MAX_CSV_BYTES, MAX_JSON_BYTES, formatBytes } from '../../portability/limits';
-import { parseConnectionsAsync } from '../../portability/linkedin-connections';
-import { summarizePlan, type ContactImportPlan } from '../../portability/plan';
+import { summarizePlan, type ContactPlanView } from '../../portability/plan-view';
 import { applyRestore, previewRestore, summarizeRestore, type RestoreMode, type RestorePlan } from '../../portability/restore';
 import { ColumnMapping } from './ColumnMapping';
 import { ContactPlanReport, IssueList, RestorePlanReport } from './ImportReport';
@@ -19,8 +16,9 @@ type Step =
   | { step: 'choose' }
   /** `percent` shows progress through the file's characters, which mean nothing to the user as a count. */
   | { step: 'busy'; label: string; done?: number; total?: number; percent?: boolean }
-  | { step: 'mapping'; name: string; table: CsvTable; mapping: Mapping }
-  | { step: 'review-contacts'; name: string; parsed: ParsedContacts; plan: ContactImportPlan; back?: Step }
+  | ({ step: 'mapping'; name: string; mapping: Mapping } & TableSample)
+  /** The rows themselves stay in the import worker; the page holds the report. */
+  | { step: 'review-contacts'; name: string; plan: ContactPlanView; back?: Step }
   | { step: 'review-backup'; name: string; backup: Backup; mode: RestoreMode; plan: RestorePlan; confirmed: boolean }
   | { step: 'done'; summary: string }
   | { step: 'failed'; message: string; issues: ImportIssue[] };
@@ -29,6 +27,49 @@ const KIND_LABELS = { backup: 'Rapport backup', connections: 'LinkedIn Connectio
 
 /** Lets the page paint a progress state before a long synchronous parse. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The progress line for each stage of the import worker's work. */
+function progressStep(fileName: string, stage: ImportStage, done: number, total: number): Step {
+  switch (stage) {
+    case 'reading':
+      return { step: 'busy', label: `Reading ${fileName}…`, done, total, percent: true };
+    case 'checking':
+      return { step: 'busy', label: 'Checking every row…', done, total };
+    case 'loading':
+      return { step: 'busy', label: 'Reading your saved contacts…', done, total };
+    case 'comparing':
+      return { step: 'busy', label: 'Comparing with your saved contacts…', done, total };
+    case 'rechecking':
+      return { step: 'busy', label: 'Checking again against your saved contacts…', done, total };
+    case 'writing':
+      return { step: 'busy', label: 'Writing…', done, total };
+  }
+}
+
+/**
+ * The import worker of a contact file: started when the file is chosen,
+ * stopped when another is chosen, on Cancel, and when the wizard goes away.
+ */
+function useImportWorker() {
+  const client = useRef<ImportClient>(undefined);
+  const stop = () => {
+    client.current?.close();
+    client.current = undefined;
+  };
+  useEffect(() => stop, []);
+  return {
+    start: () => {
+      stop();
+      client.current = createImportClient();
+      return client.current;
+    },
+    current: () => {
+      if (!client.current) throw new ImportFailure('Choose the file again: the import was stopped.');
+      return client.current;
+    },
+    stop,
+  };
+}
 
 function failure(error: unknown): Step {
   if (error instanceof ImportFailure) return { step: 'failed', message: error.message, issues: error.issues };
@@ -43,26 +84,29 @@ export function ImportWizard() {
   const [state, setState] = useState<Step>({ step: 'choose' });
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
+  const importer = useImportWorker();
 
   const reset = () => {
+    importer.stop();
     setState({ step: 'choose' });
     if (input.current) input.current.value = '';
   };
 
-  const reviewContacts = async (name: string, parsed: ParsedContacts, back?: Step) => {
-    const label = 'Comparing with your saved contacts…';
-    setState({ step: 'busy', label });
-    await nextFrame();
-    const plan = await previewContactImport(parsed, Date.now(), (done, total) => setState({ step: 'busy', label, done, total }));
-    setState({ step: 'review-contacts', name, parsed, plan, back });
+  /** Any failure ends the file's import: its worker has nothing more to do. */
+  const fail = (error: unknown) => {
+    importer.stop();
+    setState(failure(error));
   };
 
+  const progressOf =
+    (fileName: string): ImportProgress =>
+    (stage, done, total) =>
+      setState(progressStep(fileName, stage, done, total));
+
   const checkCsv = async (mapping: Extract<Step, { step: 'mapping' }>) => {
-    const label = 'Checking every row…';
-    setState({ step: 'busy', label });
-    await nextFrame();
-    const parsed = await importCsvRowsAsync(mapping.table, mapping.mapping, (done, total) => setState({ step: 'busy', label, done, total }));
-    await reviewContacts(mapping.name, parsed, mapping);
+    setState({ step: 'busy', label: 'Checking every row…' });
+    const plan = await importer.current().check(mapping.mapping, progressOf(mapping.name));
+    setState({ step: 'review-contacts', name: mapping.name, plan, back: mapping });
   };
 
   const reviewBackup = async (name: string, backup: Backup, mode: RestoreMode) => {
@@ -72,26 +116,26 @@ export function ImportWizard() {
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
+    importer.stop();
     try {
       setState({ step: 'busy', label: `Reading ${file.name}…` });
       const admission = admitFile(await probeFile(file));
       if (!admission.ok) throw new ImportFailure(admission.message);
-      const text = await readFileText(file);
-      await nextFrame();
-      const reading = `Reading ${file.name}…`;
-      const onReading = (done: number, total: number) => setState({ step: 'busy', label: reading, done, total, percent: true });
-      if (admission.kind === 'backup') await reviewBackup(file.name, parseBackup(text), 'merge');
-      else if (admission.kind === 'connections') {
-        const parsed = await parseConnectionsAsync(text, (stage, done, total) =>
-          stage === 'reading' ? onReading(done, total) : setState({ step: 'busy', label: 'Checking every row…', done, total }),
-        );
-        await reviewContacts(file.name, parsed);
-      } else {
-        const table = await readCsvAsync(text, { onProgress: onReading });
-        setState({ step: 'mapping', name: file.name, table, mapping: guessMapping(table.header) });
+      if (admission.kind === 'backup') {
+        const text = await readFileText(file);
+        await nextFrame();
+        await reviewBackup(file.name, parseBackup(text), 'merge');
+        return;
+      }
+      // Contacts are read, checked and compared in the import worker; the page shows its progress.
+      const result = await importer.start().read(admission.kind, file, progressOf(file.name));
+      if (result.type === 'plan') setState({ step: 'review-contacts', name: file.name, plan: result.plan });
+      else {
+        const { header, sample, filled } = result;
+        setState({ step: 'mapping', name: file.name, header, sample, filled, mapping: guessMapping(header) });
       }
     } catch (error) {
-      setState(failure(error));
+      fail(error);
     } finally {
       if (input.current) input.current.value = '';
     }
@@ -101,10 +145,11 @@ export function ImportWizard() {
     setState({ step: 'busy', label: 'Writing…' });
     try {
       const summary = await run((done, total) => setState({ step: 'busy', label: 'Writing…', done, total }));
+      importer.stop();
       setState({ step: 'done', summary });
       await notifyDataChanged();
     } catch (error) {
-      setState(failure(error));
+      fail(error);
     }
   };
 
@@ -146,8 +191,8 @@ export function ImportWizard() {
 
       {state.step === 'mapping' && (
         <div className="stack card">
-          <h4 className="data-subheading">{state.name}: {KIND_LABELS.csv}, {state.table.filled} rows</h4>
-          <ColumnMapping table={state.table} mapping={state.mapping} onChange={(mapping) => setState({ ...state, mapping })} />
+          <h4 className="data-subheading">{state.name}: {KIND_LABELS.csv}, {state.filled} rows</h4>
+          <ColumnMapping header={state.header} sample={state.sample} mapping={state.mapping} onChange={(mapping) => setState({ ...state, mapping })} />
           {mappingProblem(state.mapping) && (
             <p className="error" role="alert">
               {mappingProblem(state.mapping)}
@@ -158,7 +203,7 @@ export function ImportWizard() {
               type="button"
               className="primary"
               disabled={mappingProblem(state.mapping) !== undefined}
-              onClick={() => void checkCsv(state).catch((e: unknown) => setState(failure(e)))}
+              onClick={() => void checkCsv(state).catch((e: unknown) => fail(e))}
             >
               Check import
             </button>
@@ -177,20 +222,14 @@ export function ImportWizard() {
           </p>
           <ContactPlanReport plan={state.plan} />
           <div className="row">
-            {state.plan.errors.length === 0 && (
+            {state.plan.errors.total === 0 && (
               <button
                 type="button"
                 className="primary"
-                disabled={state.plan.add.length + state.plan.update.length === 0}
-                onClick={() =>
-                  void write(async (onProgress) => {
-                    const onCheckProgress = (done: number, total: number) =>
-                      setState({ step: 'busy', label: 'Checking again against your saved contacts…', done, total });
-                    return summarizePlan(await applyContactImport(state.parsed, { onProgress, onCheckProgress }), true);
-                  })
-                }
+                disabled={state.plan.add.total + state.plan.update.total === 0}
+                onClick={() => void write(async () => summarizePlan(await importer.current().write(progressOf(state.name)), true))}
               >
-                {state.plan.add.length + state.plan.update.length === 0 ? 'Nothing to import' : 'Confirm import'}
+                {state.plan.add.total + state.plan.update.total === 0 ? 'Nothing to import' : 'Confirm import'}
               </button>
             )}
             {state.back?.step === 'mapping' && (
@@ -199,7 +238,7 @@ export function ImportWizard() {
               </button>
             )}
             <button type="button" onClick={reset}>
-              {state.plan.errors.length > 0 ? 'Choose another file' : 'Cancel'}
+              {state.plan.errors.total > 0 ? 'Choose another file' : 'Cancel'}
             </button>
           </div>
         </div>
@@ -219,7 +258,7 @@ export function ImportWizard() {
                   name="restore-mode"
                   value={mode}
                   checked={state.mode === mode}
-                  onChange={() => void reviewBackup(state.name, state.backup, mode).catch((e: unknown) => setState(failure(e)))}
+                  onChange={() => void reviewBackup(state.name, state.backup, mode).catch((e: unknown) => fail(e))}
                 />
                 {mode === 'merge'
                   ? 'Merge into my data (the same person is matched by profile link or id; the newer copy wins; my settings stay)'

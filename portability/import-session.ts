@@ -1,0 +1,136 @@
+/**
+ * What the import worker does (portability/import.worker.ts only wires it to
+ * the worker's messages): read a Connections.csv or a CSV of contacts, check
+ * every row, compare them with the saved contacts (the dry run), and write
+ * them in one transaction when the user confirms. The table, the checked rows
+ * and the plan stay here; the page gets progress, the columns to map and a
+ * short report (messages/import-worker.ts), so that its main thread never
+ * parses, plans or collects 100,000 rows (RELIABILITY L3).
+ *
+ * Pure of the worker itself: `post` is how answers leave, so that tests drive
+ * a session directly.
+ */
+import { ImportWorkerRequest, type ImportStage, type ImportWorkerEvent } from '../messages/import-worker';
+import { mappingProblem } from './csv-columns';
+import { importCsvRowsAsync, previewRows } from './csv-import';
+import { readCsvAsync, type CsvTable } from './csv-read';
+import { readFileText } from './detect';
+import { applyContactImport, previewContactImport } from './import-contacts';
+import type { ParsedContacts } from './incoming';
+import { ImportFailure } from './issues';
+import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES } from './limits';
+import { parseConnectionsAsync } from './linkedin-connections';
+import { clip, clipIssue, viewOfPlan } from './plan-view';
+
+export interface ImportSession {
+  /**
+   * Checks one message from the page and handles it; requests run one after
+   * another. Resolves once the request is answered (never rejects: a failure
+   * is an answer).
+   */
+  receive(data: unknown): Promise<void>;
+}
+
+export interface ImportSessionOptions {
+  /** The time written as the contacts' createdAt and updatedAt. */
+  now?: () => number;
+}
+
+/** The answer to a request that failed: nothing was written. */
+export function failedEvent(id: number | undefined, error: unknown): Extract<ImportWorkerEvent, { type: 'failed' }> {
+  const failure =
+    error instanceof ImportFailure ? error : new ImportFailure(`The file could not be read: ${(error as Error | undefined)?.message ?? String(error)}`);
+  return {
+    type: 'failed',
+    ...(id === undefined ? {} : { id }),
+    message: clip(failure.message),
+    issues: failure.issues.slice(0, MAX_LISTED_ISSUES).map(clipIssue),
+  };
+}
+
+function requestIdOf(data: unknown): number | undefined {
+  const id = (data as { id?: unknown } | null)?.id;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : undefined;
+}
+
+export function createImportSession(post: (event: ImportWorkerEvent) => void, options: ImportSessionOptions = {}): ImportSession {
+  const now = options.now ?? Date.now;
+  /** The CSV of contacts read last, until its rows are read through a mapping (again after "Back to columns"). */
+  let table: CsvTable | undefined;
+  /** The rows the last dry run checked: what a confirmed write writes. */
+  let parsed: ParsedContacts | undefined;
+  let queue = Promise.resolve();
+
+  const progress = (id: number, stage: ImportStage) => (done: number, total: number) => post({ type: 'progress', id, stage, done, total });
+
+  const dryRun = async (id: number, rows: ParsedContacts) => {
+    parsed = rows;
+    const plan = await previewContactImport(rows, now(), progress(id, 'comparing'), progress(id, 'loading'));
+    post({ type: 'plan', id, plan: viewOfPlan(plan) });
+  };
+
+  const handle = async (request: ImportWorkerRequest): Promise<void> => {
+    const { id } = request;
+    switch (request.type) {
+      case 'read': {
+        table = undefined;
+        parsed = undefined;
+        // The line moves as soon as the worker has started, before a large file's bytes are read and decoded.
+        post({ type: 'progress', id, stage: 'reading', done: 0, total: request.file.size });
+        const text = await readFileText(request.file);
+        if (request.kind === 'connections') {
+          const rows = await parseConnectionsAsync(text, (stage, done, total) => post({ type: 'progress', id, stage, done, total }));
+          return dryRun(id, rows);
+        }
+        table = await readCsvAsync(text, { onProgress: progress(id, 'reading') });
+        if (table.header.length > MAX_CSV_COLUMNS) {
+          const columns = table.header.length.toLocaleString('en-US');
+          table = undefined;
+          throw new ImportFailure(`The file has ${columns} columns; a CSV of contacts has at most ${MAX_CSV_COLUMNS.toLocaleString('en-US')}. Nothing was imported.`);
+        }
+        post({
+          type: 'table',
+          id,
+          header: table.header.map((cell) => clip(cell)),
+          sample: previewRows(table).map((row) => row.map((cell) => clip(cell))),
+          filled: table.filled,
+        });
+        return;
+      }
+      case 'check': {
+        if (!table) throw new ImportFailure('Choose the file again: its columns are no longer at hand.');
+        const problem = mappingProblem(request.mapping);
+        if (problem) throw new ImportFailure(problem);
+        parsed = undefined;
+        return dryRun(id, await importCsvRowsAsync(table, request.mapping, progress(id, 'checking')));
+      }
+      case 'write': {
+        const rows = parsed;
+        if (!rows) throw new ImportFailure('Nothing to write: check the file first.');
+        // Written once: a second confirmation has to go through a new dry run.
+        parsed = undefined;
+        const plan = await applyContactImport(rows, {
+          now: now(),
+          onProgress: progress(id, 'writing'),
+          onLoadProgress: progress(id, 'loading'),
+          onCheckProgress: progress(id, 'rechecking'),
+        });
+        post({ type: 'written', id, plan: viewOfPlan(plan) });
+        return;
+      }
+    }
+  };
+
+  return {
+    receive(data) {
+      const request = ImportWorkerRequest.safeParse(data);
+      if (!request.success) {
+        post(failedEvent(requestIdOf(data), new ImportFailure('Rapport’s importer received a request it does not understand; nothing was changed.')));
+        return Promise.resolve();
+      }
+      const run = queue.then(() => handle(request.data)).catch((error: unknown) => post(failedEvent(request.data.id, error)));
+      queue = run;
+      return run;
+    },
+  };
+}

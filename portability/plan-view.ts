@@ -1,0 +1,54 @@
+/**
+ * What the import wizard shows of a contact import plan: exact counts and the
+ * first lines of each list. The plan of a 100,000-row file holds 100,000
+ * contacts; the view holds a few hundred short strings, so that it crosses
+ * from the import worker to the page in no time (RELIABILITY L3).
+ */
+import type { ContactPlanView } from '../messages/import-worker';
+import type { ImportIssue, SkippedRow } from './issues';
+import { REPORT_LINES, REPORT_TEXT } from './limits';
+import type { ContactImportPlan } from './plan';
+
+export type { ContactPlanView };
+
+/** Text cut to what a report line shows. */
+export function clip(text: string, max = REPORT_TEXT): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function clipIssue(issue: ImportIssue): ImportIssue {
+  return { ...issue, field: clip(issue.field), message: clip(issue.message) };
+}
+
+function clipSkip(skip: SkippedRow): SkippedRow {
+  return { row: skip.row, name: clip(skip.name), reason: clip(skip.reason) };
+}
+
+function firstOf<T, U>(items: readonly T[], map: (item: T, index: number) => U, lines: number): { total: number; items: U[] } {
+  return { total: items.length, items: items.slice(0, lines).map(map) };
+}
+
+export function viewOfPlan(plan: ContactImportPlan, lines = REPORT_LINES): ContactPlanView {
+  return {
+    rows: plan.rows,
+    add: firstOf(
+      plan.add,
+      (contact, i) => ({
+        row: plan.addRows[i] ?? 0,
+        name: clip(contact.fullName),
+        ...(contact.organization ? { organization: clip(contact.organization) } : {}),
+      }),
+      lines,
+    ),
+    update: firstOf(plan.update, (u) => ({ row: u.row, name: clip(u.before.fullName), fields: u.fields }), lines),
+    skip: firstOf(plan.skip, clipSkip, lines),
+    errors: firstOf(plan.errors, clipIssue, lines),
+  };
+}
+
+/** One line for the report: "Would add 5 contacts, update 1 and skip 2." */
+export function summarizePlan(view: Pick<ContactPlanView, 'add' | 'update' | 'skip'>, done = false): string {
+  const [add, update, skip] = [view.add.total, view.update.total, view.skip.total];
+  const verb = done ? ['Added', 'updated', 'skipped'] : ['Would add', 'update', 'skip'];
+  return `${verb[0]} ${add} contact${add === 1 ? '' : 's'}, ${verb[1]} ${update} and ${verb[2]} ${skip}.`;
+}
