@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { useEffect, useState, type DependencyList } from 'react';
+import { useEffect, useRef, useState, type DependencyList } from 'react';
 import { DB_NAME } from '../storage/db';
 
 /** Every change to the contacts table names a part under this prefix (Dexie's observability). */
@@ -40,15 +40,26 @@ export function useContactsVersion(): number {
 export function useContactsQuery<T>(ask: () => Promise<T>, deps: DependencyList, enabled = true): T | undefined {
   const version = useContactsVersion();
   const [state, setState] = useState<{ answer?: T; error?: unknown }>({});
+  // What the current answer was asked with: turned off and on again with nothing changed, it is not asked again.
+  const asked = useRef<DependencyList>(undefined);
   useEffect(() => {
     if (!enabled) return;
+    const inputs = [...deps, version];
+    if (asked.current && asked.current.length === inputs.length && asked.current.every((value, i) => Object.is(value, inputs[i]))) return;
+    asked.current = inputs;
     let current = true;
+    let answered = false;
     ask().then(
-      (answer) => current && setState({ answer }),
+      (answer) => {
+        answered = true;
+        if (current) setState({ answer });
+      },
       (error: unknown) => current && setState({ error }),
     );
     return () => {
       current = false;
+      // Interrupted before its answer: ask again next time.
+      if (!answered && asked.current === inputs) asked.current = undefined;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, version, enabled]);

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useState, type RefObject } from 'react';
 import { keepMatching, matchingIds, orderedIds, pipelineCounts, searchContacts, type Filters, type Sort } from '../../storage/contact-list';
 import type { Contact } from '../../storage/schemas';
@@ -13,6 +12,8 @@ import { PipelineStrip } from './PipelineStrip';
 interface Props {
   /** The first contacts by name, painted before anything else is read. */
   preview?: Contact[];
+  /** False while a contact is open over the list: the list keeps its state and asks nothing until shown again. */
+  active?: boolean;
   searchRef: RefObject<HTMLInputElement | null>;
   onOpen(id: string): void;
   onAdd(): void;
@@ -23,7 +24,7 @@ interface Props {
  * organizations view. Every question is answered by the database's indexes
  * (storage/contact-list.ts); the list holds ids, and reads only the rows on screen.
  */
-export function ContactsView({ preview, searchRef, onOpen, onAdd }: Props) {
+export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd }: Props) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const [sort, setSort] = useState<Sort>('name');
@@ -36,15 +37,16 @@ export function ContactsView({ preview, searchRef, onOpen, onAdd }: Props) {
   const filterKey = JSON.stringify(filters);
 
   // Asked once the first page is on screen, so that reading 100,000 keys does not delay it.
-  const painted = preview !== undefined;
-  const ordered = useContactsQuery(() => orderedIds(sort), [sort], painted);
-  const filtered = useContactsQuery(async () => ({ set: await matchingIds(filters) }), [filterKey], painted);
+  const asking = preview !== undefined && active;
+  const ordered = useContactsQuery(() => orderedIds(sort), [sort], asking);
+  const filtered = useContactsQuery(async () => ({ set: await matchingIds(filters) }), [filterKey], asking);
   const searched = useContactsQuery(
     async () => ({ query: deferredQuery, result: await searchContacts(deferredQuery, filters, sort) }),
     [deferredQuery, filterKey, sort],
-    painted && searching,
+    asking && searching,
   );
-  const pipeline = useLiveQuery(pipelineCounts, []);
+  // IndexedDB counts by walking each status's index (a walk per status), so these are asked like the rest.
+  const pipeline = useContactsQuery(pipelineCounts, [], asking);
   const everyone = useMemo(() => (ordered && filtered ? keepMatching(ordered, filtered.set) : undefined), [ordered, filtered]);
   // What the list shows: a search's matches, or everyone the filters keep; undefined while being read.
   const visible = searching ? searched?.result?.ids : everyone;

@@ -25,6 +25,7 @@ const SECTIONS: { id: Section; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
+/** Contacts in the first page, painted before the whole list is read. */
 const PREVIEW_SIZE = 60;
 
 // Sections the user opens less often load on demand, so the contacts list paints sooner.
@@ -208,16 +209,19 @@ export function SidePanelApp() {
               onCancel={() => setScreen({ name: 'list' })}
               onCreated={(id) => open(id)}
             />
-          ) : (
-            <>
+          ) : null}
+          {section === 'contacts' && (
+            // The list stays mounted behind an open contact, so that the way back finds its search and filters.
+            <div style={{ display: screen.name === 'list' ? 'contents' : 'none' }}>
               <DuplicateReview onOpen={(id) => open(id)} />
               <ContactsView
                 preview={preview}
+                active={screen.name === 'list'}
                 searchRef={search}
                 onOpen={(id) => open(id)}
                 onAdd={() => setScreen({ name: 'add' })}
               />
-            </>
+            </div>
           )}
         </main>
       </div>
