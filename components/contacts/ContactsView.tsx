@@ -47,6 +47,8 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
   );
   // IndexedDB counts by walking each status's index (a walk per status), so these are asked like the rest.
   const pipeline = useContactsQuery(pipelineCounts, [], asking);
+  // Everyone's ids as a set, built once per change to the list: ticked contacts deleted elsewhere are unticked.
+  const known = useMemo(() => (ordered ? new Set(ordered) : undefined), [ordered]);
   const everyone = useMemo(() => (ordered && filtered ? keepMatching(ordered, filtered.set) : undefined), [ordered, filtered]);
   // What the list shows: a search's matches, or everyone the filters keep; undefined while being read.
   const visible = searching ? searched?.result?.ids : everyone;
@@ -89,9 +91,7 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
     );
   }
 
-  // Ticked contacts that still exist (a delete elsewhere unticks them).
-  const known = new Set(ordered ?? []);
-  const checkedIds = ordered ? [...checked].filter((id) => known.has(id)) : [...checked];
+  const checkedIds = known ? [...checked].filter((id) => known.has(id)) : [...checked];
   const countText = (shown: number) => {
     if (searching && searched?.result && !searched.result.complete) return `The first ${shown} matches: type more to narrow the search`;
     if (total === undefined) return `${shown} contacts`;
