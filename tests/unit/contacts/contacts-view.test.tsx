@@ -4,30 +4,20 @@
  * replaces a live query for the questions that read whole indexes).
  */
 import { act, createElement, createRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContactsView } from '../../../components/contacts/ContactsView';
 import { UndoProvider } from '../../../components/undo';
+import { reactHostForEachTest } from '../react-host';
 import { addContact, deleteContact, firstContacts } from '../../../storage/contacts';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let host: HTMLElement;
+const screen = reactHostForEachTest();
 
 beforeEach(() => {
   // happy-dom lays nothing out: give the list's scroller a panel's size so the virtualizer renders rows.
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(360);
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
-afterEach(async () => {
-  await act(async () => root.unmount());
-  host.remove();
-  vi.restoreAllMocks();
-});
+afterEach(() => vi.restoreAllMocks());
 
 async function until(check: () => void): Promise<void> {
   await vi.waitFor(async () => {
@@ -36,11 +26,11 @@ async function until(check: () => void): Promise<void> {
   });
 }
 
-const text = (testId: string) => host.querySelector(`[data-testid="${testId}"]`)?.textContent;
-const names = () => [...host.querySelectorAll('.contact-row-name')].map((n) => n.textContent);
+const text = (testId: string) => screen.host.querySelector(`[data-testid="${testId}"]`)?.textContent;
+const names = () => [...screen.host.querySelectorAll('.contact-row-name')].map((n) => n.textContent);
 
 async function type(value: string): Promise<void> {
-  const input = host.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const input = screen.host.querySelector<HTMLInputElement>('input[type="search"]')!;
   await act(async () => {
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -53,10 +43,8 @@ describe('ContactsView', () => {
     await addContact({ fullName: 'Hannah Müller', notes: 'stroke elective' });
     const zoe = await addContact({ fullName: 'Zoë Adams' });
     const preview = await firstContacts(60);
-    await act(async () =>
-      root.render(
-        createElement(UndoProvider, null, createElement(ContactsView, { preview, searchRef: createRef<HTMLInputElement>(), onOpen: () => {}, onAdd: () => {} })),
-      ),
+    await screen.render(
+      createElement(UndoProvider, null, createElement(ContactsView, { preview, searchRef: createRef<HTMLInputElement>(), onOpen: () => {}, onAdd: () => {} })),
     );
     await until(() => expect(text('result-count')).toBe('3 contacts'));
     await until(() => expect(names()).toEqual(['Hannah Müller', 'Wen Li', 'Zoë Adams']));

@@ -3,33 +3,18 @@
  * "no response" offer, the empty state, and a side panel that fails to open.
  */
 import { act, createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DueList } from '../../../components/popup/DueList';
 import { getContact, saveCapture } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { getFocusContact } from '../../../storage/ui-state';
 import { capture } from '../helpers';
+import { reactHostForEachTest } from '../react-host';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const DAY = 86_400_000;
-let root: Root;
-let host: HTMLElement;
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(async () => {
-  await act(async () => root.unmount());
-  host.remove();
-});
-
-async function render(element: ReturnType<typeof createElement>): Promise<void> {
-  await act(async () => root.render(element));
-}
+const screen = reactHostForEachTest();
+const render = screen.render;
 
 async function until(check: () => void): Promise<void> {
   await vi.waitFor(async () => {
@@ -39,7 +24,7 @@ async function until(check: () => void): Promise<void> {
 }
 
 function buttons(): string[] {
-  return [...host.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent ?? '');
+  return [...screen.host.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent ?? '');
 }
 
 async function seed(name: string, slug: string, dueDaysAgo: number, followUpsSent = 0): Promise<string> {
@@ -55,8 +40,8 @@ async function seed(name: string, slug: string, dueDaysAgo: number, followUpsSen
 describe('DueList', () => {
   it('says so when nothing is due', async () => {
     await render(createElement(DueList, {}));
-    await until(() => expect(host.textContent).toContain('No follow-ups due.'));
-    expect(host.querySelector('h2')?.textContent).toBe('Follow-ups due');
+    await until(() => expect(screen.host.textContent).toContain('No follow-ups due.'));
+    expect(screen.host.querySelector('h2')?.textContent).toBe('Follow-ups due');
   });
 
   it('lists them oldest first, each with named actions; the last overdue one offers "no response"', async () => {
@@ -64,19 +49,19 @@ describe('DueList', () => {
     await seed('Oldest Person', 'oldest', 20, 2);
     await seed('Middle Person', 'middle', 8, 1);
     await render(createElement(DueList, {}));
-    await until(() => expect(host.querySelectorAll('[data-testid="due-item"]')).toHaveLength(3));
-    const names = [...host.querySelectorAll('[data-testid="due-item"] strong')].map((n) => n.textContent);
+    await until(() => expect(screen.host.querySelectorAll('[data-testid="due-item"]')).toHaveLength(3));
+    const names = [...screen.host.querySelectorAll('[data-testid="due-item"] strong')].map((n) => n.textContent);
     expect(names).toEqual(['Oldest Person', 'Middle Person', 'Recent Person']);
     expect(buttons()).toContain('Mark no response for Oldest Person');
     expect(buttons()).not.toContain('Mark no response for Middle Person');
     expect(buttons()).toEqual(
       expect.arrayContaining(['Draft follow-up to Recent Person', 'Snooze Recent Person', 'Reply received from Recent Person']),
     );
-    expect(host.textContent).toContain('Follow-up 2 of 2');
-    expect(host.textContent).toContain('2 follow-ups sent, no reply yet');
-    expect(host.textContent).toContain('20 days overdue');
+    expect(screen.host.textContent).toContain('Follow-up 2 of 2');
+    expect(screen.host.textContent).toContain('2 follow-ups sent, no reply yet');
+    expect(screen.host.textContent).toContain('20 days overdue');
     // Every item is a list item named by its person.
-    for (const item of host.querySelectorAll('li')) expect(item.getAttribute('aria-labelledby')).toBeTruthy();
+    for (const item of screen.host.querySelectorAll('li')) expect(item.getAttribute('aria-labelledby')).toBeTruthy();
   });
 
   it('marks "no response" and "reply received" from the list', async () => {
@@ -84,36 +69,36 @@ describe('DueList', () => {
     const other = await seed('Other Person', 'other', 2, 0);
     await render(createElement(DueList, {}));
     await until(() => expect(buttons()).toContain('Mark no response for Oldest Person'));
-    await act(async () => (host.querySelector('[aria-label="Mark no response for Oldest Person"]') as HTMLButtonElement).click());
-    await until(() => expect(host.querySelectorAll('[data-testid="due-item"]')).toHaveLength(1));
+    await act(async () => (screen.host.querySelector('[aria-label="Mark no response for Oldest Person"]') as HTMLButtonElement).click());
+    await until(() => expect(screen.host.querySelectorAll('[data-testid="due-item"]')).toHaveLength(1));
     expect(await getContact(oldest)).toMatchObject({ status: 'no_response', nextFollowUpAt: undefined });
     expect(document.activeElement?.tagName).toBe('H2');
 
-    await act(async () => (host.querySelector('[aria-label="Reply received from Other Person"]') as HTMLButtonElement).click());
-    await until(() => expect(host.textContent).toContain('No follow-ups due.'));
+    await act(async () => (screen.host.querySelector('[aria-label="Reply received from Other Person"]') as HTMLButtonElement).click());
+    await until(() => expect(screen.host.textContent).toContain('No follow-ups due.'));
     expect(await getContact(other)).toMatchObject({ status: 'replied' });
-    expect(host.querySelector('[role="status"]')?.textContent).toBe('Reply from Other Person recorded.');
+    expect(screen.host.querySelector('[role="status"]')?.textContent).toBe('Reply from Other Person recorded.');
   });
 
   it('snoozes from a group of choices', async () => {
     const id = await seed('Sam Lee', 'sam', 3, 0);
     await render(createElement(DueList, {}));
     await until(() => expect(buttons()).toContain('Snooze Sam Lee'));
-    const toggle = host.querySelector('[aria-label="Snooze Sam Lee"]') as HTMLButtonElement;
+    const toggle = screen.host.querySelector('[aria-label="Snooze Sam Lee"]') as HTMLButtonElement;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await act(async () => toggle.click());
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    const group = host.querySelector('[role="group"]');
+    const group = screen.host.querySelector('[role="group"]');
     expect(group?.getAttribute('aria-label')).toBe('Snooze Sam Lee for');
     // Escape closes the choices and gives focus back to the toggle.
     await act(async () => group?.querySelector('button')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(toggle);
     await act(async () => toggle.click());
-    const reopened = host.querySelector('[role="group"]');
+    const reopened = screen.host.querySelector('[role="group"]');
     const week = [...(reopened?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'A week')!;
     await act(async () => week.click());
-    await until(() => expect(host.textContent).toContain('No follow-ups due.'));
+    await until(() => expect(screen.host.textContent).toContain('No follow-ups due.'));
     expect((await getContact(id))!.nextFollowUpAt).toBeGreaterThan(Date.now() + 6 * DAY);
   });
 
@@ -121,8 +106,8 @@ describe('DueList', () => {
     const id = await seed('Priya Raman', 'priya', 2, 1);
     await render(createElement(DueList, { windowId: 1 }));
     await until(() => expect(buttons()).toContain('Draft follow-up to Priya Raman'));
-    await act(async () => (host.querySelector('[aria-label="Draft follow-up to Priya Raman"]') as HTMLButtonElement).click());
-    await until(() => expect(host.querySelector('[role="alert"]')?.textContent).toContain('side panel did not open'));
+    await act(async () => (screen.host.querySelector('[aria-label="Draft follow-up to Priya Raman"]') as HTMLButtonElement).click());
+    await until(() => expect(screen.host.querySelector('[role="alert"]')?.textContent).toContain('side panel did not open'));
     expect(await getFocusContact()).toMatchObject({ contactId: id, view: 'draft', templateId: 'builtin:follow-up-2' });
   });
 
@@ -131,7 +116,7 @@ describe('DueList', () => {
     const onDraft = vi.fn();
     await render(createElement(DueList, { onDraft }));
     await until(() => expect(buttons()).toContain('Draft follow-up to Priya Raman'));
-    await act(async () => (host.querySelector('[aria-label="Draft follow-up to Priya Raman"]') as HTMLButtonElement).click());
+    await act(async () => (screen.host.querySelector('[aria-label="Draft follow-up to Priya Raman"]') as HTMLButtonElement).click());
     expect(onDraft).toHaveBeenCalledWith(id, 'builtin:follow-up-1');
   });
 });
