@@ -113,10 +113,15 @@ export function openDatabase(name = DB_NAME): RapportDB {
               request.values ? { ...response, result: response.result.map(withoutSearchFields) } : response,
             ),
           // Dexie walks a cursor for some reads (equalsIgnoreCase, offset): its value is read through this view.
+          // A native cursor's getters refuse any other `this` ("Illegal invocation"), so each is read from the cursor.
           openCursor: (request) =>
             table.openCursor(request).then((cursor) =>
               cursor && request.values
-                ? (Object.create(cursor, { value: { get: () => withoutSearchFields(cursor.value) } }) as typeof cursor)
+                ? (Object.create(cursor, {
+                    key: { get: () => cursor.key },
+                    primaryKey: { get: () => cursor.primaryKey },
+                    value: { get: () => withoutSearchFields(cursor.value) },
+                  }) as typeof cursor)
                 : cursor,
             ),
         };

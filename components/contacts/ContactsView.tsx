@@ -9,6 +9,9 @@ import { FilterBar } from './FilterBar';
 import { OrganizationsView } from './OrganizationsView';
 import { PipelineStrip } from './PipelineStrip';
 
+/** "1 contact", "2 contacts". */
+const contactCount = (n: number) => (n === 1 ? '1 contact' : `${n} contacts`);
+
 interface Props {
   /** The first contacts by name, painted before anything else is read. */
   preview?: Contact[];
@@ -94,8 +97,8 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
   const checkedIds = known ? [...checked].filter((id) => known.has(id)) : [...checked];
   const countText = (shown: number) => {
     if (searching && searched?.result && !searched.result.complete) return `The first ${shown} matches: type more to narrow the search`;
-    if (total === undefined) return `${shown} contacts`;
-    return shown === total ? `${total} contacts` : `${shown} of ${total} contacts`;
+    if (total === undefined || shown === total) return contactCount(shown);
+    return `${shown} of ${contactCount(total)}`;
   };
 
   return (
@@ -154,7 +157,7 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
           // The first page, straight from the name index, while the whole list's order is read.
           <>
             <p className="muted list-meta" aria-busy="true" data-testid="loading-count">
-              {total === undefined ? 'Loading all contacts…' : `Loading ${total} contacts…`}
+              {total === undefined ? 'Loading all contacts…' : `Loading ${contactCount(total)}…`}
             </p>
             <ContactList ids={preview.map((c) => c.id)} seed={preview} checked={checked} onToggle={toggle} onOpen={onOpen} />
           </>

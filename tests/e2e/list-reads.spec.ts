@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { seedGeneratedContacts } from '../../bench/seed-page';
-import { expect, test } from './fixtures';
+import { expect, openFixturePage, openPopup, test } from './fixtures';
 
 const STORED = 3_000;
 
@@ -115,4 +115,24 @@ test('L2: searching, filtering, sorting, grouping and scrolling 3,000 contacts n
       }),
   );
   expect((await largestRead(page)).largest).toBe(STORED);
+});
+
+test('the open list follows a save made in the popup, another context, without a reload', async ({ context, worker, extensionId }) => {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await seedGeneratedContacts(panel, 3);
+  await panel.reload();
+  const count = panel.getByTestId('result-count');
+  await expect(count).toHaveText('3 contacts');
+  await panel.getByLabel('Search contacts').fill('priya');
+  await expect(count).toHaveText('1 of 3 contacts');
+
+  const { tabId } = await openFixturePage(context, worker, 'linkedin/profile-resident');
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('saved-card')).toContainText('Saved to Rapport');
+
+  // The search and the counts are asked again when the popup's write reaches the panel.
+  await expect(count).toHaveText('2 of 4 contacts');
+  await expect(panel.getByRole('button', { name: /Priya Raman/ }).last()).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Not contacted: 2' })).toBeVisible();
 });
