@@ -7,21 +7,28 @@ const CONTACTS_PART = `idb://${DB_NAME}/contacts/`;
 /** A burst of writes (an import, a bulk edit) asks the list's questions once, not once per write. */
 const COALESCE_MS = 50;
 
+/** Calls `listener` after each change to the contacts, in this page or any other of the extension's contexts. */
+export function onContactsChange(listener: () => void): () => void {
+  const onChange = (parts: Record<string, unknown>) => {
+    if ('all' in parts || Object.keys(parts).some((part) => part.startsWith(CONTACTS_PART))) listener();
+  };
+  Dexie.on('storagemutated', onChange);
+  return () => Dexie.on('storagemutated').unsubscribe(onChange);
+}
+
 /** A number that grows whenever the contacts change, in this page or any other of the extension's contexts. */
 export function useContactsVersion(): number {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onChange = (parts: Record<string, unknown>) => {
-      if (!('all' in parts) && !Object.keys(parts).some((part) => part.startsWith(CONTACTS_PART))) return;
+    const stop = onContactsChange(() => {
       timer ??= setTimeout(() => {
         timer = undefined;
         setVersion((v) => v + 1);
       }, COALESCE_MS);
-    };
-    Dexie.on('storagemutated', onChange);
+    });
     return () => {
-      Dexie.on('storagemutated').unsubscribe(onChange);
+      stop();
       if (timer) clearTimeout(timer);
     };
   }, []);

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { sendToBackground } from '../../messages';
-import { firstContacts } from '../../storage/contacts';
 import { getFocusContact, getSectionRequest, SECTION_REQUEST_TTL_MS, type FocusRequest } from '../../storage/ui-state';
 import { ADD_REQUEST_TTL_MS, clearAddRequest, getAddRequest, type AddRequest } from '../../storage/ui-state';
 import { DuplicateReview } from '../contacts/DuplicateReview';
@@ -14,6 +13,7 @@ import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
 import { useContactsVersion } from '../use-contacts-query';
 import { ContactDetail } from './ContactDetail';
+import { useFirstPage } from './first-page';
 import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
 
@@ -25,8 +25,6 @@ const SECTIONS: { id: Section; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-/** Contacts in the first page, painted before the whole list is read. */
-const PREVIEW_SIZE = 60;
 
 // Sections the user opens less often load on demand, so the contacts list paints sooner.
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
@@ -42,7 +40,7 @@ type Screen =
 export function SidePanelApp() {
   const tab = useTargetTab();
   // A first page from the name index paints at once; the list's order, search and counts follow, from indexes too.
-  const preview = useLiveQuery(() => firstContacts(PREVIEW_SIZE), []);
+  const preview = useFirstPage();
   const focus = useLiveQuery(getFocusContact, []);
   const sectionRequest = useLiveQuery(getSectionRequest, []);
   const addRequest = useLiveQuery(getAddRequest, []);

@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
 import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
 import { reloadOnSchemaChange } from '../../components/reload-on-schema-change';
+import { startFirstPage } from '../../components/sidepanel/first-page';
 
 reloadOnSchemaChange();
+startFirstPage();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
