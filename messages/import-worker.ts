@@ -50,21 +50,53 @@ export type ContactPlanView = z.infer<typeof ContactPlanView>;
 
 export const ImportMapping = z.array(z.enum(IMPORT_TARGETS).optional()).max(MAX_CSV_COLUMNS);
 
-/** The file kinds the worker imports; a Rapport backup is restored by the page (portability/restore.ts). */
-export const WorkerImportKind = z.enum(['connections', 'csv']);
+/** The file kinds the worker imports: a Connections.csv, a CSV of contacts, a Rapport backup (restored by portability/restore.ts). */
+export const WorkerImportKind = z.enum(['connections', 'csv', 'backup']);
 export type WorkerImportKind = z.infer<typeof WorkerImportKind>;
+
+/** How a backup is restored: merged into the saved data, or replacing all of it. */
+export const RestoreModeMessage = z.enum(['merge', 'replace']);
+
+/**
+ * What the wizard shows of a restore's dry run (or of a finished restore):
+ * exact counts, the first lines of each list of contacts, and the problems.
+ * Built from the plan by `viewOfRestore`; the backup and the plan stay in the worker.
+ */
+export const RestorePlanView = z
+  .object({
+    mode: RestoreModeMessage,
+    /** When the backup was made (ISO 8601). */
+    exportedAt: z.string().max(40),
+    contacts: z
+      .object({ add: listed(text), update: listed(text), skip: listed(SkippedRowMessage) })
+      .strict(),
+    interactions: z.object({ add: count }).strict(),
+    templates: z.object({ add: count, update: count }).strict(),
+    trash: z.object({ add: count }).strict(),
+    /** What replacing erases. */
+    removed: z.object({ contacts: count, interactions: count, templates: count, trash: count }).strict(),
+    errors: listed(ImportIssueMessage),
+  })
+  .strict();
+export type RestorePlanView = z.infer<typeof RestorePlanView>;
 
 /** Page → worker. */
 export const ImportWorkerRequest = z.discriminatedUnion('type', [
   /**
    * Read the chosen file. A Connections.csv goes straight on to the dry run
-   * (answered by `plan`); a CSV of contacts stops at its columns (`table`).
+   * (answered by `plan`); a CSV of contacts stops at its columns (`table`); a
+   * Rapport backup is admitted by its size, checked, and planned as a merge
+   * (`restore-plan`).
    */
   z.object({ type: z.literal('read'), id: requestId, kind: WorkerImportKind, file: z.instanceof(Blob) }).strict(),
   /** Read every row of the CSV through the column mapping, then the dry run (`plan`). */
   z.object({ type: z.literal('check'), id: requestId, mapping: ImportMapping }).strict(),
   /** Write what the last dry run checked, in one transaction (`written`). */
   z.object({ type: z.literal('write'), id: requestId }).strict(),
+  /** The dry run of the backup read last, again, in this mode (`restore-plan`). */
+  z.object({ type: z.literal('plan-restore'), id: requestId, mode: RestoreModeMessage }).strict(),
+  /** Restore the backup read last in this mode, all or nothing (`restored`). */
+  z.object({ type: z.literal('restore'), id: requestId, mode: RestoreModeMessage }).strict(),
 ]);
 export type ImportWorkerRequest = z.infer<typeof ImportWorkerRequest>;
 
@@ -104,6 +136,10 @@ export const ImportWorkerEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plan'), id: requestId, plan: ContactPlanView }).strict(),
   /** The import is written and committed. */
   z.object({ type: z.literal('written'), id: requestId, plan: ContactPlanView }).strict(),
+  /** The dry run of a restore: nothing has been written. */
+  z.object({ type: z.literal('restore-plan'), id: requestId, plan: RestorePlanView }).strict(),
+  /** The backup is restored and committed. */
+  z.object({ type: z.literal('restored'), id: requestId, plan: RestorePlanView }).strict(),
   /**
    * Nothing was written. `id` is missing when the request itself could not be
    * read, or the worker failed outside any request.

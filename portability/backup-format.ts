@@ -18,6 +18,7 @@ import { Contact, Interaction, Settings, Template, epochMs } from '../storage/sc
 import { stripBom } from './csv-read';
 import { ImportFailure, failureFor, issuesFromZod, type ImportIssue } from './issues';
 import { MAX_LISTED_ISSUES } from './limits';
+import { createSlicer, type Progress } from './slices';
 
 export const BACKUP_FORMAT = 'rapport-backup';
 /** Bump when the file's shape changes, and teach parseBackup to read the older versions. */
@@ -80,6 +81,28 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * version can restore.
  */
 export function parseBackup(text: string): Backup {
+  const steps = checkBackup(text);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * parseBackup in slices, for the import worker: the JSON is parsed at once,
+ * then its records are checked a slice at a time, with `onProgress` told how
+ * many of them are checked (RELIABILITY L3).
+ */
+export async function parseBackupAsync(text: string, onProgress?: Progress): Promise<Backup> {
+  const slice = createSlicer(onProgress);
+  const steps = checkBackup(text);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      return step.value;
+    }
+    await slice(step.value.done, step.value.total);
+  }
+}
+
+/** Checks a backup, yielding after each record how many of all of them are checked. */
+function* checkBackup(text: string): Generator<{ done: number; total: number }, Backup, void> {
   const body = stripBom(text);
   if (body.trim() === '') throw new ImportFailure('The file is empty.');
   let json: unknown;
@@ -109,8 +132,14 @@ export function parseBackup(text: string): Backup {
     .safeParse({ exportedAt: json.exportedAt, app: json.app });
   if (!envelope.success) issues.push(...issuesFromZod(envelope.error, 1, undefined, 'file'));
 
+  const names = Object.keys(SECTIONS) as SectionName[];
+  const total = names.reduce((sum, name) => {
+    const raw = (json as Record<string, unknown>)[name];
+    return sum + (Array.isArray(raw) ? raw.length : 0);
+  }, 0);
+  let done = 0;
   const sections = {} as { [K in SectionName]: z.infer<(typeof SECTIONS)[K]>[] };
-  for (const name of Object.keys(SECTIONS) as SectionName[]) {
+  for (const name of names) {
     const raw = json[name];
     if (!Array.isArray(raw)) {
       issues.push({ row: 1, field: name, message: `“${name}” must be a list of records.`, section: 'file' });
@@ -119,22 +148,24 @@ export function parseBackup(text: string): Backup {
     const schema: z.ZodType = SECTIONS[name];
     const records: unknown[] = [];
     const seen = new Map<string, number>();
-    raw.forEach((record, index) => {
-      if (issues.length >= MAX_LISTED_ISSUES) return;
-      const parsed = schema.safeParse(record);
+    for (let index = 0; index < raw.length; index++) {
+      done++;
+      if (issues.length >= MAX_LISTED_ISSUES) continue;
+      const parsed = schema.safeParse(raw[index]);
       if (!parsed.success) {
         issues.push(...issuesFromZod(parsed.error, index + 1, undefined, name));
-        return;
+      } else {
+        const id = (parsed.data as { id: string }).id;
+        const first = seen.get(id);
+        if (first !== undefined) {
+          issues.push({ row: index + 1, field: 'id', message: `the same id as ${name} #${first}`, section: name });
+        } else {
+          seen.set(id, index + 1);
+          records.push(parsed.data);
+        }
       }
-      const id = (parsed.data as { id: string }).id;
-      const first = seen.get(id);
-      if (first !== undefined) {
-        issues.push({ row: index + 1, field: 'id', message: `the same id as ${name} #${first}`, section: name });
-        return;
-      }
-      seen.set(id, index + 1);
-      records.push(parsed.data);
-    });
+      yield { done, total };
+    }
     (sections as Record<string, unknown[]>)[name] = records;
   }
   const settings = Settings.safeParse(json.settings);

@@ -9,6 +9,7 @@ import {
   type ContactPlanView,
   type ImportStage,
   type ImportWorkerRequest,
+  type RestorePlanView,
   type WorkerImportKind,
 } from '../messages/import-worker';
 import type { ColumnMapping } from './csv-columns';
@@ -36,15 +37,25 @@ export interface TableSample {
   filled: number;
 }
 
-export type ReadResult = ({ type: 'table' } & TableSample) | { type: 'plan'; plan: ContactPlanView };
+export type ReadResult =
+  | ({ type: 'table' } & TableSample)
+  | { type: 'plan'; plan: ContactPlanView }
+  /** A Rapport backup, checked and planned as a merge. */
+  | { type: 'restore-plan'; plan: RestorePlanView };
+
+type RestoreMode = RestorePlanView['mode'];
 
 export interface ImportClient {
-  /** Reads the file: a Connections.csv up to its dry run, a CSV of contacts up to its columns. */
+  /** Reads the file: a Connections.csv or a backup up to its dry run, a CSV of contacts up to its columns. */
   read(kind: WorkerImportKind, file: Blob, onProgress?: ImportProgress): Promise<ReadResult>;
   /** Reads the CSV's rows through `mapping`, then the dry run. */
   check(mapping: ColumnMapping, onProgress?: ImportProgress): Promise<ContactPlanView>;
   /** Writes what the last dry run checked, all or nothing. */
   write(onProgress?: ImportProgress): Promise<ContactPlanView>;
+  /** The dry run of the backup read last, in another mode. */
+  planRestore(mode: RestoreMode, onProgress?: ImportProgress): Promise<RestorePlanView>;
+  /** Restores the backup read last, all or nothing. */
+  restore(mode: RestoreMode, onProgress?: ImportProgress): Promise<RestorePlanView>;
   /**
    * Stops the worker. Reading and checking stop at once (nothing was
    * written); a write the user confirmed is let finish, committed whole or
@@ -71,9 +82,11 @@ interface Pending {
 
 /** The answers each request may end with. */
 const ANSWERS: Record<ImportWorkerRequest['type'], Terminal['type'][]> = {
-  read: ['table', 'plan', 'failed'],
+  read: ['table', 'plan', 'restore-plan', 'failed'],
   check: ['plan', 'failed'],
   write: ['written', 'failed'],
+  'plan-restore': ['restore-plan', 'failed'],
+  restore: ['restored', 'failed'],
 };
 
 export function createImportClient(worker: WorkerLike = startImportWorker()): ImportClient {
@@ -146,6 +159,7 @@ export function createImportClient(worker: WorkerLike = startImportWorker()): Im
     async read(kind, file, onProgress) {
       const event = await send({ type: 'read', id: nextId++, kind, file }, onProgress);
       if (event.type === 'table') return { type: 'table', header: event.header, sample: event.sample, filled: event.filled };
+      if (event.type === 'restore-plan') return { type: 'restore-plan', plan: event.plan };
       return { type: 'plan', plan: (event as Extract<Terminal, { type: 'plan' }>).plan };
     },
     async check(mapping, onProgress) {
@@ -156,10 +170,18 @@ export function createImportClient(worker: WorkerLike = startImportWorker()): Im
       const event = await send({ type: 'write', id: nextId++ }, onProgress);
       return (event as Extract<Terminal, { type: 'written' }>).plan;
     },
+    async planRestore(mode, onProgress) {
+      const event = await send({ type: 'plan-restore', id: nextId++, mode }, onProgress);
+      return (event as Extract<Terminal, { type: 'restore-plan' }>).plan;
+    },
+    async restore(mode, onProgress) {
+      const event = await send({ type: 'restore', id: nextId++, mode }, onProgress);
+      return (event as Extract<Terminal, { type: 'restored' }>).plan;
+    },
     close() {
       if (stopped || closing) return;
       closing = true;
-      const writing = [...pending.values()].some((entry) => entry.request === 'write');
+      const writing = [...pending.values()].some((entry) => entry.request === 'write' || entry.request === 'restore');
       if (!writing) stop(new ImportFailure(WORKER_STOPPED_MESSAGE));
     },
   };

@@ -2,10 +2,13 @@
  * What the import worker does (portability/import.worker.ts only wires it to
  * the worker's messages): read a Connections.csv or a CSV of contacts, check
  * every row, compare them with the saved contacts (the dry run), and write
- * them in one transaction when the user confirms. The table, the checked rows
- * and the plan stay here; the page gets progress, the columns to map and a
- * short report (messages/import-worker.ts), so that its main thread never
- * parses, plans or collects 100,000 rows (RELIABILITY L3).
+ * them in one transaction when the user confirms. A Rapport backup the same
+ * way: admitted by its size, parsed and checked record by record, planned as
+ * a merge or a replace (again on each switch of mode), and restored in one
+ * transaction. The table, the checked rows, the backup and the plans stay
+ * here; the page gets progress, the columns to map and a short report
+ * (messages/import-worker.ts), so that its main thread never parses, plans or
+ * collects 100,000 rows (RELIABILITY L3).
  *
  * Pure of the worker itself: `post` is how answers leave, so that tests drive
  * a session directly.
@@ -14,13 +17,15 @@ import { ImportWorkerRequest, type ImportStage, type ImportWorkerEvent } from '.
 import { mappingProblem } from './csv-columns';
 import { importCsvRowsAsync, previewRows } from './csv-import';
 import { readCsvAsync, type CsvTable } from './csv-read';
-import { readFileText } from './detect';
+import { parseBackupAsync, type Backup } from './backup-format';
+import { admitFile, probeFile, readFileText } from './detect';
 import { applyContactImport, previewContactImport } from './import-contacts';
 import type { ParsedContacts } from './incoming';
 import { ImportFailure } from './issues';
 import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES } from './limits';
 import { parseConnectionsAsync } from './linkedin-connections';
-import { clip, clipIssue, viewOfPlan } from './plan-view';
+import { clip, clipIssue, viewOfPlan, viewOfRestore } from './plan-view';
+import { applyRestore, previewRestore, type RestoreMode } from './restore';
 
 export interface ImportSession {
   /**
@@ -59,6 +64,8 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
   let table: CsvTable | undefined;
   /** The rows the last dry run checked: what a confirmed write writes. */
   let parsed: ParsedContacts | undefined;
+  /** The backup read last, checked: what a confirmed restore writes. */
+  let backup: Backup | undefined;
   let queue = Promise.resolve();
 
   const progress = (id: number, stage: ImportStage) => (done: number, total: number) => post({ type: 'progress', id, stage, done, total });
@@ -69,15 +76,35 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
     post({ type: 'plan', id, plan: viewOfPlan(plan) });
   };
 
+  const planRestore = async (id: number, mode: RestoreMode) => {
+    if (!backup) throw new ImportFailure('Choose the backup again: it is no longer at hand.');
+    // Planning is one step: the line says what it is doing until the report comes.
+    post({ type: 'progress', id, stage: 'comparing', done: 0, total: backup.contacts.length });
+    const plan = await previewRestore(backup, mode);
+    post({ type: 'restore-plan', id, plan: viewOfRestore(plan, backup.exportedAt) });
+  };
+
   const handle = async (request: ImportWorkerRequest): Promise<void> => {
     const { id } = request;
     switch (request.type) {
       case 'read': {
         table = undefined;
         parsed = undefined;
+        backup = undefined;
         // The line moves as soon as the worker has started, before a large file's bytes are read and decoded.
         post({ type: 'progress', id, stage: 'reading', done: 0, total: request.file.size });
+        if (request.kind === 'backup') {
+          // The page admitted the file by its size and first bytes; the worker does not take its word for it.
+          const name = request.file instanceof File ? request.file.name : 'backup.json';
+          const admission = admitFile(await probeFile(Object.assign(request.file.slice(), { name })));
+          if (!admission.ok) throw new ImportFailure(admission.message);
+        }
         const text = await readFileText(request.file);
+        if (request.kind === 'backup') {
+          post({ type: 'progress', id, stage: 'reading', done: request.file.size, total: request.file.size });
+          backup = await parseBackupAsync(text, progress(id, 'checking'));
+          return planRestore(id, 'merge');
+        }
         if (request.kind === 'connections') {
           const rows = await parseConnectionsAsync(text, (stage, done, total) => post({ type: 'progress', id, stage, done, total }));
           return dryRun(id, rows);
@@ -116,6 +143,17 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
           onCheckProgress: progress(id, 'rechecking'),
         });
         post({ type: 'written', id, plan: viewOfPlan(plan) });
+        return;
+      }
+      case 'plan-restore':
+        return planRestore(id, request.mode);
+      case 'restore': {
+        const restoring = backup;
+        if (!restoring) throw new ImportFailure('Nothing to restore: choose the backup again.');
+        // Restored once: restoring again takes the file again.
+        backup = undefined;
+        const plan = await applyRestore(restoring, request.mode, { onProgress: progress(id, 'writing') });
+        post({ type: 'restored', id, plan: viewOfRestore(plan, restoring.exportedAt) });
         return;
       }
     }

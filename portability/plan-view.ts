@@ -4,12 +4,13 @@
  * contacts; the view holds a few hundred short strings, so that it crosses
  * from the import worker to the page in no time (RELIABILITY L3).
  */
-import type { ContactPlanView } from '../messages/import-worker';
+import type { ContactPlanView, RestorePlanView } from '../messages/import-worker';
 import type { ImportIssue, SkippedRow } from './issues';
 import { REPORT_LINES, REPORT_TEXT } from './limits';
 import type { ContactImportPlan } from './plan';
+import type { RestorePlan } from './restore';
 
-export type { ContactPlanView };
+export type { ContactPlanView, RestorePlanView };
 
 /** Text cut to what a report line shows. */
 export function clip(text: string, max = REPORT_TEXT): string {
@@ -51,4 +52,34 @@ export function summarizePlan(view: Pick<ContactPlanView, 'add' | 'update' | 'sk
   const [add, update, skip] = [view.add.total, view.update.total, view.skip.total];
   const verb = done ? ['Added', 'updated', 'skipped'] : ['Would add', 'update', 'skip'];
   return `${verb[0]} ${add} contact${add === 1 ? '' : 's'}, ${verb[1]} ${update} and ${verb[2]} ${skip}.`;
+}
+
+/** What the wizard shows of a restore plan: counts, and the first lines of each list. */
+export function viewOfRestore(plan: RestorePlan, exportedAt: string, lines = REPORT_LINES): RestorePlanView {
+  return {
+    mode: plan.mode,
+    exportedAt: clip(exportedAt, 40),
+    contacts: {
+      add: firstOf(plan.contacts.add, (c) => clip(c.fullName), lines),
+      update: firstOf(plan.contacts.update, (u) => clip(u.after.fullName), lines),
+      skip: firstOf(plan.contacts.skip, clipSkip, lines),
+    },
+    interactions: { add: plan.interactions.add.length },
+    templates: { add: plan.templates.add.length, update: plan.templates.update.length },
+    trash: { add: plan.trash.add.length },
+    removed: { ...plan.removed },
+    errors: firstOf(plan.errors, clipIssue, lines),
+  };
+}
+
+/** One line for a restore's report: "Would add 5 contacts, update 1, skip 2; 3 interactions and 1 template to add." */
+export function summarizeRestoreView(view: RestorePlanView, done = false): string {
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const c = view.contacts;
+  if (view.mode === 'replace') {
+    return `${done ? 'Restored' : 'Would restore'} ${n(c.add.total, 'contact')}, ${n(view.interactions.add, 'interaction')}, ${n(view.templates.add, 'template')}, ${n(view.trash.add, 'deleted contact')} and the settings${
+      done ? '' : `, replacing ${n(view.removed.contacts, 'current contact')}`
+    }.`;
+  }
+  return `${done ? 'Added' : 'Would add'} ${n(c.add.total, 'contact')}, ${done ? 'updated' : 'update'} ${c.update.total}, ${done ? 'skipped' : 'skip'} ${c.skip.total}; ${n(view.interactions.add, 'interaction')} and ${n(view.templates.add + view.templates.update, 'template')} ${done ? 'added' : 'to add'}.`;
 }

@@ -10,6 +10,7 @@ import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './
 import { WRITE_CHUNK } from './limits';
 import { writeErrorMessage } from '../storage/write-errors';
 import type { Progress } from './backup-export';
+import { summarizeRestoreView, viewOfRestore } from './plan-view';
 
 export type RestoreMode = 'merge' | 'replace';
 
@@ -210,13 +211,7 @@ export async function applyRestore(
   }
 }
 
+/** The report's one line; the same text whether the plan is at hand or only its view (portability/plan-view.ts). */
 export function summarizeRestore(plan: RestorePlan, done = false): string {
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const c = plan.contacts;
-  if (plan.mode === 'replace') {
-    return `${done ? 'Restored' : 'Would restore'} ${n(c.add.length, 'contact')}, ${n(plan.interactions.add.length, 'interaction')}, ${n(plan.templates.add.length, 'template')}, ${n(plan.trash.add.length, 'deleted contact')} and the settings${
-      done ? '' : `, replacing ${n(plan.removed.contacts, 'current contact')}`
-    }.`;
-  }
-  return `${done ? 'Added' : 'Would add'} ${n(c.add.length, 'contact')}, ${done ? 'updated' : 'update'} ${c.update.length}, ${done ? 'skipped' : 'skip'} ${c.skip.length}; ${n(plan.interactions.add.length, 'interaction')} and ${n(plan.templates.add.length + plan.templates.update.length, 'template')} ${done ? 'added' : 'to add'}.`;
+  return summarizeRestoreView(viewOfRestore(plan, '', 0), done);
 }

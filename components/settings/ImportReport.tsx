@@ -1,7 +1,6 @@
 import { describeIssue, type ImportIssue, type SkippedRow } from '../../portability/issues';
 import { REPORT_LINES } from '../../portability/limits';
-import type { ContactPlanView } from '../../portability/plan-view';
-import type { RestorePlan } from '../../portability/restore';
+import type { ContactPlanView, RestorePlanView } from '../../portability/plan-view';
 
 /** Long lists are cut: the counts above them stay exact. */
 const SHOWN = REPORT_LINES;
@@ -67,7 +66,8 @@ export function ContactPlanReport({ plan }: { plan: ContactPlanView }) {
   );
 }
 
-export function RestorePlanReport({ plan }: { plan: RestorePlan }) {
+export function RestorePlanReport({ plan }: { plan: RestorePlanView }) {
+  const c = plan.contacts;
   return (
     <div className="stack">
       {plan.mode === 'replace' && plan.removed.contacts + plan.removed.interactions + plan.removed.templates + plan.removed.trash > 0 && (
@@ -76,10 +76,10 @@ export function RestorePlanReport({ plan }: { plan: RestorePlan }) {
           {plan.removed.templates} templates and {plan.removed.trash} deleted contacts, and your settings.
         </p>
       )}
-      <Listed items={plan.contacts.add} label="Contacts to add" render={(c) => c.fullName} />
-      <Listed items={plan.contacts.update} label="Contacts to update (the backup’s copy is newer)" render={(u) => u.after.fullName} />
-      <Listed items={plan.contacts.skip} label="Contacts to skip" render={(s) => `${s.name}: ${s.reason}`} />
-      <IssueList issues={plan.errors} />
+      <Listed items={c.add.items} total={c.add.total} label="Contacts to add" render={(name) => name} />
+      <Listed items={c.update.items} total={c.update.total} label="Contacts to update (the backup’s copy is newer)" render={(name) => name} />
+      <Listed items={c.skip.items} total={c.skip.total} label="Contacts to skip" render={(s) => `${s.name}: ${s.reason}`} />
+      <IssueList issues={plan.errors.items} total={plan.errors.total} />
     </div>
   );
 }

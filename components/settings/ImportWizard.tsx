@@ -1,14 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import type { ImportStage } from '../../messages/import-worker';
-import { parseBackup, type Backup } from '../../portability/backup-format';
 import { guessMapping, mappingProblem, type ColumnMapping as Mapping } from '../../portability/csv-columns';
-import { admitFile, probeFile, readFileText } from '../../portability/detect';
+import { admitFile, probeFile } from '../../portability/detect';
 import { createImportClient, type ImportClient, type ImportProgress, type TableSample } from '../../portability/import-client';
 import { ImportFailure, type ImportIssue } from '../../portability/issues';
 import { MAX_CSV_BYTES, MAX_JSON_BYTES, formatBytes } from '../../portability/limits';
-import { summarizePlan, type ContactPlanView } from '../../portability/plan-view';
-import { applyRestore, previewRestore, summarizeRestore, type RestoreMode, type RestorePlan } from '../../portability/restore';
+import { summarizePlan, summarizeRestoreView, type ContactPlanView, type RestorePlanView } from '../../portability/plan-view';
 import { ColumnMapping } from './ColumnMapping';
 import { ContactPlanReport, IssueList, RestorePlanReport } from './ImportReport';
 
@@ -19,14 +17,14 @@ type Step =
   | ({ step: 'mapping'; name: string; mapping: Mapping } & TableSample)
   /** The rows themselves stay in the import worker; the page holds the report. */
   | { step: 'review-contacts'; name: string; plan: ContactPlanView; back?: Step }
-  | { step: 'review-backup'; name: string; backup: Backup; mode: RestoreMode; plan: RestorePlan; confirmed: boolean }
+  /** The backup and its plan stay in the import worker too; switching the mode plans again there. */
+  | { step: 'review-backup'; name: string; mode: RestoreMode; plan: RestorePlanView; confirmed: boolean }
   | { step: 'done'; summary: string }
   | { step: 'failed'; message: string; issues: ImportIssue[] };
 
-const KIND_LABELS = { backup: 'Rapport backup', connections: 'LinkedIn Connections export', csv: 'CSV of contacts' } as const;
+type RestoreMode = RestorePlanView['mode'];
 
-/** Lets the page paint a progress state before a long synchronous parse. */
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const KIND_LABELS = { backup: 'Rapport backup', connections: 'LinkedIn Connections export', csv: 'CSV of contacts' } as const;
 
 /** The progress line for each stage of the import worker's work. */
 function progressStep(fileName: string, stage: ImportStage, done: number, total: number): Step {
@@ -109,9 +107,9 @@ export function ImportWizard() {
     setState({ step: 'review-contacts', name: mapping.name, plan, back: mapping });
   };
 
-  const reviewBackup = async (name: string, backup: Backup, mode: RestoreMode) => {
-    const plan = await previewRestore(backup, mode);
-    setState({ step: 'review-backup', name, backup, mode, plan, confirmed: false });
+  const reviewBackup = async (name: string, mode: RestoreMode) => {
+    const plan = await importer.current().planRestore(mode, progressOf(name));
+    setState({ step: 'review-backup', name, mode, plan, confirmed: false });
   };
 
   const choose = async (file: File | undefined) => {
@@ -121,15 +119,10 @@ export function ImportWizard() {
       setState({ step: 'busy', label: `Reading ${file.name}…` });
       const admission = admitFile(await probeFile(file));
       if (!admission.ok) throw new ImportFailure(admission.message);
-      if (admission.kind === 'backup') {
-        const text = await readFileText(file);
-        await nextFrame();
-        await reviewBackup(file.name, parseBackup(text), 'merge');
-        return;
-      }
-      // Contacts are read, checked and compared in the import worker; the page shows its progress.
+      // Contacts and backups are read, checked and compared in the import worker; the page shows its progress.
       const result = await importer.start().read(admission.kind, file, progressOf(file.name));
       if (result.type === 'plan') setState({ step: 'review-contacts', name: file.name, plan: result.plan });
+      else if (result.type === 'restore-plan') setState({ step: 'review-backup', name: file.name, mode: 'merge', plan: result.plan, confirmed: false });
       else {
         const { header, sample, filled } = result;
         setState({ step: 'mapping', name: file.name, header, sample, filled, mapping: guessMapping(header) });
@@ -141,10 +134,10 @@ export function ImportWizard() {
     }
   };
 
-  const write = async (run: (onProgress: (done: number, total: number) => void) => Promise<string>) => {
+  const write = async (run: () => Promise<string>) => {
     setState({ step: 'busy', label: 'Writing…' });
     try {
-      const summary = await run((done, total) => setState({ step: 'busy', label: 'Writing…', done, total }));
+      const summary = await run();
       importer.stop();
       setState({ step: 'done', summary });
       await notifyDataChanged();
@@ -247,7 +240,7 @@ export function ImportWizard() {
       {state.step === 'review-backup' && (
         <div className="stack card" data-testid="import-report">
           <h4 className="data-subheading">
-            Dry run: {state.name} ({KIND_LABELS.backup} of {new Date(state.backup.exportedAt).toLocaleString()})
+            Dry run: {state.name} ({KIND_LABELS.backup} of {new Date(state.plan.exportedAt).toLocaleString()})
           </h4>
           <fieldset className="stack data-fieldset">
             <legend>How to restore</legend>
@@ -258,7 +251,7 @@ export function ImportWizard() {
                   name="restore-mode"
                   value={mode}
                   checked={state.mode === mode}
-                  onChange={() => void reviewBackup(state.name, state.backup, mode).catch((e: unknown) => fail(e))}
+                  onChange={() => void reviewBackup(state.name, mode).catch((e: unknown) => fail(e))}
                 />
                 {mode === 'merge'
                   ? 'Merge into my data (the same person is matched by profile link or id; the newer copy wins; my settings stay)'
@@ -267,24 +260,22 @@ export function ImportWizard() {
             ))}
           </fieldset>
           <p role="status">
-            <strong>{summarizeRestore(state.plan)}</strong> Nothing has been written yet.
+            <strong>{summarizeRestoreView(state.plan)}</strong> Nothing has been written yet.
           </p>
           <RestorePlanReport plan={state.plan} />
-          {state.mode === 'replace' && state.plan.errors.length === 0 && (
+          {state.mode === 'replace' && state.plan.errors.total === 0 && (
             <label className="data-choice">
               <input type="checkbox" checked={state.confirmed} onChange={(e) => setState({ ...state, confirmed: e.target.checked })} />
               I understand that my current data will be replaced (export a backup first to keep it).
             </label>
           )}
           <div className="row">
-            {state.plan.errors.length === 0 && (
+            {state.plan.errors.total === 0 && (
               <button
                 type="button"
                 className="primary"
                 disabled={state.mode === 'replace' && !state.confirmed}
-                onClick={() =>
-                  void write(async (onProgress) => summarizeRestore(await applyRestore(state.backup, state.mode, { onProgress }), true))
-                }
+                onClick={() => void write(async () => summarizeRestoreView(await importer.current().restore(state.mode, progressOf(state.name)), true))}
               >
                 {state.mode === 'replace' ? 'Replace my data' : 'Merge'}
               </button>

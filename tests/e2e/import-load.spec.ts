@@ -2,8 +2,9 @@
  * RELIABILITY L3: importing a file of 10,000 people (or 100,000) keeps the
  * side panel responsive: no long task over 200 ms from the moment the file is
  * chosen until the import is written, and the progress line keeps moving. The
- * file is read, checked and written by the import worker
- * (portability/import.worker.ts); the page shows its progress and report.
+ * file (a CSV, a Connections.csv or a Rapport backup) is read, checked and
+ * written by the import worker (portability/import.worker.ts); the page shows
+ * its progress and report.
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -38,6 +39,52 @@ function contactsCsv(rows: number): string {
     lines.push(`Person ${i},https://www.linkedin.com/in/csv-${i},p${i}@example.org,"Hospital ${i % 50}, Inc.",interview; ${2020 + (i % 6)},"Met at ""Match Day"",\nsecond line"`);
   }
   return lines.join('\n');
+}
+
+/** Largest JSON file Rapport reads without its backup signature (portability/limits.ts MAX_JSON_BYTES). */
+const MAX_JSON_BYTES = 25 * 1024 * 1024;
+
+/** One contact of a backup, as Rapport exports it: a profile with its links, tags and a note of two lines. */
+function backupContact(i: number): string {
+  const at = Date.UTC(2024, 0, 1) + i * 60_000;
+  return JSON.stringify({
+    id: `backup-${String(i).padStart(6, '0')}`,
+    source: 'linkedin',
+    fullName: `Person${i} Müller-${i}`,
+    firstName: `Person${i}`,
+    lastName: `Müller-${i}`,
+    credentials: ['MD'],
+    headline: `Resident Physician at Hospital ${i % 50}, Inc.`,
+    title: 'Resident Physician',
+    organization: `Hospital ${i % 50}, Inc.`,
+    location: 'Boston, Massachusetts, United States',
+    email: i % 3 === 0 ? `person${i}@example.org` : undefined,
+    profiles: { linkedin: `https://www.linkedin.com/in/backup-${i}/` },
+    identities: [`linkedin:backup-${i}`],
+    tags: ['interview', String(2020 + (i % 6))],
+    notes: `Met at "Match Day".\nFollow up about the research elective.`,
+    status: 'not_contacted',
+    connectedOn: `${2015 + (i % 10)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    userEdited: [],
+    createdAt: at,
+    updatedAt: at,
+  });
+}
+
+/** A backup of `contacts` contacts (or, with `fill`, of as many as fit in `fill` bytes), compact as Rapport writes it. */
+function backupJson(contacts: number, fill?: number): { text: string; contacts: number } {
+  const head = '{"format":"rapport-backup","version":1,"exportedAt":"2026-01-01T00:00:00.000Z","app":{"name":"Rapport","version":"0.1.0"},"contacts":[';
+  const tail = '],"interactions":[],"templates":[],"settings":{},"trash":[]}';
+  const parts: string[] = [];
+  let bytes = Buffer.byteLength(head + tail);
+  for (let i = 0; fill === undefined ? i < contacts : true; i++) {
+    const part = backupContact(i);
+    const size = Buffer.byteLength(part) + (i > 0 ? 1 : 0);
+    if (fill !== undefined && bytes + size > fill) break;
+    bytes += size;
+    parts.push(part);
+  }
+  return { text: head + parts.join(',') + tail, contacts: parts.length };
 }
 
 interface Probe {
@@ -80,6 +127,8 @@ async function expectResponsive(
   panel: Page,
   times: { chosenAt: number; reviewedAt: number; doneAt: number; mappedAt?: number },
   readingLabel: RegExp,
+  /** What the checking and writing lines count up to: the file's rows unless told. */
+  totals: { checking: string; writing: string } = { checking: COUNT, writing: COUNT },
 ) {
   const { chosenAt, reviewedAt, doneAt, mappedAt } = times;
   const probe = await panel.evaluate(() => (window as unknown as { __l3: Probe }).__l3);
@@ -104,8 +153,8 @@ async function expectResponsive(
   // The line moved from reading the file through checking its rows to writing them, never one frozen label.
   const texts = [...dryRun, ...writing].map((p) => p.text);
   expect(texts[0]).toMatch(readingLabel);
-  expect(new Set(texts.filter((t) => new RegExp(`^Checking every row… [\\d,]+ of ${COUNT}$`).test(t))).size).toBeGreaterThanOrEqual(3);
-  expect(new Set(texts.filter((t) => new RegExp(`^Writing… [\\d,]+ of ${COUNT}$`).test(t))).size).toBeGreaterThanOrEqual(3);
+  expect(new Set(texts.filter((t) => new RegExp(`^Checking every row… [\\d,]+ of ${totals.checking}$`).test(t))).size).toBeGreaterThanOrEqual(3);
+  expect(new Set(texts.filter((t) => new RegExp(`^Writing… [\\d,]+ of ${totals.writing}$`).test(t))).size).toBeGreaterThanOrEqual(3);
   expect(longestGap).toBeLessThanOrEqual(PROGRESS_EVERY_MS);
 }
 
@@ -147,4 +196,32 @@ test('a 10,000-row CSV of contacts goes through column mapping with no long task
 
   // The time spent on the mapping screen is the user's; it is inside the dry run window but nothing runs then.
   await expectResponsive(panel, { chosenAt, reviewedAt, doneAt, mappedAt }, /^Reading contacts\.csv…/);
+});
+
+/** L3_BACKUP=max restores the largest backup of such contacts that fits MAX_JSON_BYTES instead (see tests/SCENARIOS.md). */
+test('a 10,000-contact Rapport backup restores with no long task over 200 ms and moving progress', async ({ context, extensionId }) => {
+  const { text, contacts } = process.env.L3_BACKUP === 'max' ? backupJson(0, MAX_JSON_BYTES) : backupJson(ROWS);
+  expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_JSON_BYTES);
+  test.info().annotations.push({ type: 'L3', description: `backup of ${contacts} contacts, ${Buffer.byteLength(text)} bytes` });
+  console.log(`backup of ${contacts} contacts, ${Buffer.byteLength(text)} bytes`);
+  test.setTimeout(60_000 + contacts);
+  const timeout = { timeout: 20_000 + contacts };
+  const panel = await context.newPage();
+  const now = await openWizard(panel, extensionId);
+  const file = fileOf('rapport-backup.json', text);
+
+  const chosenAt = await now();
+  await panel.getByLabel('Choose a file to import').setInputFiles(file);
+  const report = panel.getByTestId('import-report');
+  await expect(report).toContainText(`Would add ${contacts} contacts, update 0, skip 0; 0 interactions and 0 templates to add.`, timeout);
+  const reviewedAt = await now();
+  await report.getByRole('button', { name: 'Merge' }).click();
+  await expect(panel.getByTestId('import-done')).toHaveText(`Added ${contacts} contacts, updated 0, skipped 0; 0 interactions and 0 templates added.`, timeout);
+  const doneAt = await now();
+
+  // Checked: every contact of the backup; written: every contact, and the settings' step.
+  await expectResponsive(panel, { chosenAt, reviewedAt, doneAt }, /^Reading rapport-backup\.json…/, {
+    checking: contacts.toLocaleString('en-US'),
+    writing: (contacts + 1).toLocaleString('en-US'),
+  });
 });

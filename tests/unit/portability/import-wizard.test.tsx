@@ -1,6 +1,6 @@
 /**
  * The import wizard as rendered (happy-dom), with its import worker replaced
- * by a session in this process: contact files go to the worker, the page
+ * by a session in this process: contact files and backups go to the worker, the page
  * shows its progress and report, and the worker is stopped when the file is
  * done with or the wizard goes away (RELIABILITY L3).
  */
@@ -14,6 +14,7 @@ import { ImportWizard } from '../../../components/settings/ImportWizard';
 import type { WorkerLike } from '../../../portability/import-client';
 import { createImportSession } from '../../../portability/import-session';
 import { db } from '../../../storage/db';
+import { fullContact } from './seed';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -112,6 +113,49 @@ describe('ImportWizard', () => {
     expect(await db.contacts.count()).toBe(5);
     expect(sent).toHaveBeenCalledWith({ type: 'data-changed' });
     expect(workers).toEqual([{ requests: ['read', 'write'], terminated: true }]);
+  });
+
+  it('restores a backup through the worker, planning again when the mode is switched, and tells the background', async () => {
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true, value: { badge: 0 } });
+    await db.contacts.put(fullContact({ id: 'saved', identities: ['linkedin:saved'], profiles: {} }));
+    const backup = JSON.stringify({
+      format: 'rapport-backup',
+      version: 1,
+      exportedAt: '2025-09-30T00:00:00.000Z',
+      contacts: [fullContact({ id: 'b-1', fullName: 'Ana Souza', identities: ['linkedin:ana'], profiles: {} })],
+      interactions: [],
+      templates: [],
+      settings: {},
+      trash: [],
+    });
+    await act(async () => root.render(createElement(ImportWizard)));
+    await choose(backup, 'rapport-backup.json');
+    await until(() => expect(host.textContent).toContain('Would add 1 contact, update 0, skip 0; 0 interactions and 0 templates to add. Nothing has been written yet.'));
+    expect(host.querySelector('[data-testid="import-report"]')?.textContent).toContain('Ana Souza');
+
+    const replace = host.querySelector<HTMLInputElement>('input[name="restore-mode"][value="replace"]')!;
+    await act(async () => replace.click());
+    await until(() =>
+      expect(host.textContent).toContain('Would restore 1 contact, 0 interactions, 0 templates, 0 deleted contacts and the settings, replacing 1 current contact.'),
+    );
+    expect(host.querySelector('[data-testid="import-report"]')?.textContent).toContain('Replacing erases what is here now: 1 contacts');
+    const understood = host.querySelector<HTMLInputElement>('[data-testid="import-report"] input[type="checkbox"]')!;
+    await act(async () => understood.click());
+    await click('Replace my data');
+    await until(() =>
+      expect(host.querySelector('[data-testid="import-done"]')?.textContent).toBe('Restored 1 contact, 0 interactions, 0 templates, 0 deleted contacts and the settings.'),
+    );
+    expect((await db.contacts.toArray()).map((c) => c.id)).toEqual(['b-1']);
+    expect(sent).toHaveBeenCalledWith({ type: 'data-changed' });
+    expect(workers).toEqual([{ requests: ['read', 'plan-restore', 'restore'], terminated: true }]);
+  });
+
+  it('shows a backup’s problems from the worker, and restores nothing', async () => {
+    await act(async () => root.render(createElement(ImportWizard)));
+    await choose('{"format": "rapport-backup", "version": 9}', 'rapport-backup.json');
+    await until(() => expect(host.querySelector('[data-testid="import-failed"]')?.textContent).toContain('made by a newer version of Rapport'));
+    expect(workers).toEqual([{ requests: ['read'], terminated: true }]);
+    expect(await db.contacts.count()).toBe(0);
   });
 
   it('maps the columns of a CSV from the sample the worker sends, and goes back to them', async () => {

@@ -9,16 +9,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContactPlanView, ImportWorkerEvent, type ImportWorkerRequest } from '../../../messages/import-worker';
+import { exportBackup } from '../../../portability/backup-export';
+import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
 import { createImportClient, WORKER_STOPPED_MESSAGE, type WorkerLike } from '../../../portability/import-client';
 import { createImportSession } from '../../../portability/import-session';
 import { ImportFailure } from '../../../portability/issues';
-import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../../../portability/limits';
+import { MAX_CSV_COLUMNS, MAX_JSON_BYTES, MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../../../portability/limits';
 import { parseConnections } from '../../../portability/linkedin-connections';
 import { planContactImport } from '../../../portability/plan';
-import { summarizePlan, viewOfPlan } from '../../../portability/plan-view';
+import { summarizePlan, summarizeRestoreView, viewOfPlan, viewOfRestore } from '../../../portability/plan-view';
+import { previewRestore, summarizeRestore } from '../../../portability/restore';
 import { SLICE_MS } from '../../../portability/slices';
 import { db } from '../../../storage/db';
 import { STORAGE_FULL_MESSAGE } from '../../../storage/write-errors';
@@ -34,6 +37,29 @@ function contactsCsv(rows: number): string {
 }
 
 const file = (text: string, name = 'contacts.csv') => new File([text], name, { type: 'text/csv' });
+
+/** The seeded store's backup, as Rapport writes it. */
+async function seededBackup(): Promise<string> {
+  await seedStore();
+  return serializeBackup(await exportBackup({ now: Date.UTC(2025, 8, 30), appVersion: '0.1.0' }));
+}
+
+/** A backup of `count` new contacts (none of the seeded store's). */
+function backupOf(count: number): string {
+  const contacts = Array.from({ length: count }, (_, i) =>
+    fullContact({ id: `b-${i}`, fullName: `Backup ${i}`, identities: [`linkedin:backup-${i}`], profiles: { linkedin: `https://www.linkedin.com/in/backup-${i}/` } }),
+  );
+  return JSON.stringify({
+    format: 'rapport-backup',
+    version: 1,
+    exportedAt: '2025-09-30T00:00:00.000Z',
+    contacts,
+    interactions: [],
+    templates: [],
+    settings: {},
+    trash: [],
+  });
+}
 
 /** A session that records what it posts, each event checked against the schema the page checks it with. */
 function recordedSession(now = () => 1_000) {
@@ -197,12 +223,114 @@ describe('the import session (what the worker runs)', () => {
     expect(JSON.stringify(await snapshot())).toBe(before);
   });
 
+  it('restores a backup: checks it, plans a merge, plans again on each switch of mode, and writes the mode chosen', async () => {
+    await seedStore();
+    const { session, events, last } = recordedSession();
+    slowClock();
+    await session.receive({ type: 'read', id: 1, kind: 'backup', file: file(backupOf(3), 'rapport-backup.json') });
+    const merge = last();
+    if (merge.type !== 'restore-plan') throw new Error(`expected a restore plan, got ${merge.type}`);
+    const stages = events.filter((e) => e.type === 'progress').map((e) => e.stage);
+    expect(stages[0]).toBe('reading');
+    expect(stages).toContain('checking');
+    expect(stages.at(-1)).toBe('comparing');
+    // The same report and the same words as the page made from the whole plan.
+    const backup = parseBackup(backupOf(3));
+    const expected = await previewRestore(backup, 'merge');
+    expect(merge.plan).toEqual(viewOfRestore(expected, '2025-09-30T00:00:00.000Z'));
+    expect(summarizeRestoreView(merge.plan)).toBe(summarizeRestore(expected));
+    expect(summarizeRestoreView(merge.plan)).toBe('Would add 3 contacts, update 0, skip 0; 0 interactions and 0 templates to add.');
+    const before = JSON.stringify(await snapshot());
+
+    await session.receive({ type: 'plan-restore', id: 2, mode: 'replace' });
+    const replace = last();
+    expect(replace.type === 'restore-plan' && summarizeRestoreView(replace.plan)).toBe(
+      'Would restore 3 contacts, 0 interactions, 0 templates, 0 deleted contacts and the settings, replacing 2 current contacts.',
+    );
+    expect(replace.type === 'restore-plan' && replace.plan.removed).toEqual({ contacts: 2, interactions: 2, templates: 2, trash: 1 });
+    await session.receive({ type: 'plan-restore', id: 3, mode: 'merge' });
+    expect(last()).toEqual({ ...merge, id: 3 });
+    // Dry runs wrote nothing.
+    expect(JSON.stringify(await snapshot())).toBe(before);
+
+    await session.receive({ type: 'restore', id: 4, mode: 'replace' });
+    const restored = last();
+    expect(restored.type === 'restored' && summarizeRestoreView(restored.plan, true)).toBe(
+      'Restored 3 contacts, 0 interactions, 0 templates, 0 deleted contacts and the settings.',
+    );
+    expect(events.some((e) => e.type === 'progress' && e.id === 4 && e.stage === 'writing')).toBe(true);
+    expect((await db.contacts.toArray()).map((c) => c.id).sort()).toEqual(['b-0', 'b-1', 'b-2']);
+
+    // Restored once: confirming twice does not restore twice.
+    await session.receive({ type: 'restore', id: 5, mode: 'merge' });
+    expect(last()).toMatchObject({ type: 'failed', id: 5, message: expect.stringMatching(/choose the backup again/) });
+  });
+
+  it('restores a backup of every table exactly, in one transaction with strict durability', async () => {
+    const text = await seededBackup();
+    const before = await snapshot();
+    await Promise.all(db.tables.map((t) => t.clear()));
+    await db.open();
+    const spy = vi.spyOn(Object.getPrototypeOf(db.backendDB()) as IDBDatabase, 'transaction');
+    db.close();
+    await db.open();
+    const { session, last } = recordedSession();
+    await session.receive({ type: 'read', id: 1, kind: 'backup', file: file(text, 'rapport-backup.json') });
+    await session.receive({ type: 'restore', id: 2, mode: 'replace' });
+    expect(last()).toMatchObject({ type: 'restored', id: 2 });
+    expect(await snapshot()).toEqual(before);
+    const writes = spy.mock.calls.filter((call) => call[1] === 'readwrite');
+    expect(writes).toHaveLength(1);
+    expect(writes[0]![2]).toEqual({ durability: 'strict' });
+  });
+
+  it('refuses a backup over the size limit before reading it, and a broken one with its problems, writing nothing', async () => {
+    await seedStore();
+    const before = JSON.stringify(await snapshot());
+    const { session, last } = recordedSession();
+    // Not Rapport's signature: unknown JSON is held to MAX_JSON_BYTES, whatever the page admitted.
+    const big = new File([' '.repeat(MAX_JSON_BYTES), '{}'], 'big.json', { type: 'application/json' });
+    await session.receive({ type: 'read', id: 1, kind: 'backup', file: big });
+    expect(last()).toMatchObject({ type: 'failed', id: 1, message: expect.stringMatching(/^The file is 25 MB; Rapport imports JSON files up to 25 MB\. Nothing was imported\.$/) });
+
+    const broken = JSON.parse(backupOf(2)) as { contacts: Record<string, unknown>[] };
+    broken.contacts[1]!.fullName = '';
+    await session.receive({ type: 'read', id: 2, kind: 'backup', file: file(JSON.stringify(broken), 'rapport-backup.json') });
+    const failed = last();
+    expect(failed).toMatchObject({ type: 'failed', id: 2, message: expect.stringMatching(/^Nothing was imported/) });
+    expect(failed.type === 'failed' && failed.issues[0]).toMatchObject({ row: 2, section: 'contacts', field: 'fullName' });
+    await session.receive({ type: 'read', id: 3, kind: 'backup', file: file('{"format": "rapport-backup", "version": 1, "contacts": [', 'cut.json') });
+    expect(last()).toMatchObject({ type: 'failed', id: 3, message: expect.stringMatching(/not complete JSON/) });
+    await session.receive({ type: 'plan-restore', id: 4, mode: 'replace' });
+    expect(last()).toMatchObject({ type: 'failed', id: 4, message: expect.stringMatching(/Choose the backup again/) });
+    expect(JSON.stringify(await snapshot())).toBe(before);
+  });
+
+  it('turns a full disk during a restore into the storage-full message, and leaves the store as it was', async () => {
+    await seedStore();
+    const before = JSON.stringify(await snapshot());
+    const { session, last } = recordedSession();
+    await session.receive({ type: 'read', id: 1, kind: 'backup', file: file(backupOf(450), 'rapport-backup.json') });
+    const original = db.contacts.bulkPut.bind(db.contacts) as (...args: unknown[]) => Promise<unknown>;
+    let writes = 0;
+    vi.spyOn(db.contacts as unknown as { bulkPut: (...args: unknown[]) => Promise<unknown> }, 'bulkPut').mockImplementation((...args) => {
+      writes++;
+      return writes < 3 ? original(...args) : Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    });
+    await session.receive({ type: 'restore', id: 2, mode: 'replace' });
+    expect(writes).toBe(3);
+    expect(last()).toEqual({ type: 'failed', id: 2, message: STORAGE_FULL_MESSAGE, issues: [] });
+    vi.restoreAllMocks();
+    expect(JSON.stringify(await snapshot())).toBe(before);
+  });
+
   it.each<[string, unknown, number | undefined]>([
     ['an unknown type', { type: 'delete-all', id: 1 }, 1],
     ['no id', { type: 'write' }, undefined],
     ['a file that is not a file', { type: 'read', id: 2, kind: 'csv', file: 'C:\\contacts.csv' }, 2],
-    ['a kind the worker does not read', { type: 'read', id: 3, kind: 'backup', file: file('{}') }, 3],
+    ['a kind the worker does not read', { type: 'read', id: 3, kind: 'xlsx', file: file('{}') }, 3],
     ['an extra field', { type: 'write', id: 4, now: 0 }, 4],
+    ['a restore mode that does not exist', { type: 'restore', id: 6, mode: 'overwrite' }, 6],
     ['a mapping to a field that does not exist', { type: 'check', id: 5, mapping: ['__proto__'] }, 5],
     ['nothing at all', null, undefined],
   ])('refuses %s with an error and changes nothing', async (_, request, id) => {
@@ -302,6 +430,38 @@ describe('the page’s client of the worker', () => {
     expect(received.map((r) => r.type)).toEqual(['read', 'check', 'write']);
     expect(new Set(received.map((r) => r.id)).size).toBe(3);
     expect(terminated()).toBe(false);
+  });
+
+  it('restores a backup through the worker: the merge plan, the replace plan, then the restore', async () => {
+    const { worker, received } = inProcessWorker();
+    const client = createImportClient(worker);
+    const progress: string[] = [];
+    const onProgress = (stage: string, done: number, total: number) => progress.push(`${stage} ${done}/${total}`);
+    slowClock();
+    const read = await client.read('backup', file(backupOf(120), 'rapport-backup.json'), onProgress);
+    if (read.type !== 'restore-plan') throw new Error(`expected a restore plan, got ${read.type}`);
+    expect(read.plan.contacts.add.total).toBe(120);
+    expect(read.plan.contacts.add.items).toHaveLength(REPORT_LINES);
+    expect(progress.some((p) => p.startsWith('checking'))).toBe(true);
+    const replace = await client.planRestore('replace', onProgress);
+    expect(replace.mode).toBe('replace');
+    const restored = await client.restore('replace', onProgress);
+    expect(summarizeRestoreView(restored, true)).toBe('Restored 120 contacts, 0 interactions, 0 templates, 0 deleted contacts and the settings.');
+    expect(progress.at(-1)).toBe('writing 121/121');
+    expect(await db.contacts.count()).toBe(120);
+    expect(received.map((r) => r.type)).toEqual(['read', 'plan-restore', 'restore']);
+  });
+
+  it('lets a confirmed restore finish when closed, then stops the worker', async () => {
+    const { worker, terminated } = inProcessWorker();
+    const client = createImportClient(worker);
+    await client.read('backup', file(backupOf(300), 'rapport-backup.json'));
+    const restoring = client.restore('merge');
+    client.close();
+    expect(terminated()).toBe(false);
+    expect((await restoring).contacts.add.total).toBe(300);
+    expect(terminated()).toBe(true);
+    expect(await db.contacts.count()).toBe(300);
   });
 
   it('rejects with the worker’s ImportFailure, issues included', async () => {
