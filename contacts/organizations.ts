@@ -5,7 +5,7 @@
  */
 import type { OrganizationIndex } from '../storage/contact-list';
 import { STATUSES, type Status } from '../storage/schemas';
-import { words } from '../storage/search-fields';
+import { readingOrder, words } from '../storage/search-fields';
 
 export interface OrganizationGroup {
   /** The name as first seen in the list's order. */
@@ -19,8 +19,6 @@ export interface OrganizationGroup {
 export function organizationKey(name: string): string {
   return words(name).join(' ');
 }
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** Groups the list's ids by organization, largest first; contacts without one are left out. */
 export function groupByOrganization(ids: readonly string[], { organizationOf, statusOf }: OrganizationIndex): OrganizationGroup[] {
@@ -38,5 +36,5 @@ export function groupByOrganization(ids: readonly string[], { organizationOf, st
     const status = statusOf.get(id);
     if (status) group.counts[status] += 1;
   }
-  return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length || collator.compare(a.organization, b.organization));
+  return [...groups.values()].sort((a, b) => b.ids.length - a.ids.length || readingOrder.compare(a.organization, b.organization));
 }

@@ -7,34 +7,13 @@
  * which would let the transaction commit half-way.
  */
 import { db } from '../storage/db';
-import type { Contact } from '../storage/schemas';
+import { readAllContacts } from '../storage/contacts';
 import type { ParsedContacts } from './incoming';
 import { ImportFailure, failureFor } from './issues';
 import { WRITE_CHUNK } from './limits';
 import { contactPlanner, planContactImportSliced, type ContactImportPlan } from './plan';
 import { SLICE_MS, createSlicer, type Progress } from './slices';
 import { writeErrorMessage } from '../storage/write-errors';
-
-/** Contacts read per request: each page is a task of its own, and a step of the progress line. */
-const READ_PAGE = 2_000;
-
-/**
- * Every saved contact, in primary-key order like `toArray()`, read a page at
- * a time: each page arrives as its own task, inside a transaction or not.
- * `onProgress` hears after each page how many are read, of how many.
- */
-async function allContacts(onProgress?: Progress): Promise<Contact[]> {
-  const total = onProgress ? await db.contacts.count() : 0;
-  const out: Contact[] = [];
-  let page = await db.contacts.orderBy(':id').limit(READ_PAGE).toArray();
-  for (;;) {
-    for (const contact of page) out.push(contact);
-    onProgress?.(out.length, Math.max(total, out.length));
-    const last = page[page.length - 1];
-    if (page.length < READ_PAGE || !last) return out;
-    page = await db.contacts.where(':id').above(last.id).limit(READ_PAGE).toArray();
-  }
-}
 
 /**
  * The dry run: what the import would add, update and skip, and the rows that
@@ -47,7 +26,7 @@ export async function previewContactImport(
   onProgress?: Progress,
   onLoadProgress?: Progress,
 ): Promise<ContactImportPlan> {
-  const existing = await allContacts(onLoadProgress);
+  const existing = await readAllContacts(onLoadProgress);
   const plan = await planContactImportSliced(parsed, existing, createSlicer(onProgress), { now });
   onProgress?.(parsed.incoming.length, parsed.incoming.length);
   return plan;
@@ -69,8 +48,8 @@ export async function applyContactImport(
   if (parsed.issues.length > 0) throw failureFor(parsed.issues);
   try {
     return await db.transaction('rw', db.contacts, async () => {
-      const { plan, take } = contactPlanner(parsed, await allContacts(onLoadProgress), { now });
-      // Only Dexie operations (or helpers that await nothing else, like allContacts) may be
+      const { plan, take } = contactPlanner(parsed, await readAllContacts(onLoadProgress), { now });
+      // Only Dexie operations (or helpers that await nothing else, like readAllContacts) may be
       // awaited in here: a timer, or an async step that awaits no IndexedDB request, loses
       // Dexie's track of the transaction, and later writes commit outside it (the rollback
       // test in tests/unit/portability/sliced-import.test.ts catches that). A read's result

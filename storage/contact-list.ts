@@ -8,7 +8,7 @@
  */
 import { db } from './db';
 import { STATUSES, type Contact, type Source, type Status } from './schemas';
-import { searchFields, words } from './search-fields';
+import { readingOrder, searchFields, words } from './search-fields';
 
 export interface Filters {
   status?: Status;
@@ -203,12 +203,10 @@ export async function pipelineCounts(): Promise<Pipeline> {
   });
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 /** The distinct values of an index, in reading order, for filter menus and autocomplete. */
 export async function distinctValues(index: 'tags' | 'organization' | 'specialty'): Promise<string[]> {
   const keys = (await db.contacts.orderBy(index).uniqueKeys()) as string[];
-  return keys.filter(Boolean).sort((a, b) => collator.compare(a, b));
+  return keys.filter(Boolean).sort((a, b) => readingOrder.compare(a, b));
 }
 
 /** The records of `ids`, in that order; ids deleted meanwhile are left out. */

@@ -6,6 +6,7 @@ import { identityForUrl, listedIdentity, profileRef } from '../capture/urls';
 import { patchForStatus } from '../followups/rules';
 import { db, type TrashEntry } from './db';
 import { possibleDuplicates } from './duplicates';
+import { readingOrder } from './search-fields';
 import { newId } from './ids';
 import { pageChangesAfterCapture } from './page-changes';
 import {
@@ -124,29 +125,35 @@ export async function firstContacts(limit: number): Promise<Contact[]> {
   return db.contacts.orderBy('sortName').limit(limit).toArray();
 }
 
-/** Contacts per request in listContacts. */
-const LIST_PAGE = 2_000;
+/** Contacts per request when every contact is read. */
+const READ_PAGE = 2_000;
 
-const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/**
+ * Every saved contact, in primary-key order, read a page at a time so that no
+ * single read of 100,000 contacts holds the caller for long. Opens no
+ * transaction of its own: inside the caller's, every page agrees.
+ * `onProgress` hears after each page how many are read, of how many.
+ */
+export async function readAllContacts(onProgress?: (done: number, total: number) => void): Promise<Contact[]> {
+  const total = onProgress ? await db.contacts.count() : 0;
+  const out: Contact[] = [];
+  let page = await db.contacts.orderBy(':id').limit(READ_PAGE).toArray();
+  for (;;) {
+    for (const contact of page) out.push(contact);
+    onProgress?.(out.length, Math.max(total, out.length));
+    const last = page.at(-1);
+    if (page.length < READ_PAGE || !last) return out;
+    page = await db.contacts.where(':id').above(last.id).limit(READ_PAGE).toArray();
+  }
+}
 
 /**
  * Every contact, ordered by name: for exports, which need them all. No view
- * reads this (they ask the indexes, storage/contact-list.ts). Read a page at
- * a time by primary key, in one read transaction so that the pages agree,
- * and so that no single read of 100,000 contacts holds the page for long.
+ * reads this (they ask the indexes, storage/contact-list.ts).
  */
 export async function listContacts(): Promise<Contact[]> {
-  const all = await db.transaction('r', db.contacts, async () => {
-    const out: Contact[] = [];
-    let page = await db.contacts.orderBy(':id').limit(LIST_PAGE).toArray();
-    for (;;) {
-      for (const contact of page) out.push(contact);
-      const last = page.at(-1);
-      if (page.length < LIST_PAGE || !last) return out;
-      page = await db.contacts.where(':id').above(last.id).limit(LIST_PAGE).toArray();
-    }
-  });
-  return all.sort((a, b) => byName.compare(a.fullName, b.fullName));
+  const all = await db.transaction('r', db.contacts, () => readAllContacts());
+  return all.sort((a, b) => readingOrder.compare(a.fullName, b.fullName));
 }
 
 /** The identities a contact's profile links give it, added to those it already has. */

@@ -16,6 +16,9 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** Names and labels in the order people read them: case and accents aside, "Name 9" before "Name 10". */
+export const readingOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 /** What splits text into words, for storing and for searching alike. */
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 
