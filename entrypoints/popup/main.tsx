@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { reloadOnSchemaChange } from '../../components/reload-on-schema-change';
 
@@ -8,6 +9,8 @@ reloadOnSchemaChange();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PopupApp />
+    <ErrorBoundary>
+      <PopupApp />
+    </ErrorBoundary>
   </StrictMode>,
 );

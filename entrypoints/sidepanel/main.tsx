@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../components/theme.css';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
 import { reloadOnSchemaChange } from '../../components/reload-on-schema-change';
 import { startFirstPage } from '../../components/sidepanel/first-page';
@@ -10,6 +11,8 @@ startFirstPage();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SidePanelApp />
+    <ErrorBoundary>
+      <SidePanelApp />
+    </ErrorBoundary>
   </StrictMode>,
 );
