@@ -10,12 +10,13 @@ const PHOTO_HOSTS = ['https://media.licdn.com/*', 'https://doximity-res.cloudina
 export default defineConfig({
   // Parallel work (and CI) can build into separate folders: WXT_OUT_DIR=.output-x npm run build.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Rapport',
-    description:
-      'Save people from LinkedIn, Doximity and program pages in one click, draft thoughtful messages and never miss a follow-up.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    // Interface strings live in locales/*.yml (@wxt-dev/i18n); the browser's language picks one.
+    default_locale: 'en',
     permissions: [
       'storage',
       'unlimitedStorage',

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { i18n } from '#i18n';
 
 interface State {
   error?: Error;
@@ -20,11 +21,11 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     if (!error) return this.props.children;
     return (
       <div className="empty stack" role="alert">
-        <h2>Rapport could not read your data</h2>
-        <p className="muted">{error.message || 'An unexpected error.'} Nothing was changed.</p>
+        <h2>{i18n.t('common.errorTitle')}</h2>
+        <p className="muted">{error.message || i18n.t('common.errorUnexpected')} {i18n.t('common.nothingChanged')}</p>
         <div>
           <button type="button" className="primary" onClick={() => location.reload()}>
-            Try again
+            {i18n.t('common.tryAgain')}
           </button>
         </div>
       </div>

@@ -3,9 +3,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { db } from '../../storage/db';
+import { useLocale } from './locale-messages';
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  await useLocale('en');
 });
 
 afterEach(async () => {
