@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The Firefox end-to-end suite (tests/firefox) drives Debian's firefox-esr over
+# WebDriver BiDi with puppeteer-core, which downloads no browser: install it
+# with apt when it is missing, then check that it really starts.
+set -euo pipefail
+FIREFOX="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
+if [ ! -x "$FIREFOX" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's firefox-esr for the Firefox end-to-end tests…"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
+  elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
+  else
+    echo "No Firefox at $FIREFOX. Install firefox-esr, or set FIREFOX_PATH to a Firefox 140 or later." >&2
+    exit 1
+  fi
+fi
+# A Firefox that cannot even print its version (missing libraries) would only
+# fail later as a launch timeout: say so now, with its own error.
+if ! version="$("$FIREFOX" --headless --version 2>&1)"; then
+  echo "Firefox at $FIREFOX cannot start:" >&2
+  echo "$version" >&2
+  exit 1
+fi
+echo "Firefox for the end-to-end tests: $version"
