@@ -7,6 +7,12 @@ const HOSTS = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
 // (LinkedIn's photo links are signed and expire): see background/photo-thumb.ts.
 const PHOTO_HOSTS = ['https://media.licdn.com/*', 'https://doximity-res.cloudinary.com/*'];
 
+/**
+ * Rapport's permanent add-on id on addons.mozilla.org, generated once (crypto.randomUUID()).
+ * AMO ties every upload, update and user's data to it: it must never change.
+ */
+export const FIREFOX_ADDON_ID = '{81ccc0e4-c413-4a62-b741-d0f5f2c05450}';
+
 export default defineConfig({
   // Parallel work (and CI) can build into separate folders: WXT_OUT_DIR=.output-x npm run build.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
@@ -42,7 +48,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'rapport@rapport.invalid',
+              id: FIREFOX_ADDON_ID,
               strict_min_version: '140.0',
               // Rapport collects nothing: all data stays in the browser.
               data_collection_permissions: { required: ['none'] },
