@@ -45,7 +45,8 @@ afterAll(async () => {
 
 /** A popup on the tab opened just before it, as a toolbar click on that tab opens it. */
 async function popupOnLastTab(): Promise<Page> {
-  const probe = await openExtensionPage(firefox.browser, 'popup.html?tab=none', 'main');
+  // A page that acts on no tab, to learn the web page's tab id.
+  const probe = await openExtensionPage(firefox.browser, 'options.html', '[data-testid="settings-view"]');
   const tabId = await tabBefore(probe);
   await probe.close();
   const popup = await openExtensionPage(firefox.browser, `popup.html?tab=${tabId}`, '[data-testid="saved-card"], [data-testid="needs-access"]');
@@ -133,6 +134,19 @@ describe('Rapport in Firefox', () => {
     expect(await textOf(popup, '[data-testid="due-item"]', 'Priya Raman')).toContain('Follow-up 1 of 2');
     await popup.close();
   }, 90_000);
+
+  test('the options page about:addons opens is Settings, on the same data', async () => {
+    expect(builtManifest().options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+    const options = await openExtensionPage(firefox.browser, 'options.html', '[data-testid="settings-view"]');
+    expect(await options.title()).toBe('Rapport settings');
+    // The profile typed in the side panel's Settings is here; a change here reaches the side panel.
+    await until(() => valueOf(options, 'Your name'), 'Alex Kim', 'the profile read from the database');
+    await fill(options, 'Year or class', 'MS3');
+    await textOf(options, '[data-testid="settings-view"]', 'Saved.');
+    await clickButton(panel, 'Settings', 'nav');
+    await until(() => valueOf(panel, 'Year or class'), 'MS3', 'the side panel showing the change');
+    await options.close();
+  }, 60_000);
 
   test('a backup exports to a file, and restoring it brings back a deleted contact', async () => {
     await clickButton(panel, 'Settings', 'nav');

@@ -18,6 +18,7 @@ export interface FirefoxManifest {
   host_permissions: string[];
   optional_host_permissions?: string[];
   permissions: string[];
+  options_ui?: { page: string; open_in_tab?: boolean };
   browser_specific_settings: { gecko: { id: string; strict_min_version: string } };
 }
 
@@ -112,9 +113,20 @@ export async function openServedPage(browser: Browser, url: string, html: string
 export async function openExtensionPage(browser: Browser, path: string, ready: string): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(`${ORIGIN}/${path}`).catch(() => undefined);
-  await page.waitForFunction(() => location.protocol === 'moz-extension:', { timeout: 20_000 });
-  await page.waitForSelector(ready, { timeout: 30_000 });
-  return page;
+  const end = Date.now() + 30_000;
+  for (;;) {
+    try {
+      // While the tab moves from about:blank to the extension's page, an evaluation can land in the
+      // document being replaced and fail with a protocol error: that is not an answer, so ask again.
+      // (page.url() stays about:blank: puppeteer never sees this navigation finish.)
+      const at = await page.evaluate(() => location.href);
+      if (at.startsWith(ORIGIN) && (await page.waitForSelector(ready, { timeout: 5_000 }))) return page;
+    } catch (error) {
+      if (Date.now() > end) throw new Error(`${path} did not show ${ready} within 30 s`, { cause: error });
+    }
+    if (Date.now() > end) throw new Error(`${path} did not open within 30 s`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
 
 /**
