@@ -1,3 +1,4 @@
+import type { Rollup } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Host permissions stay limited to the two sites whose profile pages we read;
@@ -12,6 +13,16 @@ const PHOTO_HOSTS = ['https://media.licdn.com/*', 'https://doximity-res.cloudina
  * AMO ties every upload, update and user's data to it: it must never change.
  */
 export const FIREFOX_ADDON_ID = '{81ccc0e4-c413-4a62-b741-d0f5f2c05450}';
+
+/**
+ * zod's sources carry `@__PURE__` comments where Rollup cannot use them, and Rollup says so, for
+ * every bundle, in words that read like errors. They are harmless (the comment is dropped, the code
+ * is kept). Only that warning, and only from zod, is silenced; every other warning still prints.
+ */
+function quietZodAnnotations(warning: Rollup.RollupLog, warn: (warning: Rollup.RollupLog) => void): void {
+  if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
+  warn(warning);
+}
 
 export default defineConfig({
   // Parallel work (and CI) can build into separate folders: WXT_OUT_DIR=.output-x npm run build.
@@ -44,6 +55,8 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Rapport: save this person' },
+    // The oldest Chrome with every API Rapport calls: sidePanel.open() from a user gesture came in 116.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -53,13 +66,15 @@ export default defineConfig({
               // Rapport collects nothing: all data stays in the browser.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on (addons-linter asks for it).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
   vite: () => ({
-    build: { sourcemap: false },
+    build: { sourcemap: false, rollupOptions: { onwarn: quietZodAnnotations } },
     // The import worker (portability/import.worker.ts) is a module worker, bundled into its own file of the package.
-    worker: { format: 'es' },
+    worker: { format: 'es', rollupOptions: { onwarn: quietZodAnnotations } },
   }),
 });
