@@ -75,6 +75,6 @@ export default defineConfig({
   vite: () => ({
     build: { sourcemap: false, rollupOptions: { onwarn: quietZodAnnotations } },
     // The import worker (portability/import.worker.ts) is a module worker, bundled into its own file of the package.
-    worker: { format: 'es', rollupOptions: { onwarn: quietZodAnnotations } },
+    worker: { format: 'es' },
   }),
 });

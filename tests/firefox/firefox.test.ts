@@ -33,7 +33,6 @@ const DOXIMITY = fixture('doximity/profile');
 const SITES = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
 
 let firefox: Firefox;
-const pages: Page[] = [];
 
 beforeAll(async () => {
   firefox = await launchFirefox();
@@ -50,7 +49,6 @@ async function popupOnLastTab(): Promise<Page> {
   const tabId = await tabBefore(probe);
   await probe.close();
   const popup = await openExtensionPage(firefox.browser, `popup.html?tab=${tabId}`, '[data-testid="saved-card"], [data-testid="needs-access"]');
-  pages.push(popup);
   return popup;
 }
 
