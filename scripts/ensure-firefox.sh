@@ -16,11 +16,18 @@ if [ ! -x "$FIREFOX" ]; then
     exit 1
   fi
 fi
-# A Firefox that cannot even print its version (missing libraries) would only
-# fail later as a launch timeout: say so now, with its own error.
-if ! version="$("$FIREFOX" --headless --version 2>&1)"; then
-  echo "Firefox at $FIREFOX cannot start:" >&2
-  echo "$version" >&2
+# A Firefox that cannot start (missing libraries, no usable profile) would only fail later as a
+# launch timeout: start it for real once, headless, on a throwaway profile, and say so now.
+if ! version="$("$FIREFOX" --version 2>&1)"; then
+  echo "Firefox at $FIREFOX cannot run: $version" >&2
+  exit 1
+fi
+profile="$(mktemp -d)"
+trap 'rm -rf "$profile"' EXIT
+if ! output="$(timeout 90 "$FIREFOX" --headless --no-remote --profile "$profile" --screenshot "$profile/start.png" about:blank 2>&1)" \
+  || [ ! -s "$profile/start.png" ]; then
+  echo "Firefox at $FIREFOX ($version) cannot start headless:" >&2
+  echo "$output" >&2
   exit 1
 fi
 echo "Firefox for the end-to-end tests: $version"

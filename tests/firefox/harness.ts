@@ -6,7 +6,7 @@
  * events, not `element.click()`).
  */
 import puppeteer, { type Browser, type ElementHandle, type HTTPRequest, type Page } from 'puppeteer-core';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -75,7 +75,14 @@ export async function launchFirefox(): Promise<Firefox> {
   }
   const installed = await browser.installExtension(BUILD);
   if (installed !== id) throw new Error(`Firefox installed ${installed}, not Rapport (${id})`);
-  return { browser, downloads, close: () => browser.close() };
+  return {
+    browser,
+    downloads,
+    close: async () => {
+      await browser.close();
+      rmSync(downloads, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A fixture page and the address it is served at (see tests/fixtures/README.md). */
