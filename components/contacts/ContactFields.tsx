@@ -5,6 +5,7 @@ import { fieldError } from './field-validation';
 import { RowsEditor } from './RowsEditor';
 import { TagEditor } from './TagEditor';
 import { TextField } from './TextField';
+import { i18n } from '#i18n';
 
 type TextKey = 'fullName' | 'pronouns' | 'headline' | 'title' | 'organization' | 'specialty' | 'subspecialty' | 'location' | 'email' | 'phone' | 'photoUrl' | 'about';
 
@@ -47,18 +48,18 @@ export function ContactFields({ contact }: { contact: Contact }) {
           />
         ))}
         <TextField
-          label="Credentials (comma-separated)"
+          label={i18n.t('contacts.credentialsCommaSeparated')}
           value={contact.credentials.join(', ')}
           onSave={(value) => save({ credentials: value.split(',').map((c) => c.trim()).filter(Boolean) })}
         />
         <TextField
-          label="Where we met"
+          label={i18n.t('contacts.whereWeMet')}
           value={contact.whereMet?.event}
-          placeholder="ACP conference, away rotation…"
+          placeholder={i18n.t('contacts.acpConferenceAwayRotation')}
           onSave={(value) => save({ whereMet: { ...contact.whereMet, event: optional(value) } })}
         />
         <TextField
-          label="When we met"
+          label={i18n.t('contacts.whenWeMet')}
           type="date"
           value={contact.whereMet?.date}
           onSave={(value) => save({ whereMet: { ...contact.whereMet, date: optional(value) } })}
@@ -66,7 +67,7 @@ export function ContactFields({ contact }: { contact: Contact }) {
         {(['linkedin', 'doximity', 'web'] as const).map((site) => (
           <TextField
             key={site}
-            label={site === 'linkedin' ? 'LinkedIn profile' : site === 'doximity' ? 'Doximity profile' : 'Web page'}
+            label={site === 'linkedin' ? i18n.t('contacts.linkedinProfile') : site === 'doximity' ? i18n.t('contacts.doximityProfile') : i18n.t('contacts.webPage')}
             type="url"
             value={contact.profiles[site]}
             validate={(value) => fieldError('profiles', { ...contact.profiles, [site]: optional(value) })}
@@ -75,13 +76,11 @@ export function ContactFields({ contact }: { contact: Contact }) {
         ))}
       </div>
       <div>
-        <span className="muted" style={{ fontSize: 12 }}>
-          Tags
-        </span>
+        <span className="muted" style={{ fontSize: 12 }}>{i18n.t('contacts.tags')}</span>
         <TagEditor tags={contact.tags} onChange={(tags) => save({ tags })} />
       </div>
       <RowsEditor
-        title="Education"
+        title={i18n.t('contacts.education')}
         rows={contact.education}
         empty={{ school: '' }}
         columns={[
@@ -93,7 +92,7 @@ export function ContactFields({ contact }: { contact: Contact }) {
         onSave={(rows) => save({ education: rows.filter((r) => r.school?.trim()).map((r) => Education.parse(r)) })}
       />
       <RowsEditor
-        title="Experience"
+        title={i18n.t('contacts.experience')}
         rows={contact.experience}
         empty={{}}
         columns={[

@@ -1,4 +1,5 @@
 import type { LimitCheck } from '../../drafting/limits';
+import { i18n } from '#i18n';
 
 const number = new Intl.NumberFormat();
 
@@ -9,14 +10,13 @@ export function LimitCount({ id, label, check, place }: { id?: string; label: st
     <div id={id} className="limit-count" data-testid={`count-${label.toLowerCase()}`}>
       <span className={over ? (check.soft ? 'warn' : 'error') : 'muted'}>
         {label}: {number.format(check.count)}
-        {check.max !== undefined ? ` / ${check.soft ? '~' : ''}${number.format(check.max)}` : ''} characters
-      </span>
+        {check.max !== undefined ? ` / ${check.soft ? '~' : ''}${number.format(check.max)}` : ''}{' '}{i18n.t('drafting.characters')}</span>
       {/* Announced once when crossing the limit, not on every keystroke. */}
       <span role="status" className={check.soft ? 'warn' : 'error'}>
         {over &&
           (check.soft
-            ? ` Longer than about ${number.format(check.max!)}: many mail programs cut it.`
-            : ` ${number.format(-check.remaining!)} over the ${place} limit: shorten it before you paste it.`)}
+            ? i18n.t('drafting.longerThanAboutMany', { number: number.format(check.max!) })
+            : i18n.t('drafting.overTheLimitShorten', { number: number.format(-check.remaining!), place }))}
       </span>
     </div>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { Settings } from '../../storage/schemas';
+import { i18n } from '#i18n';
 
 type TextKey = 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'signature';
 
@@ -20,7 +21,7 @@ export function ProfileSettings() {
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
 
-  if (!settings) return <p className="muted">Loading settings…</p>;
+  if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
 
   const save = async (patch: Partial<Settings>) => {
     setError(undefined);
@@ -36,9 +37,8 @@ export function ProfileSettings() {
 
   return (
     <section className="stack" aria-labelledby="profile-heading">
-      <h2 id="profile-heading">Your profile</h2>
-      <p className="muted" style={{ margin: 0 }}>
-        Templates fill these in as {'{{myName}}'}, {'{{mySchool}}'}, {'{{myYear}}'}, {'{{mySpecialty}}'} and {'{{signature}}'}.
+      <h2 id="profile-heading">{i18n.t('settings.yourProfile')}</h2>
+      <p className="muted" style={{ margin: 0 }}>{i18n.t('settings.templatesFillTheseIn', { a: '{{myName}}', b: '{{mySchool}}', c: '{{myYear}}', d: '{{mySpecialty}}', e: '{{signature}}' })}
       </p>
       {FIELDS.map(({ key, label, placeholder, multiline }) => (
         <label key={key}>
@@ -50,11 +50,9 @@ export function ProfileSettings() {
           )}
         </label>
       ))}
-      <h2>Follow-ups</h2>
+      <h2>{i18n.t('settings.followUps')}</h2>
       <div className="row" style={{ alignItems: 'flex-end' }}>
-        <label style={{ flex: 1 }}>
-          Days between follow-ups
-          <input
+        <label style={{ flex: 1 }}>{i18n.t('settings.daysBetweenFollowUps')}<input
             type="number"
             min={1}
             max={365}
@@ -66,9 +64,7 @@ export function ProfileSettings() {
             }}
           />
         </label>
-        <label style={{ flex: 1 }}>
-          Follow-ups before “no response”
-          <input
+        <label style={{ flex: 1 }}>{i18n.t('settings.followUpsBeforeNo')}<input
             type="number"
             min={0}
             max={20}
@@ -82,7 +78,7 @@ export function ProfileSettings() {
         </label>
       </div>
       <p aria-live="polite" className={error ? 'error' : 'muted'} style={{ margin: 0, minHeight: '1.4em' }}>
-        {error ?? (saved ? 'Saved.' : '')}
+        {error ?? (saved ? i18n.t('settings.saved') : '')}
       </p>
     </section>
   );
