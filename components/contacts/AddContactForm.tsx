@@ -29,14 +29,14 @@ export function AddContactForm({ profileUrl, initial, onCreated, onCancel }: Pro
 
   const submit = async () => {
     const fullName = values.fullName.trim();
-    if (!fullName) return setError('A name is required.');
+    if (!fullName) return setError(i18n.t('contacts.nameRequiredError'));
     const emailProblem = fieldError('email', opt(values.email));
-    if (emailProblem) return setError(`Email: ${emailProblem}`);
+    if (emailProblem) return setError(i18n.t('contacts.emailProblem', { problem: emailProblem }));
     const link = opt(values.link);
     const site = link && /linkedin\.com\/in\//i.test(link) ? 'linkedin' : link && /doximity\.com\//i.test(link) ? 'doximity' : 'web';
     const profiles = link ? { [site]: link } : {};
     const linkProblem = fieldError('profiles', profiles);
-    if (linkProblem) return setError(`Link: ${linkProblem}`);
+    if (linkProblem) return setError(i18n.t('contacts.linkProblem', { problem: linkProblem }));
     try {
       const contact = await addContact({
         fullName,

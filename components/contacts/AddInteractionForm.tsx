@@ -29,7 +29,7 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
         // Keep the time of day when logging today, so today's entries stay in order.
         const at = format(date, 'yyyy-MM-dd') === format(now, 'yyyy-MM-dd') ? now.getTime() : date.setHours(12, 0, 0, 0);
         if (Number.isNaN(at)) {
-          setStatus({ text: 'Choose a valid date.', error: true });
+          setStatus({ text: i18n.t('contacts.chooseValidDate'), error: true });
           return;
         }
         logInteraction(contactId, { kind, channel, at, text: text.trim() || undefined })
@@ -37,7 +37,7 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
           .then(
             () => {
               setText('');
-              setStatus({ text: `${interactionLabel(kind)} added to the timeline.` });
+              setStatus({ text: i18n.t('contacts.addedToTimeline', { kind: interactionLabel(kind) }) });
             },
             (error: Error) => setStatus({ text: error.message, error: true }),
           );

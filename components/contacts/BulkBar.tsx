@@ -70,7 +70,7 @@ export function BulkBar({ ids, onDone }: Props) {
           void run(async () => {
             const entries = await deleteContacts(ids);
             offerUndo({
-              message: `Deleted ${entries.length} contact${entries.length === 1 ? '' : 's'}.`,
+              message: i18n.t('contacts.deletedN', entries.length, { n: entries.length }),
               undo: () => restoreContacts(entries.map((e) => e.id)).then(notifyDataChanged),
             });
           })

@@ -10,18 +10,18 @@ import { i18n } from '#i18n';
 type TextKey = 'fullName' | 'pronouns' | 'headline' | 'title' | 'organization' | 'specialty' | 'subspecialty' | 'location' | 'email' | 'phone' | 'photoUrl' | 'about';
 
 const TEXT_FIELDS: { key: TextKey; label: string; type?: 'email' | 'tel' | 'url'; wide?: boolean; multiline?: boolean }[] = [
-  { key: 'fullName', label: 'Name', wide: true },
-  { key: 'headline', label: 'Headline', wide: true },
-  { key: 'title', label: 'Title' },
-  { key: 'organization', label: 'Organization or program' },
-  { key: 'specialty', label: 'Specialty' },
-  { key: 'subspecialty', label: 'Subspecialty' },
-  { key: 'location', label: 'Location' },
-  { key: 'pronouns', label: 'Pronouns' },
-  { key: 'email', label: 'Email', type: 'email' },
-  { key: 'phone', label: 'Phone', type: 'tel' },
-  { key: 'photoUrl', label: 'Photo link', type: 'url', wide: true },
-  { key: 'about', label: 'About', wide: true, multiline: true },
+  { key: 'fullName', get label() { return i18n.t('contacts.fieldName'); }, wide: true },
+  { key: 'headline', get label() { return i18n.t('contacts.fieldHeadline'); }, wide: true },
+  { key: 'title', get label() { return i18n.t('contacts.fieldTitle'); } },
+  { key: 'organization', get label() { return i18n.t('contacts.fieldOrganizationOrProgram'); } },
+  { key: 'specialty', get label() { return i18n.t('contacts.fieldSpecialty'); } },
+  { key: 'subspecialty', get label() { return i18n.t('contacts.fieldSubspecialty'); } },
+  { key: 'location', get label() { return i18n.t('contacts.fieldLocation'); } },
+  { key: 'pronouns', get label() { return i18n.t('contacts.fieldPronouns'); } },
+  { key: 'email', get label() { return i18n.t('contacts.fieldEmail'); }, type: 'email' },
+  { key: 'phone', get label() { return i18n.t('contacts.fieldPhone'); }, type: 'tel' },
+  { key: 'photoUrl', get label() { return i18n.t('contacts.fieldPhotoLink'); }, type: 'url', wide: true },
+  { key: 'about', get label() { return i18n.t('contacts.fieldAbout'); }, wide: true, multiline: true },
 ];
 
 /** Every field of a contact, editable; each saves itself when left, after validation. */
@@ -43,7 +43,7 @@ export function ContactFields({ contact }: { contact: Contact }) {
             multiline={multiline}
             className={wide ? 'wide' : undefined}
             value={contact[key]}
-            validate={(value) => (key === 'fullName' && !value ? 'A name is required.' : fieldError(key, optional(value)))}
+            validate={(value) => (key === 'fullName' && !value ? i18n.t('contacts.nameRequiredError') : fieldError(key, optional(value)))}
             onSave={(value) => save({ [key]: key === 'fullName' ? value : optional(value) })}
           />
         ))}
@@ -84,10 +84,10 @@ export function ContactFields({ contact }: { contact: Contact }) {
         rows={contact.education}
         empty={{ school: '' }}
         columns={[
-          { key: 'school', label: 'School' },
-          { key: 'degree', label: 'Degree' },
-          { key: 'startYear', label: 'From', type: 'number' },
-          { key: 'endYear', label: 'To', type: 'number' },
+          { key: 'school', get label() { return i18n.t('contacts.fieldSchool'); } },
+          { key: 'degree', get label() { return i18n.t('contacts.fieldDegree'); } },
+          { key: 'startYear', get label() { return i18n.t('contacts.fieldFrom'); }, type: 'number' },
+          { key: 'endYear', get label() { return i18n.t('contacts.fieldTo'); }, type: 'number' },
         ]}
         onSave={(rows) => save({ education: rows.filter((r) => r.school?.trim()).map((r) => Education.parse(r)) })}
       />
@@ -96,10 +96,10 @@ export function ContactFields({ contact }: { contact: Contact }) {
         rows={contact.experience}
         empty={{}}
         columns={[
-          { key: 'title', label: 'Title' },
-          { key: 'organization', label: 'Organization' },
-          { key: 'start', label: 'From' },
-          { key: 'end', label: 'To' },
+          { key: 'title', get label() { return i18n.t('contacts.fieldTitle'); } },
+          { key: 'organization', get label() { return i18n.t('contacts.fieldOrganization'); } },
+          { key: 'start', get label() { return i18n.t('contacts.fieldFrom'); } },
+          { key: 'end', get label() { return i18n.t('contacts.fieldTo'); } },
         ]}
         onSave={(rows) => save({ experience: rows.filter((r) => r.title || r.organization).map((r) => Experience.parse(r)) })}
       />

@@ -9,9 +9,10 @@ import { FilterBar } from './FilterBar';
 import { OrganizationsView } from './OrganizationsView';
 import { PipelineStrip } from './PipelineStrip';
 import { i18n } from '#i18n';
+import { formatNumber } from '../format';
 
 /** "1 contact", "2 contacts". */
-const contactCount = (n: number) => (n === 1 ? '1 contact' : `${n} contacts`);
+const contactCount = (n: number) => i18n.t('contacts.contactCount', n, { n: formatNumber(n) });
 
 interface Props {
   /** The first contacts by name, painted before anything else is read. */
@@ -92,9 +93,9 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
 
   const checkedIds = known ? [...checked].filter((id) => known.has(id)) : [...checked];
   const countText = (shown: number) => {
-    if (searching && searched?.result && !searched.result.complete) return `The first ${shown} matches: type more to narrow the search`;
+    if (searching && searched?.result && !searched.result.complete) return i18n.t('contacts.firstMatches', { n: formatNumber(shown) });
     if (total === undefined || shown === total) return contactCount(shown);
-    return `${shown} of ${contactCount(total)}`;
+    return i18n.t('contacts.shownOf', { shown: formatNumber(shown), total: contactCount(total) });
   };
 
   return (

@@ -135,7 +135,7 @@ export function DraftComposer({ contact, templateId }: Props) {
     dirty.current = false;
     const { templateId, format, subject, body, personal, values } = current.state;
     void saveDraft({ contactId: current.contactId, templateId, format, subject, body, personal, values }).catch((error: Error) =>
-      setNotice({ text: `The draft could not be saved: ${error.message}`, error: true }),
+      setNotice({ text: i18n.t('drafting.couldNotSave', { error: error.message }), error: true }),
     );
   };
   useEffect(() => {
@@ -206,10 +206,10 @@ export function DraftComposer({ contact, templateId }: Props) {
     try {
       await navigator.clipboard.writeText(text);
       setNotice({
-        text: `Copied the ${what}. Paste it into ${state.format === 'email' ? 'your email' : place}; Rapport never types into other sites.`,
+        text: i18n.t('drafting.copied', { what, place: state.format === 'email' ? i18n.t('drafting.yourEmail') : place }),
       });
     } catch (error) {
-      setNotice({ text: `Copying failed: ${(error as Error).message}. Select the preview text and copy it by hand.`, error: true });
+      setNotice({ text: i18n.t('drafting.copyFailed', { error: (error as Error).message }), error: true });
     }
   };
 
@@ -239,7 +239,7 @@ export function DraftComposer({ contact, templateId }: Props) {
     try {
       await logInteraction(contact.id, { kind: 'reply_received', channel: channelOf(state.format) });
       await notifyDataChanged();
-      setNotice({ text: 'Marked as replied; the follow-up reminder is cleared.' });
+      setNotice({ text: i18n.t('drafting.markedReplied') });
     } catch (error) {
       setNotice({ text: (error as Error).message, error: true });
     } finally {
@@ -331,7 +331,7 @@ export function DraftComposer({ contact, templateId }: Props) {
           <span id={`${uid}-personal-help`} className={state.personal.trim() ? 'muted small' : 'warn small'}>
             {state.personal.trim()
               ? i18n.t('drafting.itGoesWhereThe')
-              : i18n.t('drafting.writeItBeforeYou', { value: (hint ?? 'a sentence that shows why you are writing to this person').replace(/[.?!]?$/, (end) => end || '.') })}
+              : i18n.t('drafting.writeItBeforeYou', { value: (hint ?? i18n.t('drafting.defaultHint')).replace(/[.?!]?$/, (end) => end || '.') })}
           </span>
         </div>
       )}

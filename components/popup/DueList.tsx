@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, format } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import {
@@ -16,6 +16,7 @@ import type { Contact, Settings } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import { openSidePanel } from '../side-panel';
 import { i18n } from '#i18n';
+import { formatDay } from '../format';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
 const SHOWN = 50;
@@ -46,20 +47,20 @@ function useMinute(): number {
 
 function dueText(nextFollowUpAt: number, now: number): string {
   const days = differenceInCalendarDays(now, nextFollowUpAt);
-  if (days <= 0) return 'Due today';
-  if (days === 1) return 'Due since yesterday';
-  return `${days} days overdue`;
+  if (days <= 0) return i18n.t('popup.dueToday');
+  if (days === 1) return i18n.t('popup.dueSinceYesterday');
+  return i18n.t('popup.daysOverdue', days, { n: days });
 }
 
 function stageText(contact: Contact, settings: Settings, now: number): string {
   if (followUpState(contact, settings, now) === 'no_response') {
     const sent = contact.followUpsSent;
-    return `${sent} follow-up${sent === 1 ? '' : 's'} sent, no reply yet`;
+    return i18n.t('popup.followUpsSentNoReply', sent, { n: sent });
   }
-  if (contact.status !== 'awaiting_reply') return 'Reminder';
+  if (contact.status !== 'awaiting_reply') return i18n.t('popup.reminder');
   return settings.maxFollowUps > 0
-    ? `Follow-up ${Math.min(contact.followUpsSent + 1, settings.maxFollowUps)} of ${settings.maxFollowUps}`
-    : 'Follow-up';
+    ? i18n.t('popup.followUpNOf', { n: Math.min(contact.followUpsSent + 1, settings.maxFollowUps), max: settings.maxFollowUps })
+    : i18n.t('popup.followUp');
 }
 
 /**
@@ -112,7 +113,7 @@ export function DueList({ windowId, onDraft }: Props) {
       (error: Error) =>
         setStatus({
           error: true,
-          text: `The side panel did not open (${error.message}). Your follow-up to ${contact.fullName} is ready there: open Rapport’s side panel from the toolbar.`,
+          text: i18n.t('popup.sidePanelDidNotOpen', { error: error.message, name: contact.fullName }),
         }),
     );
   };
@@ -179,7 +180,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
       const updated = await snoozeFollowUp(contact.id, choice);
       setSnoozing(false);
       return updated;
-    }, `Snoozed ${name}.`);
+    }, i18n.t('popup.snoozed', { name }));
 
   return (
     <li className="card stack" aria-labelledby={nameId} data-testid="due-item" style={{ padding: 10, gap: 6 }}>
@@ -194,7 +195,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
       </div>
       <span className="muted" style={{ fontSize: 12 }}>
         {stageText(contact, settings, now)}
-        {contact.lastContactedAt !== undefined && i18n.t('popup.lastContacted', { format: format(contact.lastContactedAt, 'MMM d') })}
+        {contact.lastContactedAt !== undefined && i18n.t('popup.lastContacted', { date: formatDay(contact.lastContactedAt) })}
       </span>
       <div className="row" style={{ flexWrap: 'wrap', gap: 6 }}>
         {offerNoResponse && (
@@ -202,7 +203,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
             type="button"
             className="primary"
             aria-label={i18n.t('popup.markNoResponseFor', { name })}
-            onClick={() => void onAct(() => markNoResponse(contact.id), `${name} is marked “no response”.`)}
+            onClick={() => void onAct(() => markNoResponse(contact.id), i18n.t('popup.markedNoResponse', { name }))}
           >{i18n.t('popup.markNoResponse')}</button>
         )}
         <button
@@ -222,7 +223,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
         <button
           type="button"
           aria-label={i18n.t('popup.replyReceivedFrom', { name })}
-          onClick={() => void onAct(() => markReplyReceived(contact.id), `Reply from ${name} recorded.`)}
+          onClick={() => void onAct(() => markReplyReceived(contact.id), i18n.t('popup.replyRecorded', { name }))}
         >{i18n.t('popup.replyReceived')}</button>
       </div>
       {snoozing && (

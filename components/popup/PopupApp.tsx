@@ -33,7 +33,7 @@ export function PopupApp() {
   useEffect(() => {
     if (tab === undefined) return;
     if (tab === null) {
-      setState({ step: 'done', outcome: { kind: 'no-person', reason: 'There is no page to read in this window.' } });
+      setState({ step: 'done', outcome: { kind: 'no-person', reason: i18n.t('popup.noPageToRead') } });
       return;
     }
     sendToBackground({ type: 'save-tab', tabId: tab.id }).then(
@@ -49,7 +49,7 @@ export function PopupApp() {
     return watchPickerSession(tab.id, (session) => {
       if (session?.state === 'saved' && session.saved) setState({ step: 'done', outcome: { kind: 'saved', ...session.saved } });
       else if (session?.state === 'cancelled') setState({ step: 'picker-closed' });
-      else if (session?.state === 'failed') setState({ step: 'error', message: session.error ?? 'Not saved.' });
+      else if (session?.state === 'failed') setState({ step: 'error', message: session.error ?? i18n.t('common.notSaved') });
     });
   }, [picking, tab]);
 

@@ -40,7 +40,7 @@ export function DraftingSettings() {
     else {
       const value = Number(raw);
       if (!Number.isInteger(value) || value < 1 || value > 100_000) {
-        setError(`${limitLabel(key)} must be a whole number from 1 to 100,000, or empty for the default.`);
+        setError(i18n.t('settings.limitInvalid', { limit: limitLabel(key) }));
         return;
       }
       if (value === DEFAULT_LIMITS[key]) delete next[key];

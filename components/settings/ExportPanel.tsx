@@ -38,7 +38,7 @@ export function ExportPanel() {
         offer(new Blob([contactsToCsv(contacts)], { type: 'text/csv;charset=utf-8' }), csvFileName());
       }
     } catch (e) {
-      setError(`The export failed: ${(e as Error).message}`);
+      setError(i18n.t('settings.exportFailed', { error: (e as Error).message }));
     } finally {
       setJob(undefined);
     }

@@ -42,7 +42,7 @@ export function IssueList({ issues, total = issues.length }: { issues: readonly 
   );
 }
 
-const skipLine = (s: SkippedRow) => `Row ${s.row}, ${s.name}: ${s.reason}`;
+const skipLine = (s: SkippedRow) => i18n.t('settings.skipLine', { row: s.row, name: s.name, reason: s.reason });
 
 /** The dry run of a contact import: who would be added, what would be filled in, who is skipped and why. */
 export function ContactPlanReport({ plan }: { plan: ContactPlanView }) {
@@ -52,13 +52,13 @@ export function ContactPlanReport({ plan }: { plan: ContactPlanView }) {
         items={plan.add.items}
         total={plan.add.total}
         label={i18n.t('settings.toAdd')}
-        render={({ name, organization, row }) => `Row ${row}: ${name}${organization ? `, ${organization}` : ''}`}
+        render={({ name, organization, row }) => organization ? i18n.t('settings.addLineOrg', { row, name, organization }) : i18n.t('settings.addLine', { row, name })}
       />
       <Listed
         items={plan.update.items}
         total={plan.update.total}
         label={i18n.t('settings.toUpdateEmptyFields')}
-        render={(u) => `Row ${u.row}: ${u.name} — ${u.fields.join(', ')}`}
+        render={(u) => i18n.t('settings.updateLine', { row: u.row, name: u.name, fields: u.fields.join(', ') })}
       />
       <Listed items={plan.skip.items} total={plan.skip.total} label={i18n.t('settings.toSkip')} render={skipLine} />
       <IssueList issues={plan.errors.items} total={plan.errors.total} />

@@ -32,17 +32,17 @@ type RestoreMode = RestorePlanView['mode'];
 function progressStep(fileName: string, stage: ImportStage, done: number, total: number): Step {
   switch (stage) {
     case 'reading':
-      return { step: 'busy', label: `Reading ${fileName}…`, done, total, percent: true };
+      return { step: 'busy', label: i18n.t('settings.readingFile', { name: fileName }), done, total, percent: true };
     case 'checking':
-      return { step: 'busy', label: 'Checking every row…', done, total };
+      return { step: 'busy', label: i18n.t('settings.checkingEveryRow'), done, total };
     case 'loading':
-      return { step: 'busy', label: 'Reading your saved contacts…', done, total };
+      return { step: 'busy', label: i18n.t('settings.readingSaved'), done, total };
     case 'comparing':
-      return { step: 'busy', label: 'Comparing with your saved contacts…', done, total };
+      return { step: 'busy', label: i18n.t('settings.comparing'), done, total };
     case 'rechecking':
-      return { step: 'busy', label: 'Checking again against your saved contacts…', done, total };
+      return { step: 'busy', label: i18n.t('settings.checkingAgain'), done, total };
     case 'writing':
-      return { step: 'busy', label: 'Writing…', done, total };
+      return { step: 'busy', label: i18n.t('settings.writing'), done, total };
   }
 }
 
@@ -64,7 +64,7 @@ function useImportWorker() {
       return client.current;
     },
     current: () => {
-      if (!client.current) throw new ImportFailure('Choose the file again: the import was stopped.');
+      if (!client.current) throw new ImportFailure(i18n.t('settings.chooseAgain'));
       return client.current;
     },
     stop,
@@ -73,7 +73,7 @@ function useImportWorker() {
 
 function failure(error: unknown): Step {
   if (error instanceof ImportFailure) return { step: 'failed', message: error.message, issues: error.issues };
-  return { step: 'failed', message: `The file could not be read: ${(error as Error).message}`, issues: [] };
+  return { step: 'failed', message: i18n.t('settings.couldNotRead', { error: (error as Error).message }), issues: [] };
 }
 
 /**
@@ -104,7 +104,7 @@ export function ImportWizard() {
       setState(progressStep(fileName, stage, done, total));
 
   const checkCsv = async (mapping: Extract<Step, { step: 'mapping' }>) => {
-    setState({ step: 'busy', label: 'Checking every row…' });
+    setState({ step: 'busy', label: i18n.t('settings.checkingEveryRow') });
     const plan = await importer.current().check(mapping.mapping, progressOf(mapping.name));
     setState({ step: 'review-contacts', name: mapping.name, plan, back: mapping });
   };
@@ -118,7 +118,7 @@ export function ImportWizard() {
     if (!file) return;
     importer.stop();
     try {
-      setState({ step: 'busy', label: `Reading ${file.name}…` });
+      setState({ step: 'busy', label: i18n.t('settings.readingFile', { name: file.name }) });
       const admission = admitFile(await probeFile(file));
       if (!admission.ok) throw new ImportFailure(admission.message);
       // Contacts and backups are read, checked and compared in the import worker; the page shows its progress.
@@ -137,7 +137,7 @@ export function ImportWizard() {
   };
 
   const write = async (run: () => Promise<string>) => {
-    setState({ step: 'busy', label: 'Writing…' });
+    setState({ step: 'busy', label: i18n.t('settings.writing') });
     try {
       const summary = await run();
       importer.stop();

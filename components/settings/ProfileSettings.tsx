@@ -8,11 +8,11 @@ import { i18n } from '#i18n';
 type TextKey = 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'signature';
 
 const FIELDS: { key: TextKey; label: string; placeholder: string; multiline?: boolean }[] = [
-  { key: 'myName', label: 'Your name', placeholder: 'e.g. Alex Kim' },
-  { key: 'mySchool', label: 'Your school', placeholder: 'e.g. Perelman School of Medicine' },
-  { key: 'myYear', label: 'Year or class', placeholder: 'e.g. MS4, class of 2027' },
-  { key: 'mySpecialty', label: 'Specialty of interest', placeholder: 'e.g. Internal medicine' },
-  { key: 'signature', label: 'Signature', placeholder: 'Alex Kim\nMS4, Perelman School of Medicine', multiline: true },
+  { key: 'myName', get label() { return i18n.t('settings.yourName'); }, get placeholder() { return i18n.t('settings.yourNameExample'); } },
+  { key: 'mySchool', get label() { return i18n.t('settings.yourSchool'); }, get placeholder() { return i18n.t('settings.yourSchoolExample'); } },
+  { key: 'myYear', get label() { return i18n.t('settings.yearOrClass'); }, get placeholder() { return i18n.t('settings.yearOrClassExample'); } },
+  { key: 'mySpecialty', get label() { return i18n.t('settings.specialtyOfInterest'); }, get placeholder() { return i18n.t('settings.specialtyOfInterestExample'); } },
+  { key: 'signature', get label() { return i18n.t('settings.signature'); }, get placeholder() { return i18n.t('settings.signatureExample'); }, multiline: true },
 ];
 
 /** The user's own profile (used in templates) and the follow-up cadence. Saved as each field is left. */
@@ -60,7 +60,7 @@ export function ProfileSettings() {
             onBlur={(e) => {
               const days = Number(e.target.value);
               if (Number.isInteger(days) && days >= 1 && days <= 365) void save({ followUpDays: days });
-              else setError('Days between follow-ups must be a whole number from 1 to 365.');
+              else setError(i18n.t('settings.daysInvalid'));
             }}
           />
         </label>
@@ -72,7 +72,7 @@ export function ProfileSettings() {
             onBlur={(e) => {
               const count = Number(e.target.value);
               if (Number.isInteger(count) && count >= 0 && count <= 20) void save({ maxFollowUps: count });
-              else setError('Follow-ups before “no response” must be a whole number from 0 to 20.');
+              else setError(i18n.t('settings.maxInvalid'));
             }}
           />
         </label>

@@ -4,8 +4,9 @@ import { notifyDataChanged } from '../../messages';
 import { restoreContact } from '../../storage/contacts';
 import { TRASH_DAYS, emptyTrash, listTrash, purgeAt } from '../../storage/trash';
 import { i18n } from '#i18n';
+import { formatDate } from '../format';
 
-const day = (epoch: number) => new Date(epoch).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const day = (epoch: number) => formatDate(epoch);
 
 /** Deleted contacts, restorable until they are 30 days old or the trash is emptied. */
 export function TrashSection() {
@@ -46,7 +47,7 @@ export function TrashSection() {
                 <button
                   type="button"
                   aria-label={i18n.t('settings.restore2', { fullName: entry.contact.fullName })}
-                  onClick={() => void act(async () => `Restored ${(await restoreContact(entry.id)).fullName}.`)}
+                  onClick={() => void act(async () => i18n.t('settings.restored', { name: (await restoreContact(entry.id)).fullName }))}
                 >{i18n.t('settings.restore')}</button>
               </li>
             ))}
@@ -61,7 +62,7 @@ export function TrashSection() {
                   void act(async () => {
                     const n = await emptyTrash();
                     setConfirming(false);
-                    return `Deleted ${n} contact${n === 1 ? '' : 's'} for good.`;
+                    return i18n.t('settings.deletedForGood', n, { n });
                   })
                 }
               >{i18n.t('settings.deleteForGood')}</button>

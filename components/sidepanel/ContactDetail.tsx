@@ -158,7 +158,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
             void run(async () => {
               await deleteContact(contact.id);
               offerUndo({
-                message: `Deleted ${contact.fullName}.`,
+                message: i18n.t('sidepanel.deletedName', { name: contact.fullName }),
                 undo: () => restoreContact(contact.id).then(notifyDataChanged),
               });
               onBack();

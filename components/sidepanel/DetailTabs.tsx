@@ -4,8 +4,8 @@ import { i18n } from '#i18n';
 
 type View = FocusRequest['view'];
 const TABS: { id: View; label: string }[] = [
-  { id: 'details', label: 'Details' },
-  { id: 'draft', label: 'Draft' },
+  { id: 'details', get label() { return i18n.t('sidepanel.tabDetails'); } },
+  { id: 'draft', get label() { return i18n.t('sidepanel.tabDraft'); } },
 ];
 
 export const tabId = (view: View) => `contact-tab-${view}`;

@@ -20,10 +20,10 @@ import { i18n } from '#i18n';
 
 type Section = 'contacts' | 'followups' | 'templates' | 'settings';
 const SECTIONS: { id: Section; label: string }[] = [
-  { id: 'contacts', label: 'Contacts' },
-  { id: 'followups', label: 'Follow-ups' },
-  { id: 'templates', label: 'Templates' },
-  { id: 'settings', label: 'Settings' },
+  { id: 'contacts', get label() { return i18n.t('sidepanel.viewContacts'); } },
+  { id: 'followups', get label() { return i18n.t('sidepanel.viewFollowUps'); } },
+  { id: 'templates', get label() { return i18n.t('sidepanel.viewTemplates'); } },
+  { id: 'settings', get label() { return i18n.t('sidepanel.viewSettings'); } },
 ];
 
 
@@ -116,9 +116,9 @@ export function SidePanelApp() {
       const outcome = await sendToBackground({ type: 'save-tab', tabId: tab.id });
       if (outcome.kind === 'saved') {
         open(outcome.contact.id);
-        setMessage({ text: outcome.created ? `Saved ${outcome.contact.fullName}.` : `Updated ${outcome.contact.fullName}.` });
+        setMessage({ text: i18n.t(outcome.created ? 'sidepanel.savedName' : 'sidepanel.updatedName', { name: outcome.contact.fullName }) });
       } else if (outcome.kind === 'picking') {
-        setMessage({ text: 'Several people on this page: choose one on the page.' });
+        setMessage({ text: i18n.t('sidepanel.severalPeople') });
       } else if (outcome.kind === 'needs-access') {
         setNeedsAccess(outcome);
       } else {

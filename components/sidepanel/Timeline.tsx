@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listInteractions } from '../../storage/interactions';
 import { i18n } from '#i18n';
+import { formatDateTime } from '../format';
 import { interactionLabel, channelLabel } from '../labels';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A contact's interactions, newest first. */
 export function Timeline({ contactId }: { contactId: string }) {
@@ -17,7 +17,7 @@ export function Timeline({ contactId }: { contactId: string }) {
           <div>
             <strong>{interactionLabel(interaction.kind)}</strong>{' '}
             <span className="muted">
-              · {channelLabel(interaction.channel)} · {when.format(interaction.at)}
+              · {channelLabel(interaction.channel)} · {formatDateTime(interaction.at)}
             </span>
           </div>
           {interaction.text && <div style={{ whiteSpace: 'pre-wrap' }}>{interaction.text}</div>}

@@ -64,7 +64,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
   const effectiveFormat = format || defaultFormat(channel);
   const limits = limitsFor(effectiveFormat, settings);
   const problems = checkTemplate(limits.hasSubject ? subject : '', body);
-  if (!name.trim()) problems.unshift({ severity: 'error', message: 'Give the template a name.' });
+  if (!name.trim()) problems.unshift({ severity: 'error', message: i18n.t('templates.giveName') });
   const errors = problems.filter((p) => p.severity === 'error');
   const changed =
     !template ||
@@ -109,7 +109,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
       setPurpose(saved.purpose);
       setSubject(saved.subject ?? '');
       setBody(saved.body);
-      setNotice({ text: 'Saved.' });
+      setNotice({ text: i18n.t('templates.saved') });
       onSaved(saved);
     });
 
@@ -224,7 +224,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
                 setFormat(original.format ?? '');
                 setSubject(original.subject ?? '');
                 setBody(original.body);
-                setNotice({ text: 'Restored as shipped.' });
+                setNotice({ text: i18n.t('templates.restoredAsShipped') });
               })
             }
           >{i18n.t('templates.restoreOriginal')}</button>

@@ -74,7 +74,7 @@ export function TemplatesView() {
         onDelete={async (doomed: Template) => {
           await deleteTemplate(doomed.id);
           setOpen({ kind: 'list' });
-          offerUndo({ message: `Deleted “${doomed.name}”.`, undo: () => putBackTemplate(doomed) });
+          offerUndo({ message: i18n.t('templates.deletedName', { name: doomed.name }), undo: () => putBackTemplate(doomed) });
         }}
       />
     );
@@ -87,7 +87,7 @@ export function TemplatesView() {
     setConfirmRestore(false);
     try {
       await restoreBuiltIns();
-      setNotice({ text: 'The built-in templates are back as shipped. Your own templates were kept.' });
+      setNotice({ text: i18n.t('templates.builtInsBack') });
     } catch (error) {
       setNotice({ text: (error as Error).message, error: true });
     }
