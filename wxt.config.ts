@@ -34,10 +34,10 @@ export default defineConfig({
     commands: {
       'save-person': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save the person on this page',
+        description: '__MSG_manifest_commandSavePerson__',
       },
     },
-    action: { default_title: 'Rapport: save this person' },
+    action: { default_title: '__MSG_manifest_actionTitle__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
