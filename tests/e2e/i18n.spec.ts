@@ -2,7 +2,7 @@
 import { launchWithExtension } from '../../scripts/chromium';
 import { expect, test } from './fixtures';
 
-test('a browser in Spanish shows the side panel in Spanish, with Spanish dates', async () => {
+test('a browser in Spanish shows the side panel in Spanish and marks the page as Spanish', async () => {
   const { context, extensionId } = await launchWithExtension({ headless: true, lang: 'es' });
   try {
     await context.route(/^https?:\/\//, (route) => route.abort());
