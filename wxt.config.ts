@@ -51,10 +51,10 @@ export default defineConfig({
     commands: {
       'save-person': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save the person on this page',
+        description: '__MSG_manifest_commandSavePerson__',
       },
     },
-    action: { default_title: 'Rapport: save this person' },
+    action: { default_title: '__MSG_manifest_actionTitle__' },
     // The oldest Chrome with every API Rapport calls: sidePanel.open() from a user gesture came in 116.
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     ...(browser === 'firefox'
@@ -72,6 +72,12 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // WXT sets the action's default title from the popup's <title> ("Rapport"); the tooltip is the localised one.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_manifest_actionTitle__';
+    },
+  },
   vite: () => ({
     build: { sourcemap: false, rollupOptions: { onwarn: quietZodAnnotations } },
     // The import worker (portability/import.worker.ts) is a module worker, bundled into its own file of the package.
