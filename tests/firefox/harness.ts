@@ -62,6 +62,9 @@ export async function launchFirefox(): Promise<Firefox> {
         'extensions.webextensions.uuids': JSON.stringify({ [id]: ADDON_UUID }),
         'extensions.originControls.grantByDefault': false,
         'extensions.webextOptionalPermissionPrompts': false,
+        // The assertions read the English interface, whatever the machine's language.
+        'intl.locale.requested': 'en-US',
+        'intl.accept_languages': 'en-US',
         'browser.download.folderList': 2,
         'browser.download.dir': downloads,
         'browser.download.useDownloadDir': true,
