@@ -5,6 +5,7 @@
  */
 import type { CaptureInput } from '../storage/schemas';
 import { extractLinkedIn, findLinkedInPeople } from './linkedin';
+import { linkedInProblem, type ProblemAnswer } from './page-problem';
 import { isLinkedInHost } from './urls';
 
 function onLinkedIn(url: string): boolean {
@@ -17,6 +18,18 @@ function onLinkedIn(url: string): boolean {
 
 export function extractRaw(doc: Document, url: string): CaptureInput | null {
   return onLinkedIn(url) ? extractLinkedIn(doc, url) : null;
+}
+
+/**
+ * What the content script answers: the profile, else why the page at a
+ * profile address shows none (sign-in wall, not available, rate limit,
+ * error), else null.
+ */
+export function readRaw(doc: Document, url: string): CaptureInput | ProblemAnswer | null {
+  const profile = extractRaw(doc, url);
+  if (profile || !onLinkedIn(url)) return profile;
+  const problem = linkedInProblem(doc);
+  return problem ? { problem } : null;
 }
 
 export function findPeopleRaw(doc: Document, url: string): CaptureInput[] {
