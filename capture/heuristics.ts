@@ -42,7 +42,7 @@ type Education = NonNullable<CaptureInput['education']>[number];
 const CHROME =
   'nav, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], body > header, .breadcrumb, .breadcrumbs, ' +
   // Older CMS themes lay the same regions out with ids and classes; a table of contents repeats every name.
-  '#footer, #sidebar, .sidebar, #toc, .toc, .table-of-contents, [class*="widget"], [id^="footer"], [class^="footer"]';
+  '#footer, #sidebar, .sidebar, [id^="sidebar"], .widget, .widget-area, #toc, .toc, .table-of-contents, [id^="footer"], [class^="footer"]';
 
 /** Words of a job title: used to recognise the role line under a name. */
 const ROLE_WORDS =
@@ -128,11 +128,11 @@ function quickNameText(el: Element): string | undefined {
   return isPlausibleName(text) ? text : undefined;
 }
 
-function nameCandidates(root: Element, selector: string, chrome: Element[]): Element[] {
+function nameCandidates(root: Element, selector: string): Element[] {
   const out: Element[] = [];
   const seen = new Set<Element>();
-  // Enough names for MAX_PEOPLE cards and the odd heading between them.
-  const limit = MAX_PEOPLE * 3;
+  // Enough names for MAX_PEOPLE cards and the odd heading between them (reading more only costs time on huge pages).
+  const limit = MAX_PEOPLE + 64;
   for (const el of root.querySelectorAll(selector)) {
     if (out.length >= limit) break;
     const text = quickNameText(el);
@@ -146,7 +146,8 @@ function nameCandidates(root: Element, selector: string, chrome: Element[]): Ele
       }
     }
     if (nested) continue;
-    if (chrome.some((c) => c.contains(el))) continue;
+    // Only the few names are tested against the chrome regions, not the whole page.
+    if (el.closest(CHROME)) continue;
     seen.add(el);
     out.push(el);
   }
@@ -196,6 +197,8 @@ const CLASS_FIELDS: ['specialty' | 'location', RegExp][] = [
   ['location', /(?:^|[\s_-])(?:location|address)(?:$|[\s_-])/i],
 ];
 
+const CLASS_FIELD_SELECTOR = '[class*="pecialt"], [class*="ocation"], [class*="ddress"]';
+
 /**
  * The person's own page: the link on their name, else on their photo, else a
  * "View profile" link of the card. The listing's own address (or a fragment
@@ -208,7 +211,7 @@ function ownLink(card: Element, nameEl: Element, pageUrl: string, base: string):
     card.querySelector('img')?.closest('a[href]'),
     [...card.querySelectorAll('a[href]')].find((a) => /^(?:view (?:full )?(?:profile|bio)|read more|bio|biography|profile|full profile)$/i.test(readText(a))),
   ];
-  const page = withoutFragment(pageUrl);
+  const page = pageUrl;
   for (const a of candidates) {
     if (!a || !card.contains(a)) continue;
     const link = httpLink(a.getAttribute('href'), base);
@@ -219,6 +222,7 @@ function ownLink(card: Element, nameEl: Element, pageUrl: string, base: string):
   return undefined;
 }
 
+/** `pageUrl` is the listing's address without its fragment. */
 function cardToCapture(found: Card, pageUrl: string, base: string, organization: string | undefined): CaptureInput | null {
   const { card, name: nameEl } = found;
   const name = parseName(readText(nameEl));
@@ -227,7 +231,7 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
     source: 'web',
     fullName: name.fullName,
     credentials: name.credentials,
-    profileUrl: ownLink(card, nameEl, pageUrl, base) ?? withoutFragment(pageUrl),
+    profileUrl: ownLink(card, nameEl, pageUrl, base) ?? pageUrl,
   };
   if (name.firstName) capture.firstName = name.firstName;
   if (name.lastName) capture.lastName = name.lastName;
@@ -236,7 +240,7 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
   // Fields the card's markup names by class (find-a-doctor results): read as such, never as the title.
   const skip = new Set<Element>([nameEl]);
   for (const [field, pattern] of CLASS_FIELDS) {
-    const el = [...card.querySelectorAll('[class]')].find((e) => pattern.test(e.getAttribute('class') ?? '') && !e.contains(nameEl) && readText(e));
+    const el = [...card.querySelectorAll(CLASS_FIELD_SELECTOR)].find((e) => pattern.test(e.getAttribute('class') ?? '') && !e.contains(nameEl) && readText(e));
     if (!el) continue;
     skip.add(el);
     const text = readText(el);
@@ -308,15 +312,15 @@ export function cardPeople(doc: Document, url: string): CaptureInput[] {
   // A directory table says what each column holds: read it by its headers.
   const rows = root.querySelector('table') ? tablePeople(doc, url, root, siteOrganization(doc)) : [];
   if (rows.length >= 2) return rows;
-  const chrome = [...root.querySelectorAll(CHROME)];
-  let cards = repeatedCards(root, nameCandidates(root, NAME_SELECTOR, chrome));
-  if (cards.length === 0) cards = repeatedCards(root, nameCandidates(root, MORE_NAME_SELECTOR, chrome));
+  let cards = repeatedCards(root, nameCandidates(root, NAME_SELECTOR));
+  if (cards.length === 0) cards = repeatedCards(root, nameCandidates(root, MORE_NAME_SELECTOR));
   const base = baseUrl(doc, url);
+  const page = withoutFragment(url);
   const organization = cards.length ? siteOrganization(doc) : undefined;
   const out: CaptureInput[] = [];
   for (const card of cards) {
     if (out.length >= MAX_PEOPLE) break;
-    const capture = cardToCapture(card, url, base, organization);
+    const capture = cardToCapture(card, page, base, organization);
     if (capture) out.push(capture);
   }
   return out;

@@ -393,17 +393,23 @@ export function splitTitleOrganization(value: string, knownOrganizations: readon
  * "name (at) host.org", "k.bauer(at)klinikum.de", "name AT host DOT edu".
  * Also a plain address. Undefined when the text holds none.
  */
+const AT = String.raw`\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+at\s+|\s+AT\s+)\s*`;
+const DOT = String.raw`(?:\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\})\s*|\s+dot\s+|\s+DOT\s+|\.)`;
+const WRITTEN_ADDRESS = new RegExp(String.raw`([\w.+-]+)${AT}([\w-]+(?:${DOT}[\w-]+)+)`, 'i');
+const DOTS = new RegExp(DOT, 'gi');
+const PLAIN_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+
 export function emailIn(value: string): string | undefined {
   const text = clean(value);
-  const plain = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text);
+  const plain = PLAIN_ADDRESS.exec(text);
   if (plain) return plain[0];
-  const AT = String.raw`\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+at\s+|\s+AT\s+)\s*`;
-  const DOT = String.raw`(?:\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\})\s*|\s+dot\s+|\s+DOT\s+|\.)`;
-  const m = new RegExp(String.raw`([\w.+-]+)${AT}([\w-]+(?:${DOT}[\w-]+)+)`, 'i').exec(text);
+  // Cheap test first: most lines hold no "at" at all.
+  if (!/\bat\b/i.test(text)) return undefined;
+  const m = WRITTEN_ADDRESS.exec(text);
   if (!m?.[1] || !m[2]) return undefined;
   // "at" between two words of a sentence is not an address: a written-out address has a dot-part host.
   if (/\s+at\s+/i.test(m[0]) && !/\[|\(|\{/.test(m[0]) && !/\b(?:dot)\b/i.test(m[0])) return undefined;
-  const host = m[2].replace(new RegExp(DOT, 'gi'), '.');
+  const host = m[2].replace(DOTS, '.');
   const address = `${m[1]}@${host}`;
   return /^[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(address) ? address : undefined;
 }
