@@ -443,3 +443,25 @@ export function bioPerson(doc: Document, url: string): CaptureInput | null {
   if (education.length) capture.education = education;
   return capture;
 }
+
+// ---------------------------------------------------------------- pointing
+
+/**
+ * The person in one element the user pointed at (a card, a table row, a
+ * block): its first name-like heading, bold text or link is the name, and
+ * the rest is read with the same rules as a directory's cards. Null when the
+ * element holds no plausible name.
+ */
+export function elementPerson(el: Element, doc: Document, url: string): CaptureInput | null {
+  // A row of a directory table is read by the table's headers.
+  const table = el.tagName === 'TR' ? el.closest('table') : null;
+  if (table) {
+    const text = readText(el);
+    const row = tablePeople(doc, url, table, siteOrganization(doc)).find((r) => text.includes(r.fullName));
+    if (row) return row;
+  }
+  const candidates = [el, ...el.querySelectorAll(MORE_NAME_SELECTOR)];
+  const name = candidates.find((c) => !isScreenReaderOnly(c) && quickNameText(c) !== undefined);
+  if (!name) return null;
+  return cardToCapture({ card: el, name, order: 0 }, withoutFragment(url), baseUrl(doc, url), siteOrganization(doc));
+}

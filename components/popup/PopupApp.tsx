@@ -1,14 +1,26 @@
 import { useEffect, useState } from 'react';
+import { isDoximityHost, isLinkedInHost } from '../../capture/urls';
 import { notifyDataChanged, sendToBackground, type SaveOutcome } from '../../messages';
 import { undoSave } from '../../storage/contacts';
 import { ContactSummary } from '../ContactSummary';
 import { DueList } from './DueList';
 import { GrantAccess } from './GrantAccess';
+import { PointButton } from './PointButton';
 import { watchPickerSession } from '../../messages/picker-session';
 import { openAddForm } from '../open-add-form';
 import { openSidePanel } from '../side-panel';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
+
+/** LinkedIn's and Doximity's pages are never changed: no pointing there. */
+function onProfileSite(url: string): boolean {
+  try {
+    const { hostname } = new URL(url);
+    return isLinkedInHost(hostname) || isDoximityHost(hostname);
+  } catch {
+    return true;
+  }
+}
 
 type State =
   | { step: 'saving' }
@@ -111,6 +123,7 @@ export function PopupApp() {
             <p className="muted" style={{ margin: 0 }}>
               {state.outcome.names.length} people found. Click the one to save, or press Esc on the page to leave.
             </p>
+            <PointButton tabId={tab?.id} />
           </div>
         )}
         {state.step === 'picker-closed' && (
@@ -132,6 +145,7 @@ export function PopupApp() {
                 </button>
               </div>
             )}
+            {state.outcome.url && /^https?:/.test(state.outcome.url) && !onProfileSite(state.outcome.url) && <PointButton tabId={tab?.id} />}
           </div>
         )}
         {state.step === 'undone' && (
