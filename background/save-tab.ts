@@ -20,7 +20,7 @@ export async function saveTab(tabId: number, now = Date.now()): Promise<SaveOutc
     if (people.length > 1) return openPicker(tabId, read.url, people, now);
     if (people.length === 1 && people[0]) return saveOne(people[0], now, { listed: true });
     const problem = problemOf(read.raw);
-    return { kind: 'no-person', url: read.url, reason: problem ? problemReason(problem) : 'Rapport found no person on this page.' };
+    return { kind: 'no-person', url: read.url, reason: problem ? problemReason(problem) : i18n.t('background.noPerson') };
   }
   return saveOne(capture, now);
 }
