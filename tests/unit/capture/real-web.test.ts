@@ -1,4 +1,6 @@
 /** Issue 13: the rules that make capture hold on pages the project has never seen. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { problemReason, saveTab } from '../../../background/save-tab';
@@ -110,4 +112,20 @@ describe('the background tells the user why, in words', () => {
     await useLocale('es');
     expect(problemReason('unavailable')).toMatch(/Este perfil no está disponible/);
   });
+});
+
+it('tests/SCENARIOS.md quotes, for each capture family, tests that exist word for word', () => {
+  const root = resolve(import.meta.dirname, '../../..');
+  const rows = readFileSync(resolve(root, 'tests/SCENARIOS.md'), 'utf8')
+    .split('\n')
+    .filter((line) => /^\| C\d+ \|/.test(line));
+  expect(rows).toHaveLength(10);
+  for (const row of rows) {
+    const refs = [...row.matchAll(/((?:tests|bench)\/[\w./-]+) "((?:[^"\\]|\\.)+)"/g)];
+    expect(refs.length, row).toBeGreaterThan(0);
+    for (const [, file, quote] of refs) {
+      expect(existsSync(resolve(root, file!)), file).toBe(true);
+      expect(readFileSync(resolve(root, file!), 'utf8'), `${file}: ${quote}`).toContain(quote!.replace(/\\"/g, '"'));
+    }
+  }
 });
