@@ -149,27 +149,24 @@ export function startPointing(doc: Document, labels: PointerLabels, onChoose: (e
     if (event.isTrusted) finish(null);
   };
 
-  const options = { capture: true } as const;
-  doc.addEventListener('mouseover', onMove, options);
-  doc.addEventListener('mousedown', swallow, options);
-  doc.addEventListener('mouseup', swallow, options);
-  doc.addEventListener('click', onClick, options);
-  doc.addEventListener('keydown', onKey, options);
-  doc.addEventListener('wheel', onWheel, { capture: true, passive: false });
-  win?.addEventListener('scroll', onScroll, options);
-  cancel.addEventListener('click', onCancel);
+  // Capture phase on the document: the pointer sees each event before the page does.
+  const listeners: [EventTarget | null | undefined, string, (event: never) => void, AddEventListenerOptions][] = [
+    [doc, 'mouseover', onMove, { capture: true }],
+    [doc, 'mousedown', swallow, { capture: true }],
+    [doc, 'mouseup', swallow, { capture: true }],
+    [doc, 'click', onClick, { capture: true }],
+    [doc, 'keydown', onKey, { capture: true }],
+    [doc, 'wheel', onWheel, { capture: true, passive: false }],
+    [win, 'scroll', onScroll, { capture: true }],
+    [cancel, 'click', onCancel, {}],
+  ];
+  for (const [target, type, listener, options] of listeners) target?.addEventListener(type, listener as EventListener, options);
 
   const handle: PointerHandle = {
     close() {
       if (closed) return;
       closed = true;
-      doc.removeEventListener('mouseover', onMove, options);
-      doc.removeEventListener('mousedown', swallow, options);
-      doc.removeEventListener('mouseup', swallow, options);
-      doc.removeEventListener('click', onClick, options);
-      doc.removeEventListener('keydown', onKey, options);
-      doc.removeEventListener('wheel', onWheel, options);
-      win?.removeEventListener('scroll', onScroll, options);
+      for (const [target, type, listener, options] of listeners) target?.removeEventListener(type, listener as EventListener, options);
       host.remove();
     },
     say(message: string) {
