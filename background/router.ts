@@ -11,7 +11,9 @@ import { isQuotaError, STORAGE_FULL_MESSAGE } from '../storage/write-errors';
 import { profileRef } from '../capture/urls';
 import { browser } from 'wxt/browser';
 import { requestBadgeRefresh } from './badge';
+import { PointerRequest } from '../messages/pointer-session';
 import { handlePickerRequest } from './picker';
+import { handlePointerRequest, startPointer } from './pointer';
 import { readTab } from './read-tab';
 import { saveTab } from './save-tab';
 import { classifySender } from './senders';
@@ -44,6 +46,8 @@ async function handle(request: PageRequest): Promise<unknown> {
       // The recount also refreshes every tab's icon title (a burst of changes shares one recount).
       return { badge: await requestBadgeRefresh() };
     }
+    case 'point-tab':
+      return startPointer(request.tabId);
   }
 }
 
@@ -70,6 +74,14 @@ export async function routeMessage(message: unknown, sender: Sender): Promise<Re
  * in, once. Everything else from a page is refused.
  */
 async function routeContentMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+  const pointer = PointerRequest.safeParse(message);
+  if (pointer.success) {
+    try {
+      return { ok: true, value: await handlePointerRequest(pointer.data, sender) };
+    } catch (error) {
+      return { ok: false, error: describe(error) };
+    }
+  }
   const parsed = ContentRequest.safeParse(message);
   if (!parsed.success) return { ok: false, error: 'This sender may not send requests to Rapport.' };
   try {

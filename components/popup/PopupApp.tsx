@@ -1,15 +1,27 @@
 import { useEffect, useState } from 'react';
+import { isDoximityHost, isLinkedInHost } from '../../capture/urls';
 import { notifyDataChanged, sendToBackground, type SaveOutcome } from '../../messages';
 import { undoSave } from '../../storage/contacts';
 import { ContactSummary } from '../ContactSummary';
 import { DueList } from './DueList';
 import { GrantAccess } from './GrantAccess';
+import { PointButton } from './PointButton';
 import { watchPickerSession } from '../../messages/picker-session';
 import { openAddForm } from '../open-add-form';
 import { openSidePanel } from '../side-panel';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
 import { i18n } from '#i18n';
+
+/** LinkedIn's and Doximity's pages are never changed: no pointing there. */
+function onProfileSite(url: string): boolean {
+  try {
+    const { hostname } = new URL(url);
+    return isLinkedInHost(hostname) || isDoximityHost(hostname);
+  } catch {
+    return true;
+  }
+}
 
 type State =
   | { step: 'saving' }
@@ -107,6 +119,7 @@ export function PopupApp() {
             <p style={{ margin: 0, fontWeight: 600 }}>{i18n.t('popup.severalPeopleOnThis')}</p>
             <p className="muted" style={{ margin: 0 }}>
               {i18n.t('popup.peopleFoundClickThe', { length: state.outcome.names.length })}</p>
+            <PointButton tabId={tab?.id} />
           </div>
         )}
         {state.step === 'picker-closed' && (
@@ -124,6 +137,7 @@ export function PopupApp() {
                 >{i18n.t('popup.addByHand')}</button>
               </div>
             )}
+            {state.outcome.url && /^https?:/.test(state.outcome.url) && !onProfileSite(state.outcome.url) && <PointButton tabId={tab?.id} />}
           </div>
         )}
         {state.step === 'undone' && (

@@ -236,3 +236,88 @@ test('a hostile page is saved as plain text and nothing of it runs in Rapport', 
   await popup.waitForTimeout(300);
   expect(dialogs).toEqual([]);
 });
+
+const authwall = fixture('field/li-authwall');
+
+/** A page the readers find no one on, although it shows a person in a block of its own. */
+const CLINIC_URL = 'https://www.fernhill-clinic.example.org/contact';
+const CLINIC_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Contact | Fernhill Clinic</title></head>
+<body><header><a href="/">Fernhill Clinic</a></header><main>
+<h1>Visit us</h1><p>We are open Monday to Friday, 8 am to 6 pm.</p>
+<div class="staff-box"><img src="https://www.fernhill-clinic.example.org/img/solberg.jpg" alt="">
+<p><b id="who">Ingrid Solberg, MD</b></p><p>Medical Director</p><p>isolberg [at] fernhill-clinic [dot] example [dot] org</p></div>
+<p>Parking is free behind the building.</p></main></body></html>`;
+
+async function startPointingFromPopup(context: BrowserContext, worker: Worker, extensionId: string): Promise<Page> {
+  await serve(context, CLINIC_URL, { [pathOf(CLINIC_URL)]: CLINIC_HTML });
+  const { page, tabId } = await openTab(context, worker, CLINIC_URL);
+  await clickToolbar(context, extensionId, CLINIC_URL);
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('no-person')).toContainText('found no person');
+  await popup.getByRole('button', { name: 'Point at the person' }).click();
+  await expect(page.locator('rapport-pointer')).toHaveCount(1);
+  await page.bringToFront();
+  return page;
+}
+
+test('pointing at the person saves them from that block alone, in two clicks', async ({ context, worker, extensionId }) => {
+  const page = await startPointingFromPopup(context, worker, extensionId);
+  // Hover the name, grow the box twice (name → paragraph → the person's block), choose it.
+  await page.locator('#who').hover();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('rapport-pointer')).toHaveCount(0, { timeout: 8_000 });
+
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const card = panel.getByRole('article', { name: 'Ingrid Solberg' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Medical Director');
+  // The address was written to foil robots; the block's own rules read it.
+  await expect(card.locator('input[type="email"]')).toHaveValue('isolberg@fernhill-clinic.example.org');
+});
+
+test('pointing ignores events a page script makes, and Esc leaves the page exactly as it was', async ({ context, worker, extensionId }) => {
+  const page = await startPointingFromPopup(context, worker, extensionId);
+  const before = await page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as Element;
+    clone.querySelector('rapport-pointer')?.remove();
+    return clone.outerHTML;
+  });
+  // A page script's forged events choose nothing.
+  await page.evaluate(() => {
+    const who = document.getElementById('who')!;
+    who.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    who.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  });
+  await expect(page.locator('rapport-pointer')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('rapport-pointer')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  const saved = await worker.evaluate(async () => (await chrome.storage.session.get(null)) as Record<string, { state?: string }>);
+  expect(Object.values(saved).some((s) => s?.state === 'saved')).toBe(false);
+  // The page's own clicks work again: the pointer's listeners are gone.
+  const clicked = await page.evaluate(() => {
+    let seen = false;
+    document.body.addEventListener('click', () => (seen = true), { once: true });
+    document.getElementById('who')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    return seen;
+  });
+  expect(clicked).toBe(true);
+});
+
+test('a LinkedIn sign-in wall saves nobody, says to sign in, and offers no pointing', async ({ context, worker, extensionId }) => {
+  await serve(context, authwall.url, { [pathOf(authwall.url)]: authwall.html });
+  const { page, tabId } = await openTab(context, worker, authwall.url);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('no-person')).toContainText('Sign in to LinkedIn to save this profile');
+  await expect(popup.getByRole('button', { name: 'Point at the person' })).toHaveCount(0);
+  // Asked directly, the background refuses to point on LinkedIn.
+  const reply = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'point-tab', tabId: id }), tabId);
+  expect(reply).toMatchObject({ ok: true, value: { started: false } });
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+});

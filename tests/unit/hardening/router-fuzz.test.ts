@@ -31,6 +31,7 @@ const VALID: { [T in RequestType]: Extract<PageRequest, { type: T }> } = {
   'save-tab': { type: 'save-tab', tabId: 7 },
   'tab-status': { type: 'tab-status', tabId: 7 },
   'data-changed': { type: 'data-changed' },
+  'point-tab': { type: 'point-tab', tabId: 7 },
 };
 
 /** The only requests a content script may send: the in-page picker's answer (never data, never a read). */
