@@ -186,14 +186,21 @@ export async function addContact(
 export type ContactPatch = Partial<Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'userEdited'>>;
 
 /**
- * Applies a user's edit. Captured fields it changes are marked as edited by
+ * Applies a user's edit, field by field: only the fields in the patch are written, so that edits of other fields
+ * made elsewhere (another window) are kept. Captured fields it changes are marked as edited by
  * the user so that a later capture never overwrites them. Read and write in
  * one transaction so that concurrent edits from other contexts are not lost.
  */
-export async function updateContact(id: string, patch: ContactPatch, now = Date.now()): Promise<Contact> {
+export async function updateContact(
+  id: string,
+  change: ContactPatch | ((existing: Contact) => ContactPatch),
+  now = Date.now(),
+): Promise<Contact> {
   return db.transaction('rw', db.contacts, async () => {
     const existing = await db.contacts.get(id);
     if (!existing) throw new Error('This contact no longer exists.');
+    // A patch computed from the stored record (a tag added, one link of several) merges with edits made elsewhere.
+    const patch = typeof change === 'function' ? change(existing) : change;
     const edited = new Set(existing.userEdited);
     for (const field of CAPTURED_FIELDS) {
       if (field in patch && JSON.stringify(patch[field]) !== JSON.stringify(existing[field])) edited.add(field);

@@ -23,9 +23,9 @@ const TEXT_FIELDS: { key: TextKey; label: string; type?: 'email' | 'tel' | 'url'
   { key: 'about', label: 'About', wide: true, multiline: true },
 ];
 
-/** Every field of a contact, editable; each saves itself when left, after validation. */
+/** Every field of a contact, editable; each saves itself as it is typed, after validation, field by field. */
 export function ContactFields({ contact }: { contact: Contact }) {
-  const save = async (patch: ContactPatch) => {
+  const save = async (patch: ContactPatch | ((stored: Contact) => ContactPatch)) => {
     await updateContact(contact.id, patch);
     await notifyDataChanged();
   };
@@ -55,13 +55,13 @@ export function ContactFields({ contact }: { contact: Contact }) {
           label="Where we met"
           value={contact.whereMet?.event}
           placeholder="ACP conference, away rotation…"
-          onSave={(value) => save({ whereMet: { ...contact.whereMet, event: optional(value) } })}
+          onSave={(value) => save((stored) => ({ whereMet: { ...stored.whereMet, event: optional(value) } }))}
         />
         <TextField
           label="When we met"
           type="date"
           value={contact.whereMet?.date}
-          onSave={(value) => save({ whereMet: { ...contact.whereMet, date: optional(value) } })}
+          onSave={(value) => save((stored) => ({ whereMet: { ...stored.whereMet, date: optional(value) } }))}
         />
         {(['linkedin', 'doximity', 'web'] as const).map((site) => (
           <TextField
@@ -70,7 +70,7 @@ export function ContactFields({ contact }: { contact: Contact }) {
             type="url"
             value={contact.profiles[site]}
             validate={(value) => fieldError('profiles', { ...contact.profiles, [site]: optional(value) })}
-            onSave={(value) => save({ profiles: { ...contact.profiles, [site]: optional(value) } })}
+            onSave={(value) => save((stored) => ({ profiles: { ...stored.profiles, [site]: optional(value) } }))}
           />
         ))}
       </div>
@@ -78,7 +78,7 @@ export function ContactFields({ contact }: { contact: Contact }) {
         <span className="muted" style={{ fontSize: 12 }}>
           Tags
         </span>
-        <TagEditor tags={contact.tags} onChange={(tags) => save({ tags })} />
+        <TagEditor tags={contact.tags} onChange={(update) => save((stored) => ({ tags: update(stored.tags) }))} />
       </div>
       <RowsEditor
         title="Education"

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { DEFAULT_LIMITS, LIMIT_LABELS } from '../../drafting/limits';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { ChannelLimits, Settings } from '../../storage/schemas';
+import { TextField } from '../contacts/TextField';
 
 const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS) as (keyof ChannelLimits)[];
 
@@ -20,7 +21,7 @@ export function DraftingSettings() {
 
   if (!settings) return <p className="muted">Loading settings…</p>;
 
-  const save = async (patch: Partial<Settings>) => {
+  const save = async (patch: Partial<Settings> | ((stored: Settings) => Partial<Settings>)) => {
     setError(undefined);
     setSaved(false);
     try {
@@ -31,37 +32,35 @@ export function DraftingSettings() {
     }
   };
 
-  const saveLimit = (key: keyof ChannelLimits, raw: string) => {
-    const next: ChannelLimits = { ...settings.channelLimits };
-    if (raw.trim() === '') delete next[key];
-    else {
-      const value = Number(raw);
-      if (!Number.isInteger(value) || value < 1 || value > 100_000) {
-        setError(`${LIMIT_LABELS[key]} must be a whole number from 1 to 100,000, or empty for the default.`);
-        return;
-      }
-      if (value === DEFAULT_LIMITS[key]) delete next[key];
-      else next[key] = value;
-    }
-    if (JSON.stringify(next) !== JSON.stringify(settings.channelLimits)) void save({ channelLimits: next });
+  const limitError = (key: keyof ChannelLimits, raw: string) => {
+    if (raw === '') return undefined;
+    const value = Number(raw);
+    return Number.isInteger(value) && value >= 1 && value <= 100_000
+      ? undefined
+      : `${LIMIT_LABELS[key]} must be a whole number from 1 to 100,000, or empty for the default.`;
   };
+  // Computed from the stored limits, so that a limit changed in another window is kept.
+  const saveLimit = (key: keyof ChannelLimits, raw: string) =>
+    save((stored) => {
+      const next: ChannelLimits = { ...stored.channelLimits };
+      const value = Number(raw);
+      if (raw === '' || value === DEFAULT_LIMITS[key]) delete next[key];
+      else next[key] = value;
+      return { channelLimits: next };
+    });
 
   const customized = Object.keys(settings.channelLimits).length > 0;
 
   return (
     <section className="stack" aria-labelledby="drafting-settings-heading" data-testid="drafting-settings">
       <h2 id="drafting-settings-heading">Drafting</h2>
-      <label>
-        Your AAMC ID
-        <input
-          key={`aamc-${settings.myAamcId}`}
-          inputMode="numeric"
-          autoComplete="off"
-          defaultValue={settings.myAamcId}
-          placeholder="For letter of recommendation requests"
-          onBlur={(e) => e.target.value.trim() !== settings.myAamcId && void save({ myAamcId: e.target.value })}
-        />
-      </label>
+      <TextField
+        label="Your AAMC ID"
+        inputMode="numeric"
+        value={settings.myAamcId}
+        placeholder="For letter of recommendation requests"
+        onSave={(myAamcId) => save({ myAamcId })}
+      />
       <label style={{ flexDirection: 'row', alignItems: 'center', gap: 8, fontSize: 14, color: 'var(--fg)' }}>
         <input
           type="checkbox"
@@ -83,18 +82,15 @@ export function DraftingSettings() {
           LinkedIn changes these from time to time. Leave a field empty to use the default shown.
         </p>
         {LIMIT_KEYS.map((key) => (
-          <label key={key}>
-            {LIMIT_LABELS[key]}
-            <input
-              key={`${key}-${settings.channelLimits[key] ?? ''}`}
-              type="number"
-              min={1}
-              max={100_000}
-              defaultValue={settings.channelLimits[key] ?? ''}
-              placeholder={`${DEFAULT_LIMITS[key]} (default)`}
-              onBlur={(e) => saveLimit(key, e.target.value)}
-            />
-          </label>
+          <TextField
+            key={key}
+            label={LIMIT_LABELS[key]}
+            type="number"
+            value={settings.channelLimits[key] === undefined ? '' : String(settings.channelLimits[key])}
+            placeholder={`${DEFAULT_LIMITS[key]} (default)`}
+            validate={(raw) => limitError(key, raw)}
+            onSave={(raw) => saveLimit(key, raw)}
+          />
         ))}
         <div>
           <button type="button" disabled={!customized} onClick={() => void save({ channelLimits: {} })}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { Settings } from '../../storage/schemas';
+import { TextField } from '../contacts/TextField';
 
 type TextKey = 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'signature';
 
@@ -14,7 +15,12 @@ const FIELDS: { key: TextKey; label: string; placeholder: string; multiline?: bo
   { key: 'signature', label: 'Signature', placeholder: 'Alex Kim\nMS4, Perelman School of Medicine', multiline: true },
 ];
 
-/** The user's own profile (used in templates) and the follow-up cadence. Saved as each field is left. */
+function wholeIn(raw: string, min: number, max: number): boolean {
+  const n = Number(raw);
+  return raw.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+}
+
+/** The user's own profile (used in templates) and the follow-up cadence. Saved as it is typed (components/use-autosave.ts). */
 export function ProfileSettings() {
   const settings = useLiveQuery(getSettings, []);
   const [error, setError] = useState<string>();
@@ -41,45 +47,34 @@ export function ProfileSettings() {
         Templates fill these in as {'{{myName}}'}, {'{{mySchool}}'}, {'{{myYear}}'}, {'{{mySpecialty}}'} and {'{{signature}}'}.
       </p>
       {FIELDS.map(({ key, label, placeholder, multiline }) => (
-        <label key={key}>
-          {label}
-          {multiline ? (
-            <textarea rows={3} defaultValue={settings[key]} placeholder={placeholder} onBlur={(e) => e.target.value !== settings[key] && void save({ [key]: e.target.value })} />
-          ) : (
-            <input defaultValue={settings[key]} placeholder={placeholder} onBlur={(e) => e.target.value !== settings[key] && void save({ [key]: e.target.value })} />
-          )}
-        </label>
+        <TextField
+          key={key}
+          label={label}
+          multiline={multiline}
+          rows={3}
+          placeholder={placeholder}
+          value={settings[key]}
+          onSave={(value) => save({ [key]: value })}
+        />
       ))}
       <h2>Follow-ups</h2>
       <div className="row" style={{ alignItems: 'flex-end' }}>
-        <label style={{ flex: 1 }}>
-          Days between follow-ups
-          <input
-            type="number"
-            min={1}
-            max={365}
-            defaultValue={settings.followUpDays}
-            onBlur={(e) => {
-              const days = Number(e.target.value);
-              if (Number.isInteger(days) && days >= 1 && days <= 365) void save({ followUpDays: days });
-              else setError('Days between follow-ups must be a whole number from 1 to 365.');
-            }}
-          />
-        </label>
-        <label style={{ flex: 1 }}>
-          Follow-ups before “no response”
-          <input
-            type="number"
-            min={0}
-            max={20}
-            defaultValue={settings.maxFollowUps}
-            onBlur={(e) => {
-              const count = Number(e.target.value);
-              if (Number.isInteger(count) && count >= 0 && count <= 20) void save({ maxFollowUps: count });
-              else setError('Follow-ups before “no response” must be a whole number from 0 to 20.');
-            }}
-          />
-        </label>
+        <TextField
+          className="grow"
+          label="Days between follow-ups"
+          type="number"
+          value={String(settings.followUpDays)}
+          validate={(value) => (wholeIn(value, 1, 365) ? undefined : 'Days between follow-ups must be a whole number from 1 to 365.')}
+          onSave={(value) => save({ followUpDays: Number(value) })}
+        />
+        <TextField
+          className="grow"
+          label="Follow-ups before “no response”"
+          type="number"
+          value={String(settings.maxFollowUps)}
+          validate={(value) => (wholeIn(value, 0, 20) ? undefined : 'Follow-ups before “no response” must be a whole number from 0 to 20.')}
+          onSave={(value) => save({ maxFollowUps: Number(value) })}
+        />
       </div>
       <p aria-live="polite" className={error ? 'error' : 'muted'} style={{ margin: 0, minHeight: '1.4em' }}>
         {error ?? (saved ? 'Saved.' : '')}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { FORMAT_LABELS, channelOf, checkLimit, defaultFormat, limitsFor } from '../../drafting/limits';
 import { checkTemplate, render } from '../../drafting/render';
 import { variableValues } from '../../drafting/variables';
@@ -16,6 +16,43 @@ import { duplicateTemplate, isModifiedBuiltIn, restoreBuiltIn, saveTemplate } fr
 import { LimitCount } from '../drafting/LimitCount';
 import { Preview } from '../drafting/Preview';
 import { VariableTextarea } from '../drafting/VariableTextarea';
+import { SaveState } from '../SaveState';
+import { useAutosave } from '../use-autosave';
+
+/** The editable part of a template, autosaved as one value (components/use-autosave.ts). */
+interface TemplateForm {
+  name: string;
+  purpose: string;
+  channel: Channel;
+  format: MessageFormat | '';
+  subject: string;
+  body: string;
+}
+
+const NEW_BODY = 'Hi {{firstName}},\n\n[[Your personal sentence: why you are writing to them]]\n\n{{signature}}';
+
+function formOf(template: Template | undefined): TemplateForm {
+  return {
+    name: template?.name ?? '',
+    purpose: template?.purpose ?? '',
+    channel: template?.channel ?? 'linkedin',
+    format: template?.format ?? '',
+    subject: template?.subject ?? '',
+    body: template?.body ?? NEW_BODY,
+  };
+}
+
+/** Equal as stored: saving trims the texts. */
+function sameForm(a: TemplateForm, b: TemplateForm): boolean {
+  return (Object.keys(a) as (keyof TemplateForm)[]).every((k) => a[k].trim() === b[k].trim());
+}
+
+function formErrors(form: TemplateForm, settings: Settings) {
+  const limits = limitsFor(form.format || defaultFormat(form.channel), settings);
+  const problems = checkTemplate(limits.hasSubject ? form.subject : '', form.body);
+  if (!form.name.trim()) problems.unshift({ severity: 'error', message: 'Give the template a name.' });
+  return problems;
+}
 
 /** Shown in the preview when no contact is saved yet; clearly made up. */
 const SAMPLE_CONTACT: Contact = Contact.parse({
@@ -46,15 +83,35 @@ interface Props {
   onDelete(template: Template): Promise<void>;
 }
 
-/** Edit one template, with its problems listed and a live preview for a recent contact. */
+/** Edit one template, saved as it is typed, with its problems listed and a live preview for a recent contact. */
 export function TemplateEditor({ template, contacts, settings, onClose, onSaved, onDuplicated, onDelete }: Props) {
   const uid = useId();
-  const [name, setName] = useState(template?.name ?? '');
-  const [purpose, setPurpose] = useState(template?.purpose ?? '');
-  const [channel, setChannel] = useState<Channel>(template?.channel ?? 'linkedin');
-  const [format, setFormat] = useState<MessageFormat | ''>(template?.format ?? '');
-  const [subject, setSubject] = useState(template?.subject ?? '');
-  const [body, setBody] = useState(template?.body ?? 'Hi {{firstName}},\n\n[[Your personal sentence: why you are writing to them]]\n\n{{signature}}');
+  // A new template gets its id from its first save; later saves update it.
+  const savedId = useRef(template?.id);
+  const autosave = useAutosave<TemplateForm>({
+    value: formOf(template),
+    equals: sameForm,
+    validate: (form) => formErrors(form, settings).find((p) => p.severity === 'error')?.message,
+    save: async (form) => {
+      const saved = await saveTemplate({
+        id: savedId.current,
+        name: form.name,
+        purpose: form.purpose,
+        channel: form.channel,
+        format: form.format || undefined,
+        subject: limitsFor(form.format || defaultFormat(form.channel), settings).hasSubject ? form.subject : undefined,
+        body: form.body,
+      });
+      savedId.current = saved.id;
+      onSaved(saved);
+    },
+  });
+  const { name, purpose, channel, format, subject, body } = autosave.draft;
+  const set = (patch: Partial<TemplateForm>) => autosave.edit((current) => ({ ...current, ...patch }));
+  const setName = (name: string) => set({ name });
+  const setPurpose = (purpose: string) => set({ purpose });
+  const setSubject = (subject: string) => set({ subject });
+  const setBody = (body: string) => set({ body });
   const [previewId, setPreviewId] = useState(contacts[0]?.id ?? SAMPLE_CONTACT.id);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
@@ -62,17 +119,9 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
 
   const effectiveFormat = format || defaultFormat(channel);
   const limits = limitsFor(effectiveFormat, settings);
-  const problems = checkTemplate(limits.hasSubject ? subject : '', body);
-  if (!name.trim()) problems.unshift({ severity: 'error', message: 'Give the template a name.' });
+  const problems = formErrors(autosave.draft, settings);
   const errors = problems.filter((p) => p.severity === 'error');
-  const changed =
-    !template ||
-    name !== template.name ||
-    purpose !== template.purpose ||
-    channel !== template.channel ||
-    (format || undefined) !== template.format ||
-    subject !== (template.subject ?? '') ||
-    body !== template.body;
+  const changed = !template || !sameForm(autosave.draft, formOf(template)) || autosave.status === 'pending';
 
   const previewContact = contacts.find((c) => c.id === previewId) ?? SAMPLE_CONTACT;
   const values = variableValues(previewContact, settings);
@@ -91,26 +140,6 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
       setBusy(false);
     }
   };
-
-  const save = () =>
-    act(async () => {
-      const saved = await saveTemplate({
-        id: template?.id,
-        name,
-        purpose,
-        channel,
-        format: format || undefined,
-        subject: limits.hasSubject ? subject : undefined,
-        body,
-      });
-      // Show what was stored (trimmed, folded), so the form is not left looking unsaved.
-      setName(saved.name);
-      setPurpose(saved.purpose);
-      setSubject(saved.subject ?? '');
-      setBody(saved.body);
-      setNotice({ text: 'Saved.' });
-      onSaved(saved);
-    });
 
   return (
     <div className="detail" data-testid="template-editor">
@@ -141,8 +170,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
             value={channel}
             onChange={(e) => {
               const next = e.target.value as Channel;
-              setChannel(next);
-              if (format && channelOf(format) !== next) setFormat('');
+              set({ channel: next, ...(format && channelOf(format) !== next ? { format: '' as const } : {}) });
             }}
           >
             {CHANNELS.map((c) => (
@@ -154,7 +182,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
         </label>
         <label style={{ flex: 1 }}>
           Sent as
-          <select value={format} onChange={(e) => setFormat(e.target.value as MessageFormat | '')}>
+          <select value={format} onChange={(e) => set({ format: e.target.value as MessageFormat | '' })}>
             <option value="">Usual for the channel ({FORMAT_LABELS[defaultFormat(channel)]})</option>
             {MESSAGE_FORMATS.filter((f) => channelOf(f) === channel && f !== defaultFormat(channel)).map((f) => (
               <option key={f} value={f}>
@@ -217,7 +245,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
           className="primary"
           disabled={busy || errors.length > 0 || !changed}
           aria-describedby={errors.length ? problemsId : undefined}
-          onClick={() => void save()}
+          onClick={autosave.flush}
         >
           {template ? 'Save changes' : 'Create template'}
         </button>
@@ -233,12 +261,8 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
             onClick={() =>
               void act(async () => {
                 const original = await restoreBuiltIn(template.id);
-                setName(original.name);
-                setPurpose(original.purpose);
-                setChannel(original.channel);
-                setFormat(original.format ?? '');
-                setSubject(original.subject ?? '');
-                setBody(original.body);
+                autosave.takeTheirs();
+                autosave.edit(formOf(original));
                 setNotice({ text: 'Restored as shipped.' });
               })
             }
@@ -252,11 +276,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
           </button>
         )}
       </div>
-      {template && changed && (
-        <p className="muted small" style={{ margin: 0 }}>
-          Unsaved changes. Duplicate copies the saved version.
-        </p>
-      )}
+      <SaveState autosave={autosave} show={(form) => form.name} />
       {template && confirmDelete && (
         <div className="card stack" role="group" aria-label="Delete this template?">
           <p style={{ margin: 0 }}>

@@ -1,0 +1,160 @@
+/**
+ * Autosave for every editable field (contact fields, notes, tags, where met, settings, templates): one mechanism so
+ * that nothing typed is lost. Writes are debounced while typing and flushed at once when the page is hidden or closed
+ * (`pagehide`, `visibilitychange`) or the field unmounts, because closing a panel fires no blur.
+ *
+ * Edits in two places: a stored value that changes elsewhere (another window, a re-capture) while this field holds
+ * unsaved typing does not replace it. The hook reports it as `elsewhere` and pauses the debounced write until the user
+ * chooses `keepMine` or `takeTheirs`. Our own write coming back through the live query is recognised and ignored.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+
+export interface AutosaveOptions<T> {
+  /** The stored value, as the live query currently reads it. */
+  value: T;
+  save(value: T): Promise<unknown>;
+  /** Returns an error message for a value that must not be written. */
+  validate?(value: T): string | undefined;
+  /** Same value for saving purposes (a text field ignores surrounding spaces). */
+  equals?(a: T, b: T): boolean;
+  /** Milliseconds of quiet typing before a write; null writes only on blur, hide, close (a half-typed tag is no tag). */
+  delay?: number | null;
+}
+
+export interface Autosave<T> {
+  draft: T;
+  /** A new value, or a change of the latest one (several fields of a form changed at once). */
+  edit(next: T | ((current: T) => T)): void;
+  /** Writes now whatever is not yet written (on blur, on Enter). */
+  flush(): void;
+  status: SaveStatus;
+  error?: string;
+  /** The value stored elsewhere while this field was being edited; undefined when there is no conflict. */
+  elsewhere?: { value: T };
+  keepMine(): void;
+  takeTheirs(): void;
+}
+
+export const AUTOSAVE_DELAY = 600;
+
+export function useAutosave<T>({ value, save, validate, equals = Object.is, delay = AUTOSAVE_DELAY }: AutosaveOptions<T>): Autosave<T> {
+  const [draft, setDraft] = useState(value);
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [error, setError] = useState<string>();
+  const [elsewhere, setElsewhere] = useState<{ value: T }>();
+
+  // Refs hold the latest of everything, so that a flush from an event listener never sees a stale render.
+  const latest = useRef({ draft: value, base: value, dirty: false, conflict: false, save, validate, equals });
+  latest.current.save = save;
+  latest.current.validate = validate;
+  latest.current.equals = equals;
+  /** Values this field wrote, whose echo from the database is not a change from elsewhere. */
+  const written = useRef<T[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const mounted = useRef(true);
+
+  const write = useCallback((force: boolean) => {
+    clearTimeout(timer.current);
+    const state = latest.current;
+    if (!state.dirty || (state.conflict && !force)) return;
+    const problem = state.validate?.(state.draft);
+    if (problem) {
+      setError(problem);
+      setStatus('error');
+      return;
+    }
+    const next = state.draft;
+    state.dirty = false;
+    written.current = [...written.current.slice(-4), next];
+    if (mounted.current) {
+      setError(undefined);
+      setStatus('saving');
+    }
+    state.save(next).then(
+      () => {
+        if (!mounted.current) return;
+        if (!latest.current.dirty) setStatus('saved');
+      },
+      (e: Error) => {
+        latest.current.dirty = true;
+        if (!mounted.current) return;
+        setError(e.message);
+        setStatus('error');
+      },
+    );
+  }, []);
+
+  // A change of the stored value: our own echo, a change to follow, or a conflict with unsaved typing.
+  useEffect(() => {
+    const state = latest.current;
+    if (state.equals(value, state.base)) return;
+    const echo = written.current.some((w) => state.equals(w, value));
+    state.base = value;
+    if (echo) return;
+    if (state.dirty || state.conflict) {
+      if (state.equals(value, state.draft)) {
+        state.dirty = false;
+        state.conflict = false;
+        setElsewhere(undefined);
+        return;
+      }
+      state.conflict = true;
+      clearTimeout(timer.current);
+      setElsewhere({ value });
+      return;
+    }
+    state.draft = value;
+    setDraft(value);
+  }, [value]);
+
+  const edit = useCallback(
+    (change: T | ((current: T) => T)) => {
+      const state = latest.current;
+      const next = typeof change === 'function' ? (change as (current: T) => T)(state.draft) : change;
+      state.draft = next;
+      state.dirty = !state.equals(next, state.base) || state.conflict;
+      setDraft(next);
+      setStatus(state.dirty ? 'pending' : 'idle');
+      clearTimeout(timer.current);
+      if (state.dirty && delay !== null) timer.current = setTimeout(() => write(false), delay);
+    },
+    [delay, write],
+  );
+
+  const keepMine = useCallback(() => {
+    latest.current.conflict = false;
+    latest.current.dirty = true;
+    setElsewhere(undefined);
+    write(true);
+  }, [write]);
+
+  const takeTheirs = useCallback(() => {
+    const state = latest.current;
+    state.conflict = false;
+    state.dirty = false;
+    state.draft = state.base;
+    setDraft(state.base);
+    setElsewhere(undefined);
+    setStatus('idle');
+  }, []);
+
+  // Closing or hiding the page fires no blur: write now. On close the typist's latest text wins over a conflict,
+  // since it is the last thing the user did; the other window then shows the change.
+  useEffect(() => {
+    mounted.current = true;
+    const now = () => write(true);
+    const hidden = () => document.visibilityState === 'hidden' && write(true);
+    window.addEventListener('pagehide', now);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', now);
+      document.removeEventListener('visibilitychange', hidden);
+      write(true);
+      mounted.current = false;
+    };
+  }, [write]);
+
+  return { draft, edit, flush: () => write(false), status, error, elsewhere, keepMine, takeTheirs };
+}
