@@ -1,9 +1,11 @@
+import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { distinctValues } from '../../storage/contact-list';
 import { deleteContacts, restoreContacts, setStatuses, tagContacts } from '../../storage/contacts';
 import { STATUSES, STATUS_LABELS, type Status } from '../../storage/schemas';
+import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
 
 interface Props {
@@ -11,7 +13,7 @@ interface Props {
   onDone(): void;
 }
 
-/** Actions on the ticked contacts: tag, change status, delete (with undo). */
+/** Actions on the ticked contacts: tag, change status, delete; each can be undone. */
 export function BulkBar({ ids, onDone }: Props) {
   const tags = useLiveQuery(() => distinctValues('tags'), []) ?? [];
   const [tag, setTag] = useState('');
@@ -30,6 +32,11 @@ export function BulkBar({ ids, onDone }: Props) {
     }
   };
 
+  const undoable = async (message: string, change: () => Promise<unknown>) => {
+    const { undo } = await withUndo(ids, change);
+    offerUndo({ message, undo: () => undo().then(notifyDataChanged) });
+  };
+
   return (
     <div className="bulk" role="region" aria-label="Bulk actions">
       <strong>{count} selected</strong>
@@ -39,7 +46,7 @@ export function BulkBar({ ids, onDone }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           const value = tag.trim();
-          if (value) void run(() => tagContacts(ids, value)).then(() => setTag(''));
+          if (value) void run(() => undoable(i18n.t('trust.undoTagged', count, { n: count, tag: value }), () => tagContacts(ids, value))).then(() => setTag(''));
         }}
       >
         <input list="bulk-tags" aria-label="Tag to add" placeholder="Add tag" value={tag} onChange={(e) => setTag(e.target.value)} />
@@ -55,7 +62,10 @@ export function BulkBar({ ids, onDone }: Props) {
       <select
         aria-label="Set status"
         value=""
-        onChange={(e) => e.target.value && void run(() => setStatuses(ids, e.target.value as Status))}
+        onChange={(e) => {
+          const status = e.target.value as Status | '';
+          if (status) void run(() => undoable(i18n.t('trust.undoBulkStatus', count, { n: count, status: STATUS_LABELS[status] }), () => setStatuses(ids, status)));
+        }}
       >
         <option value="">Set status…</option>
         {STATUSES.map((s) => (

@@ -14,7 +14,9 @@ import { countDueFollowUps, listDueFollowUps } from '../../storage/contacts';
 import { markNoResponse, markReplyReceived, snoozeFollowUp } from '../../storage/followups';
 import type { Contact, Settings } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
+import { withUndo } from '../../storage/undo';
 import { openSidePanel } from '../side-panel';
+import { useUndo } from '../undo';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
 const SHOWN = 50;
@@ -64,7 +66,7 @@ function stageText(contact: Contact, settings: Settings, now: number): string {
 /**
  * The follow-ups due, oldest first, each with one-click drafting, snooze,
  * "Reply received" and, once the last polite follow-up is overdue, "Mark no
- * response". Shown in the popup and in the side panel's Follow-ups section.
+ * response". Shown in the popup and in the side panel's Follow-ups section. Every action can be undone.
  */
 export function DueList({ windowId, onDraft }: Props) {
   const minute = useMinute();
@@ -85,11 +87,14 @@ export function DueList({ windowId, onDraft }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
+  const offerUndo = useUndo();
+
+  const act = async (contactId: string, action: () => Promise<unknown>, done: string) => {
     setStatus(undefined);
     try {
-      await action();
+      const { undo } = await withUndo([contactId], action);
       setStatus({ text: done });
+      offerUndo({ message: done, undo: () => undo().then(notifyDataChanged) });
       // The row is gone: keep keyboard focus in the list rather than losing it to the page.
       heading.current?.focus();
       await notifyDataChanged();
@@ -170,7 +175,7 @@ interface ItemProps {
   settings: Settings;
   now: number;
   onDraft(): void;
-  onAct(action: () => Promise<unknown>, done: string): Promise<void>;
+  onAct(contactId: string, action: () => Promise<unknown>, done: string): Promise<void>;
 }
 
 function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
@@ -184,7 +189,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
   const tomorrow = localDay(dueAfter(now, 1));
 
   const snooze = (choice: SnoozeChoice | { date: string }) =>
-    onAct(async () => {
+    onAct(contact.id, async () => {
       const updated = await snoozeFollowUp(contact.id, choice);
       setSnoozing(false);
       return updated;
@@ -211,7 +216,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
             type="button"
             className="primary"
             aria-label={`Mark no response for ${name}`}
-            onClick={() => void onAct(() => markNoResponse(contact.id), `${name} is marked “no response”.`)}
+            onClick={() => void onAct(contact.id, () => markNoResponse(contact.id), `${name} is marked “no response”.`)}
           >
             Mark no response
           </button>
@@ -237,7 +242,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
         <button
           type="button"
           aria-label={`Reply received from ${name}`}
-          onClick={() => void onAct(() => markReplyReceived(contact.id), `Reply from ${name} recorded.`)}
+          onClick={() => void onAct(contact.id, () => markReplyReceived(contact.id), `Reply from ${name} recorded.`)}
         >
           Reply received
         </button>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { format, parse, startOfDay } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
@@ -11,6 +12,7 @@ import { Select } from '../Select';
 import { AddInteractionForm } from '../contacts/AddInteractionForm';
 import { ContactFields } from '../contacts/ContactFields';
 import { TextField } from '../contacts/TextField';
+import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
 import { PageChanges } from './PageChanges';
 import { Timeline } from './Timeline';
@@ -59,6 +61,12 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
     }
   };
   const update = (patch: ContactPatch) => run(() => updateContact(contact.id, patch));
+  /** A state change the user can take back (status, follow-up date, sent, reply). */
+  const change = (message: string, action: () => Promise<unknown>) =>
+    run(async () => {
+      const { undo } = await withUndo([contact.id], action);
+      offerUndo({ message, undo: () => undo().then(notifyDataChanged) });
+    });
 
   const awaiting = contact.status === 'awaiting_reply';
   const links = Object.entries(contact.profiles).filter(([, url]) => url && /^https?:\/\//i.test(url));
@@ -98,7 +106,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
             value={contact.status}
             options={STATUSES}
             labels={STATUS_LABELS}
-            onChange={(status) => void update({ status })}
+            onChange={(status) => void change(i18n.t('trust.undoStatus', { status: STATUS_LABELS[status] }), () => updateContact(contact.id, { status }))}
             style={{ flex: 1 }}
           />
           <label style={{ flex: 1 }}>
@@ -107,11 +115,13 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
               type="date"
               value={contact.nextFollowUpAt === undefined ? '' : format(contact.nextFollowUpAt, DAY_INPUT)}
               onChange={(e) =>
-                void update({
-                  nextFollowUpAt: e.target.value
-                    ? startOfDay(parse(e.target.value, DAY_INPUT, new Date())).getTime()
-                    : undefined,
-                })
+                void change(e.target.value ? i18n.t('trust.undoNextChanged') : i18n.t('trust.undoNextCleared'), () =>
+                  updateContact(contact.id, {
+                    nextFollowUpAt: e.target.value
+                      ? startOfDay(parse(e.target.value, DAY_INPUT, new Date())).getTime()
+                      : undefined,
+                  }),
+                )
               }
             />
           </label>
@@ -122,14 +132,16 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
             type="button"
             className="primary"
             onClick={() =>
-              void run(() => logInteraction(contact.id, { kind: awaiting ? 'follow_up_sent' : 'message_sent', channel }))
+              void change(awaiting ? i18n.t('trust.undoFollowUpSent') : i18n.t('trust.undoMessageSent'), () =>
+                logInteraction(contact.id, { kind: awaiting ? 'follow_up_sent' : 'message_sent', channel }),
+              )
             }
           >
             {awaiting ? 'Mark follow-up sent' : 'Mark message sent'}
           </button>
           <button
             type="button"
-            onClick={() => void run(() => logInteraction(contact.id, { kind: 'reply_received', channel }))}
+            onClick={() => void change(i18n.t('trust.undoReply'), () => logInteraction(contact.id, { kind: 'reply_received', channel }))}
           >
             Reply received
           </button>
