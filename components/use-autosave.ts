@@ -6,6 +6,11 @@
  * Edits in two places: a stored value that changes elsewhere (another window, a re-capture) while this field holds
  * unsaved typing does not replace it. The hook reports it as `elsewhere` and pauses the debounced write until the user
  * chooses `keepMine` or `takeTheirs`. Our own write coming back through the live query is recognised and ignored.
+ *
+ * A write started as the page closes may die with it (IndexedDB aborts what has not committed). With a `journal`
+ * key, each write is first noted in localStorage, which is synchronous and outlives the page, and the note is removed
+ * once the write is done. A note left behind is taken up the next time the field is shown: written if the stored
+ * value is still the one it replaced, shown as a change made elsewhere if not.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -19,6 +24,8 @@ export interface AutosaveOptions<T> {
   validate?(value: T): string | undefined;
   /** Same value for saving purposes (a text field ignores surrounding spaces). */
   equals?(a: T, b: T): boolean;
+  /** A key naming this field for the close-time journal (e.g. `contact:<id>:notes`); values must be JSON. */
+  journal?: string;
   /** Milliseconds of quiet typing before a write; null writes only on blur, hide, close (a half-typed tag is no tag). */
   delay?: number | null;
 }
@@ -39,14 +46,66 @@ export interface Autosave<T> {
 
 export const AUTOSAVE_DELAY = 600;
 
-export function useAutosave<T>({ value, save, validate, equals = Object.is, delay = AUTOSAVE_DELAY }: AutosaveOptions<T>): Autosave<T> {
-  const [draft, setDraft] = useState(value);
-  const [status, setStatus] = useState<SaveStatus>('idle');
+const JOURNAL_PREFIX = 'rapport:autosave:';
+
+interface JournalNote<T> {
+  draft: T;
+  base: T;
+}
+
+function journalStore(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function readNote<T>(key: string | undefined): JournalNote<T> | undefined {
+  if (!key) return undefined;
+  try {
+    const raw = journalStore()?.getItem(JOURNAL_PREFIX + key);
+    const note = raw ? (JSON.parse(raw) as Partial<JournalNote<T>>) : undefined;
+    return note && 'draft' in note && 'base' in note ? (note as JournalNote<T>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeNote<T>(key: string | undefined, note: JournalNote<T> | undefined): void {
+  if (!key) return;
+  try {
+    if (note) journalStore()?.setItem(JOURNAL_PREFIX + key, JSON.stringify(note));
+    else journalStore()?.removeItem(JOURNAL_PREFIX + key);
+  } catch {
+    // A full or unavailable localStorage only loses the safety net, never the write itself.
+  }
+}
+
+export function useAutosave<T>({ value, save, validate, equals = Object.is, delay = AUTOSAVE_DELAY, journal }: AutosaveOptions<T>): Autosave<T> {
+  // A note left by a write the last page did not live to finish (read once, on mount).
+  const [left] = useState(() => {
+    const note = readNote<T>(journal);
+    if (note && equals(note.draft, value)) writeNote(journal, undefined);
+    return note && !equals(note.draft, value) ? { note, conflict: !equals(note.base, value) } : undefined;
+  });
+  const [draft, setDraft] = useState(left ? left.note.draft : value);
+  const [status, setStatus] = useState<SaveStatus>(left ? 'pending' : 'idle');
   const [error, setError] = useState<string>();
-  const [elsewhere, setElsewhere] = useState<{ value: T }>();
+  const [elsewhere, setElsewhere] = useState<{ value: T } | undefined>(left?.conflict ? { value } : undefined);
 
   // Refs hold the latest of everything, so that a flush from an event listener never sees a stale render.
-  const latest = useRef({ draft: value, base: value, dirty: false, conflict: false, save, validate, equals });
+  const latest = useRef({
+    draft: left ? left.note.draft : value,
+    base: value,
+    dirty: left !== undefined,
+    conflict: left?.conflict ?? false,
+    save,
+    validate,
+    equals,
+    journal,
+  });
+  latest.current.journal = journal;
   latest.current.save = save;
   latest.current.validate = validate;
   latest.current.equals = equals;
@@ -68,12 +127,17 @@ export function useAutosave<T>({ value, save, validate, equals = Object.is, dela
     const next = state.draft;
     state.dirty = false;
     written.current = [...written.current.slice(-4), next];
+    const key = state.journal;
+    writeNote(key, { draft: next, base: state.base });
     if (mounted.current) {
       setError(undefined);
       setStatus('saving');
     }
     state.save(next).then(
       () => {
+        // Only this write's note: a later one, still running, keeps its own.
+        const note = readNote<T>(key);
+        if (note && latest.current.equals(note.draft, next)) writeNote(key, undefined);
         if (!mounted.current) return;
         if (!latest.current.dirty) setStatus('saved');
       },
@@ -135,6 +199,7 @@ export function useAutosave<T>({ value, save, validate, equals = Object.is, dela
     state.conflict = false;
     state.dirty = false;
     state.draft = state.base;
+    writeNote(state.journal, undefined);
     setDraft(state.base);
     setElsewhere(undefined);
     setStatus('idle');
@@ -144,6 +209,8 @@ export function useAutosave<T>({ value, save, validate, equals = Object.is, dela
   // since it is the last thing the user did; the other window then shows the change.
   useEffect(() => {
     mounted.current = true;
+    // A note the last page left: write it now, unless the stored value changed since (then the user chooses).
+    if (latest.current.dirty && !latest.current.conflict) timer.current = setTimeout(() => write(false), 0);
     const now = () => write(true);
     const hidden = () => document.visibilityState === 'hidden' && write(true);
     window.addEventListener('pagehide', now);

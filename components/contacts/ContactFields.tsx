@@ -37,6 +37,7 @@ export function ContactFields({ contact }: { contact: Contact }) {
         {TEXT_FIELDS.map(({ key, label, type, wide, multiline }) => (
           <TextField
             key={key}
+            journal={`contact:${contact.id}:${key}`}
             label={label}
             type={type}
             multiline={multiline}
@@ -47,17 +48,20 @@ export function ContactFields({ contact }: { contact: Contact }) {
           />
         ))}
         <TextField
+          journal={`contact:${contact.id}:credentials`}
           label="Credentials (comma-separated)"
           value={contact.credentials.join(', ')}
           onSave={(value) => save({ credentials: value.split(',').map((c) => c.trim()).filter(Boolean) })}
         />
         <TextField
+          journal={`contact:${contact.id}:whereMet.event`}
           label="Where we met"
           value={contact.whereMet?.event}
           placeholder="ACP conference, away rotation…"
           onSave={(value) => save((stored) => ({ whereMet: { ...stored.whereMet, event: optional(value) } }))}
         />
         <TextField
+          journal={`contact:${contact.id}:whereMet.date`}
           label="When we met"
           type="date"
           value={contact.whereMet?.date}
@@ -66,6 +70,7 @@ export function ContactFields({ contact }: { contact: Contact }) {
         {(['linkedin', 'doximity', 'web'] as const).map((site) => (
           <TextField
             key={site}
+            journal={`contact:${contact.id}:profiles.${site}`}
             label={site === 'linkedin' ? 'LinkedIn profile' : site === 'doximity' ? 'Doximity profile' : 'Web page'}
             type="url"
             value={contact.profiles[site]}
@@ -78,7 +83,7 @@ export function ContactFields({ contact }: { contact: Contact }) {
         <span className="muted" style={{ fontSize: 12 }}>
           Tags
         </span>
-        <TagEditor tags={contact.tags} onChange={(update) => save((stored) => ({ tags: update(stored.tags) }))} />
+        <TagEditor journal={`contact:${contact.id}:new-tag`} tags={contact.tags} onChange={(update) => save((stored) => ({ tags: update(stored.tags) }))} />
       </div>
       <RowsEditor
         title="Education"

@@ -6,6 +6,8 @@ import { SaveState } from '../SaveState';
 
 interface Props {
   tags: string[];
+  /** Names the tag being typed for the close-time journal (components/use-autosave.ts). */
+  journal?: string;
   /** Changes the stored tags; `update` runs on the stored list, so that tags added elsewhere are kept. */
   onChange(update: (tags: string[]) => string[]): Promise<unknown>;
 }
@@ -14,12 +16,13 @@ interface Props {
  * Tags as removable chips, and an input that suggests the tags already in use. A tag typed and not yet added is
  * added when the field is left or the panel closes (components/use-autosave.ts), never while still being typed.
  */
-export function TagEditor({ tags, onChange }: Props) {
+export function TagEditor({ tags, onChange, journal }: Props) {
   const listId = useId();
   // Distinct tags straight from the multi-entry index, without loading contacts.
   const known = useLiveQuery(() => db.contacts.orderBy('tags').uniqueKeys(), []) as string[] | undefined;
   const pending = useAutosave({
     value: '',
+    journal,
     delay: null,
     equals: (a, b) => a.trim() === b.trim(),
     save: async (draft) => {

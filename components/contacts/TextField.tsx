@@ -14,6 +14,8 @@ interface Props {
   rows?: number;
   className?: string;
   placeholder?: string;
+  /** Names the field for the close-time journal (components/use-autosave.ts). */
+  journal?: string;
 }
 
 const sameText = (a: string, b: string) => a.trim() === b.trim();
@@ -22,10 +24,11 @@ const sameText = (a: string, b: string) => a.trim() === b.trim();
  * A field that saves itself as the user types (components/use-autosave.ts), after validation, and says so; a change
  * made elsewhere while it is being edited is shown, never typed over.
  */
-export function TextField({ label, value, validate, onSave, multiline, type = 'text', className, placeholder, inputMode, rows = 4 }: Props) {
+export function TextField({ label, value, validate, onSave, multiline, type = 'text', className, placeholder, inputMode, rows = 4, journal }: Props) {
   const id = useId();
   const autosave = useAutosave({
     value: value ?? '',
+    journal,
     equals: sameText,
     validate: validate ? (v) => validate(v.trim()) : undefined,
     save: (v) => onSave(v.trim()),
@@ -42,20 +45,23 @@ export function TextField({ label, value, validate, onSave, multiline, type = 't
   } as const;
 
   return (
-    <label className={className} htmlFor={id}>
-      {label}
-      {multiline ? (
-        <textarea rows={rows} {...common} onChange={(e) => autosave.edit(e.target.value)} />
-      ) : (
-        <input
-          type={type}
-          inputMode={inputMode}
-          {...common}
-          onChange={(e) => autosave.edit(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-        />
-      )}
+    // The save state sits beside the label, not in it, so that the field's name stays its label.
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {multiline ? (
+          <textarea rows={rows} {...common} onChange={(e) => autosave.edit(e.target.value)} />
+        ) : (
+          <input
+            type={type}
+            inputMode={inputMode}
+            {...common}
+            onChange={(e) => autosave.edit(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+          />
+        )}
+      </label>
       <SaveState autosave={autosave} id={`${id}-state`} />
-    </label>
+    </div>
   );
 }

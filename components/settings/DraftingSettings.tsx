@@ -55,6 +55,7 @@ export function DraftingSettings() {
     <section className="stack" aria-labelledby="drafting-settings-heading" data-testid="drafting-settings">
       <h2 id="drafting-settings-heading">Drafting</h2>
       <TextField
+        journal="settings:myAamcId"
         label="Your AAMC ID"
         inputMode="numeric"
         value={settings.myAamcId}
@@ -84,6 +85,7 @@ export function DraftingSettings() {
         {LIMIT_KEYS.map((key) => (
           <TextField
             key={key}
+            journal={`settings:channelLimits.${key}`}
             label={LIMIT_LABELS[key]}
             type="number"
             value={settings.channelLimits[key] === undefined ? '' : String(settings.channelLimits[key])}

@@ -49,6 +49,7 @@ export function ProfileSettings() {
       {FIELDS.map(({ key, label, placeholder, multiline }) => (
         <TextField
           key={key}
+          journal={`settings:${key}`}
           label={label}
           multiline={multiline}
           rows={3}
@@ -61,6 +62,7 @@ export function ProfileSettings() {
       <div className="row" style={{ alignItems: 'flex-end' }}>
         <TextField
           className="grow"
+          journal="settings:followUpDays"
           label="Days between follow-ups"
           type="number"
           value={String(settings.followUpDays)}
@@ -69,6 +71,7 @@ export function ProfileSettings() {
         />
         <TextField
           className="grow"
+          journal="settings:maxFollowUps"
           label="Follow-ups before “no response”"
           type="number"
           value={String(settings.maxFollowUps)}

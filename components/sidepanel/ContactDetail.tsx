@@ -153,7 +153,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         )}
       </section>
 
-      <TextField label="Notes" multiline value={contact.notes} onSave={(notes) => update({ notes })} />
+      <TextField label="Notes" journal={`contact:${contact.id}:notes`} multiline value={contact.notes} onSave={(notes) => update({ notes })} />
 
       <section className="stack" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>

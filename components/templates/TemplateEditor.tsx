@@ -90,6 +90,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
   const savedId = useRef(template?.id);
   const autosave = useAutosave<TemplateForm>({
     value: formOf(template),
+    journal: template ? `template:${template.id}` : undefined,
     equals: sameForm,
     validate: (form) => formErrors(form, settings).find((p) => p.severity === 'error')?.message,
     save: async (form) => {

@@ -20,7 +20,7 @@ async function openPanel(context: BrowserContext, extensionId: string, seed = tr
 test('N1: a note and a setting typed, then the page closed at once, are kept', async ({ context, extensionId }) => {
   const page = await openPanel(context, extensionId);
   await page.getByRole('button', { name: /Wen Li/ }).click();
-  const notes = page.getByLabel('Notes', { exact: true });
+  const notes = page.getByRole('textbox', { name: 'Notes', exact: true });
   await notes.fill('Asked about the stroke elective. Call back in March.');
   // No blur, no wait: the panel closes as the user closes it.
   await page.close({ runBeforeUnload: true });
@@ -32,7 +32,7 @@ test('N1: a note and a setting typed, then the page closed at once, are kept', a
 
   const again = await openPanel(context, extensionId, false);
   await again.getByRole('button', { name: /Wen Li/ }).click();
-  await expect(again.getByLabel('Notes', { exact: true })).toHaveValue('Asked about the stroke elective. Call back in March.');
+  await expect(again.getByRole('textbox', { name: 'Notes', exact: true })).toHaveValue('Asked about the stroke elective. Call back in March.');
   await again.getByRole('button', { name: '← All contacts' }).click();
   await again.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(again.getByLabel('Your AAMC ID')).toHaveValue('12345678');
@@ -45,10 +45,10 @@ test('N2: two pages on one contact: a save in one does not replace what is typed
   for (const page of [first, second]) await page.getByRole('button', { name: /Wen Li/ }).click();
 
   // The first page is typing (no pause long enough for its autosave)…
-  const mine = first.getByLabel('Notes', { exact: true });
+  const mine = first.getByRole('textbox', { name: 'Notes', exact: true });
   await mine.fill('Typed in the first window');
   // …while the second saves the same field.
-  const theirs = second.getByLabel('Notes', { exact: true });
+  const theirs = second.getByRole('textbox', { name: 'Notes', exact: true });
   await theirs.fill('Saved from the second window');
   await theirs.blur();
 

@@ -145,4 +145,38 @@ describe('autosave', () => {
     await act(async () => void window.dispatchEvent(new Event('pagehide')));
     await until(async () => expect(await getSettings()).toMatchObject({ myName: 'Alex Kim', mySchool: 'Penn Med', myYear: 'MS4' }));
   });
+
+  it('N1: a write the closing page did not finish is noted, and taken up the next time the field is shown', async () => {
+    localStorage.clear();
+    const { contact } = await saveCapture(capture());
+    const journal = `contact:${contact.id}:notes`;
+    // The page dies mid-write: the write never completes.
+    await screen.render(createElement(TextField, { label: 'Notes', journal, value: '', onSave: () => new Promise(() => undefined) }));
+    await act(async () => type(field('Notes'), 'typed as the panel closed'));
+    await act(async () => void window.dispatchEvent(new Event('pagehide')));
+    await act(async () => screen.root.unmount());
+    expect(localStorage.getItem(`rapport:autosave:${journal}`)).toContain('typed as the panel closed');
+
+    // The next panel: the stored value is still the one the note replaced, so the note is written.
+    const { createRoot } = await import('react-dom/client');
+    const root = createRoot(screen.host);
+    await act(async () =>
+      root.render(createElement(TextField, { label: 'Notes', journal, value: '', onSave: (notes) => updateContact(contact.id, { notes }) })),
+    );
+    await until(async () => expect((await getContact(contact.id))?.notes).toBe('typed as the panel closed'));
+    await until(() => expect(localStorage.getItem(`rapport:autosave:${journal}`)).toBeNull());
+    await act(async () => root.unmount());
+  });
+
+  it('N1: a note left behind while the value changed elsewhere is shown as a choice, not written', async () => {
+    localStorage.clear();
+    const journal = 'settings:myName';
+    localStorage.setItem(`rapport:autosave:${journal}`, JSON.stringify({ draft: 'Alex Kim', base: '' }));
+    const save = vi.fn(async () => undefined);
+    await screen.render(createElement(TextField, { label: 'Your name', journal, value: 'Alexandra Kim', onSave: save }));
+    expect(field('Your name').value).toBe('Alex Kim');
+    expect(screen.host.querySelector('[data-testid="changed-elsewhere"]')?.textContent).toContain('Alexandra Kim');
+    await settle(50);
+    expect(save).not.toHaveBeenCalled();
+  });
 });
