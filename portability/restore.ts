@@ -8,6 +8,7 @@ import { Contact, type Interaction, type Settings, type Template } from '../stor
 import type { Backup } from './backup-format';
 import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './issues';
 import { WRITE_CHUNK } from './limits';
+import { settleIdentities } from '../storage/identities';
 import { writeErrorMessage } from '../storage/write-errors';
 import type { Progress } from './backup-export';
 import { summarizeRestoreView, viewOfRestore } from './plan-view';
@@ -58,7 +59,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     });
     return {
       mode,
-      contacts: { add: backup.contacts, update: [], skip: [] },
+      contacts: { add: settleIdentities(backup.contacts, new Map()), update: [], skip: [] },
       interactions: { add: backup.interactions, skip: 0 },
       templates: { add: backup.templates, update: [], skip: 0 },
       trash: { add: backup.trash, skip: 0 },
@@ -136,6 +137,13 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     if (taken.has(entry.id) || entry.contact.identities.some((i) => byIdentity.has(i))) trash.skip++;
     else trash.add.push(entry);
   }
+
+  // One identity per person (storage/identities.ts): a restored contact never takes an identity another holds.
+  const holderOf = new Map<string, string>();
+  for (const contact of current.contacts) for (const identity of contact.identities) holderOf.set(identity, contact.id);
+  const settledUpdates = settleIdentities(contacts.update.map((u) => u.after), holderOf);
+  contacts.update = contacts.update.map((u, i) => ({ before: u.before, after: settledUpdates[i]! }));
+  contacts.add = settleIdentities(contacts.add, holderOf);
 
   return {
     mode,
