@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { describeIssue, type ImportIssue, type SkippedRow } from '../../portability/issues';
 import { REPORT_LINES } from '../../portability/limits';
 import type { ContactPlanView, RestorePlanView } from '../../portability/plan-view';
@@ -66,6 +67,24 @@ export function ContactPlanReport({ plan }: { plan: ContactPlanView }) {
   );
 }
 
+/** A setting as the user knows it from Settings, never its key. */
+function settingName(key: string): string {
+  const names: Record<string, () => string> = {
+    myName: () => i18n.t('trust.settingNames.myName'),
+    mySchool: () => i18n.t('trust.settingNames.mySchool'),
+    myYear: () => i18n.t('trust.settingNames.myYear'),
+    mySpecialty: () => i18n.t('trust.settingNames.mySpecialty'),
+    signature: () => i18n.t('trust.settingNames.signature'),
+    followUpDays: () => i18n.t('trust.settingNames.followUpDays'),
+    maxFollowUps: () => i18n.t('trust.settingNames.maxFollowUps'),
+    dailySummary: () => i18n.t('trust.settingNames.dailySummary'),
+    myAamcId: () => i18n.t('trust.settingNames.myAamcId'),
+    linkedinPremium: () => i18n.t('trust.settingNames.linkedinPremium'),
+    channelLimits: () => i18n.t('trust.settingNames.channelLimits'),
+  };
+  return names[key]?.() ?? key;
+}
+
 export function RestorePlanReport({ plan }: { plan: RestorePlanView }) {
   const c = plan.contacts;
   return (
@@ -76,6 +95,11 @@ export function RestorePlanReport({ plan }: { plan: RestorePlanView }) {
           {plan.removed.templates} templates and {plan.removed.trash} deleted contacts, and your settings.
         </p>
       )}
+      <p data-testid="restore-settings">
+        {plan.settingsChanged.length > 0
+          ? i18n.t('trust.settingsToChange', { names: plan.settingsChanged.map(settingName).join(', ') })
+          : i18n.t('trust.settingsKept')}
+      </p>
       <Listed items={c.add.items} total={c.add.total} label="Contacts to add" render={(name) => name} />
       <Listed items={c.update.items} total={c.update.total} label="Contacts to update (the backup’s copy is newer)" render={(name) => name} />
       <Listed items={c.skip.items} total={c.skip.total} label="Contacts to skip" render={(s) => `${s.name}: ${s.reason}`} />
