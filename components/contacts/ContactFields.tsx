@@ -1,6 +1,7 @@
 import { updateContact, type ContactPatch } from '../../storage/contacts';
 import { notifyDataChanged } from '../../messages';
 import { Education, Experience, type Contact } from '../../storage/schemas';
+import { nameProblem } from '../../contacts/name-check';
 import { fieldError } from './field-validation';
 import { RowsEditor } from './RowsEditor';
 import { TagEditor } from './TagEditor';
@@ -43,7 +44,7 @@ export function ContactFields({ contact }: { contact: Contact }) {
             multiline={multiline}
             className={wide ? 'wide' : undefined}
             value={contact[key]}
-            validate={(value) => (key === 'fullName' && !value ? 'A name is required.' : fieldError(key, optional(value)))}
+            validate={(value) => (key === 'fullName' ? nameProblem(value) : fieldError(key, optional(value)))}
             onSave={(value) => save({ [key]: key === 'fullName' ? value : optional(value) })}
           />
         ))}
