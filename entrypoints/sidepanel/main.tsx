@@ -4,9 +4,11 @@ import '../../components/theme.css';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
 import { reloadOnSchemaChange } from '../../components/reload-on-schema-change';
+import { requestPersistence } from '../../storage/persistence';
 import { startFirstPage } from '../../components/sidepanel/first-page';
 
 reloadOnSchemaChange();
+void requestPersistence();
 startFirstPage();
 
 createRoot(document.getElementById('root')!).render(
