@@ -6,7 +6,7 @@ import { i18n } from '#i18n';
 import { clean } from '../capture/text';
 
 export function nameProblem(raw: string): string | undefined {
-  if (!raw.trim()) return i18n.t('trust.nameRequired');
+  if (!raw.trim()) return i18n.t('contacts.nameRequiredError');
   if (!clean(raw)) return i18n.t('trust.nameInvisible');
   return undefined;
 }

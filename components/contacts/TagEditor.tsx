@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { db } from '../../storage/db';
 import { useAutosave } from '../use-autosave';
 import { SaveState } from '../SaveState';
+import { i18n } from '#i18n';
 
 interface Props {
   tags: string[];
@@ -34,13 +35,13 @@ export function TagEditor({ tags, onChange, journal }: Props) {
 
   return (
     <div className="stack" style={{ gap: 4 }}>
-      <ul className="chips" aria-label="Tags" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <ul className="chips" aria-label={i18n.t('contacts.tags')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {tags.map((tag) => (
           <li key={tag} className="chip">
             {tag}
             <button
               type="button"
-              aria-label={`Remove tag ${tag}`}
+              aria-label={i18n.t('contacts.removeTag', { tag })}
               onClick={() => void onChange((stored) => stored.filter((t) => t !== tag))}
             >
               ×
@@ -57,8 +58,8 @@ export function TagEditor({ tags, onChange, journal }: Props) {
       >
         <input
           list={listId}
-          aria-label="Add a tag"
-          placeholder="Add a tag"
+          aria-label={i18n.t('contacts.addATag')}
+          placeholder={i18n.t('contacts.addATag')}
           value={pending.draft}
           onChange={(e) => pending.edit(e.target.value)}
           onBlur={pending.flush}
@@ -69,7 +70,7 @@ export function TagEditor({ tags, onChange, journal }: Props) {
           ))}
         </datalist>
         <button type="submit" disabled={!pending.draft.trim()}>
-          Add tag
+          {i18n.t('contacts.addTag')}
         </button>
       </form>
       <SaveState autosave={pending} />

@@ -1,9 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { DEFAULT_LIMITS, LIMIT_LABELS } from '../../drafting/limits';
+import { DEFAULT_LIMITS } from '../../drafting/limits';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { ChannelLimits, Settings } from '../../storage/schemas';
 import { TextField } from '../contacts/TextField';
+import { i18n } from '#i18n';
+import { formatNumber } from '../format';
+import { limitLabel } from '../labels';
 
 const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS) as (keyof ChannelLimits)[];
 
@@ -19,7 +22,7 @@ export function DraftingSettings() {
   const premiumHint = useId();
   const limitsHint = useId();
 
-  if (!settings) return <p className="muted">Loading settings…</p>;
+  if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
 
   const save = async (patch: Partial<Settings> | ((stored: Settings) => Partial<Settings>)) => {
     setError(undefined);
@@ -35,9 +38,7 @@ export function DraftingSettings() {
   const limitError = (key: keyof ChannelLimits, raw: string) => {
     if (raw === '') return undefined;
     const value = Number(raw);
-    return Number.isInteger(value) && value >= 1 && value <= 100_000
-      ? undefined
-      : `${LIMIT_LABELS[key]} must be a whole number from 1 to 100,000, or empty for the default.`;
+    return Number.isInteger(value) && value >= 1 && value <= 100_000 ? undefined : i18n.t('settings.limitInvalid', { limit: limitLabel(key) });
   };
   // Computed from the stored limits, so that a limit changed in another window is kept.
   const saveLimit = (key: keyof ChannelLimits, raw: string) =>
@@ -53,13 +54,13 @@ export function DraftingSettings() {
 
   return (
     <section className="stack" aria-labelledby="drafting-settings-heading" data-testid="drafting-settings">
-      <h2 id="drafting-settings-heading">Drafting</h2>
+      <h2 id="drafting-settings-heading">{i18n.t('settings.drafting')}</h2>
       <TextField
         journal="settings:myAamcId"
-        label="Your AAMC ID"
+        label={i18n.t('settings.yourAamcId')}
         inputMode="numeric"
         value={settings.myAamcId}
-        placeholder="For letter of recommendation requests"
+        placeholder={i18n.t('settings.forLetterOfRecommendation')}
         onSave={(myAamcId) => save({ myAamcId })}
       />
       <label style={{ flexDirection: 'row', alignItems: 'center', gap: 8, fontSize: 14, color: 'var(--fg)' }}>
@@ -69,39 +70,31 @@ export function DraftingSettings() {
           checked={settings.linkedinPremium}
           aria-describedby={premiumHint}
           onChange={(e) => void save({ linkedinPremium: e.target.checked })}
-        />
-        I have LinkedIn Premium
-      </label>
-      <p id={premiumHint} className="muted" style={{ margin: 0 }}>
-        Connection notes can then be up to {settings.channelLimits.connectionNotePremium ?? DEFAULT_LIMITS.connectionNotePremium}{' '}
-        characters instead of {settings.channelLimits.connectionNote ?? DEFAULT_LIMITS.connectionNote}.
+        />{i18n.t('settings.iHaveLinkedinPremium')}</label>
+      <p id={premiumHint} className="muted" style={{ margin: 0 }}>{i18n.t('settings.premiumHint', { premium: formatNumber(settings.channelLimits.connectionNotePremium ?? DEFAULT_LIMITS.connectionNotePremium), basic: formatNumber(settings.channelLimits.connectionNote ?? DEFAULT_LIMITS.connectionNote) })}
       </p>
 
       <fieldset className="stack" aria-describedby={limitsHint}>
-        <legend>Character limits</legend>
-        <p id={limitsHint} className="muted" style={{ margin: 0 }}>
-          LinkedIn changes these from time to time. Leave a field empty to use the default shown.
-        </p>
+        <legend>{i18n.t('settings.characterLimits')}</legend>
+        <p id={limitsHint} className="muted" style={{ margin: 0 }}>{i18n.t('settings.linkedinChangesTheseFrom')}</p>
         {LIMIT_KEYS.map((key) => (
           <TextField
             key={key}
             journal={`settings:channelLimits.${key}`}
-            label={LIMIT_LABELS[key]}
+            label={limitLabel(key)}
             type="number"
             value={settings.channelLimits[key] === undefined ? '' : String(settings.channelLimits[key])}
-            placeholder={`${DEFAULT_LIMITS[key]} (default)`}
+            placeholder={i18n.t('settings.default', { DEFAULT_LIMITS: DEFAULT_LIMITS[key] })}
             validate={(raw) => limitError(key, raw)}
             onSave={(raw) => saveLimit(key, raw)}
           />
         ))}
         <div>
-          <button type="button" disabled={!customized} onClick={() => void save({ channelLimits: {} })}>
-            Reset limits to defaults
-          </button>
+          <button type="button" disabled={!customized} onClick={() => void save({ channelLimits: {} })}>{i18n.t('settings.resetLimitsToDefaults')}</button>
         </div>
       </fieldset>
       <p aria-live="polite" className={error ? 'error' : 'muted'} style={{ margin: 0, minHeight: '1.4em' }}>
-        {error ?? (saved ? 'Saved.' : '')}
+        {error ?? (saved ? i18n.t('settings.saved') : '')}
       </p>
     </section>
   );

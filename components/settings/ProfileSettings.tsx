@@ -4,15 +4,16 @@ import { notifyDataChanged } from '../../messages';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { Settings } from '../../storage/schemas';
 import { TextField } from '../contacts/TextField';
+import { i18n } from '#i18n';
 
 type TextKey = 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'signature';
 
 const FIELDS: { key: TextKey; label: string; placeholder: string; multiline?: boolean }[] = [
-  { key: 'myName', label: 'Your name', placeholder: 'e.g. Alex Kim' },
-  { key: 'mySchool', label: 'Your school', placeholder: 'e.g. Perelman School of Medicine' },
-  { key: 'myYear', label: 'Year or class', placeholder: 'e.g. MS4, class of 2027' },
-  { key: 'mySpecialty', label: 'Specialty of interest', placeholder: 'e.g. Internal medicine' },
-  { key: 'signature', label: 'Signature', placeholder: 'Alex Kim\nMS4, Perelman School of Medicine', multiline: true },
+  { key: 'myName', get label() { return i18n.t('settings.yourName'); }, get placeholder() { return i18n.t('settings.yourNameExample'); } },
+  { key: 'mySchool', get label() { return i18n.t('settings.yourSchool'); }, get placeholder() { return i18n.t('settings.yourSchoolExample'); } },
+  { key: 'myYear', get label() { return i18n.t('settings.yearOrClass'); }, get placeholder() { return i18n.t('settings.yearOrClassExample'); } },
+  { key: 'mySpecialty', get label() { return i18n.t('settings.specialtyOfInterest'); }, get placeholder() { return i18n.t('settings.specialtyOfInterestExample'); } },
+  { key: 'signature', get label() { return i18n.t('settings.signature'); }, get placeholder() { return i18n.t('settings.signatureExample'); }, multiline: true },
 ];
 
 function wholeIn(raw: string, min: number, max: number): boolean {
@@ -26,7 +27,7 @@ export function ProfileSettings() {
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
 
-  if (!settings) return <p className="muted">Loading settings…</p>;
+  if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
 
   const save = async (patch: Partial<Settings>) => {
     setError(undefined);
@@ -42,9 +43,8 @@ export function ProfileSettings() {
 
   return (
     <section className="stack" aria-labelledby="profile-heading">
-      <h2 id="profile-heading">Your profile</h2>
-      <p className="muted" style={{ margin: 0 }}>
-        Templates fill these in as {'{{myName}}'}, {'{{mySchool}}'}, {'{{myYear}}'}, {'{{mySpecialty}}'} and {'{{signature}}'}.
+      <h2 id="profile-heading">{i18n.t('settings.yourProfile')}</h2>
+      <p className="muted" style={{ margin: 0 }}>{i18n.t('settings.templatesFillTheseIn', { a: '{{myName}}', b: '{{mySchool}}', c: '{{myYear}}', d: '{{mySpecialty}}', e: '{{signature}}' })}
       </p>
       {FIELDS.map(({ key, label, placeholder, multiline }) => (
         <TextField
@@ -58,29 +58,29 @@ export function ProfileSettings() {
           onSave={(value) => save({ [key]: value })}
         />
       ))}
-      <h2>Follow-ups</h2>
+      <h2>{i18n.t('settings.followUps')}</h2>
       <div className="row" style={{ alignItems: 'flex-end' }}>
         <TextField
           className="grow"
           journal="settings:followUpDays"
-          label="Days between follow-ups"
+          label={i18n.t('settings.daysBetweenFollowUps')}
           type="number"
           value={String(settings.followUpDays)}
-          validate={(value) => (wholeIn(value, 1, 365) ? undefined : 'Days between follow-ups must be a whole number from 1 to 365.')}
+          validate={(value) => (wholeIn(value, 1, 365) ? undefined : i18n.t('settings.daysInvalid'))}
           onSave={(value) => save({ followUpDays: Number(value) })}
         />
         <TextField
           className="grow"
           journal="settings:maxFollowUps"
-          label="Follow-ups before “no response”"
+          label={i18n.t('settings.followUpsBeforeNo')}
           type="number"
           value={String(settings.maxFollowUps)}
-          validate={(value) => (wholeIn(value, 0, 20) ? undefined : 'Follow-ups before “no response” must be a whole number from 0 to 20.')}
+          validate={(value) => (wholeIn(value, 0, 20) ? undefined : i18n.t('settings.maxInvalid'))}
           onSave={(value) => save({ maxFollowUps: Number(value) })}
         />
       </div>
       <p aria-live="polite" className={error ? 'error' : 'muted'} style={{ margin: 0, minHeight: '1.4em' }}>
-        {error ?? (saved ? 'Saved.' : '')}
+        {error ?? (saved ? i18n.t('settings.saved') : '')}
       </p>
     </section>
   );
