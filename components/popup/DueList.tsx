@@ -47,6 +47,11 @@ function useMinute(): number {
   return minute;
 }
 
+/** Due before today: a day or more late. */
+function isOverdue(nextFollowUpAt: number, now: number): boolean {
+  return differenceInCalendarDays(now, nextFollowUpAt) >= 1;
+}
+
 function dueText(nextFollowUpAt: number, now: number): string {
   const days = differenceInCalendarDays(now, nextFollowUpAt);
   if (days <= 0) return i18n.t('popup.dueToday');
@@ -194,7 +199,12 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
           <strong id={nameId}>{name}</strong>
           {contact.organization && <span className="muted"> · {contact.organization}</span>}
         </div>
-        <span className={offerNoResponse ? 'error' : 'muted'} style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
+        {/* The colour says how late it is, the same for every row: any day overdue is red. */}
+        <span
+          className={contact.nextFollowUpAt !== undefined && isOverdue(contact.nextFollowUpAt, now) ? 'error' : 'muted'}
+          data-testid="due-when"
+          style={{ whiteSpace: 'nowrap', fontSize: 12 }}
+        >
           {contact.nextFollowUpAt !== undefined && dueText(contact.nextFollowUpAt, now)}
         </span>
       </div>

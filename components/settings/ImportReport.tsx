@@ -3,6 +3,8 @@ import { describeIssue, type ImportIssue, type SkippedRow } from '../../portabil
 import { REPORT_LINES } from '../../portability/limits';
 import type { ContactPlanView, RestorePlanView } from '../../portability/plan-view';
 import { formatNumber } from '../format';
+import { IMPORT_TARGETS, type ImportTarget } from '../../portability/csv-columns';
+import { importTargetLabel } from '../labels';
 
 /** Long lists are cut: the counts above them stay exact. */
 const SHOWN = REPORT_LINES;
@@ -58,12 +60,20 @@ export function ContactPlanReport({ plan }: { plan: ContactPlanView }) {
         items={plan.update.items}
         total={plan.update.total}
         label={i18n.t('settings.toUpdateEmptyFields')}
-        render={(u) => i18n.t('settings.updateLine', { row: u.row, name: u.name, fields: u.fields.join(', ') })}
+        render={(u) => i18n.t('settings.updateLine', { row: u.row, name: u.name, fields: u.fields.map(importFieldName).join(', ') })}
       />
       <Listed items={plan.skip.items} total={plan.skip.total} label={i18n.t('settings.toSkip')} render={skipLine} />
       <IssueList issues={plan.errors.items} total={plan.errors.total} />
     </div>
   );
+}
+
+/** A field an import fills, as the user knows it ("Connected on"), never its key ("connectedOn"). */
+function importFieldName(key: string): string {
+  if (key.startsWith('profiles.')) return importTargetLabel('profile');
+  if (key === 'whereMet') return importTargetLabel('whereMetEvent');
+  const targets = new Set<string>(IMPORT_TARGETS);
+  return targets.has(key) ? importTargetLabel(key as ImportTarget) : key;
 }
 
 /** A setting as the user knows it from Settings, never its key. */

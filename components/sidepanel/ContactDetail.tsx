@@ -1,9 +1,9 @@
 import { format, parse, startOfDay } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { deleteContact, getContact, restoreContact, updateContact, type ContactPatch } from '../../storage/contacts';
-import { logInteraction } from '../../storage/interactions';
+import { lastSentChannel, logInteraction } from '../../storage/interactions';
 import { CHANNELS, STATUSES, type Channel, type Status } from '../../storage/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
 import { ContactSummary } from '../ContactSummary';
@@ -37,8 +37,19 @@ interface Props {
 export function ContactDetail({ contactId, view, templateId, onViewChange, onBack }: Props) {
   const contact = useLiveQuery(() => getContact(contactId).then((c) => c ?? null), [contactId]);
   const [channel, setChannel] = useState<Channel>('linkedin');
+  // The channel follows the last message sent (an e-mail, then the next is most likely an e-mail too).
+  const lastChannel = useLiveQuery(() => lastSentChannel(contactId), [contactId]);
+  useEffect(() => {
+    if (lastChannel && lastChannel !== 'other') setChannel(lastChannel);
+  }, [lastChannel]);
   const [error, setError] = useState<string>();
   const offerUndo = useUndo();
+  const article = useRef<HTMLElement>(null);
+  const loaded = contact !== undefined && contact !== null;
+  // Opened from the list (keyboard or not), focus moves to the contact, so that Tab and Escape act on it.
+  useEffect(() => {
+    if (loaded && !article.current?.contains(document.activeElement)) article.current?.focus({ preventScroll: true });
+  }, [contactId, loaded]);
 
   if (contact === undefined) return <p className="muted detail">{i18n.t('sidepanel.loading')}</p>;
   if (contact === null) {
@@ -71,7 +82,13 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
   const links = Object.entries(contact.profiles).filter(([, url]) => url && /^https?:\/\//i.test(url));
 
   return (
-    <article className="detail" aria-label={contact.fullName} onKeyDown={(e) => e.key === 'Escape' && onBack()}>
+    <article
+      ref={article}
+      tabIndex={-1}
+      className="detail"
+      aria-label={contact.fullName}
+      onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onBack()}
+    >
       <div>
         <button type="button" className="link" onClick={onBack}>{i18n.t('sidepanel.allContacts')}</button>
       </div>
