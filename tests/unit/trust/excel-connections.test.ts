@@ -1,5 +1,5 @@
 /**
- * X1: LinkedIn's Connections.csv opened and saved again in Excel imports: US Excel's `8/14/2024`, European Excel's
+ * C1: LinkedIn's Connections.csv opened and saved again in Excel imports: US Excel's `8/14/2024`, European Excel's
  * `;` separators and `14/08/2024`, each read as the same days as LinkedIn's own `14 Aug 2024`.
  */
 import { readFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ const days = (text: string) => parseConnections(text).incoming.map((i) => i.draf
 describe('Excel-resaved Connections.csv', () => {
   const expected = days(original);
 
-  it('X1: US Excel (8/14/2024) reads the same days as the original', () => {
+  it('C1: US Excel (8/14/2024) reads the same days as the original', () => {
     const text = resaved('mdy', ',');
     expect(text).toContain('8/14/2024');
     const parsed = parseConnections(text);
@@ -47,7 +47,7 @@ describe('Excel-resaved Connections.csv', () => {
     expect(parsed.incoming.map((i) => i.draft.connectedOn)).toEqual(expected);
   });
 
-  it('X1: European Excel (; and 14/08/2024) is recognised as LinkedIn’s and reads the same days', async () => {
+  it('C1: European Excel (; and 14/08/2024) is recognised as LinkedIn’s and reads the same days', async () => {
     const text = resaved('dmy', ';');
     expect(text).toContain('First Name;Last Name;URL');
     expect(admitFile({ name: 'Connections.csv', size: text.length, head: text })).toEqual({ ok: true, kind: 'connections' });
@@ -57,7 +57,7 @@ describe('Excel-resaved Connections.csv', () => {
     expect(parsed.incoming.map((i) => i.draft.fullName)).toEqual(parseConnections(original).incoming.map((i) => i.draft.fullName));
   });
 
-  it('X1: the order comes from the dates themselves, else from the separator; contradictions are refused', () => {
+  it('C1: the order comes from the dates themselves, else from the separator; contradictions are refused', () => {
     expect(numericDayOrder(['3/4/2024', '8/14/2024'], ';')).toBe('mdy');
     expect(numericDayOrder(['3/4/2024', '14/8/2024'], ',')).toBe('dmy');
     expect(numericDayOrder(['3/4/2024'], ',')).toBe('mdy');

@@ -1,4 +1,4 @@
-/** X2: names made of fillers and invisible characters are stripped and refused with a reason; emoji-only names are kept. */
+/** C2: names made of fillers and invisible characters are stripped and refused with a reason; emoji-only names are kept. */
 import { describe, expect, it } from 'vitest';
 import { parseName } from '../../../capture/names';
 import { nameProblem } from '../../../contacts/name-check';
@@ -9,7 +9,7 @@ import { capture } from '../helpers';
 const FILLERS = ['\u3164', '\u115F', '\u1160', '\uFFA0', '\u180E', '\u00AD', '\u061C', '\u{E0000}', '\u{E0041}', '\u{E007F}'];
 
 describe('names', () => {
-  it('X2: each filler or invisible character is stripped, from capture and from the store alike', () => {
+  it('C2: each filler or invisible character is stripped, from capture and from the store alike', () => {
     for (const ch of FILLERS) {
       expect(parseName(`${ch}${ch}`).fullName).toBe('');
       expect(parseName(`Pri${ch}ya Ra${ch}man`).fullName).toBe('Priya Raman');
@@ -19,14 +19,14 @@ describe('names', () => {
     }
   });
 
-  it('X2: a name that is empty once stripped is refused with a reason', () => {
+  it('C2: a name that is empty once stripped is refused with a reason', () => {
     expect(nameProblem('')).toBe('A name is required.');
     expect(nameProblem('\u3164\u3164')).toBe('This name is made only of invisible or blank characters. Type a name that can be seen.');
     expect(nameProblem('\u{E0041}\u115F')).toMatch(/invisible/);
     expect(nameProblem('Priya')).toBeUndefined();
   });
 
-  it('X2: a name made only of emoji is a name, and can be saved', async () => {
+  it('C2: a name made only of emoji is a name, and can be saved', async () => {
     expect(parseName('🦊🌙').fullName).toBe('🦊🌙');
     expect(nameProblem('🦊🌙')).toBeUndefined();
     // Emoji next to words are decoration, as before.

@@ -1,4 +1,4 @@
-/** P1: persistent storage is asked for at start, never twice once granted; Settings says so when it is refused. */
+/** C4: persistent storage is asked for at start, never twice once granted; Settings says so when it is refused. */
 import { act, createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StorageNotice } from '../../../components/settings/StorageNotice';
@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 describe('persistent storage', () => {
-  it('P1: asks when not yet persistent, and reports the answer', async () => {
+  it('C4: asks when not yet persistent, and reports the answer', async () => {
     const refused = fakeStorage(false, false);
     expect(await requestPersistence(refused)).toBe('refused');
     expect(refused.persist).toHaveBeenCalledTimes(1);
@@ -29,7 +29,7 @@ describe('persistent storage', () => {
     expect(await requestPersistence({ persisted: async () => Promise.reject(new Error('x')), persist: async () => true })).toBe('refused');
   });
 
-  it('P1: Settings shows a notice only when the browser refused', async () => {
+  it('C4: Settings shows a notice only when the browser refused', async () => {
     Object.defineProperty(navigator, 'storage', { value: fakeStorage(false, false), configurable: true });
     await screen.render(createElement(StorageNotice));
     await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));

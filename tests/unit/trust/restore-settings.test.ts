@@ -1,4 +1,4 @@
-/** R1: a restore onto empty settings takes the backup's; settings set here are kept on merge; the dry run lists changes. */
+/** I3: a restore onto empty settings takes the backup's; settings set here are kept on merge; the dry run lists changes. */
 import { describe, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { exportBackup } from '../../../portability/backup-export';
@@ -15,7 +15,7 @@ async function backupWithSettings() {
 }
 
 describe('restoring settings', () => {
-  it('R1: "Merge" onto a fresh install takes the backup’s settings, and the dry run names them', async () => {
+  it('I3: "Merge" onto a fresh install takes the backup’s settings, and the dry run names them', async () => {
     const backup = await backupWithSettings();
     const preview = await previewRestore(backup, 'merge');
     expect(viewOfRestore(preview, backup.exportedAt).settingsChanged).toEqual(['myName', 'mySchool', 'followUpDays', 'myAamcId', 'channelLimits']);
@@ -24,7 +24,7 @@ describe('restoring settings', () => {
     expect(await getSettings()).toMatchObject({ myName: 'Alex Kim', mySchool: 'Penn Med', myAamcId: '12345678', followUpDays: 5, channelLimits: { connectionNote: 180 } });
   });
 
-  it('R1: "Merge" keeps every setting set here, and takes only those still at their default', async () => {
+  it('I3: "Merge" keeps every setting set here, and takes only those still at their default', async () => {
     const backup = await backupWithSettings();
     await updateSettings({ myName: 'Alexandra Kim' });
     const plan = await applyRestore(backup, 'merge');
@@ -32,7 +32,7 @@ describe('restoring settings', () => {
     expect(await getSettings()).toMatchObject({ myName: 'Alexandra Kim', mySchool: 'Penn Med' });
   });
 
-  it('R1: nothing to change says so', async () => {
+  it('I3: nothing to change says so', async () => {
     const backup = await backupWithSettings();
     await applyRestore(backup, 'merge');
     expect((await previewRestore(backup, 'merge')).settingsChanged).toEqual([]);
