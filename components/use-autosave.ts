@@ -13,6 +13,7 @@
  * value is still the one it replaced, shown as a change made elsewhere if not.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { localStore } from '../storage/local-store';
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -53,18 +54,10 @@ interface JournalNote<T> {
   base: T;
 }
 
-function journalStore(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 function readNote<T>(key: string | undefined): JournalNote<T> | undefined {
   if (!key) return undefined;
   try {
-    const raw = journalStore()?.getItem(JOURNAL_PREFIX + key);
+    const raw = localStore()?.getItem(JOURNAL_PREFIX + key);
     const note = raw ? (JSON.parse(raw) as Partial<JournalNote<T>>) : undefined;
     return note && 'draft' in note && 'base' in note ? (note as JournalNote<T>) : undefined;
   } catch {
@@ -75,8 +68,8 @@ function readNote<T>(key: string | undefined): JournalNote<T> | undefined {
 function writeNote<T>(key: string | undefined, note: JournalNote<T> | undefined): void {
   if (!key) return;
   try {
-    if (note) journalStore()?.setItem(JOURNAL_PREFIX + key, JSON.stringify(note));
-    else journalStore()?.removeItem(JOURNAL_PREFIX + key);
+    if (note) localStore()?.setItem(JOURNAL_PREFIX + key, JSON.stringify(note));
+    else localStore()?.removeItem(JOURNAL_PREFIX + key);
   } catch {
     // A full or unavailable localStorage only loses the safety net, never the write itself.
   }

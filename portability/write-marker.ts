@@ -3,6 +3,8 @@
  * all-or-nothing, so a panel closed mid-write leaves the data as it was, but the user would not know the restore did
  * not happen: the next Settings shows the note, then forgets it.
  */
+import { localStore } from '../storage/local-store';
+
 const KEY = 'rapport:write-in-progress';
 
 export interface WriteMarker {
@@ -10,13 +12,7 @@ export interface WriteMarker {
   at: number;
 }
 
-function store(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+const store = localStore;
 
 export function markWriteStarted(name: string, now = Date.now()): void {
   try {
