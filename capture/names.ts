@@ -248,7 +248,11 @@ function isNameLikePart(part: string): boolean {
  * is left (the caller then has no person).
  */
 export function parseName(raw: string): ParsedName {
-  let s = withoutClassYear(clean(raw).replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim());
+  const visible = clean(raw);
+  const words = visible.replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
+  // Emoji decorating a name are dropped; a name made only of emoji is the name the person chose.
+  if (!words && visible) return { fullName: visible, credentials: [] };
+  let s = withoutClassYear(words);
   // Members decorate the name field: "Dr. John Smith | Cardiology", "Jane Doe · Surgeon".
   // A name never holds a bar, a spaced middle dot or a spaced dash; what follows one is a tagline.
   const tagline = /\s+[|·•–—]\s+|\s*\|\s*/.exec(s);

@@ -13,9 +13,12 @@
  */
 export const MAX_PEOPLE = 250;
 
-/** Zero-width, bidi control and other invisible characters pages use to spoof text. */
+/**
+ * Zero-width, bidi control and other invisible characters pages use to spoof text, and the Hangul and Mongolian
+ * fillers, the Arabic letter mark and the tag characters that draw nothing and make a name look blank.
+ */
 const INVISIBLE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 
 /** Invisible characters removed, runs of white space folded to one space, trimmed. */
 export function clean(value: string | null | undefined): string {

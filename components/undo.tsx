@@ -8,7 +8,7 @@ interface UndoOffer {
 
 const UndoContext = createContext<(offer: UndoOffer) => void>(() => undefined);
 
-/** Offers to undo the last destructive action (a delete) for ten seconds. */
+/** Offers to undo the last action (a delete, a snooze, a status change, a bulk action…) for ten seconds. */
 export function UndoProvider({ children }: { children: ReactNode }) {
   const [offer, setOffer] = useState<UndoOffer & { id: number }>();
   const [error, setError] = useState<string>();

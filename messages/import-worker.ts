@@ -75,6 +75,8 @@ export const RestorePlanView = z
     trash: z.object({ add: count }).strict(),
     /** What replacing erases. */
     removed: z.object({ contacts: count, interactions: count, templates: count, trash: count }).strict(),
+    /** The settings the restore changes (their keys in Settings). */
+    settingsChanged: z.array(z.string().max(40)).max(40),
     errors: listed(ImportIssueMessage),
   })
   .strict();

@@ -8,6 +8,8 @@ import { Contact, type Interaction, type Settings, type Template } from '../stor
 import type { Backup } from './backup-format';
 import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './issues';
 import { WRITE_CHUNK } from './limits';
+import { settleIdentities } from '../storage/identities';
+import { restoredSettings, type SettingKey } from './restore-settings';
 import { writeErrorMessage } from '../storage/write-errors';
 import type { Progress } from './backup-export';
 import { summarizeRestoreView, viewOfRestore } from './plan-view';
@@ -19,6 +21,8 @@ export interface CurrentData {
   interactions: Interaction[];
   templates: Template[];
   trash: TrashEntry[];
+  /** The settings row as stored (undefined on a fresh install). */
+  settings?: unknown;
 }
 
 export interface RestorePlan {
@@ -27,8 +31,10 @@ export interface RestorePlan {
   interactions: { add: Interaction[]; skip: number };
   templates: { add: Template[]; update: Template[]; skip: number };
   trash: { add: TrashEntry[]; skip: number };
-  /** The settings written: the backup's when replacing; untouched (undefined) when merging. */
+  /** The settings written (portability/restore-settings.ts): undefined when none change. */
   settings?: Settings;
+  /** The settings whose value the restore changes, for the dry run. */
+  settingsChanged: SettingKey[];
   /** What replacing erases. */
   removed: { contacts: number; interactions: number; templates: number; trash: number };
   errors: ImportIssue[];
@@ -45,10 +51,11 @@ function union(a: readonly string[], b: readonly string[], max: number): string[
  * or shares a profile identity; the copy edited last wins, and its links,
  * identities and tags are combined. Interactions, templates and trash entries
  * are matched by id; a template edited later in the backup replaces the
- * current one. The current settings are kept.
+ * current one. Settings the user has set here are kept; those still at their default take the backup's.
  */
 export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentData): RestorePlan {
   const errors: ImportIssue[] = [];
+  const restored = restoredSettings(backup.settings, current.settings, mode);
   if (mode === 'replace') {
     const ids = new Set(backup.contacts.map((c) => c.id));
     backup.interactions.forEach((interaction, index) => {
@@ -58,11 +65,12 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     });
     return {
       mode,
-      contacts: { add: backup.contacts, update: [], skip: [] },
+      contacts: { add: settleIdentities(backup.contacts, new Map()), update: [], skip: [] },
       interactions: { add: backup.interactions, skip: 0 },
       templates: { add: backup.templates, update: [], skip: 0 },
       trash: { add: backup.trash, skip: 0 },
-      settings: backup.settings,
+      settings: restored.settings,
+      settingsChanged: restored.changed,
       removed: {
         contacts: current.contacts.length,
         interactions: current.interactions.length,
@@ -137,30 +145,40 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     else trash.add.push(entry);
   }
 
+  // One identity per person (storage/identities.ts): a restored contact never takes an identity another holds.
+  const holderOf = new Map<string, string>();
+  for (const contact of current.contacts) for (const identity of contact.identities) holderOf.set(identity, contact.id);
+  const settledUpdates = settleIdentities(contacts.update.map((u) => u.after), holderOf);
+  contacts.update = contacts.update.map((u, i) => ({ before: u.before, after: settledUpdates[i]! }));
+  contacts.add = settleIdentities(contacts.add, holderOf);
+
   return {
     mode,
     contacts,
     interactions,
     templates,
     trash,
+    settings: restored.settings,
+    settingsChanged: restored.changed,
     removed: { contacts: 0, interactions: 0, templates: 0, trash: 0 },
     errors,
   };
 }
 
 async function readCurrent(): Promise<CurrentData> {
-  const [contacts, interactions, templates, trash] = await Promise.all([
+  const [contacts, interactions, templates, trash, settings] = await Promise.all([
     db.contacts.toArray(),
     db.interactions.toArray(),
     db.templates.toArray(),
     db.trash.toArray(),
+    db.settings.get('settings'),
   ]);
-  return { contacts, interactions, templates, trash };
+  return { contacts, interactions, templates, trash, settings: settings?.value };
 }
 
 /** The dry run: what restoring would do, without writing. */
 export async function previewRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
-  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.trash], async () =>
+  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.trash, db.settings], async () =>
     planRestore(backup, mode, await readCurrent()),
   );
 }

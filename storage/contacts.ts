@@ -6,6 +6,7 @@ import { identityForUrl, listedIdentity, profileRef } from '../capture/urls';
 import { patchForStatus } from '../followups/rules';
 import { db, type TrashEntry } from './db';
 import { possibleDuplicates } from './duplicates';
+import { settleStoredIdentities } from './identities';
 import { readingOrder } from './search-fields';
 import { newId } from './ids';
 import { pageChangesAfterCapture } from './page-changes';
@@ -171,35 +172,48 @@ export async function addContact(
   input: Omit<ContactInput, 'id' | 'createdAt' | 'updatedAt' | 'source'>,
   now = Date.now(),
 ): Promise<Contact> {
-  const contact = Contact.parse({
-    ...input,
-    id: newId(),
-    source: 'manual',
-    identities: identitiesFor(input.profiles ?? {}),
-    createdAt: now,
-    updatedAt: now,
+  return db.transaction('rw', db.contacts, async () => {
+    const parsed = Contact.parse({
+      ...input,
+      id: newId(),
+      source: 'manual',
+      identities: identitiesFor(input.profiles ?? {}),
+      createdAt: now,
+      updatedAt: now,
+    });
+    // The same name at the same place, folded ("Vásquez" = "Vasquez"), is offered for review, never merged silently.
+    const [settled] = await settleStoredIdentities([parsed]);
+    const review = new Set([...(settled!.possibleDuplicateOf ?? []), ...(await possibleDuplicates(settled!))]);
+    const contact = review.size > 0 ? Contact.parse({ ...settled, possibleDuplicateOf: [...review].slice(0, 20) }) : settled!;
+    await db.contacts.add(contact);
+    return contact;
   });
-  await db.contacts.add(contact);
-  return contact;
 }
 
 export type ContactPatch = Partial<Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'userEdited'>>;
 
 /**
- * Applies a user's edit. Captured fields it changes are marked as edited by
+ * Applies a user's edit, field by field: only the fields in the patch are written, so that edits of other fields
+ * made elsewhere (another window) are kept. Captured fields it changes are marked as edited by
  * the user so that a later capture never overwrites them. Read and write in
  * one transaction so that concurrent edits from other contexts are not lost.
  */
-export async function updateContact(id: string, patch: ContactPatch, now = Date.now()): Promise<Contact> {
+export async function updateContact(
+  id: string,
+  change: ContactPatch | ((existing: Contact) => ContactPatch),
+  now = Date.now(),
+): Promise<Contact> {
   return db.transaction('rw', db.contacts, async () => {
     const existing = await db.contacts.get(id);
     if (!existing) throw new Error('This contact no longer exists.');
+    // A patch computed from the stored record (a tag added, one link of several) merges with edits made elsewhere.
+    const patch = typeof change === 'function' ? change(existing) : change;
     const edited = new Set(existing.userEdited);
     for (const field of CAPTURED_FIELDS) {
       if (field in patch && JSON.stringify(patch[field]) !== JSON.stringify(existing[field])) edited.add(field);
     }
     const statusPatch = patch.status && patch.status !== existing.status ? patchForStatus(patch.status) : {};
-    const contact = Contact.parse({
+    const parsed = Contact.parse({
       ...existing,
       ...patch,
       ...statusPatch,
@@ -207,8 +221,10 @@ export async function updateContact(id: string, patch: ContactPatch, now = Date.
       userEdited: [...edited],
       updatedAt: now,
     });
-    await db.contacts.put(contact);
-    return contact;
+    // A profile link typed here that another contact already has: flagged for review, not a second owner.
+    const [contact] = patch.profiles ? await settleStoredIdentities([parsed]) : [parsed];
+    await db.contacts.put(contact!);
+    return contact!;
   });
 }
 
@@ -244,10 +260,13 @@ export async function restoreContacts(ids: readonly string[]): Promise<Contact[]
   return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
     const entries = (await db.trash.bulkGet([...ids])).filter((e): e is TrashEntry => e !== undefined);
     if (entries.length === 0) throw new Error('These contacts are no longer in the trash.');
-    await db.contacts.bulkPut(entries.map((e) => e.contact));
+    // The same profile may have been saved again since the delete: that contact keeps the identity, and the
+    // restored one is flagged as its possible duplicate (storage/identities.ts).
+    const contacts = await settleStoredIdentities(entries.map((e) => e.contact));
+    await db.contacts.bulkPut(contacts);
     await db.interactions.bulkPut(entries.flatMap((e) => e.interactions));
     await db.trash.bulkDelete(entries.map((e) => e.id));
-    return entries.map((e) => e.contact);
+    return contacts;
   });
 }
 

@@ -5,6 +5,7 @@
  * user merges the two or keeps both.
  */
 import { db, type RapportDB } from './db';
+import { fold } from './search-fields';
 import { CAPTURED_FIELDS, Contact, type CapturedField } from './schemas';
 
 /** A name or organization as compared: accents, case, punctuation and spacing ignored. */
@@ -37,8 +38,12 @@ export async function possibleDuplicates(
   const name = matchKey(contact.fullName);
   const ids = new Set<string>();
   if (name) {
-    const sameName = await database.contacts.where('fullName').equalsIgnoreCase(contact.fullName.trim()).toArray();
-    for (const other of sameName) {
+    // Through the folded-name index too: "Vásquez" and "Vasquez" are the same name to a reader.
+    const [sameCase, sameFolded] = await Promise.all([
+      database.contacts.where('fullName').equalsIgnoreCase(contact.fullName.trim()).toArray(),
+      database.contacts.where('sortName').equals(fold(contact.fullName).trim()).toArray(),
+    ]);
+    for (const other of [...sameCase, ...sameFolded]) {
       if (other.id !== contact.id && matchKey(other.fullName) === name && sameOrganization(other.organization, contact.organization)) {
         ids.add(other.id);
       }

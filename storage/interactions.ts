@@ -29,6 +29,17 @@ export async function logInteraction(
   });
 }
 
+/** The channel of the last message or follow-up sent to a contact: where the next one most likely goes. */
+export async function lastSentChannel(contactId: string): Promise<Interaction['channel'] | undefined> {
+  const rows = await db.interactions
+    .where('[contactId+at]')
+    .between([contactId, -Infinity], [contactId, Infinity])
+    .reverse()
+    .filter((i) => i.kind === 'message_sent' || i.kind === 'follow_up_sent')
+    .first();
+  return rows?.channel;
+}
+
 /** A contact's timeline, newest first. */
 export async function listInteractions(contactId: string): Promise<Interaction[]> {
   const rows = await db.interactions

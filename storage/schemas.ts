@@ -8,8 +8,13 @@ import { z } from 'zod';
 /** Longest text we accept in any one field: page text is untrusted and unbounded. */
 const MAX_TEXT = 20_000;
 
-/** Zero-width, bidi control and other invisible characters that pages use to spoof text. */
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/**
+ * Zero-width, bidi control and other invisible characters that pages use to spoof text, and the fillers (Hangul
+ * U+3164, U+115F, U+1160, U+FFA0; Mongolian U+180E), soft hyphen, Arabic letter mark and tag characters that draw
+ * nothing: a name made of them would look blank (capture/text.ts strips the same).
+ */
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 
 /** Plain text: invisible characters removed, surrounding white space trimmed. */
 export const text = (max = MAX_TEXT) =>

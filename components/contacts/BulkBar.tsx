@@ -4,6 +4,7 @@ import { notifyDataChanged } from '../../messages';
 import { distinctValues } from '../../storage/contact-list';
 import { deleteContacts, restoreContacts, setStatuses, tagContacts } from '../../storage/contacts';
 import { STATUSES, type Status } from '../../storage/schemas';
+import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
 import { i18n } from '#i18n';
 import { statusLabel } from '../labels';
@@ -13,7 +14,7 @@ interface Props {
   onDone(): void;
 }
 
-/** Actions on the ticked contacts: tag, change status, delete (with undo). */
+/** Actions on the ticked contacts: tag, change status, delete; each can be undone. */
 export function BulkBar({ ids, onDone }: Props) {
   const tags = useLiveQuery(() => distinctValues('tags'), []) ?? [];
   const [tag, setTag] = useState('');
@@ -32,6 +33,11 @@ export function BulkBar({ ids, onDone }: Props) {
     }
   };
 
+  const undoable = async (message: string, change: () => Promise<unknown>) => {
+    const { undo } = await withUndo(ids, change);
+    offerUndo({ message, undo: () => undo().then(notifyDataChanged) });
+  };
+
   return (
     <div className="bulk" role="region" aria-label={i18n.t('contacts.bulkActions')}>
       <strong>{i18n.t('contacts.selected', { count })}</strong>
@@ -41,7 +47,7 @@ export function BulkBar({ ids, onDone }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           const value = tag.trim();
-          if (value) void run(() => tagContacts(ids, value)).then(() => setTag(''));
+          if (value) void run(() => undoable(i18n.t('trust.undoTagged', count, { n: count, tag: value }), () => tagContacts(ids, value))).then(() => setTag(''));
         }}
       >
         <input list="bulk-tags" aria-label={i18n.t('contacts.tagToAdd')} placeholder={i18n.t('contacts.addTag')} value={tag} onChange={(e) => setTag(e.target.value)} />
@@ -55,7 +61,10 @@ export function BulkBar({ ids, onDone }: Props) {
       <select
         aria-label={i18n.t('contacts.setStatus2')}
         value=""
-        onChange={(e) => e.target.value && void run(() => setStatuses(ids, e.target.value as Status))}
+        onChange={(e) => {
+          const status = e.target.value as Status | '';
+          if (status) void run(() => undoable(i18n.t('trust.undoBulkStatus', count, { n: count, status: statusLabel(status) }), () => setStatuses(ids, status)));
+        }}
       >
         <option value="">{i18n.t('contacts.setStatus')}</option>
         {STATUSES.map((s) => (

@@ -14,7 +14,9 @@ import { countDueFollowUps, listDueFollowUps } from '../../storage/contacts';
 import { markNoResponse, markReplyReceived, snoozeFollowUp } from '../../storage/followups';
 import type { Contact, Settings } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
+import { withUndo } from '../../storage/undo';
 import { openSidePanel } from '../side-panel';
+import { useUndo } from '../undo';
 import { i18n } from '#i18n';
 import { formatDay } from '../format';
 
@@ -45,6 +47,11 @@ function useMinute(): number {
   return minute;
 }
 
+/** Due before today: a day or more late. */
+function isOverdue(nextFollowUpAt: number, now: number): boolean {
+  return differenceInCalendarDays(now, nextFollowUpAt) >= 1;
+}
+
 function dueText(nextFollowUpAt: number, now: number): string {
   const days = differenceInCalendarDays(now, nextFollowUpAt);
   if (days <= 0) return i18n.t('popup.dueToday');
@@ -66,7 +73,7 @@ function stageText(contact: Contact, settings: Settings, now: number): string {
 /**
  * The follow-ups due, oldest first, each with one-click drafting, snooze,
  * "Reply received" and, once the last polite follow-up is overdue, "Mark no
- * response". Shown in the popup and in the side panel's Follow-ups section.
+ * response". Shown in the popup and in the side panel's Follow-ups section. Every action can be undone.
  */
 export function DueList({ windowId, onDraft }: Props) {
   const minute = useMinute();
@@ -87,11 +94,14 @@ export function DueList({ windowId, onDraft }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
+  const offerUndo = useUndo();
+
+  const act = async (contactId: string, action: () => Promise<unknown>, done: string) => {
     setStatus(undefined);
     try {
-      await action();
+      const { undo } = await withUndo([contactId], action);
       setStatus({ text: done });
+      offerUndo({ message: done, undo: () => undo().then(notifyDataChanged) });
       // The row is gone: keep keyboard focus in the list rather than losing it to the page.
       heading.current?.focus();
       await notifyDataChanged();
@@ -162,7 +172,7 @@ interface ItemProps {
   settings: Settings;
   now: number;
   onDraft(): void;
-  onAct(action: () => Promise<unknown>, done: string): Promise<void>;
+  onAct(contactId: string, action: () => Promise<unknown>, done: string): Promise<void>;
 }
 
 function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
@@ -176,7 +186,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
   const tomorrow = localDay(dueAfter(now, 1));
 
   const snooze = (choice: SnoozeChoice | { date: string }) =>
-    onAct(async () => {
+    onAct(contact.id, async () => {
       const updated = await snoozeFollowUp(contact.id, choice);
       setSnoozing(false);
       return updated;
@@ -189,7 +199,12 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
           <strong id={nameId}>{name}</strong>
           {contact.organization && <span className="muted"> · {contact.organization}</span>}
         </div>
-        <span className={offerNoResponse ? 'error' : 'muted'} style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
+        {/* The colour says how late it is, the same for every row: any day overdue is red. */}
+        <span
+          className={contact.nextFollowUpAt !== undefined && isOverdue(contact.nextFollowUpAt, now) ? 'error' : 'muted'}
+          data-testid="due-when"
+          style={{ whiteSpace: 'nowrap', fontSize: 12 }}
+        >
           {contact.nextFollowUpAt !== undefined && dueText(contact.nextFollowUpAt, now)}
         </span>
       </div>
@@ -203,7 +218,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
             type="button"
             className="primary"
             aria-label={i18n.t('popup.markNoResponseFor', { name })}
-            onClick={() => void onAct(() => markNoResponse(contact.id), i18n.t('popup.markedNoResponse', { name }))}
+            onClick={() => void onAct(contact.id, () => markNoResponse(contact.id), i18n.t('popup.markedNoResponse', { name }))}
           >{i18n.t('popup.markNoResponse')}</button>
         )}
         <button
@@ -223,7 +238,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
         <button
           type="button"
           aria-label={i18n.t('popup.replyReceivedFrom', { name })}
-          onClick={() => void onAct(() => markReplyReceived(contact.id), i18n.t('popup.replyRecorded', { name }))}
+          onClick={() => void onAct(contact.id, () => markReplyReceived(contact.id), i18n.t('popup.replyRecorded', { name }))}
         >{i18n.t('popup.replyReceived')}</button>
       </div>
       {snoozing && (

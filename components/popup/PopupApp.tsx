@@ -9,6 +9,7 @@ import { PointButton } from './PointButton';
 import { watchPickerSession } from '../../messages/picker-session';
 import { openAddForm } from '../open-add-form';
 import { openSidePanel } from '../side-panel';
+import { UndoProvider } from '../undo';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
 import { i18n } from '#i18n';
@@ -79,6 +80,8 @@ export function PopupApp() {
   const noPersonUrl = state.step === 'done' && state.outcome.kind === 'no-person' ? state.outcome.url : undefined;
 
   return (
+    // Follow-up actions in the due list can be undone (components/undo.tsx).
+    <UndoProvider>
     <main className="stack" style={{ width: 360, padding: 16, gap: 12 }} aria-busy={state.step === 'saving'}>
       <header className="spread">
         <h1>Rapport</h1>
@@ -158,5 +161,6 @@ export function PopupApp() {
 
       <DueList windowId={tab?.windowId} />
     </main>
+    </UndoProvider>
   );
 }

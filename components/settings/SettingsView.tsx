@@ -2,6 +2,7 @@ import { DataSection } from './DataSection';
 import { DraftingSettings } from './DraftingSettings';
 import { FollowUpSettings } from './FollowUpSettings';
 import { ProfileSettings } from './ProfileSettings';
+import { StorageNotice } from './StorageNotice';
 import { TrashSection } from './TrashSection';
 
 /** The settings page of the side panel: one section per concern. */
@@ -11,6 +12,7 @@ export function SettingsView() {
       <ProfileSettings />
       <FollowUpSettings />
       <DraftingSettings />
+      <StorageNotice />
       <DataSection />
       <TrashSection />
     </div>

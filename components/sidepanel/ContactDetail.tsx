@@ -1,9 +1,9 @@
 import { format, parse, startOfDay } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { deleteContact, getContact, restoreContact, updateContact, type ContactPatch } from '../../storage/contacts';
-import { logInteraction } from '../../storage/interactions';
+import { lastSentChannel, logInteraction } from '../../storage/interactions';
 import { CHANNELS, STATUSES, type Channel, type Status } from '../../storage/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
 import { ContactSummary } from '../ContactSummary';
@@ -11,12 +11,13 @@ import { Select } from '../Select';
 import { AddInteractionForm } from '../contacts/AddInteractionForm';
 import { ContactFields } from '../contacts/ContactFields';
 import { TextField } from '../contacts/TextField';
+import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
 import { PageChanges } from './PageChanges';
 import { Timeline } from './Timeline';
 import { DetailTabs, panelId, tabId } from './DetailTabs';
 import { i18n } from '#i18n';
-import { labelsOf } from '../labels';
+import { labelsOf, statusLabel } from '../labels';
 
 const DraftComposer = lazy(() => import('../drafting/DraftComposer').then((m) => ({ default: m.DraftComposer })));
 
@@ -36,8 +37,19 @@ interface Props {
 export function ContactDetail({ contactId, view, templateId, onViewChange, onBack }: Props) {
   const contact = useLiveQuery(() => getContact(contactId).then((c) => c ?? null), [contactId]);
   const [channel, setChannel] = useState<Channel>('linkedin');
+  // The channel follows the last message sent (an e-mail, then the next is most likely an e-mail too).
+  const lastChannel = useLiveQuery(() => lastSentChannel(contactId), [contactId]);
+  useEffect(() => {
+    if (lastChannel && lastChannel !== 'other') setChannel(lastChannel);
+  }, [lastChannel]);
   const [error, setError] = useState<string>();
   const offerUndo = useUndo();
+  const article = useRef<HTMLElement>(null);
+  const loaded = contact !== undefined && contact !== null;
+  // Opened from the list (keyboard or not), focus moves to the contact, so that Tab and Escape act on it.
+  useEffect(() => {
+    if (loaded && !article.current?.contains(document.activeElement)) article.current?.focus({ preventScroll: true });
+  }, [contactId, loaded]);
 
   if (contact === undefined) return <p className="muted detail">{i18n.t('sidepanel.loading')}</p>;
   if (contact === null) {
@@ -59,12 +71,24 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
     }
   };
   const update = (patch: ContactPatch) => run(() => updateContact(contact.id, patch));
+  /** A state change the user can take back (status, follow-up date, sent, reply). */
+  const change = (message: string, action: () => Promise<unknown>) =>
+    run(async () => {
+      const { undo } = await withUndo([contact.id], action);
+      offerUndo({ message, undo: () => undo().then(notifyDataChanged) });
+    });
 
   const awaiting = contact.status === 'awaiting_reply';
   const links = Object.entries(contact.profiles).filter(([, url]) => url && /^https?:\/\//i.test(url));
 
   return (
-    <article className="detail" aria-label={contact.fullName} onKeyDown={(e) => e.key === 'Escape' && onBack()}>
+    <article
+      ref={article}
+      tabIndex={-1}
+      className="detail"
+      aria-label={contact.fullName}
+      onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onBack()}
+    >
       <div>
         <button type="button" className="link" onClick={onBack}>{i18n.t('sidepanel.allContacts')}</button>
       </div>
@@ -96,18 +120,20 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
             value={contact.status}
             options={STATUSES}
             labels={labelsOf.status(STATUSES)}
-            onChange={(status) => void update({ status })}
+            onChange={(status) => void change(i18n.t('trust.undoStatus', { status: statusLabel(status) }), () => updateContact(contact.id, { status }))}
             style={{ flex: 1 }}
           />
           <label style={{ flex: 1 }}>{i18n.t('sidepanel.nextFollowUp')}<input
               type="date"
               value={contact.nextFollowUpAt === undefined ? '' : format(contact.nextFollowUpAt, DAY_INPUT)}
               onChange={(e) =>
-                void update({
-                  nextFollowUpAt: e.target.value
-                    ? startOfDay(parse(e.target.value, DAY_INPUT, new Date())).getTime()
-                    : undefined,
-                })
+                void change(e.target.value ? i18n.t('trust.undoNextChanged') : i18n.t('trust.undoNextCleared'), () =>
+                  updateContact(contact.id, {
+                    nextFollowUpAt: e.target.value
+                      ? startOfDay(parse(e.target.value, DAY_INPUT, new Date())).getTime()
+                      : undefined,
+                  }),
+                )
               }
             />
           </label>
@@ -118,14 +144,16 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
             type="button"
             className="primary"
             onClick={() =>
-              void run(() => logInteraction(contact.id, { kind: awaiting ? 'follow_up_sent' : 'message_sent', channel }))
+              void change(awaiting ? i18n.t('trust.undoFollowUpSent') : i18n.t('trust.undoMessageSent'), () =>
+                logInteraction(contact.id, { kind: awaiting ? 'follow_up_sent' : 'message_sent', channel }),
+              )
             }
           >
             {awaiting ? i18n.t('sidepanel.markFollowUpSent') : i18n.t('sidepanel.markMessageSent')}
           </button>
           <button
             type="button"
-            onClick={() => void run(() => logInteraction(contact.id, { kind: 'reply_received', channel }))}
+            onClick={() => void change(i18n.t('trust.undoReply'), () => logInteraction(contact.id, { kind: 'reply_received', channel }))}
           >{i18n.t('sidepanel.replyReceived')}</button>
         </div>
         {error && (
@@ -135,7 +163,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         )}
       </section>
 
-      <TextField label={i18n.t('sidepanel.notes')} multiline value={contact.notes} onSave={(notes) => update({ notes })} />
+      <TextField label={i18n.t('sidepanel.notes')} journal={`contact:${contact.id}:notes`} multiline value={contact.notes} onSave={(notes) => update({ notes })} />
 
       <section className="stack" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">{i18n.t('sidepanel.timeline')}</h3>

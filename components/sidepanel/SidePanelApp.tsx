@@ -198,7 +198,14 @@ export function SidePanelApp() {
               view={detailView}
               templateId={templateId}
               onViewChange={setDetailView}
-              onBack={() => setScreen({ name: 'list' })}
+              onBack={() => {
+                const id = screen.id;
+                setScreen({ name: 'list' });
+                // Back in the list, focus returns to the contact's row (or to search when it has scrolled away).
+                requestAnimationFrame(() =>
+                  (document.querySelector<HTMLElement>(`.contact-row[data-contact-id="${CSS.escape(id)}"]`) ?? search.current)?.focus(),
+                );
+              }}
             />
           ) : screen.name === 'add' ? (
             <AddContactForm

@@ -179,6 +179,38 @@ test('Esc leaves the picker and the page exactly as it was', async ({ context, w
   expect(clicked).toBe(true);
 });
 
+test('S9: a page script’s synthetic clicks and Escape cannot choose who is saved or cancel the chooser', async ({ context, worker, extensionId }) => {
+  await serve(context, grid.url, { [pathOf(grid.url)]: grid.html });
+  const { page, tabId } = await openTab(context, worker, grid.url);
+  await clickToolbar(context, extensionId, grid.url);
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('picking')).toBeVisible();
+  await expect(page.locator('rapport-chooser')).toHaveCount(1);
+
+  // The page's own script: clicks on Chidi's card (pointer events and a click), element.click(), then Escape.
+  await page.evaluate(() => {
+    const card = [...document.querySelectorAll('h3, h2')].find((h) => h.textContent?.includes('Chidi'))!;
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+      card.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, composed: true }));
+    }
+    (card as HTMLElement).click();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  });
+  // Still choosing, nothing saved.
+  await expect(page.locator('rapport-chooser')).toHaveCount(1);
+  await expect(popup.getByTestId('picking')).toBeVisible();
+
+  // The user's own click still chooses.
+  await page.getByRole('heading', { name: 'Hannah Müller, DO' }).click();
+  await expect(popup.getByTestId('saved-card').getByTestId('contact-name')).toContainText('Hannah Müller');
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await panel.getByRole('button', { name: '← All contacts' }).click();
+  await expect(panel.getByTestId('contact-list')).not.toContainText('Chidi Okonkwo');
+  await expect(panel.getByTestId('contact-list')).toContainText('Hannah Müller');
+});
+
 test('a page about no one says so and offers a prefilled add-by-hand form', async ({ context, worker, extensionId }) => {
   await serve(context, noPerson.url, { [pathOf(noPerson.url)]: noPerson.html });
   const { tabId } = await openTab(context, worker, noPerson.url);
