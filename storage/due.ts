@@ -6,6 +6,7 @@
  */
 import {
   followUpItem,
+  isPending,
   keepInTouchItem,
   letterItem,
   sortDue,
@@ -41,6 +42,8 @@ export interface DueList {
   items: DueItem[];
   contacts: Map<string, Contact>;
   letters: Map<string, Letter>;
+  /** A letter still owed by a contact whose follow-up is due: drafting for them opens the letter's check-in. */
+  pendingLetters: Map<string, Letter>;
 }
 
 /**
@@ -66,10 +69,12 @@ export async function listDue(now = Date.now(), limit = Infinity): Promise<DueLi
       ...keep.map((c) => keepInTouchItem(c, settings.keepInTouchByTag, now)),
     ].filter((item): item is DueItem => item !== undefined);
     const sorted = sortDue(items);
+    const owed = await db.letters.where('writerId').anyOf(followUps.map((c) => c.id)).filter(isPending).toArray();
     return {
       items: Number.isFinite(limit) ? sorted.slice(0, limit) : sorted,
       contacts,
       letters: new Map(letters.map((l) => [l.id, l])),
+      pendingLetters: new Map(owed.map((l) => [l.writerId, l])),
     };
   });
 }

@@ -1,20 +1,23 @@
 import { differenceInCalendarDays, format } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
-import {
-  dueAfter,
-  followUpState,
-  followUpTemplateFor,
-  localDay,
-  SNOOZE_CHOICES,
-  type SnoozeChoice,
-} from '../../followups/rules';
+import { letterTemplateFor } from '../../drafting/builtin-templates';
+import { dueKey, dueTotal, type DueCounts } from '../../followups/due';
+import { dueCountsLabel } from '../../followups/due-label';
+import { followUpState, followUpTemplateFor, type SnoozeChoice } from '../../followups/rules';
 import { notifyDataChanged } from '../../messages';
-import { countDueFollowUps, listDueFollowUps } from '../../storage/contacts';
-import { markNoResponse, markReplyReceived, snoozeFollowUp } from '../../storage/followups';
+import { getContact } from '../../storage/contacts';
+import { countDue, listDue, type DueList as DueListData } from '../../storage/due';
+import { markNoResponse, snoozeFollowUp } from '../../storage/followups';
+import { logInteraction, undoInteraction } from '../../storage/interactions';
+import { restoreContactRecords } from '../../storage/keep-in-touch';
 import type { Contact, Settings } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
+import { KEEP_IN_TOUCH_TEMPLATE, KeepInTouchRow } from '../letters/KeepInTouchRow';
+import { LetterDueRow } from '../letters/LetterDueRow';
 import { openSidePanel } from '../side-panel';
+import { useUndo } from '../undo';
+import { SnoozeMenu } from './SnoozeMenu';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
 const SHOWN = 50;
@@ -30,8 +33,11 @@ interface Props {
 }
 
 type Loaded =
-  | { ok: true; contacts: Contact[]; total: number; settings: Settings; now: number }
+  | { ok: true; due: DueListData; counts: DueCounts; settings: Settings; now: number }
   | { ok: false; error: string };
+
+/** Runs a due-list action; the action returns how to undo it, offered for ten seconds. */
+export type DueAct = (action: () => Promise<(() => Promise<unknown>) | undefined>, done: string) => Promise<void>;
 
 /** Re-renders each minute, so that a follow-up falling due while the list is open appears. */
 function useMinute(): number {
@@ -62,21 +68,20 @@ function stageText(contact: Contact, settings: Settings, now: number): string {
 }
 
 /**
- * The follow-ups due, oldest first, each with one-click drafting, snooze,
+ * Everything due, oldest first: follow-ups (one-click drafting, snooze,
  * "Reply received" and, once the last polite follow-up is overdue, "Mark no
- * response". Shown in the popup and in the side panel's Follow-ups section.
+ * response"), letter reminders and keeping in touch, each with its own
+ * actions, every one of which can be undone. Shown in the popup and in the
+ * side panel's Follow-ups section.
  */
 export function DueList({ windowId, onDraft }: Props) {
   const minute = useMinute();
+  const offerUndo = useUndo();
   const loaded = useLiveQuery<Loaded>(async () => {
     try {
       const now = Date.now();
-      const [contacts, total, settings] = await Promise.all([
-        listDueFollowUps(now, SHOWN),
-        countDueFollowUps(now),
-        getSettings(),
-      ]);
-      return { ok: true, contacts, total, settings, now };
+      const [due, counts, settings] = await Promise.all([listDue(now, SHOWN), countDue(now), getSettings()]);
+      return { ok: true, due, counts, settings, now };
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
@@ -85,11 +90,12 @@ export function DueList({ windowId, onDraft }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
+  const act: DueAct = async (action, done) => {
     setStatus(undefined);
     try {
-      await action();
+      const undo = await action();
       setStatus({ text: done });
+      if (undo) offerUndo({ message: done, undo: () => undo().then(notifyDataChanged) });
       // The row is gone: keep keyboard focus in the list rather than losing it to the page.
       heading.current?.focus();
       await notifyDataChanged();
@@ -98,9 +104,8 @@ export function DueList({ windowId, onDraft }: Props) {
     }
   };
 
-  const draft = (contact: Contact) => {
+  const draft = (contact: Contact, templateId: string) => {
     setStatus(undefined);
-    const templateId = followUpTemplateFor(contact);
     if (onDraft) {
       onDraft(contact.id, templateId);
       return;
@@ -116,11 +121,17 @@ export function DueList({ windowId, onDraft }: Props) {
     );
   };
 
+  const total = loaded?.ok ? dueTotal(loaded.counts) : 0;
   return (
     <section className="stack" aria-labelledby={headingId} data-testid="due-list">
       <h2 id={headingId} ref={heading} tabIndex={-1}>
         Follow-ups due
       </h2>
+      {loaded?.ok && (loaded.counts.letter > 0 || loaded.counts.keep_in_touch > 0) && (
+        <p className="muted" style={{ margin: 0 }} data-testid="due-summary">
+          {dueCountsLabel(loaded.counts)}
+        </p>
+      )}
       {status && (
         <p className={status.error ? 'error' : 'ok'} role={status.error ? 'alert' : 'status'} style={{ margin: 0 }}>
           {status.text}
@@ -134,7 +145,7 @@ export function DueList({ windowId, onDraft }: Props) {
         <p className="error" role="alert" style={{ margin: 0 }}>
           Follow-ups could not be loaded: {loaded.error}
         </p>
-      ) : loaded.contacts.length === 0 ? (
+      ) : loaded.due.items.length === 0 ? (
         <p className="muted" style={{ margin: 0 }} data-testid="due-empty">
           No follow-ups due. After you mark a message sent, Rapport lists the person here when it is time to follow
           up.
@@ -142,20 +153,52 @@ export function DueList({ windowId, onDraft }: Props) {
       ) : (
         <>
           <ul className="stack" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {loaded.contacts.map((contact) => (
-              <DueItem
-                key={contact.id}
-                contact={contact}
-                settings={loaded.settings}
-                now={loaded.now}
-                onDraft={() => draft(contact)}
-                onAct={act}
-              />
-            ))}
+            {loaded.due.items.map((item) => {
+              const contact = loaded.due.contacts.get(item.contactId);
+              if (item.kind === 'letter') {
+                const letter = loaded.due.letters.get(item.letterId)!;
+                return (
+                  <LetterDueRow
+                    key={dueKey(item)}
+                    item={item}
+                    letter={letter}
+                    writer={contact}
+                    now={loaded.now}
+                    onDraft={() => contact && draft(contact, letterTemplateFor(letter))}
+                    onAct={act}
+                  />
+                );
+              }
+              if (!contact) return null;
+              if (item.kind === 'keep_in_touch') {
+                return (
+                  <KeepInTouchRow
+                    key={dueKey(item)}
+                    contact={contact}
+                    dueAt={item.dueAt}
+                    now={loaded.now}
+                    onDraft={() => draft(contact, KEEP_IN_TOUCH_TEMPLATE)}
+                    onAct={act}
+                  />
+                );
+              }
+              const pending = loaded.due.pendingLetters.get(contact.id);
+              return (
+                <DueItem
+                  key={dueKey(item)}
+                  contact={contact}
+                  settings={loaded.settings}
+                  now={loaded.now}
+                  // Someone writing a letter gets the letter's check-in, not the generic follow-up.
+                  onDraft={() => draft(contact, pending ? letterTemplateFor(pending) : followUpTemplateFor(contact))}
+                  onAct={act}
+                />
+              );
+            })}
           </ul>
-          {loaded.total > loaded.contacts.length && (
+          {total > loaded.due.items.length && (
             <p className="muted" style={{ margin: 0 }}>
-              Showing the {loaded.contacts.length} oldest of {loaded.total}. Answer these first, or see every contact
+              Showing the {loaded.due.items.length} oldest of {total}. Answer these first, or see every contact
               in the side panel.
             </p>
           )}
@@ -170,24 +213,19 @@ interface ItemProps {
   settings: Settings;
   now: number;
   onDraft(): void;
-  onAct(action: () => Promise<unknown>, done: string): Promise<void>;
+  onAct: DueAct;
 }
 
 function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
-  const [snoozing, setSnoozing] = useState(false);
-  const [date, setDate] = useState('');
-  const toggle = useRef<HTMLButtonElement>(null);
   const nameId = useId();
-  const snoozeId = useId();
   const name = contact.fullName;
   const offerNoResponse = followUpState(contact, settings, now) === 'no_response';
-  const tomorrow = localDay(dueAfter(now, 1));
 
   const snooze = (choice: SnoozeChoice | { date: string }) =>
     onAct(async () => {
-      const updated = await snoozeFollowUp(contact.id, choice);
-      setSnoozing(false);
-      return updated;
+      const before = await getContact(contact.id);
+      await snoozeFollowUp(contact.id, choice);
+      return before && (() => restoreContactRecords([before]));
     }, `Snoozed ${name}.`);
 
   return (
@@ -211,7 +249,13 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
             type="button"
             className="primary"
             aria-label={`Mark no response for ${name}`}
-            onClick={() => void onAct(() => markNoResponse(contact.id), `${name} is marked “no response”.`)}
+            onClick={() =>
+              void onAct(async () => {
+                const before = await getContact(contact.id);
+                await markNoResponse(contact.id);
+                return before && (() => restoreContactRecords([before]));
+              }, `${name} is marked “no response”.`)
+            }
           >
             Mark no response
           </button>
@@ -224,64 +268,20 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
         >
           Draft follow-up
         </button>
-        <button
-          ref={toggle}
-          type="button"
-          aria-label={`Snooze ${name}`}
-          aria-expanded={snoozing}
-          aria-controls={snoozeId}
-          onClick={() => setSnoozing((open) => !open)}
-        >
-          Snooze…
-        </button>
+        <SnoozeMenu name={name} now={now} onSnooze={snooze} />
         <button
           type="button"
           aria-label={`Reply received from ${name}`}
-          onClick={() => void onAct(() => markReplyReceived(contact.id), `Reply from ${name} recorded.`)}
+          onClick={() =>
+            void onAct(async () => {
+              const { interaction, previous } = await logInteraction(contact.id, { kind: 'reply_received' });
+              return () => undoInteraction(interaction.id, previous);
+            }, `Reply from ${name} recorded.`)
+          }
         >
           Reply received
         </button>
       </div>
-      {snoozing && (
-        <div
-          id={snoozeId}
-          role="group"
-          aria-label={`Snooze ${name} for`}
-          className="stack"
-          style={{ gap: 6 }}
-          onKeyDown={(event) => {
-            if (event.key !== 'Escape') return;
-            // Escape closes just these choices, not whatever holds the list.
-            event.stopPropagation();
-            setSnoozing(false);
-            toggle.current?.focus();
-          }}
-        >
-          <div className="row" style={{ flexWrap: 'wrap', gap: 6 }}>
-            {SNOOZE_CHOICES.map((choice) => (
-              <button key={choice.id} type="button" onClick={() => void snooze(choice.id)}>
-                {choice.label}
-              </button>
-            ))}
-          </div>
-          <form
-            className="row"
-            style={{ alignItems: 'flex-end', gap: 6 }}
-            onSubmit={(event) => {
-              event.preventDefault();
-              void snooze({ date });
-            }}
-          >
-            <label style={{ flex: 1 }}>
-              Until a date
-              <input type="date" min={tomorrow} value={date} required onChange={(e) => setDate(e.target.value)} />
-            </label>
-            <button type="submit" disabled={!date}>
-              Snooze until then
-            </button>
-          </form>
-        </div>
-      )}
     </li>
   );
 }

@@ -4,13 +4,16 @@ import '../../components/theme.css';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { reloadOnSchemaChange } from '../../components/reload-on-schema-change';
+import { UndoProvider } from '../../components/undo';
 
 reloadOnSchemaChange();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <PopupApp />
+      <UndoProvider>
+        <PopupApp />
+      </UndoProvider>
     </ErrorBoundary>
   </StrictMode>,
 );
