@@ -290,6 +290,7 @@ export function builtInTemplate(id: string): BuiltInTemplate | undefined {
 export function logKindFor(templateId: string | undefined, contact: Pick<Contact, 'status'>): InteractionKind {
   if (templateId === 'builtin:letter-request') return 'letter_requested';
   if (templateId === 'builtin:letter-thank-you') return 'letter_thanked';
+  if (templateId === 'builtin:letter-check-in') return 'letter_check_in';
   // A follow-up template sent to someone not awaiting a reply starts a new outreach.
   return contact.status === 'awaiting_reply' ? 'follow_up_sent' : 'message_sent';
 }

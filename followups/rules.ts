@@ -77,6 +77,7 @@ export function patchForInteraction(
       return { ...contacted, status: 'meeting', nextFollowUpAt: undefined };
     case 'met_in_person':
     case 'letter_thanked':
+    case 'letter_check_in':
       return contacted;
     case 'letter_submitted':
     case 'letter_withdrawn':

@@ -21,7 +21,7 @@ export function withDueAt(input: LetterInput, settings: Pick<Settings, 'letterNu
 /** The status a timeline entry moves a letter to, and the statuses it can move it from (most likely first). */
 export const LETTER_STEPS: Partial<Record<InteractionKind, { to: LetterStatus; from: LetterStatus[] }>> = {
   letter_planned: { to: 'planned', from: [] },
-  letter_requested: { to: 'asked', from: ['planned'] },
+  letter_requested: { to: 'asked', from: ['planned', 'asked'] },
   letter_agreed: { to: 'agreed', from: ['asked', 'planned'] },
   letter_submitted: { to: 'submitted', from: ['agreed', 'asked', 'planned'] },
   letter_thanked: { to: 'thanked', from: ['submitted'] },
@@ -63,10 +63,18 @@ export async function applyLetterStep(
   details: LetterDetails = {},
   now = at,
 ): Promise<string | undefined> {
+  const mine = await db.letters.where('writerId').equals(writerId).sortBy('createdAt');
+  if (kind === 'letter_check_in') {
+    // A check-in sent deals with the reminder that has come; the next nudge follows.
+    const owed = (details.letterId ? mine.find((l) => l.id === details.letterId) : undefined) ?? mine.find((l) => l.status === 'asked' || l.status === 'agreed');
+    if (!owed) return undefined;
+    await db.letters.put(withDueAt({ ...owed, remindedAt: at, snoozedUntil: undefined, updatedAt: now }, settings));
+    return owed.id;
+  }
   const step = LETTER_STEPS[kind];
   if (!step) return undefined;
-  const mine = await db.letters.where('writerId').equals(writerId).sortBy('createdAt');
-  const named = details.letterId ? mine.find((l) => l.id === details.letterId) : undefined;
+  // A named letter only moves when this step can move it (a thank-you never reopens an earlier letter).
+  const named = details.letterId ? mine.find((l) => l.id === details.letterId && (step.from.includes(l.status) || l.status === step.to)) : undefined;
   const open = named ?? step.from.map((status) => mine.find((l) => l.status === status)).find(Boolean);
   const fields: Partial<Letter> = {};
   if (details.erasLetterId) fields.erasLetterId = details.erasLetterId;

@@ -253,6 +253,7 @@ export const INTERACTION_KINDS = [
   'letter_declined',
   'letter_withdrawn',
   'letter_planned',
+  'letter_check_in',
   'note',
 ] as const;
 export const InteractionKind = z.enum(INTERACTION_KINDS);
@@ -272,6 +273,7 @@ export const INTERACTION_LABELS: Record<InteractionKind, string> = {
   letter_declined: 'Letter declined',
   letter_withdrawn: 'Letter withdrawn',
   letter_planned: 'Letter planned',
+  letter_check_in: 'Letter check-in sent',
   note: 'Note',
 };
 

@@ -181,3 +181,41 @@ describe('the badge and deleting a writer', () => {
     expect(await listLetters()).toHaveLength(1);
   });
 });
+
+describe('drafting and letters', () => {
+  it('the letter templates fill the Letter ID, waiver and deadline from the letter record', async () => {
+    const { variableValues } = await import('../../../drafting/variables');
+    const { DEFAULT_SETTINGS } = await import('../../../storage/schemas');
+    const ana = await writer();
+    const letter = await addLetter({ writerId: ana.id, erasLetterId: 'AB12345678', waiver: 'waived', deadline: '2026-09-15' }, 'asked', T0);
+    const values = variableValues(ana, DEFAULT_SETTINGS, {}, letter);
+    expect(values).toMatchObject({ erasLetterId: 'AB12345678', waiverChoice: 'I have waived my right to see the letter.' });
+    expect(values.letterDeadline).toMatch(/September 15, 2026/);
+    // What the user typed in the draft wins over the record.
+    expect(variableValues(ana, DEFAULT_SETTINGS, { erasLetterId: 'ZZ' }, letter).erasLetterId).toBe('ZZ');
+  });
+
+  it('a check-in sent deals with the letter’s reminder; a thank-you sent marks the letter thanked', async () => {
+    const ana = await writer();
+    const letter = await addLetter({ writerId: ana.id, deadline: '2026-09-15' }, 'agreed', T0);
+    await recordSent(ana.id, { kind: 'letter_check_in', templateId: 'builtin:letter-check-in' }, local(2026, 9, 1, 9), { letter: { letterId: letter.id } });
+    expect((await getLetter(letter.id))?.dueAt).toBe(local(2026, 9, 12));
+    await setLetterStatus(letter.id, 'submitted', local(2026, 9, 10));
+    await recordSent(ana.id, { kind: 'letter_thanked', templateId: 'builtin:letter-thank-you' }, local(2026, 9, 11, 9), { letter: { letterId: letter.id } });
+    expect(await getLetter(letter.id)).toMatchObject({ status: 'thanked', thankedAt: local(2026, 9, 11, 9) });
+    expect((await getLetter(letter.id))?.dueAt).toBeUndefined();
+  });
+});
+
+describe('search', () => {
+  it('"letter" finds the contacts who write letters, and so does what a letter is meant for', async () => {
+    const { searchContacts } = await import('../../../storage/contact-list');
+    const ana = await writer();
+    await writer('Ben Ode');
+    await addLetter({ writerId: ana.id, meantFor: ['Neurology'] }, 'asked', T0);
+    expect((await searchContacts('letter', {}, 'name'))?.ids).toEqual([ana.id]);
+    expect((await searchContacts('neuro', {}, 'name'))?.ids).toEqual([ana.id]);
+    expect((await searchContacts('ana lett', {}, 'name'))?.ids).toEqual([ana.id]);
+    expect((await searchContacts('ben letter', {}, 'name'))?.ids).toEqual([]);
+  });
+});
