@@ -105,6 +105,13 @@ export async function deleteLetter(id: string): Promise<Letter | undefined> {
   });
 }
 
+/** Puts a deleted letter back (an undo). */
+export async function restoreLetter(letter: Letter): Promise<void> {
+  await db.transaction('rw', [db.letters, db.settings], async () => {
+    await db.letters.put(withDueAt(letter, await getSettings()));
+  });
+}
+
 export async function getLetter(id: string): Promise<Letter | undefined> {
   return db.letters.get(id);
 }

@@ -2,7 +2,8 @@ import { format, parse, startOfDay } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
-import { deleteContact, getContact, restoreContact, updateContact, type ContactPatch } from '../../storage/contacts';
+import { countLettersBy, deleteContact, getContact, restoreContact, updateContact, type ContactPatch, type LettersOnDelete } from '../../storage/contacts';
+import { setKeepInTouch } from '../../storage/keep-in-touch';
 import { logInteraction } from '../../storage/interactions';
 import { CHANNELS, CHANNEL_LABELS, STATUSES, STATUS_LABELS, type Channel, type Status } from '../../storage/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
@@ -15,6 +16,10 @@ import { useUndo } from '../undo';
 import { PageChanges } from './PageChanges';
 import { Timeline } from './Timeline';
 import { DetailTabs, panelId, tabId } from './DetailTabs';
+import { i18n } from '#i18n';
+import { ContactLetters } from '../letters/ContactLetters';
+import { DeleteChoice } from '../letters/DeleteChoice';
+import { KeepInTouchSelect } from '../letters/KeepInTouchSelect';
 
 const DraftComposer = lazy(() => import('../drafting/DraftComposer').then((m) => ({ default: m.DraftComposer })));
 
@@ -35,6 +40,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
   const contact = useLiveQuery(() => getContact(contactId).then((c) => c ?? null), [contactId]);
   const [channel, setChannel] = useState<Channel>('linkedin');
   const [error, setError] = useState<string>();
+  const [askLetters, setAskLetters] = useState<number>();
   const offerUndo = useUndo();
 
   if (contact === undefined) return <p className="muted detail">Loading…</p>;
@@ -59,6 +65,15 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
     }
   };
   const update = (patch: ContactPatch) => run(() => updateContact(contact.id, patch));
+  const remove = (letters: LettersOnDelete) =>
+    run(async () => {
+      await deleteContact(contact.id, Date.now(), letters);
+      offerUndo({
+        message: `Deleted ${contact.fullName}.`,
+        undo: () => restoreContact(contact.id).then(notifyDataChanged),
+      });
+      onBack();
+    });
 
   const awaiting = contact.status === 'awaiting_reply';
   const links = Object.entries(contact.profiles).filter(([, url]) => url && /^https?:\/\//i.test(url));
@@ -141,7 +156,22 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         )}
       </section>
 
+      <div className="row" style={{ alignItems: 'flex-end' }}>
+        <KeepInTouchSelect
+          label={i18n.t('letters.keep.label')}
+          value={contact.keepInTouchDays}
+          onChange={(days) => void run(() => setKeepInTouch([contact.id], days))}
+        />
+        {contact.keepInTouchAt !== undefined && (
+          <span className="muted" data-testid="keep-in-touch-next">
+            {i18n.t('letters.keep.nextDue', { date: format(contact.keepInTouchAt, 'PPP') })}
+          </span>
+        )}
+      </div>
+
       <TextField label="Notes" multiline value={contact.notes} onSave={(notes) => update({ notes })} />
+
+      <ContactLetters contact={contact} />
 
       <section className="stack" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
@@ -157,22 +187,24 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
       </details>
 
       <div>
-        <button
-          type="button"
-          className="danger"
-          onClick={() =>
-            void run(async () => {
-              await deleteContact(contact.id);
-              offerUndo({
-                message: `Deleted ${contact.fullName}.`,
-                undo: () => restoreContact(contact.id).then(notifyDataChanged),
-              });
-              onBack();
-            })
-          }
-        >
-          Delete contact
-        </button>
+        {askLetters !== undefined ? (
+          <DeleteChoice letters={askLetters} onCancel={() => setAskLetters(undefined)} onChoose={(choice) => void remove(choice)} />
+        ) : (
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              void run(async () => {
+                // Someone who wrote letters: say so, and let the user keep or delete them.
+                const letters = await countLettersBy([contact.id]);
+                if (letters > 0) setAskLetters(letters);
+                else await remove('delete');
+              })
+            }
+          >
+            Delete contact
+          </button>
+        )}
       </div>
       </div>
       )}

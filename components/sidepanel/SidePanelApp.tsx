@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { sendToBackground } from '../../messages';
@@ -17,10 +18,11 @@ import { useFirstPage } from './first-page';
 import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
 
-type Section = 'contacts' | 'followups' | 'templates' | 'settings';
+type Section = 'contacts' | 'followups' | 'letters' | 'templates' | 'settings';
 const SECTIONS: { id: Section; label: string }[] = [
   { id: 'contacts', label: 'Contacts' },
   { id: 'followups', label: 'Follow-ups' },
+  { id: 'letters', label: i18n.t('letters.view.heading') },
   { id: 'templates', label: 'Templates' },
   { id: 'settings', label: 'Settings' },
 ];
@@ -28,6 +30,7 @@ const SECTIONS: { id: Section; label: string }[] = [
 
 // Sections the user opens less often load on demand, so the contacts list paints sooner.
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const LettersView = lazy(() => import('../letters/LettersView').then((m) => ({ default: m.LettersView })));
 const TemplatesView = lazy(() => import('../templates/TemplatesView').then((m) => ({ default: m.TemplatesView })));
 
 /** What the contacts section shows: the list, one contact, or the add-by-hand form. */
@@ -186,6 +189,15 @@ export function SidePanelApp() {
           ) : section === 'templates' ? (
             <Suspense fallback={<p className="muted empty">Loading templates…</p>}>
               <TemplatesView />
+            </Suspense>
+          ) : section === 'letters' ? (
+            <Suspense fallback={<p className="muted empty">{i18n.t('letters.view.loading')}</p>}>
+              <LettersView
+                onOpenContact={(id) => {
+                  setSection('contacts');
+                  open(id);
+                }}
+              />
             </Suspense>
           ) : section === 'followups' ? (
             <div className="detail">
