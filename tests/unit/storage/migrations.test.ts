@@ -37,6 +37,14 @@ async function writeVersion1(): Promise<void> {
   old.close();
 }
 
+async function writeVersion2(contacts: object[], interactions: object[]): Promise<void> {
+  const old = new Dexie(DB_NAME);
+  old.version(2).stores(SCHEMA_V2);
+  await old.table('contacts').bulkAdd(contacts);
+  await old.table('interactions').bulkAdd(interactions);
+  old.close();
+}
+
 afterEach(() => Dexie.delete(DB_NAME));
 
 describe('schema versions', () => {
@@ -71,12 +79,8 @@ describe('schema versions', () => {
   });
 
   it('version 3 keeps every version-2 record, dates each contact’s last interaction, and the letters and keep-in-touch indexes answer', async () => {
-    const old = new Dexie(DB_NAME);
-    old.version(2).stores(SCHEMA_V2);
     const quiet = { ...V1_CONTACT, id: 'c2', identities: ['linkedin:quiet'], nextFollowUpAt: undefined, status: 'replied' };
-    await old.table('contacts').bulkAdd([V1_CONTACT, quiet]);
-    await old.table('interactions').bulkAdd([V1_INTERACTION, { ...V1_INTERACTION, id: 'i0', at: 1 }, { ...V1_INTERACTION, id: 'i3', contactId: 'c2', at: 7 }]);
-    old.close();
+    await writeVersion2([V1_CONTACT, quiet], [V1_INTERACTION, { ...V1_INTERACTION, id: 'i0', at: 1 }, { ...V1_INTERACTION, id: 'i3', contactId: 'c2', at: 7 }]);
 
     const db = openDatabase();
     await db.open();
