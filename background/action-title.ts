@@ -5,10 +5,13 @@
  */
 import type { DueCounts } from '../followups/due';
 import { countOf, dueCountsLabel } from '../followups/due-label';
+import { i18n } from '#i18n';
 
 /** What a click does on a page that is not a known profile. */
-export const DEFAULT_TAB_HINT = 'save a person from this page';
+export const defaultTabHint = () => i18n.t('background.defaultTabHint');
 
-export function actionTitle(due: number | DueCounts, tabHint: string = DEFAULT_TAB_HINT): string {
-  return countOf(due) > 0 ? `Rapport: ${dueCountsLabel(due)} · ${tabHint}` : `Rapport: ${tabHint}`;
+export function actionTitle(due: number | DueCounts, tabHint: string = defaultTabHint()): string {
+  return countOf(due) > 0
+    ? i18n.t('background.actionTitleDue', { due: dueCountsLabel(due), hint: tabHint })
+    : i18n.t('background.actionTitle', { hint: tabHint });
 }

@@ -1,4 +1,6 @@
-import { differenceInCalendarDays, format } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns';
+import { i18n } from '#i18n';
+import { formatDay } from '../format';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { letterTemplateFor } from '../../drafting/builtin-templates';
@@ -51,20 +53,20 @@ function useMinute(): number {
 
 function dueText(nextFollowUpAt: number, now: number): string {
   const days = differenceInCalendarDays(now, nextFollowUpAt);
-  if (days <= 0) return 'Due today';
-  if (days === 1) return 'Due since yesterday';
-  return `${days} days overdue`;
+  if (days <= 0) return i18n.t('popup.dueToday');
+  if (days === 1) return i18n.t('popup.dueSinceYesterday');
+  return i18n.t('popup.daysOverdue', days, { n: days });
 }
 
 function stageText(contact: Contact, settings: Settings, now: number): string {
   if (followUpState(contact, settings, now) === 'no_response') {
     const sent = contact.followUpsSent;
-    return `${sent} follow-up${sent === 1 ? '' : 's'} sent, no reply yet`;
+    return i18n.t('popup.followUpsSentNoReply', sent, { n: sent });
   }
-  if (contact.status !== 'awaiting_reply') return 'Reminder';
+  if (contact.status !== 'awaiting_reply') return i18n.t('popup.reminder');
   return settings.maxFollowUps > 0
-    ? `Follow-up ${Math.min(contact.followUpsSent + 1, settings.maxFollowUps)} of ${settings.maxFollowUps}`
-    : 'Follow-up';
+    ? i18n.t('popup.followUpNOf', { n: Math.min(contact.followUpsSent + 1, settings.maxFollowUps), max: settings.maxFollowUps })
+    : i18n.t('popup.followUp');
 }
 
 /**
@@ -116,7 +118,7 @@ export function DueList({ windowId, onDraft }: Props) {
       (error: Error) =>
         setStatus({
           error: true,
-          text: `The side panel did not open (${error.message}). Your follow-up to ${contact.fullName} is ready there: open Rapport’s side panel from the toolbar.`,
+          text: i18n.t('popup.sidePanelDidNotOpen', { error: error.message, name: contact.fullName }),
         }),
     );
   };
@@ -124,9 +126,7 @@ export function DueList({ windowId, onDraft }: Props) {
   const total = loaded?.ok ? dueTotal(loaded.counts) : 0;
   return (
     <section className="stack" aria-labelledby={headingId} data-testid="due-list">
-      <h2 id={headingId} ref={heading} tabIndex={-1}>
-        Follow-ups due
-      </h2>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>{i18n.t('popup.followUpsDue')}</h2>
       {loaded?.ok && (loaded.counts.letter > 0 || loaded.counts.keep_in_touch > 0) && (
         <p className="muted" style={{ margin: 0 }} data-testid="due-summary">
           {dueCountsLabel(loaded.counts)}
@@ -138,18 +138,13 @@ export function DueList({ windowId, onDraft }: Props) {
         </p>
       )}
       {loaded === undefined ? (
-        <p className="muted" style={{ margin: 0 }}>
-          Loading follow-ups…
-        </p>
+        <p className="muted" style={{ margin: 0 }}>{i18n.t('popup.loadingFollowUps')}</p>
       ) : !loaded.ok ? (
         <p className="error" role="alert" style={{ margin: 0 }}>
-          Follow-ups could not be loaded: {loaded.error}
+          {i18n.t('popup.followUpsCouldNot', { error: loaded.error })}
         </p>
       ) : loaded.due.items.length === 0 ? (
-        <p className="muted" style={{ margin: 0 }} data-testid="due-empty">
-          No follow-ups due. After you mark a message sent, Rapport lists the person here when it is time to follow
-          up.
-        </p>
+        <p className="muted" style={{ margin: 0 }} data-testid="due-empty">{i18n.t('popup.noFollowUpsDue2')}</p>
       ) : (
         <>
           <ul className="stack" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -198,9 +193,7 @@ export function DueList({ windowId, onDraft }: Props) {
           </ul>
           {total > loaded.due.items.length && (
             <p className="muted" style={{ margin: 0 }}>
-              Showing the {loaded.due.items.length} oldest of {total}. Answer these first, or see every contact
-              in the side panel.
-            </p>
+              {i18n.t('popup.showingTheOldestOf', { length: loaded.due.items.length, total })}</p>
           )}
         </>
       )}
@@ -226,7 +219,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
       const before = await getContact(contact.id);
       await snoozeFollowUp(contact.id, choice);
       return before && (() => restoreContactRecords([before]));
-    }, `Snoozed ${name}.`);
+    }, i18n.t('popup.snoozed', { name }));
 
   return (
     <li className="card stack" aria-labelledby={nameId} data-testid="due-item" style={{ padding: 10, gap: 6 }}>
@@ -241,46 +234,40 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
       </div>
       <span className="muted" style={{ fontSize: 12 }}>
         {stageText(contact, settings, now)}
-        {contact.lastContactedAt !== undefined && ` · last contacted ${format(contact.lastContactedAt, 'MMM d')}`}
+        {contact.lastContactedAt !== undefined && i18n.t('popup.lastContacted', { date: formatDay(contact.lastContactedAt) })}
       </span>
       <div className="row" style={{ flexWrap: 'wrap', gap: 6 }}>
         {offerNoResponse && (
           <button
             type="button"
             className="primary"
-            aria-label={`Mark no response for ${name}`}
+            aria-label={i18n.t('popup.markNoResponseFor', { name })}
             onClick={() =>
               void onAct(async () => {
                 const before = await getContact(contact.id);
                 await markNoResponse(contact.id);
                 return before && (() => restoreContactRecords([before]));
-              }, `${name} is marked “no response”.`)
+              }, i18n.t('popup.markedNoResponse', { name }))
             }
-          >
-            Mark no response
-          </button>
+          >{i18n.t('popup.markNoResponse')}</button>
         )}
         <button
           type="button"
           className={offerNoResponse ? undefined : 'primary'}
-          aria-label={`Draft follow-up to ${name}`}
+          aria-label={i18n.t('popup.draftFollowUpTo', { name })}
           onClick={onDraft}
-        >
-          Draft follow-up
-        </button>
+        >{i18n.t('popup.draftFollowUp')}</button>
         <SnoozeMenu name={name} now={now} onSnooze={snooze} />
         <button
           type="button"
-          aria-label={`Reply received from ${name}`}
+          aria-label={i18n.t('popup.replyReceivedFrom', { name })}
           onClick={() =>
             void onAct(async () => {
               const { interaction, previous } = await logInteraction(contact.id, { kind: 'reply_received' });
               return () => undoInteraction(interaction.id, previous);
-            }, `Reply from ${name} recorded.`)
+            }, i18n.t('popup.replyRecorded', { name }))
           }
-        >
-          Reply received
-        </button>
+        >{i18n.t('popup.replyReceived')}</button>
       </div>
     </li>
   );

@@ -3,6 +3,7 @@
  * shared by every kind of due item. Escape closes the choices and gives focus
  * back to the button.
  */
+import { i18n } from '#i18n';
 import { useId, useRef, useState } from 'react';
 import { dueAfter, localDay, SNOOZE_CHOICES, type SnoozeChoice } from '../../followups/rules';
 
@@ -28,18 +29,18 @@ export function SnoozeMenu({ name, now, onSnooze }: Props) {
       <button
         ref={toggle}
         type="button"
-        aria-label={`Snooze ${name}`}
+        aria-label={i18n.t('popup.snooze2', { name })}
         aria-expanded={snoozing}
         aria-controls={snoozeId}
         onClick={() => setSnoozing((open) => !open)}
       >
-        Snooze…
+        {i18n.t('popup.snooze')}
       </button>
       {snoozing && (
         <div
           id={snoozeId}
           role="group"
-          aria-label={`Snooze ${name} for`}
+          aria-label={i18n.t('popup.snoozeFor', { name })}
           className="stack"
           style={{ gap: 6, flexBasis: '100%' }}
           onKeyDown={(event) => {
@@ -66,11 +67,11 @@ export function SnoozeMenu({ name, now, onSnooze }: Props) {
             }}
           >
             <label style={{ flex: 1 }}>
-              Until a date
+              {i18n.t('popup.untilADate')}
               <input type="date" min={tomorrow} value={date} required onChange={(e) => setDate(e.target.value)} />
             </label>
             <button type="submit" disabled={!date}>
-              Snooze until then
+              {i18n.t('popup.snoozeUntilThen')}
             </button>
           </form>
         </div>
