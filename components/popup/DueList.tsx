@@ -18,7 +18,7 @@ import { getSettings } from '../../storage/settings';
 import { KEEP_IN_TOUCH_TEMPLATE, KeepInTouchRow } from '../letters/KeepInTouchRow';
 import { LetterDueRow } from '../letters/LetterDueRow';
 import { openSidePanel } from '../side-panel';
-import { useUndo } from '../undo';
+import { useHasUndo, useUndo } from '../undo';
 import { SnoozeMenu } from './SnoozeMenu';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
@@ -79,6 +79,7 @@ function stageText(contact: Contact, settings: Settings, now: number): string {
 export function DueList({ windowId, onDraft }: Props) {
   const minute = useMinute();
   const offerUndo = useUndo();
+  const hasUndo = useHasUndo();
   const loaded = useLiveQuery<Loaded>(async () => {
     try {
       const now = Date.now();
@@ -96,8 +97,9 @@ export function DueList({ windowId, onDraft }: Props) {
     setStatus(undefined);
     try {
       const undo = await action();
-      setStatus({ text: done });
-      if (undo) offerUndo({ message: done, undo: () => undo().then(notifyDataChanged) });
+      // With an Undo toast, the toast says what was done; without one, the line above the list does.
+      if (undo && hasUndo) offerUndo({ message: done, undo: () => undo().then(notifyDataChanged) });
+      else setStatus({ text: done });
       // The row is gone: keep keyboard focus in the list rather than losing it to the page.
       heading.current?.focus();
       await notifyDataChanged();
