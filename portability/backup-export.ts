@@ -10,8 +10,8 @@ export async function exportBackup(
   options: { now?: number; appVersion?: string; onProgress?: Progress } = {},
 ): Promise<Backup> {
   const { now = Date.now(), appVersion, onProgress } = options;
-  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.settings, db.trash], async () => {
-    const total = 5;
+  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.settings, db.trash, db.letters], async () => {
+    const total = 6;
     const contacts = await db.contacts.toArray();
     onProgress?.(1, total);
     const interactions = await db.interactions.toArray();
@@ -22,6 +22,8 @@ export async function exportBackup(
     onProgress?.(4, total);
     const trash = await db.trash.toArray();
     onProgress?.(5, total);
+    const letters = await db.letters.toArray();
+    onProgress?.(6, total);
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -32,6 +34,7 @@ export async function exportBackup(
       templates,
       settings,
       trash,
+      letters,
     };
   });
 }

@@ -4,7 +4,7 @@
  * transaction that re-plans against the data as it is at that moment.
  */
 import { db, type TrashEntry } from '../storage/db';
-import { Contact, type Interaction, type Settings, type Template } from '../storage/schemas';
+import { Contact, type Interaction, type Letter, type Settings, type Template } from '../storage/schemas';
 import type { Backup } from './backup-format';
 import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './issues';
 import { WRITE_CHUNK } from './limits';
@@ -23,6 +23,7 @@ export interface CurrentData {
   trash: TrashEntry[];
   /** The settings row as stored (undefined on a fresh install). */
   settings?: unknown;
+  letters: Letter[];
 }
 
 export interface RestorePlan {
@@ -31,12 +32,14 @@ export interface RestorePlan {
   interactions: { add: Interaction[]; skip: number };
   templates: { add: Template[]; update: Template[]; skip: number };
   trash: { add: TrashEntry[]; skip: number };
+  /** Letters by id; on a merge, the copy edited last wins. */
+  letters: { add: Letter[]; skip: number };
   /** The settings written (portability/restore-settings.ts): undefined when none change. */
   settings?: Settings;
   /** The settings whose value the restore changes, for the dry run. */
   settingsChanged: SettingKey[];
   /** What replacing erases. */
-  removed: { contacts: number; interactions: number; templates: number; trash: number };
+  removed: { contacts: number; interactions: number; templates: number; trash: number; letters: number };
   errors: ImportIssue[];
 }
 
@@ -69,6 +72,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
       interactions: { add: backup.interactions, skip: 0 },
       templates: { add: backup.templates, update: [], skip: 0 },
       trash: { add: backup.trash, skip: 0 },
+      letters: { add: backup.letters, skip: 0 },
       settings: restored.settings,
       settingsChanged: restored.changed,
       removed: {
@@ -76,6 +80,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
         interactions: current.interactions.length,
         templates: current.templates.length,
         trash: current.trash.length,
+        letters: current.letters.length,
       },
       errors,
     };
@@ -151,6 +156,18 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
   const settledUpdates = settleIdentities(contacts.update.map((u) => u.after), holderOf);
   contacts.update = contacts.update.map((u, i) => ({ before: u.before, after: settledUpdates[i]! }));
   contacts.add = settleIdentities(contacts.add, holderOf);
+  // A letter follows its writer to the id the merge stored them under; one whose writer is in neither place waits for them (a writer deleted with the letters kept).
+  const letterById = new Map(current.letters.map((l) => [l.id, l]));
+  const letters: RestorePlan['letters'] = { add: [], skip: 0 };
+  for (const letter of backup.letters) {
+    const existing = letterById.get(letter.id);
+    if (existing && existing.updatedAt >= letter.updatedAt) {
+      letters.skip++;
+      continue;
+    }
+    const writerId = resolved.get(letter.writerId) ?? letter.writerId;
+    letters.add.push(writerId === letter.writerId ? letter : { ...letter, writerId });
+  }
 
   return {
     mode,
@@ -158,27 +175,29 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     interactions,
     templates,
     trash,
+    letters,
     settings: restored.settings,
     settingsChanged: restored.changed,
-    removed: { contacts: 0, interactions: 0, templates: 0, trash: 0 },
+    removed: { contacts: 0, interactions: 0, templates: 0, trash: 0, letters: 0 },
     errors,
   };
 }
 
 async function readCurrent(): Promise<CurrentData> {
-  const [contacts, interactions, templates, trash, settings] = await Promise.all([
+  const [contacts, interactions, templates, trash, letters, settings] = await Promise.all([
     db.contacts.toArray(),
     db.interactions.toArray(),
     db.templates.toArray(),
     db.trash.toArray(),
+    db.letters.toArray(),
     db.settings.get('settings'),
   ]);
-  return { contacts, interactions, templates, trash, settings: settings?.value };
+  return { contacts, interactions, templates, trash, letters, settings: settings?.value };
 }
 
 /** The dry run: what restoring would do, without writing. */
 export async function previewRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
-  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.trash, db.settings], async () =>
+  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.trash, db.letters, db.settings], async () =>
     planRestore(backup, mode, await readCurrent()),
   );
 }
@@ -201,19 +220,19 @@ export async function applyRestore(
   options: { onProgress?: Progress } = {},
 ): Promise<RestorePlan> {
   try {
-    return await db.transaction('rw', [db.contacts, db.interactions, db.templates, db.settings, db.trash], async () => {
+    return await db.transaction('rw', [db.contacts, db.interactions, db.templates, db.settings, db.trash, db.letters], async () => {
       const plan = planRestore(backup, mode, await readCurrent());
       if (plan.errors.length > 0) throw failureFor(plan.errors);
       const contacts = [...plan.contacts.add, ...plan.contacts.update.map((u) => u.after)];
       const templates = [...plan.templates.add, ...plan.templates.update];
-      const total = contacts.length + plan.interactions.add.length + templates.length + plan.trash.add.length + 1;
+      const total = contacts.length + plan.interactions.add.length + templates.length + plan.trash.add.length + plan.letters.add.length + 1;
       let done = 0;
       const tick = (n: number) => {
         done += n;
         options.onProgress?.(done, total);
       };
       if (mode === 'replace') {
-        await Promise.all([db.contacts.clear(), db.interactions.clear(), db.templates.clear(), db.trash.clear()]);
+        await Promise.all([db.contacts.clear(), db.interactions.clear(), db.templates.clear(), db.trash.clear(), db.letters.clear()]);
       }
       if (plan.settings) await db.settings.put({ key: 'settings', value: plan.settings });
       tick(1);
@@ -221,6 +240,7 @@ export async function applyRestore(
       await putAll(db.interactions, plan.interactions.add, tick);
       await putAll(db.templates, templates, tick);
       await putAll(db.trash, plan.trash.add, tick);
+      await putAll(db.letters, plan.letters.add, tick);
       return plan;
     });
   } catch (error) {

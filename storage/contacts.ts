@@ -10,6 +10,8 @@ import { settleStoredIdentities } from './identities';
 import { readingOrder } from './search-fields';
 import { newId } from './ids';
 import { pageChangesAfterCapture } from './page-changes';
+import { withKeepInTouch } from './keep-in-touch';
+import { getSettings } from './settings';
 import {
   CAPTURED_FIELDS,
   Contact,
@@ -203,7 +205,7 @@ export async function updateContact(
   change: ContactPatch | ((existing: Contact) => ContactPatch),
   now = Date.now(),
 ): Promise<Contact> {
-  return db.transaction('rw', db.contacts, async () => {
+  return db.transaction('rw', [db.contacts, db.settings], async () => {
     const existing = await db.contacts.get(id);
     if (!existing) throw new Error('This contact no longer exists.');
     // A patch computed from the stored record (a tag added, one link of several) merges with edits made elsewhere.
@@ -213,14 +215,17 @@ export async function updateContact(
       if (field in patch && JSON.stringify(patch[field]) !== JSON.stringify(existing[field])) edited.add(field);
     }
     const statusPatch = patch.status && patch.status !== existing.status ? patchForStatus(patch.status) : {};
-    const parsed = Contact.parse({
-      ...existing,
-      ...patch,
-      ...statusPatch,
-      identities: patch.profiles ? identitiesFor(patch.profiles, existing.identities) : existing.identities,
-      userEdited: [...edited],
-      updatedAt: now,
-    });
+    const parsed = withKeepInTouch(
+      Contact.parse({
+        ...existing,
+        ...patch,
+        ...statusPatch,
+        identities: patch.profiles ? identitiesFor(patch.profiles, existing.identities) : existing.identities,
+        userEdited: [...edited],
+        updatedAt: now,
+      }),
+      (await getSettings()).keepInTouchByTag,
+    );
     // A profile link typed here that another contact already has: flagged for review, not a second owner.
     const [contact] = patch.profiles ? await settleStoredIdentities([parsed]) : [parsed];
     await db.contacts.put(contact!);
@@ -232,16 +237,25 @@ export async function setStatus(id: string, status: Status, now = Date.now()): P
   return updateContact(id, { status }, now);
 }
 
-/** Moves contacts and their timelines to the trash, from where they can be restored. One transaction. */
-export async function deleteContacts(ids: readonly string[], now = Date.now()): Promise<TrashEntry[]> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
+/** What happens to the letters a deleted contact wrote: into the trash with them, or kept in the Letters view. */
+export type LettersOnDelete = 'delete' | 'keep';
+
+/** Moves contacts and their timelines (and, unless kept, their letters) to the trash, from where they can be restored. One transaction. */
+export async function deleteContacts(
+  ids: readonly string[],
+  now = Date.now(),
+  letters: LettersOnDelete = 'delete',
+): Promise<TrashEntry[]> {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash, db.letters], async () => {
     const entries: TrashEntry[] = [];
     for (const id of ids) {
       const contact = await db.contacts.get(id);
       if (!contact) continue;
       const interactions = await db.interactions.where('contactId').equals(id).toArray();
-      entries.push({ id, deletedAt: now, contact, interactions });
+      const written = letters === 'delete' ? await db.letters.where('writerId').equals(id).toArray() : [];
+      entries.push({ id, deletedAt: now, contact, interactions, ...(written.length > 0 ? { letters: written } : {}) });
       await db.interactions.bulkDelete(interactions.map((i) => i.id));
+      await db.letters.bulkDelete(written.map((l) => l.id));
     }
     await db.trash.bulkPut(entries);
     await db.contacts.bulkDelete(entries.map((e) => e.id));
@@ -249,15 +263,20 @@ export async function deleteContacts(ids: readonly string[], now = Date.now()): 
   });
 }
 
-export async function deleteContact(id: string, now = Date.now()): Promise<TrashEntry> {
-  const [entry] = await deleteContacts([id], now);
+/** How many letters these contacts wrote: a delete says so and asks what to do with them. */
+export async function countLettersBy(ids: readonly string[]): Promise<number> {
+  return db.letters.where('writerId').anyOf([...ids]).count();
+}
+
+export async function deleteContact(id: string, now = Date.now(), letters: LettersOnDelete = 'delete'): Promise<TrashEntry> {
+  const [entry] = await deleteContacts([id], now, letters);
   if (!entry) throw new Error('This contact no longer exists.');
   return entry;
 }
 
 /** Restores deleted contacts with their timelines. */
 export async function restoreContacts(ids: readonly string[]): Promise<Contact[]> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash, db.letters], async () => {
     const entries = (await db.trash.bulkGet([...ids])).filter((e): e is TrashEntry => e !== undefined);
     if (entries.length === 0) throw new Error('These contacts are no longer in the trash.');
     // The same profile may have been saved again since the delete: that contact keeps the identity, and the
@@ -265,6 +284,7 @@ export async function restoreContacts(ids: readonly string[]): Promise<Contact[]
     const contacts = await settleStoredIdentities(entries.map((e) => e.contact));
     await db.contacts.bulkPut(contacts);
     await db.interactions.bulkPut(entries.flatMap((e) => e.interactions));
+    await db.letters.bulkPut(entries.flatMap((e) => e.letters ?? []));
     await db.trash.bulkDelete(entries.map((e) => e.id));
     return contacts;
   });
@@ -277,17 +297,18 @@ export async function restoreContact(id: string): Promise<Contact> {
 
 /** Adds a tag to several contacts at once. */
 export async function tagContacts(ids: readonly string[], tag: string, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.contacts, async () => {
+  await db.transaction('rw', [db.contacts, db.settings], async () => {
+    const { keepInTouchByTag } = await getSettings();
     for (const contact of await db.contacts.bulkGet([...ids])) {
       if (!contact || contact.tags.includes(tag)) continue;
-      await db.contacts.put(Contact.parse({ ...contact, tags: [...contact.tags, tag], updatedAt: now }));
+      await db.contacts.put(withKeepInTouch(Contact.parse({ ...contact, tags: [...contact.tags, tag], updatedAt: now }), keepInTouchByTag));
     }
   });
 }
 
 /** Sets the status of several contacts at once, with the same follow-up effect as one by one. */
 export async function setStatuses(ids: readonly string[], status: Status, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.contacts, async () => {
+  await db.transaction('rw', [db.contacts, db.settings], async () => {
     for (const id of ids) await updateContact(id, { status }, now);
   });
 }

@@ -7,7 +7,7 @@
  * write, through the repository modules beside this file.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Contact, Interaction, Template } from './schemas';
+import type { Contact, Interaction, Letter, Template } from './schemas';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 
 export const DB_NAME = 'rapport';
@@ -24,6 +24,8 @@ export interface TrashEntry {
   deletedAt: number;
   contact: Contact;
   interactions: Interaction[];
+  /** The letters deleted with the contact (absent in entries made before letters existed). */
+  letters?: Letter[];
 }
 
 /** Index declarations per version; kept as data so migration tests can open old versions. */
@@ -48,16 +50,30 @@ export const SCHEMA_V2 = {
   contacts: `${SCHEMA_V1.contacts}, sortName, specialty, *searchWords, *possibleDuplicateOf, [createdAt+sortName], [lastContactedAt+sortName], [nextFollowUpAt+sortName]`,
 } as const;
 
+/**
+ * Version 3: letters of recommendation get their own table (by writer, by
+ * status, and by when their next reminder falls due, for the badge), and
+ * contacts an index on when keeping in touch falls due. The upgrade gives
+ * every contact the time of its last logged interaction, where the
+ * keep-in-touch clock restarts.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  contacts: `${SCHEMA_V2.contacts}, keepInTouchAt`,
+  letters: 'id, writerId, status, deadline, dueAt',
+} as const;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
   templates: EntityTable<Template, 'id'>;
   settings: EntityTable<KeyValue, 'key'>;
   trash: EntityTable<TrashEntry, 'id'>;
+  letters: EntityTable<Letter, 'id'>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends Error {
@@ -86,6 +102,25 @@ export function openDatabase(name = DB_NAME): RapportDB {
           Object.assign(contact, withSearchFields(contact));
         }),
     );
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      // One pass over the timeline by its compound index: the last entry read per contact is its latest.
+      const latest = new Map<string, number>();
+      await tx
+        .table('interactions')
+        .orderBy('[contactId+at]')
+        .each((interaction: Interaction) => {
+          latest.set(interaction.contactId, interaction.at);
+        });
+      await tx
+        .table('contacts')
+        .toCollection()
+        .modify((contact: Contact) => {
+          const at = latest.get(contact.id);
+          if (at !== undefined) contact.lastInteractionAt = at;
+        });
+    });
 
   // Every contact written, by any path (save, edit, import, restore, undo), carries the
   // fields its indexes need, computed here so that no caller can forget or fake them;

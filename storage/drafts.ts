@@ -4,7 +4,7 @@
  * and no new schema version needed).
  */
 import { db } from './db';
-import { logInteraction, type NewInteraction } from './interactions';
+import { logInteraction, type LogOptions, type NewInteraction } from './interactions';
 import { Draft, type Contact, type DraftInput, type Interaction } from './schemas';
 
 const PREFIX = 'draft:';
@@ -34,9 +34,10 @@ export async function recordSent(
   contactId: string,
   input: NewInteraction,
   now = Date.now(),
-): Promise<{ interaction: Interaction; contact: Contact }> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.settings], async () => {
-    const result = await logInteraction(contactId, input, now);
+  options: LogOptions = {},
+): Promise<{ interaction: Interaction; contact: Contact; previous: Contact }> {
+  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.letters], async () => {
+    const result = await logInteraction(contactId, input, now, options);
     await clearDraft(contactId);
     return result;
   });

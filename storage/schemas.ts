@@ -189,6 +189,9 @@ export const Profiles = z.object({
   web: httpUrl.optional(),
 });
 
+/** A keep-in-touch interval in days: a week to two years. */
+export const keepInTouchDays = z.number().int().min(7).max(730);
+
 export const Contact = Capture.omit({ profileUrl: true, notLoaded: true }).extend({
   id: z.string().min(1).max(64),
   /** Where the person was first saved from. */
@@ -224,6 +227,19 @@ export const Contact = Capture.omit({ profileUrl: true, notLoaded: true }).exten
   nextFollowUpAt: epochMs.optional(),
   /** Follow-ups sent since the first message of the current outreach. */
   followUpsSent: z.number().int().min(0).max(1_000).default(0),
+  /** When anything was last logged on the timeline: the keep-in-touch clock restarts there. */
+  lastInteractionAt: epochMs.optional(),
+  /** Keep in touch every this many days (this contact's own interval; a tag's interval applies otherwise). */
+  keepInTouchDays: keepInTouchDays.optional(),
+  /** "Not now": the keep-in-touch clock restarted here without anything logged. */
+  keepInTouchFrom: epochMs.optional(),
+  /** A due keep-in-touch put off until then. */
+  keepInTouchSnoozedUntil: epochMs.optional(),
+  /**
+   * When keeping in touch next falls due; derived by storage from the fields
+   * above, the tag intervals in Settings and the status (followups/due.ts), for the badge's index.
+   */
+  keepInTouchAt: epochMs.optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 export type ContactInput = z.input<typeof Contact>;
@@ -238,6 +254,11 @@ export const INTERACTION_KINDS = [
   'letter_requested',
   'letter_agreed',
   'letter_submitted',
+  'letter_thanked',
+  'letter_declined',
+  'letter_withdrawn',
+  'letter_planned',
+  'letter_check_in',
   'note',
 ] as const;
 export const InteractionKind = z.enum(INTERACTION_KINDS);
@@ -253,6 +274,11 @@ export const INTERACTION_LABELS: Record<InteractionKind, string> = {
   letter_requested: 'Letter of recommendation asked',
   letter_agreed: 'Letter agreed',
   letter_submitted: 'Letter submitted',
+  letter_thanked: 'Thanked for the letter',
+  letter_declined: 'Letter declined',
+  letter_withdrawn: 'Letter withdrawn',
+  letter_planned: 'Letter planned',
+  letter_check_in: 'Letter check-in sent',
   note: 'Note',
 };
 
@@ -277,6 +303,8 @@ export const Interaction = z.object({
   at: epochMs,
   text: text(50_000).optional(),
   templateId: z.string().max(64).optional(),
+  /** The letter this entry is about, for a letter's changes of status. */
+  letterId: z.string().min(1).max(64).optional(),
 });
 export type Interaction = z.infer<typeof Interaction>;
 export type InteractionInput = z.input<typeof Interaction>;
@@ -342,6 +370,13 @@ export const Settings = z.object({
   linkedinPremium: z.boolean().default(false),
   /** The user's own character limits, for when LinkedIn or mail clients change theirs. */
   channelLimits: ChannelLimits.default({}),
+  /** Days before a letter's deadline at which a pending letter is nudged (followups/due.ts). */
+  letterNudgeDays: z.array(z.number().int().min(1).max(120)).max(5).default([14, 3]),
+  /** Keep-in-touch intervals in days for every contact with a tag, by tag. */
+  keepInTouchByTag: z
+    .record(line(60).pipe(z.string().min(1)), keepInTouchDays)
+    .refine((v) => Object.keys(v).length <= 200, 'too many tags')
+    .default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
@@ -364,3 +399,56 @@ export const Draft = z.object({
 });
 export type Draft = z.infer<typeof Draft>;
 export type DraftInput = z.input<typeof Draft>;
+
+/**
+ * A letter of recommendation (or any reference) through its life: planned,
+ * asked, agreed, submitted, thanked; declined and withdrawn end it. Words are
+ * general where they can be (a job reference works the same way); the
+ * ERAS-specific fields say so.
+ */
+export const LETTER_STATUSES = ['planned', 'asked', 'agreed', 'submitted', 'thanked', 'declined', 'withdrawn'] as const;
+export const LetterStatus = z.enum(LETTER_STATUSES);
+export type LetterStatus = z.infer<typeof LetterStatus>;
+
+export const LETTER_KINDS = ['specialty', 'chair', 'slor', 'research', 'other'] as const;
+export const LetterKind = z.enum(LETTER_KINDS);
+export type LetterKind = z.infer<typeof LetterKind>;
+
+/** Whether the applicant waived the right to see the letter (ERAS asks; FERPA). */
+export const WAIVERS = ['waived', 'not_waived'] as const;
+export const Waiver = z.enum(WAIVERS);
+export type Waiver = z.infer<typeof Waiver>;
+
+export const Letter = z.object({
+  id: z.string().min(1).max(64),
+  /** The contact who writes it; one writer may write several letters. */
+  writerId: z.string().min(1).max(64),
+  status: LetterStatus.default('planned'),
+  kind: LetterKind.default('specialty'),
+  /** The specialties or programs it is meant for, as the user names them. */
+  meantFor: z.array(line(200).pipe(z.string().min(1))).max(50).default([]),
+  /** ERAS: the Letter ID from the applicant's Letter Request Form. */
+  erasLetterId: line(40).optional(),
+  /** ERAS: the waiver choice on the Letter Request Form. */
+  waiver: Waiver.optional(),
+  /** The day it is needed by (YYYY-MM-DD, the user's local day). */
+  deadline: z.iso.date().optional(),
+  askedAt: epochMs.optional(),
+  agreedAt: epochMs.optional(),
+  submittedAt: epochMs.optional(),
+  thankedAt: epochMs.optional(),
+  notes: text(20_000).default(''),
+  /** When the user last dealt with a reminder ("Not now", a check-in sent): earlier nudges stay quiet. */
+  remindedAt: epochMs.optional(),
+  /** A due reminder put off until then. */
+  snoozedUntil: epochMs.optional(),
+  /** When its next reminder falls due; derived by storage from the fields above (followups/due.ts), for the badge's index. */
+  dueAt: epochMs.optional(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Letter = z.infer<typeof Letter>;
+export type LetterInput = z.input<typeof Letter>;
+
+/** Statuses after which a letter needs nothing more. */
+export const LETTER_ENDS: readonly LetterStatus[] = ['thanked', 'declined', 'withdrawn'];

@@ -2,7 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { distinctValues } from '../../storage/contact-list';
-import { deleteContacts, restoreContacts, setStatuses, tagContacts } from '../../storage/contacts';
+import { countLettersBy, deleteContacts, restoreContacts, setStatuses, tagContacts, type LettersOnDelete } from '../../storage/contacts';
+import { restoreContactRecords, setKeepInTouch } from '../../storage/keep-in-touch';
+import { DeleteChoice } from '../letters/DeleteChoice';
+import { INTERVALS, intervalLabel } from '../letters/KeepInTouchSelect';
 import { STATUSES, type Status } from '../../storage/schemas';
 import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
@@ -19,6 +22,7 @@ export function BulkBar({ ids, onDone }: Props) {
   const tags = useLiveQuery(() => distinctValues('tags'), []) ?? [];
   const [tag, setTag] = useState('');
   const [error, setError] = useState<string>();
+  const [askLetters, setAskLetters] = useState<number>();
   const offerUndo = useUndo();
   const count = ids.length;
 
@@ -37,6 +41,25 @@ export function BulkBar({ ids, onDone }: Props) {
     const { undo } = await withUndo(ids, change);
     offerUndo({ message, undo: () => undo().then(notifyDataChanged) });
   };
+  const remove = (letters: LettersOnDelete) =>
+    run(async () => {
+      setAskLetters(undefined);
+      const entries = await deleteContacts(ids, Date.now(), letters);
+      offerUndo({
+        message: i18n.t('contacts.deletedN', entries.length, { n: entries.length }),
+        undo: () => restoreContacts(entries.map((e) => e.id)).then(notifyDataChanged),
+      });
+    });
+
+  const keepInTouch = (value: string) =>
+    run(async () => {
+      const days = value === 'off' ? undefined : Number(value);
+      const before = await setKeepInTouch(ids, days);
+      offerUndo({
+        message: days === undefined ? i18n.t('letters.keep.bulkOffDone', before.length, { n: before.length }) : i18n.t('letters.keep.bulkDone', before.length, { n: before.length }),
+        undo: () => restoreContactRecords(before).then(notifyDataChanged),
+      });
+    });
 
   return (
     <div className="bulk" role="region" aria-label={i18n.t('contacts.bulkActions')}>
@@ -73,18 +96,29 @@ export function BulkBar({ ids, onDone }: Props) {
           </option>
         ))}
       </select>
+      <select aria-label={i18n.t('letters.keep.bulkLabel')} value="" onChange={(e) => e.target.value && void keepInTouch(e.target.value)}>
+        <option value="">{i18n.t('letters.keep.bulkOff')}</option>
+        {INTERVALS.map((days) => (
+          <option key={days} value={days}>
+            {intervalLabel(days)}
+          </option>
+        ))}
+        <option value="off">{i18n.t('letters.keep.bulkOffOption')}</option>
+      </select>
       <button
         type="button"
         onClick={() =>
-          void run(async () => {
-            const entries = await deleteContacts(ids);
-            offerUndo({
-              message: i18n.t('contacts.deletedN', entries.length, { n: entries.length }),
-              undo: () => restoreContacts(entries.map((e) => e.id)).then(notifyDataChanged),
-            });
-          })
+          void (async () => {
+            // Writers of letters: say so, and let the user keep or delete their letters.
+            const letters = await countLettersBy(ids);
+            if (letters > 0) setAskLetters(letters);
+            else await remove('delete');
+          })()
         }
       >{i18n.t('contacts.delete')}</button>
+      {askLetters !== undefined && (
+        <DeleteChoice letters={askLetters} onCancel={() => setAskLetters(undefined)} onChoose={(choice) => void remove(choice)} />
+      )}
       <button type="button" className="link" onClick={onDone}>{i18n.t('contacts.clearSelection')}</button>
       {error && (
         <p className="error" role="alert" style={{ margin: 0, width: '100%' }}>

@@ -1,6 +1,7 @@
 import { DataSection } from './DataSection';
 import { DraftingSettings } from './DraftingSettings';
 import { FollowUpSettings } from './FollowUpSettings';
+import { LetterSettings } from './LetterSettings';
 import { ProfileSettings } from './ProfileSettings';
 import { StorageNotice } from './StorageNotice';
 import { TrashSection } from './TrashSection';
@@ -11,6 +12,7 @@ export function SettingsView() {
     <div className="detail" data-testid="settings-view">
       <ProfileSettings />
       <FollowUpSettings />
+      <LetterSettings />
       <DraftingSettings />
       <StorageNotice />
       <DataSection />

@@ -2,7 +2,8 @@ import { format, parse, startOfDay } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
-import { deleteContact, getContact, restoreContact, updateContact, type ContactPatch } from '../../storage/contacts';
+import { countLettersBy, deleteContact, getContact, restoreContact, updateContact, type ContactPatch, type LettersOnDelete } from '../../storage/contacts';
+import { setKeepInTouch } from '../../storage/keep-in-touch';
 import { lastSentChannel, logInteraction } from '../../storage/interactions';
 import { CHANNELS, STATUSES, type Channel, type Status } from '../../storage/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
@@ -17,6 +18,9 @@ import { PageChanges } from './PageChanges';
 import { Timeline } from './Timeline';
 import { DetailTabs, panelId, tabId } from './DetailTabs';
 import { i18n } from '#i18n';
+import { ContactLetters } from '../letters/ContactLetters';
+import { DeleteChoice } from '../letters/DeleteChoice';
+import { KeepInTouchSelect } from '../letters/KeepInTouchSelect';
 import { labelsOf, statusLabel } from '../labels';
 
 const DraftComposer = lazy(() => import('../drafting/DraftComposer').then((m) => ({ default: m.DraftComposer })));
@@ -43,6 +47,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
     if (lastChannel && lastChannel !== 'other') setChannel(lastChannel);
   }, [lastChannel]);
   const [error, setError] = useState<string>();
+  const [askLetters, setAskLetters] = useState<number>();
   const offerUndo = useUndo();
   const article = useRef<HTMLElement>(null);
   const loaded = contact !== undefined && contact !== null;
@@ -76,6 +81,16 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
     run(async () => {
       const { undo } = await withUndo([contact.id], action);
       offerUndo({ message, undo: () => undo().then(notifyDataChanged) });
+    });
+
+  const remove = (letters: LettersOnDelete) =>
+    run(async () => {
+      await deleteContact(contact.id, Date.now(), letters);
+      offerUndo({
+        message: i18n.t('sidepanel.deletedName', { name: contact.fullName }),
+        undo: () => restoreContact(contact.id).then(notifyDataChanged),
+      });
+      onBack();
     });
 
   const awaiting = contact.status === 'awaiting_reply';
@@ -163,7 +178,22 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         )}
       </section>
 
+      <div className="row" style={{ alignItems: 'flex-end' }}>
+        <KeepInTouchSelect
+          label={i18n.t('letters.keep.label')}
+          value={contact.keepInTouchDays}
+          onChange={(days) => void run(() => setKeepInTouch([contact.id], days))}
+        />
+        {contact.keepInTouchAt !== undefined && (
+          <span className="muted" data-testid="keep-in-touch-next">
+            {i18n.t('letters.keep.nextDue', { date: format(contact.keepInTouchAt, 'PPP') })}
+          </span>
+        )}
+      </div>
+
       <TextField label={i18n.t('sidepanel.notes')} journal={`contact:${contact.id}:notes`} multiline value={contact.notes} onSave={(notes) => update({ notes })} />
+
+      <ContactLetters contact={contact} />
 
       <section className="stack" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">{i18n.t('sidepanel.timeline')}</h3>
@@ -179,20 +209,22 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
       </details>
 
       <div>
-        <button
-          type="button"
-          className="danger"
-          onClick={() =>
-            void run(async () => {
-              await deleteContact(contact.id);
-              offerUndo({
-                message: i18n.t('sidepanel.deletedName', { name: contact.fullName }),
-                undo: () => restoreContact(contact.id).then(notifyDataChanged),
-              });
-              onBack();
-            })
-          }
-        >{i18n.t('sidepanel.deleteContact')}</button>
+        {askLetters !== undefined ? (
+          <DeleteChoice letters={askLetters} onCancel={() => setAskLetters(undefined)} onChoose={(choice) => void remove(choice)} />
+        ) : (
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              void run(async () => {
+                // Someone who wrote letters: say so, and let the user keep or delete them.
+                const letters = await countLettersBy([contact.id]);
+                if (letters > 0) setAskLetters(letters);
+                else await remove('delete');
+              })
+            }
+          >{i18n.t('sidepanel.deleteContact')}</button>
+        )}
       </div>
       </div>
       )}

@@ -18,10 +18,11 @@ import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
 import { i18n } from '#i18n';
 
-type Section = 'contacts' | 'followups' | 'templates' | 'settings';
+type Section = 'contacts' | 'followups' | 'letters' | 'templates' | 'settings';
 const SECTIONS: { id: Section; label: string }[] = [
   { id: 'contacts', get label() { return i18n.t('sidepanel.viewContacts'); } },
   { id: 'followups', get label() { return i18n.t('sidepanel.viewFollowUps'); } },
+  { id: 'letters', get label() { return i18n.t('letters.view.heading'); } },
   { id: 'templates', get label() { return i18n.t('sidepanel.viewTemplates'); } },
   { id: 'settings', get label() { return i18n.t('sidepanel.viewSettings'); } },
 ];
@@ -29,6 +30,7 @@ const SECTIONS: { id: Section; label: string }[] = [
 
 // Sections the user opens less often load on demand, so the contacts list paints sooner.
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const LettersView = lazy(() => import('../letters/LettersView').then((m) => ({ default: m.LettersView })));
 const TemplatesView = lazy(() => import('../templates/TemplatesView').then((m) => ({ default: m.TemplatesView })));
 
 /** What the contacts section shows: the list, one contact, or the add-by-hand form. */
@@ -187,6 +189,15 @@ export function SidePanelApp() {
           ) : section === 'templates' ? (
             <Suspense fallback={<p className="muted empty">{i18n.t('sidepanel.loadingTemplates')}</p>}>
               <TemplatesView />
+            </Suspense>
+          ) : section === 'letters' ? (
+            <Suspense fallback={<p className="muted empty">{i18n.t('letters.view.loading')}</p>}>
+              <LettersView
+                onOpenContact={(id) => {
+                  setSection('contacts');
+                  open(id);
+                }}
+              />
             </Suspense>
           ) : section === 'followups' ? (
             <div className="detail">

@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reloadOnSchemaChange } from '../../../components/reload-on-schema-change';
-import { DB_NAME, NewerDataFormatError, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, db, openDatabase } from '../../../storage/db';
-import { Contact, Interaction, Settings, Template } from '../../../storage/schemas';
+import { DB_NAME, NewerDataFormatError, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION, db, openDatabase } from '../../../storage/db';
+import { Contact, Interaction, Letter, Settings, Template } from '../../../storage/schemas';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/db');
 
@@ -60,11 +60,12 @@ const V1_ROWS = readExport('v1.json');
 
 /** The version after the current one, as a future build might declare it: a new index, and a field changed in an upgrade. */
 const NEXT = SCHEMA_VERSION + 1;
-const NEXT_SCHEMA = { ...SCHEMA_V2, contacts: `${SCHEMA_V2.contacts}, location` };
+const NEXT_SCHEMA = { ...SCHEMA_V3, contacts: `${SCHEMA_V3.contacts}, location` };
 function declareNext(name: string, upgrade: (tx: Transaction) => Promise<void>): Dexie {
   const next = new Dexie(name);
   next.version(1).stores(SCHEMA_V1);
   next.version(2).stores(SCHEMA_V2);
+  next.version(3).stores(SCHEMA_V3);
   next.version(NEXT).stores(NEXT_SCHEMA).upgrade(upgrade);
   return next;
 }
@@ -73,7 +74,7 @@ describe('M1: an upgrade with 10,000 rows', () => {
   it('keeps every row, migrates the field, and the new index answers', async () => {
     const name = dbName('m1');
     const old = new Dexie(name);
-    old.version(SCHEMA_VERSION).stores(SCHEMA_V2);
+    old.version(SCHEMA_VERSION).stores(SCHEMA_V3);
     const base = V1_ROWS.data.data.find((t) => t.tableName === 'contacts')!.rows[0]!;
     await old.table('contacts').bulkAdd(
       Array.from({ length: 10_000 }, (_, i) => ({ ...base, id: `c${i}`, identities: [`linkedin:p${i}`], location: i % 2 ? 'Boston, MA' : 'Denver, CO' })),
@@ -195,6 +196,7 @@ describe('M5: every released schema version still opens', () => {
       contacts: Contact,
       interactions: Interaction,
       templates: Template,
+      letters: Letter,
       trash: { parse: (entry: unknown) => Contact.parse((entry as { contact: unknown }).contact) },
       settings: { parse: (row: unknown) => Settings.parse((row as { value: unknown }).value) },
     };
@@ -208,6 +210,8 @@ describe('M5: every released schema version still opens', () => {
     const identity = (contacts.find((c) => (c.identities as string[]).length > 0)!.identities as string[])[0]!;
     expect(await current.contacts.where('identities').equals(identity).count()).toBe(1);
     expect(await current.contacts.where('nextFollowUpAt').above(0).count()).toBe(contacts.filter((c) => c.nextFollowUpAt).length);
+    const letters = dump.data.data.find((t) => t.tableName === 'letters')?.rows ?? [];
+    expect(await current.letters.where('dueAt').above(0).count()).toBe(letters.filter((l) => l.dueAt).length);
     const timeline = dump.data.data.find((t) => t.tableName === 'interactions')!.rows;
     const contactId = String(timeline[0]!.contactId);
     expect(await current.interactions.where('[contactId+at]').between([contactId, 0], [contactId, 8.64e15]).count()).toBe(

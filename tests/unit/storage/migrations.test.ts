@@ -5,8 +5,8 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_V1, openDatabase } from '../../../storage/db';
-import { Contact, Interaction } from '../../../storage/schemas';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, openDatabase } from '../../../storage/db';
+import { Contact, Interaction, Letter } from '../../../storage/schemas';
 
 const V1_CONTACT = {
   id: 'c1',
@@ -37,6 +37,14 @@ async function writeVersion1(): Promise<void> {
   old.close();
 }
 
+async function writeVersion2(contacts: object[], interactions: object[]): Promise<void> {
+  const old = new Dexie(DB_NAME);
+  old.version(2).stores(SCHEMA_V2);
+  await old.table('contacts').bulkAdd(contacts);
+  await old.table('interactions').bulkAdd(interactions);
+  old.close();
+}
+
 afterEach(() => Dexie.delete(DB_NAME));
 
 describe('schema versions', () => {
@@ -45,7 +53,8 @@ describe('schema versions', () => {
     const db = openDatabase();
     await db.open();
     const contacts = await db.contacts.toArray();
-    expect(contacts).toEqual([V1_CONTACT]);
+    // Version 3 adds when the contact's timeline last moved (its one interaction, at 2).
+    expect(contacts).toEqual([{ ...V1_CONTACT, lastInteractionAt: 2 }]);
     expect(() => contacts.map((c) => Contact.parse(c))).not.toThrow();
     expect(Interaction.parse(await db.interactions.get('i1'))).toEqual(V1_INTERACTION);
     // The indexes the app queries still answer.
@@ -58,14 +67,37 @@ describe('schema versions', () => {
     await writeVersion1();
     const db = openDatabase();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     // Records read back exactly as written: the derived fields live in the indexes' rows only.
-    expect(await db.contacts.toArray()).toEqual([V1_CONTACT]);
+    expect(await db.contacts.toArray()).toEqual([{ ...V1_CONTACT, lastInteractionAt: 2 }]);
     expect(await db.contacts.orderBy('sortName').primaryKeys()).toEqual(['c1']);
     expect(await db.contacts.where('searchWords').startsWith('mull').primaryKeys()).toEqual(['c1']);
     expect(await db.contacts.where('searchWords').equals('im').count()).toBe(1);
     expect(await db.contacts.where('[createdAt+sortName]').equals([1, 'hannah muller']).count()).toBe(1);
     expect(Interaction.parse(await db.interactions.get('i1'))).toEqual(V1_INTERACTION);
+    db.close();
+  });
+
+  it('version 3 keeps every version-2 record, dates each contact’s last interaction, and the letters and keep-in-touch indexes answer', async () => {
+    const quiet = { ...V1_CONTACT, id: 'c2', identities: ['linkedin:quiet'], nextFollowUpAt: undefined, status: 'replied' };
+    await writeVersion2([V1_CONTACT, quiet], [V1_INTERACTION, { ...V1_INTERACTION, id: 'i0', at: 1 }, { ...V1_INTERACTION, id: 'i3', contactId: 'c2', at: 7 }]);
+
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.contacts.orderBy('id').toArray()).toEqual([
+      { ...V1_CONTACT, lastInteractionAt: 2 },
+      { ...quiet, lastInteractionAt: 7 },
+    ]);
+    expect(await db.interactions.count()).toBe(3);
+    // The new table and indexes are there and answer.
+    const letter = Letter.parse({ id: 'l1', writerId: 'c1', status: 'asked', deadline: '2026-09-15', dueAt: 10, createdAt: 1, updatedAt: 1 });
+    await db.letters.add(letter);
+    expect(await db.letters.where('writerId').equals('c1').count()).toBe(1);
+    expect(await db.letters.where('dueAt').belowOrEqual(10).count()).toBe(1);
+    expect(await db.letters.where('status').equals('asked').count()).toBe(1);
+    await db.contacts.update('c2', { keepInTouchAt: 100 });
+    expect(await db.contacts.where('keepInTouchAt').belowOrEqual(100).primaryKeys()).toEqual(['c2']);
     db.close();
   });
 
