@@ -146,6 +146,8 @@ export function ImportWizard() {
       const summary = await run();
       markWriteEnded();
       importer.stop();
+      // The file's import is over: cleared so that choosing the same file again reads it again.
+      if (input.current) input.current.value = '';
       setState({ step: 'done', summary });
       await notifyDataChanged();
     } catch (error) {

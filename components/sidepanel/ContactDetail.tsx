@@ -141,15 +141,15 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
           <label style={{ flex: 1 }}>{i18n.t('sidepanel.nextFollowUp')}<input
               type="date"
               value={contact.nextFollowUpAt === undefined ? '' : format(contact.nextFollowUpAt, DAY_INPUT)}
-              onChange={(e) =>
-                void change(e.target.value ? i18n.t('trust.undoNextChanged') : i18n.t('trust.undoNextCleared'), () =>
+              onChange={(e) => {
+                // Read now: the change runs after an await, when React has already put the controlled value back.
+                const day = e.target.value;
+                void change(day ? i18n.t('trust.undoNextChanged') : i18n.t('trust.undoNextCleared'), () =>
                   updateContact(contact.id, {
-                    nextFollowUpAt: e.target.value
-                      ? startOfDay(parse(e.target.value, DAY_INPUT, new Date())).getTime()
-                      : undefined,
+                    nextFollowUpAt: day ? startOfDay(parse(day, DAY_INPUT, new Date())).getTime() : undefined,
                   }),
-                )
-              }
+                );
+              }}
             />
           </label>
         </div>
