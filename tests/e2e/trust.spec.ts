@@ -2,9 +2,12 @@
  * Nothing typed is lost, and pages cannot watch Rapport, end to end in Chromium: type then close the page at once;
  * two pages on one contact; every network request of the extension's pages recorded.
  */
+import { resolve } from 'node:path';
 import type { BrowserContext, Page, Request } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { FIXTURES, expect, test } from './fixtures';
 import { PEOPLE, seedContacts } from './seed';
+
+const CONNECTIONS = resolve(FIXTURES, 'imports/Connections.csv');
 
 async function openPanel(context: BrowserContext, extensionId: string, seed = true): Promise<Page> {
   const page = await context.newPage();
@@ -102,4 +105,26 @@ test('S10: the popup and side panel load no image from a host the README does no
   const hosts = new Set(requests.map((url) => new URL(url).hostname));
   expect([...hosts].filter((host) => !['media.licdn.com', 'doximity-res.cloudinary.com'].includes(host))).toEqual([]);
   context.off('request', record);
+});
+
+test('E4: a contact opened from the keyboard takes the focus; Escape returns it to that contact’s row', async ({ context, extensionId }) => {
+  const page = await openPanel(context, extensionId);
+  const row = page.getByTestId('contact-list').getByRole('button', { name: /Wen Li/ });
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article', { name: 'Wen Li' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('article', { name: 'Wen Li' })).toHaveCount(0);
+  // Fails on main as of this commit: the list is display:none while a contact is open, so its virtualized rows are
+  // not rendered; onBack's requestAnimationFrame runs before they are, finds no row and focuses search instead.
+  await expect(row).toBeFocused();
+});
+
+test('E6: the file input keeps showing the chosen file while its dry run is on screen', async ({ context, extensionId }) => {
+  const page = await openPanel(context, extensionId, false);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+  const input = page.getByLabel('Choose a file to import');
+  await input.setInputFiles(CONNECTIONS);
+  await expect(page.getByTestId('import-report')).toContainText('Would add 5 contacts, update 0 and skip 1. Nothing has been written yet.');
+  expect(await input.evaluate((el: HTMLInputElement) => [...(el.files ?? [])].map((file) => file.name))).toEqual(['Connections.csv']);
 });

@@ -17,7 +17,7 @@ const IDS = [
   ...Array.from({ length: 5 }, (_, i) => `M${i + 1}`),
   ...Array.from({ length: 3 }, (_, i) => `X${i + 1}`),
   // Issue 12 (trust): nothing lost, undo, identity, security, real files and names, rough edges.
-  'S9', 'S10', 'N1', 'N2', 'U1', 'U2', 'I1', 'I2', 'I3', 'R1', 'R2', 'R3', 'R4', 'E1', 'E2', 'E3',
+  'S9', 'S10', 'N1', 'N2', 'U1', 'U2', 'I1', 'I2', 'I3', 'R1', 'R2', 'R3', 'R4', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6',
 ];
 
 /** id → [{ file, quote }] from the table's rows. */

@@ -1,7 +1,8 @@
-/** E1–E4: the smaller rough edges a daily user hits. */
+/** E1–E3 and E5: the smaller rough edges a daily user hits (E4 and E6 are end to end, in tests/e2e/trust.spec.ts). */
 import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { DueList } from '../../../components/popup/DueList';
+import { ContactPlanReport } from '../../../components/settings/ImportReport';
 import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../../portability/write-marker';
 import { saveCapture } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
@@ -49,5 +50,20 @@ describe('rough edges', () => {
     markWriteStarted('Connections.csv');
     markWriteEnded();
     expect(takeUnfinishedWrite()).toBeUndefined();
+  });
+
+  it('E5: the import preview names the fields it would fill as the user knows them, never by their keys', async () => {
+    const empty = { total: 0, items: [] };
+    const plan = {
+      rows: 1,
+      add: empty,
+      update: { total: 1, items: [{ row: 2, name: 'Priya Raman', fields: ['connectedOn', 'profiles.linkedin', 'whereMet'] }] },
+      skip: empty,
+      errors: empty,
+    };
+    await screen.render(createElement(ContactPlanReport, { plan }));
+    const text = screen.host.textContent ?? '';
+    expect(text).toContain('Row 2: Priya Raman — Connected on, Profile link, Where met');
+    expect(text).not.toMatch(/connectedOn|profiles\.linkedin|whereMet/);
   });
 });
