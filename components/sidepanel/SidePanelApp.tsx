@@ -213,9 +213,7 @@ export function SidePanelApp() {
                 const id = screen.id;
                 setScreen({ name: 'list' });
                 // Back in the list, focus returns to the contact's row (or to search when it has scrolled away).
-                requestAnimationFrame(() =>
-                  (document.querySelector<HTMLElement>(`.contact-row[data-contact-id="${CSS.escape(id)}"]`) ?? search.current)?.focus(),
-                );
+                focusRowWhenDrawn(id, () => search.current);
               }}
             />
           ) : screen.name === 'add' ? (
@@ -244,4 +242,17 @@ export function SidePanelApp() {
       </div>
     </UndoProvider>
   );
+}
+
+/**
+ * The list was hidden while a contact was open, so the virtualizer draws its rows again only once it has measured
+ * the list: wait for the row a few frames (a bounded number, not a clock), then fall back to search.
+ */
+function focusRowWhenDrawn(id: string, fallback: () => HTMLElement | null, frames = 30): void {
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>(`.contact-row[data-contact-id="${CSS.escape(id)}"]`);
+    if (row) row.focus();
+    else if (frames > 0) focusRowWhenDrawn(id, fallback, frames - 1);
+    else fallback()?.focus();
+  });
 }
