@@ -4,7 +4,10 @@
  * transaction that re-plans against the data as it is at that moment.
  */
 import { db, type TrashEntry } from '../storage/db';
-import { Contact, type Interaction, type Settings, type Template } from '../storage/schemas';
+import { linkContactsByName } from '../storage/program-links';
+import { toRow } from '../storage/programs';
+import { nameKey } from '../programs/names';
+import { Contact, type Interaction, type Program, type ProgramLink, type ProgramUnlink, type Settings, type Template } from '../storage/schemas';
 import type { Backup } from './backup-format';
 import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './issues';
 import { WRITE_CHUNK } from './limits';
@@ -19,6 +22,7 @@ export interface CurrentData {
   interactions: Interaction[];
   templates: Template[];
   trash: TrashEntry[];
+  programs?: Program[];
 }
 
 export interface RestorePlan {
@@ -27,6 +31,8 @@ export interface RestorePlan {
   interactions: { add: Interaction[]; skip: number };
   templates: { add: Template[]; update: Template[]; skip: number };
   trash: { add: TrashEntry[]; skip: number };
+  /** Programs to write, and the links to put, with their contact and program ids as stored after the restore. */
+  programs: { add: Program[]; update: Program[]; skip: number; links: ProgramLink[]; unlinks: ProgramUnlink[] };
   /** The settings written: the backup's when replacing; untouched (undefined) when merging. */
   settings?: Settings;
   /** What replacing erases. */
@@ -62,6 +68,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
       interactions: { add: backup.interactions, skip: 0 },
       templates: { add: backup.templates, update: [], skip: 0 },
       trash: { add: backup.trash, skip: 0 },
+      programs: planPrograms(backup, [], (id) => (ids.has(id) ? id : undefined)),
       settings: backup.settings,
       removed: {
         contacts: current.contacts.length,
@@ -137,30 +144,63 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     else trash.add.push(entry);
   }
 
+  const restoredIds = new Set([...current.contacts.map((c) => c.id), ...contacts.add.map((c) => c.id)]);
   return {
     mode,
     contacts,
     interactions,
     templates,
     trash,
+    programs: planPrograms(backup, current.programs ?? [], (id) => resolved.get(id) ?? (restoredIds.has(id) ? id : undefined)),
     removed: { contacts: 0, interactions: 0, templates: 0, trash: 0 },
     errors,
   };
 }
 
+/**
+ * Programs: the same id, or certainly the same name, is the same program (the
+ * copy edited last wins); links follow their contact to the id it is stored
+ * under, and links of contacts not restored are left out.
+ */
+function planPrograms(backup: Backup, current: readonly Program[], contactId: (id: string) => string | undefined): RestorePlan['programs'] {
+  const out: RestorePlan['programs'] = { add: [], update: [], skip: 0, links: [], unlinks: [] };
+  const byId = new Map(current.map((p) => [p.id, p]));
+  const byName = new Map<string, Program>();
+  for (const program of current) for (const name of [program.name, ...program.aliases]) byName.set(nameKey(name), program);
+  for (const { people, notHere, ...program } of backup.programs) {
+    const match = byId.get(program.id) ?? byName.get(nameKey(program.name));
+    const programId = match?.id ?? program.id;
+    if (!match) out.add.push(program);
+    else if (program.updatedAt > match.updatedAt) out.update.push({ ...program, id: match.id });
+    else out.skip++;
+    for (const link of people) {
+      const id = contactId(link.contactId);
+      if (id) out.links.push({ ...link, contactId: id, programId });
+    }
+    for (const unlink of notHere) {
+      const id = contactId(unlink.contactId);
+      if (id) out.unlinks.push({ ...unlink, contactId: id, programId });
+    }
+  }
+  return out;
+}
+
 async function readCurrent(): Promise<CurrentData> {
-  const [contacts, interactions, templates, trash] = await Promise.all([
+  const [contacts, interactions, templates, trash, programs] = await Promise.all([
     db.contacts.toArray(),
     db.interactions.toArray(),
     db.templates.toArray(),
     db.trash.toArray(),
+    db.programs.toArray(),
   ]);
-  return { contacts, interactions, templates, trash };
+  return { contacts, interactions, templates, trash, programs };
 }
+
+const RESTORE_TABLES = [db.contacts, db.interactions, db.templates, db.settings, db.trash, db.programs, db.programLinks, db.programUnlinks];
 
 /** The dry run: what restoring would do, without writing. */
 export async function previewRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
-  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.trash], async () =>
+  return db.transaction('r', RESTORE_TABLES, async () =>
     planRestore(backup, mode, await readCurrent()),
   );
 }
@@ -183,7 +223,7 @@ export async function applyRestore(
   options: { onProgress?: Progress } = {},
 ): Promise<RestorePlan> {
   try {
-    return await db.transaction('rw', [db.contacts, db.interactions, db.templates, db.settings, db.trash], async () => {
+    return await db.transaction('rw', RESTORE_TABLES, async () => {
       const plan = planRestore(backup, mode, await readCurrent());
       if (plan.errors.length > 0) throw failureFor(plan.errors);
       const contacts = [...plan.contacts.add, ...plan.contacts.update.map((u) => u.after)];
@@ -195,7 +235,15 @@ export async function applyRestore(
         options.onProgress?.(done, total);
       };
       if (mode === 'replace') {
-        await Promise.all([db.contacts.clear(), db.interactions.clear(), db.templates.clear(), db.trash.clear()]);
+        await Promise.all([
+          db.contacts.clear(),
+          db.interactions.clear(),
+          db.templates.clear(),
+          db.trash.clear(),
+          db.programs.clear(),
+          db.programLinks.clear(),
+          db.programUnlinks.clear(),
+        ]);
       }
       if (plan.settings) await db.settings.put({ key: 'settings', value: plan.settings });
       tick(1);
@@ -203,6 +251,11 @@ export async function applyRestore(
       await putAll(db.interactions, plan.interactions.add, tick);
       await putAll(db.templates, templates, tick);
       await putAll(db.trash, plan.trash.add, tick);
+      await db.programs.bulkPut([...plan.programs.add, ...plan.programs.update].map(toRow));
+      await db.programLinks.bulkPut(plan.programs.links);
+      await db.programUnlinks.bulkPut(plan.programs.unlinks);
+      // Restored people join the programs their organization names, like any other write.
+      for (let i = 0; i < contacts.length; i += WRITE_CHUNK) await linkContactsByName(contacts.slice(i, i + WRITE_CHUNK));
       return plan;
     });
   } catch (error) {

@@ -9,6 +9,7 @@ import { possibleDuplicates } from './duplicates';
 import { readingOrder } from './search-fields';
 import { newId } from './ids';
 import { pageChangesAfterCapture } from './page-changes';
+import { PROGRAM_TABLES, dropLinksOfContacts, linkContactsByName, linksOfContacts, putBackLinks } from './program-links';
 import {
   CAPTURED_FIELDS,
   Contact,
@@ -60,7 +61,7 @@ export async function saveCapture(capture: Capture, now = Date.now(), options: S
   const pageIdentity = identityForUrl(capture.profileUrl);
   const identity = options.listed ? listedIdentity(capture.profileUrl, capture.fullName) : pageIdentity;
   if (!identity || !pageIdentity) throw new Error('The page link cannot identify a contact.');
-  return db.transaction('rw', db.contacts, async () => {
+  return db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
     const existing = await db.contacts.where('identities').equals(identity).first();
     const fields = capturedFields(capture);
     for (const section of capture.notLoaded) delete fields[section];
@@ -82,6 +83,7 @@ export async function saveCapture(capture: Capture, now = Date.now(), options: S
       const duplicates = await possibleDuplicates(contact, options.listed ? [] : [pageIdentity]);
       if (duplicates.length > 0) contact.possibleDuplicateOf = duplicates;
       await db.contacts.add(contact);
+      await linkContactsByName([contact], now);
       return { contact, created: true };
     }
     const pageChanges = pageChangesAfterCapture(existing, fields);
@@ -96,15 +98,22 @@ export async function saveCapture(capture: Capture, now = Date.now(), options: S
       capturedAt: now,
     });
     await db.contacts.put(contact);
+    await linkContactsByName([contact], now);
     return { contact, created: false, previous: existing };
   });
 }
 
 /** Reverts a save: removes a contact it created, or restores the one it updated. */
 export async function undoSave(result: SaveResult): Promise<void> {
-  await db.transaction('rw', db.contacts, async () => {
-    if (result.created) await db.contacts.delete(result.contact.id);
-    else if (result.previous) await db.contacts.put(Contact.parse(result.previous));
+  await db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
+    if (result.created) {
+      await db.contacts.delete(result.contact.id);
+      await dropLinksOfContacts([result.contact.id]);
+    } else if (result.previous) {
+      const previous = Contact.parse(result.previous);
+      await db.contacts.put(previous);
+      await linkContactsByName([previous]);
+    }
   });
 }
 
@@ -179,7 +188,10 @@ export async function addContact(
     createdAt: now,
     updatedAt: now,
   });
-  await db.contacts.add(contact);
+  await db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
+    await db.contacts.add(contact);
+    await linkContactsByName([contact], now);
+  });
   return contact;
 }
 
@@ -191,7 +203,7 @@ export type ContactPatch = Partial<Omit<Contact, 'id' | 'createdAt' | 'updatedAt
  * one transaction so that concurrent edits from other contexts are not lost.
  */
 export async function updateContact(id: string, patch: ContactPatch, now = Date.now()): Promise<Contact> {
-  return db.transaction('rw', db.contacts, async () => {
+  return db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
     const existing = await db.contacts.get(id);
     if (!existing) throw new Error('This contact no longer exists.');
     const edited = new Set(existing.userEdited);
@@ -208,6 +220,7 @@ export async function updateContact(id: string, patch: ContactPatch, now = Date.
       updatedAt: now,
     });
     await db.contacts.put(contact);
+    if ('organization' in patch) await linkContactsByName([contact], now);
     return contact;
   });
 }
@@ -218,17 +231,19 @@ export async function setStatus(id: string, status: Status, now = Date.now()): P
 
 /** Moves contacts and their timelines to the trash, from where they can be restored. One transaction. */
 export async function deleteContacts(ids: readonly string[], now = Date.now()): Promise<TrashEntry[]> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash, ...PROGRAM_TABLES], async () => {
     const entries: TrashEntry[] = [];
     for (const id of ids) {
       const contact = await db.contacts.get(id);
       if (!contact) continue;
       const interactions = await db.interactions.where('contactId').equals(id).toArray();
-      entries.push({ id, deletedAt: now, contact, interactions });
+      const links = await linksOfContacts([id]);
+      entries.push({ id, deletedAt: now, contact, interactions, ...(links.length > 0 ? { links } : {}) });
       await db.interactions.bulkDelete(interactions.map((i) => i.id));
     }
     await db.trash.bulkPut(entries);
     await db.contacts.bulkDelete(entries.map((e) => e.id));
+    await dropLinksOfContacts(entries.map((e) => e.id));
     return entries;
   });
 }
@@ -241,11 +256,13 @@ export async function deleteContact(id: string, now = Date.now()): Promise<Trash
 
 /** Restores deleted contacts with their timelines. */
 export async function restoreContacts(ids: readonly string[]): Promise<Contact[]> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash, ...PROGRAM_TABLES], async () => {
     const entries = (await db.trash.bulkGet([...ids])).filter((e): e is TrashEntry => e !== undefined);
     if (entries.length === 0) throw new Error('These contacts are no longer in the trash.');
     await db.contacts.bulkPut(entries.map((e) => e.contact));
     await db.interactions.bulkPut(entries.flatMap((e) => e.interactions));
+    await putBackLinks(entries.flatMap((e) => e.links ?? []));
+    await linkContactsByName(entries.map((e) => e.contact));
     await db.trash.bulkDelete(entries.map((e) => e.id));
     return entries.map((e) => e.contact);
   });
@@ -268,7 +285,7 @@ export async function tagContacts(ids: readonly string[], tag: string, now = Dat
 
 /** Sets the status of several contacts at once, with the same follow-up effect as one by one. */
 export async function setStatuses(ids: readonly string[], status: Status, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.contacts, async () => {
+  await db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
     for (const id of ids) await updateContact(id, { status }, now);
   });
 }

@@ -6,8 +6,9 @@
  * follows). Records are validated by the zod schemas in ./schemas before every
  * write, through the repository modules beside this file.
  */
-import Dexie, { type EntityTable } from 'dexie';
-import type { Contact, Interaction, Template } from './schemas';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { programsFromOrganizations } from '../programs/from-organizations';
+import type { Contact, Interaction, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 
 export const DB_NAME = 'rapport';
@@ -24,7 +25,12 @@ export interface TrashEntry {
   deletedAt: number;
   contact: Contact;
   interactions: Interaction[];
+  /** The programs the contact belonged to, put back on restore (schema version 4). */
+  links?: ProgramLink[];
 }
+
+/** A program row as stored: the record and the name keys its index answers to (storage/programs.ts keeps them). */
+export type ProgramRow = Program & { matchKeys: string[] };
 
 /** Index declarations per version; kept as data so migration tests can open old versions. */
 export const SCHEMA_V1 = {
@@ -48,16 +54,34 @@ export const SCHEMA_V2 = {
   contacts: `${SCHEMA_V1.contacts}, sortName, specialty, *searchWords, *possibleDuplicateOf, [createdAt+sortName], [lastContactedAt+sortName], [nextFollowUpAt+sortName]`,
 } as const;
 
+/**
+ * Version 4 (3 is another branch's; Dexie allows gaps): programs, the people
+ * linked to each (a contact may belong to several), and the links the user
+ * refused. The upgrade turns every organization name into a program and links
+ * its people; contacts themselves are not changed.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V2,
+  programs: 'id, name, stage, specialty, updatedAt, *matchKeys',
+  programLinks: '[contactId+programId], contactId, programId',
+  programUnlinks: '[contactId+programId], programId',
+} as const;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
   templates: EntityTable<Template, 'id'>;
   settings: EntityTable<KeyValue, 'key'>;
   trash: EntityTable<TrashEntry, 'id'>;
+  programs: EntityTable<ProgramRow, 'id'>;
+  programLinks: Table<ProgramLink, [string, string]>;
+  programUnlinks: Table<ProgramUnlink, [string, string]>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 4;
+/** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
+export const DECLARED_VERSIONS = [1, 2, 4] as const;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends Error {
@@ -86,6 +110,20 @@ export function openDatabase(name = DB_NAME): RapportDB {
           Object.assign(contact, withSearchFields(contact));
         }),
     );
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      const contacts = tx.table('contacts');
+      // Index reads only: the contacts are not rewritten, so none of them can change.
+      const byOrganization = contacts.orderBy('organization');
+      const [organizations, ids] = await Promise.all([byOrganization.keys(), byOrganization.primaryKeys()]);
+      const { programs, links } = programsFromOrganizations(
+        ids.map((id, i) => ({ id: id as string, organization: organizations[i] as string })),
+        Date.now(),
+      );
+      await tx.table('programs').bulkAdd(programs);
+      await tx.table('programLinks').bulkAdd(links);
+    });
 
   // Every contact written, by any path (save, edit, import, restore, undo), carries the
   // fields its indexes need, computed here so that no caller can forget or fake them;
