@@ -11,7 +11,8 @@
  */
 import { browser } from 'wxt/browser';
 import { dueAfter } from '../followups/rules';
-import { countDueFollowUps, nextFollowUpAfter } from '../storage/contacts';
+import { nextFollowUpAfter } from '../storage/contacts';
+import { countDueItems } from '../storage/interview-thanks';
 import { actionTitle } from './action-title';
 import { notifyDailySummary } from './daily-summary';
 import { refreshAllTabTitles } from './tab-icon';
@@ -44,7 +45,8 @@ export interface RefreshOptions {
 export async function refreshBadge(now = Date.now(), options: RefreshOptions = {}): Promise<number> {
   // Alarms first and without the database, so that even a failing database is retried later.
   await ensureAlarms(now);
-  const due = await countDueFollowUps(now);
+  // Interview thank-yous fall due at a local midnight, which the midnight alarm already recounts.
+  const due = await countDueItems(now);
   await Promise.all([
     browser.action.setBadgeText({ text: badgeText(due) }),
     browser.action.setBadgeBackgroundColor({ color: '#B42318' }),

@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { profileRef } from '../capture/urls';
-import { countDueFollowUps, findByProfileUrl } from '../storage/contacts';
+import { findByProfileUrl } from '../storage/contacts';
+import { countDueItems } from '../storage/interview-thanks';
 import { actionTitle, DEFAULT_TAB_HINT } from './action-title';
 
 const ICON_PATHS = {
@@ -20,7 +21,7 @@ export async function updateTabIcon(tabId: number, url: string | undefined, due?
   const ref = url ? profileRef(url) : null;
   const [contact, count] = await Promise.all([
     ref ? findByProfileUrl(ref.canonicalUrl) : undefined,
-    due ?? countDueFollowUps(),
+    due ?? countDueItems(),
   ]);
   try {
     await browser.action.setIcon({ tabId, path: contact ? ICON_PATHS.saved : ICON_PATHS.default });
