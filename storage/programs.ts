@@ -10,7 +10,7 @@ import { stageAfterEdit } from '../programs/stages';
 import { db, type ProgramRow } from './db';
 import { newId } from './ids';
 import { linkProgramByName } from './program-links';
-import { Program, ProgramLink, type Contact, type ProgramInput, type ProgramUnlink, type Status } from './schemas';
+import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from './schemas';
 
 const TABLES = [db.contacts, db.programs, db.programLinks, db.programUnlinks] as const;
 
@@ -190,9 +190,7 @@ export async function programsIndex(): Promise<ProgramsIndex> {
       byLast.primaryKeys(),
       byOrganization.keys(),
       byOrganization.primaryKeys(),
-      ...(['not_contacted', 'awaiting_reply', 'replied', 'meeting', 'closed', 'no_response'] as const).map((status) =>
-        db.contacts.where('status').equals(status).primaryKeys(),
-      ),
+      ...STATUSES.map((status) => db.contacts.where('status').equals(status).primaryKeys()),
     ]);
     const people = new Map<string, string[]>();
     const linkedContacts = new Set<string>();
@@ -203,7 +201,7 @@ export async function programsIndex(): Promise<ProgramsIndex> {
       linkedContacts.add(contactId);
     }
     const statusOf = new Map<string, Status>();
-    (['not_contacted', 'awaiting_reply', 'replied', 'meeting', 'closed', 'no_response'] as const).forEach((status, i) => {
+    STATUSES.forEach((status, i) => {
       for (const id of perStatus[i]!) statusOf.set(id as string, status);
     });
     const lastContactedOf = new Map<string, number>();
@@ -250,3 +248,10 @@ export async function allLinks(): Promise<{ links: ProgramLink[]; unlinks: Progr
   return { links, unlinks };
 }
 
+
+/** The combined timeline of a program's people, newest first, at most `limit` entries. */
+export async function programTimeline(contactIds: readonly string[], limit = 200): Promise<Interaction[]> {
+  if (contactIds.length === 0) return [];
+  const rows = await db.interactions.where('contactId').anyOf([...contactIds]).toArray();
+  return rows.sort((a, b) => b.at - a.at).slice(0, limit);
+}

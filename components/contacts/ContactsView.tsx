@@ -6,7 +6,8 @@ import { ContactList } from '../sidepanel/ContactList';
 import { useContactsQuery } from '../use-contacts-query';
 import { BulkBar } from './BulkBar';
 import { FilterBar } from './FilterBar';
-import { OrganizationsView } from './OrganizationsView';
+import { i18n } from '#i18n';
+import { ProgramsView } from '../programs/ProgramsView';
 import { PipelineStrip } from './PipelineStrip';
 
 /** "1 contact", "2 contacts". */
@@ -31,7 +32,7 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const [sort, setSort] = useState<Sort>('name');
-  const [mode, setMode] = useState<'people' | 'organizations'>('people');
+  const [mode, setMode] = useState<'people' | 'programs'>('people');
   const [showFilters, setShowFilters] = useState(false);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   // Typing stays responsive while the list catches up.
@@ -137,8 +138,8 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
             <button type="button" className="tab" aria-pressed={mode === 'people'} aria-current={mode === 'people' ? 'page' : undefined} onClick={() => setMode('people')}>
               People
             </button>
-            <button type="button" className="tab" aria-pressed={mode === 'organizations'} aria-current={mode === 'organizations' ? 'page' : undefined} onClick={() => setMode('organizations')}>
-              Organizations
+            <button type="button" className="tab" aria-pressed={mode === 'programs'} aria-current={mode === 'programs' ? 'page' : undefined} onClick={() => setMode('programs')}>
+              {i18n.t('programs.tab')}
             </button>
           </div>
           <button type="button" className="link" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
@@ -148,7 +149,10 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
         {showFilters && <FilterBar filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
       </div>
       {checkedIds.length > 0 && <BulkBar ids={checkedIds} onDone={() => setChecked(new Set())} />}
-      {visible === undefined ? (
+      {mode === 'programs' ? (
+        // Programs are the user's own list, not a view of the searched contacts: it needs no contact list to load.
+        <ProgramsView onOpen={onOpen} />
+      ) : visible === undefined ? (
         searching ? (
           <p className="muted empty" aria-busy="true">
             Searching…
@@ -162,8 +166,6 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
             <ContactList ids={preview.map((c) => c.id)} seed={preview} checked={checked} onToggle={toggle} onOpen={onOpen} />
           </>
         )
-      ) : mode === 'organizations' ? (
-        <OrganizationsView ids={visible} onOpen={onOpen} />
       ) : visible.length === 0 ? (
         <p className="muted empty" data-testid="no-match" data-query={answering}>
           No contact matches{query ? ` “${query}”` : ' these filters'}.

@@ -14,6 +14,7 @@ import { countDueFollowUps, listDueFollowUps } from '../../storage/contacts';
 import { markNoResponse, markReplyReceived, snoozeFollowUp } from '../../storage/followups';
 import type { Contact, Settings } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
+import { InterviewThanks } from '../programs/InterviewThanks';
 import { openSidePanel } from '../side-panel';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
@@ -126,6 +127,7 @@ export function DueList({ windowId, onDraft }: Props) {
           {status.text}
         </p>
       )}
+      <InterviewThanks windowId={windowId} onDraft={onDraft} />
       {loaded === undefined ? (
         <p className="muted" style={{ margin: 0 }}>
           Loading follow-ups…

@@ -13,6 +13,7 @@ import { ContactFields } from '../contacts/ContactFields';
 import { TextField } from '../contacts/TextField';
 import { useUndo } from '../undo';
 import { PageChanges } from './PageChanges';
+import { ContactPrograms } from '../programs/ContactPrograms';
 import { Timeline } from './Timeline';
 import { DetailTabs, panelId, tabId } from './DetailTabs';
 
@@ -141,12 +142,14 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         )}
       </section>
 
+      <ContactPrograms contactId={contact.id} />
+
       <TextField label="Notes" multiline value={contact.notes} onSave={(notes) => update({ notes })} />
 
       <section className="stack" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">Timeline</h3>
         <AddInteractionForm contactId={contact.id} />
-        <Timeline contactId={contact.id} />
+        <Timeline contactId={contact.id} name={contact.fullName} />
       </section>
 
       <details className="stack">
