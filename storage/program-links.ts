@@ -60,9 +60,18 @@ export async function linkContactsByName(contacts: readonly Pick<Contact, 'id' |
  * organization index's distinct values, not the contacts.
  */
 export async function linkProgramByName(program: ProgramRow, now = Date.now()): Promise<void> {
-  const keys = new Set(programKeys(program));
+  await linkProgramsByName([program], now);
+}
+
+/** linkProgramByName for many programs, reading the distinct organizations once. */
+export async function linkProgramsByName(programs: readonly ProgramRow[], now = Date.now()): Promise<void> {
+  if (programs.length === 0) return;
   const organizations = (await db.contacts.orderBy('organization').uniqueKeys()) as string[];
-  const matching = organizations.filter((organization) => keys.has(nameKey(organization)));
+  const keyed = organizations.map((organization) => ({ organization, key: nameKey(organization) }));
+  for (const program of programs) await relink(program, keyed.filter(({ key }) => program.matchKeys.includes(key)).map((o) => o.organization), now);
+}
+
+async function relink(program: ProgramRow, matching: readonly string[], now: number): Promise<void> {
   const ids = new Set(matching.length > 0 ? ((await db.contacts.where('organization').anyOf(matching).primaryKeys()) as string[]) : []);
   const existing = await db.programLinks.where('programId').equals(program.id).toArray();
   const stale = existing.filter((link) => link.by === 'name' && !ids.has(link.contactId));

@@ -9,7 +9,8 @@ import { matchProgram, nameKey, programKeys } from '../programs/names';
 import { stageAfterEdit } from '../programs/stages';
 import { db, type ProgramRow } from './db';
 import { newId } from './ids';
-import { linkProgramByName } from './program-links';
+import { planProgramImport, type ParsedPrograms, type ProgramImportPlan } from '../portability/program-csv';
+import { linkProgramByName, linkProgramsByName } from './program-links';
 import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from './schemas';
 
 const TABLES = [db.contacts, db.programs, db.programLinks, db.programUnlinks] as const;
@@ -254,4 +255,26 @@ export async function programTimeline(contactIds: readonly string[], limit = 200
   if (contactIds.length === 0) return [];
   const rows = await db.interactions.where('contactId').anyOf([...contactIds]).toArray();
   return rows.sort((a, b) => b.at - a.at).slice(0, limit);
+}
+
+/**
+ * Writes a program spreadsheet's rows in ONE transaction, planned again
+ * against the programs as they are at that moment (portability/program-csv.ts):
+ * any error leaves every program as it was. New and renamed programs link the
+ * people their names name.
+ */
+export async function applyProgramImport(parsed: ParsedPrograms, now = Date.now()): Promise<ProgramImportPlan> {
+  if (parsed.issues.length > 0) throw new Error('Fix the rows listed first: nothing was imported.');
+  return db.transaction('rw', TABLES, async () => {
+    const plan = planProgramImport(parsed, await listPrograms(), now, newId);
+    const rows = [...plan.add, ...plan.update.map((u) => u.after)].map(toRow);
+    await db.programs.bulkPut(rows);
+    await linkProgramsByName(rows, now);
+    return plan;
+  });
+}
+
+/** The dry run of a program spreadsheet against the saved programs; writes nothing. */
+export async function previewProgramImport(parsed: ParsedPrograms, now = Date.now()): Promise<ProgramImportPlan> {
+  return planProgramImport(parsed, await listPrograms(), now, newId);
 }
