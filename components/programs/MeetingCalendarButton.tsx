@@ -1,7 +1,7 @@
 /** "Add to calendar" for a meeting, call or in-person meeting logged on a timeline: a one-hour .ics entry at its time. */
 import { i18n } from '#i18n';
 import { INTERACTION_LABELS, type Interaction, type InteractionKind } from '../../storage/schemas';
-import { downloadCalendar } from './calendar-download';
+import { downloadCalendar } from './download';
 
 const MEETINGS: ReadonlySet<InteractionKind> = new Set(['meeting', 'call', 'met_in_person']);
 

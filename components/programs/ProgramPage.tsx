@@ -34,7 +34,7 @@ import { getSettings } from '../../storage/settings';
 import { TextField } from '../contacts/TextField';
 import { Select } from '../Select';
 import { useUndo } from '../undo';
-import { downloadCalendar } from './calendar-download';
+import { downloadCalendar } from './download';
 import { formatDay, formatMoment, kindLabel, stageLabel } from './labels';
 import { MeetingCalendarButton } from './MeetingCalendarButton';
 

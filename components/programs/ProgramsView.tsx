@@ -15,6 +15,7 @@ import { addAlias, addProgram, mergeProgramsInto, programsIndex, restoreSnapshot
 import { PROGRAM_STAGES, type Program, type ProgramStage } from '../../storage/schemas';
 import { useUndo } from '../undo';
 import { formatDay, formatMoment, stageLabel } from './labels';
+import { ProgramImport } from './ProgramImport';
 import { ProgramPage } from './ProgramPage';
 
 interface Props {
@@ -106,6 +107,7 @@ export function ProgramsView({ onOpen }: Props) {
         )}
       </div>
       <AddProgramForm onAdd={(name) => run(async () => (await addProgram({ name }), i18n.t('programs.added', { name })))} />
+      <ProgramImport />
       {status && (
         <p className={status.error ? 'error' : 'ok'} role={status.error ? 'alert' : 'status'} style={{ margin: 0 }}>
           {status.text}
