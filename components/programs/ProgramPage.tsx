@@ -7,6 +7,7 @@
  */
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { notifyDataChanged } from '../../messages';
 import { useEffect, useId, useRef, useState } from 'react';
 import { findSharedSchool } from '../../drafting/shared-school';
 import { contactsByIds, searchContacts } from '../../storage/contact-list';
@@ -58,6 +59,8 @@ export function ProgramPage({ program, people, onBack, onOpen }: Props) {
     try {
       const text = await action();
       if (text) setStatus({ text });
+      // An interview date changes what the badge counts.
+      await notifyDataChanged();
     } catch (error) {
       setStatus({ text: (error as Error).message, error: true });
     }

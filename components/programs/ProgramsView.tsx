@@ -7,6 +7,7 @@
  */
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { notifyDataChanged } from '../../messages';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { localDay } from '../../followups/rules';
 import { matchProgram } from '../../programs/names';
@@ -62,6 +63,8 @@ export function ProgramsView({ onOpen }: Props) {
     setStatus(undefined);
     try {
       setStatus({ text: await action() });
+      // Interview dates and merges change what the badge counts.
+      await notifyDataChanged();
     } catch (error) {
       setStatus({ text: (error as Error).message, error: true });
     }
