@@ -78,6 +78,20 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
 
   if (!preview) return <p className="muted empty" aria-busy="true">Loading contacts…</p>;
 
+  if (preview.length === 0 && mode === 'programs') {
+    // An applicant may list their programs before saving anyone.
+    return (
+      <>
+        <div className="row" style={{ padding: '8px 12px 0' }}>
+          <button type="button" className="link" onClick={() => setMode('people')}>
+            {i18n.t('programs.backToPeople')}
+          </button>
+        </div>
+        <ProgramsView onOpen={onOpen} />
+      </>
+    );
+  }
+
   if (preview.length === 0) {
     return (
       <div className="empty stack">
@@ -89,6 +103,9 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
         <div>
           <button type="button" className="primary" onClick={onAdd}>
             Add a contact
+          </button>{' '}
+          <button type="button" onClick={() => setMode('programs')}>
+            {i18n.t('programs.start')}
           </button>
         </div>
       </div>

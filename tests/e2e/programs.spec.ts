@@ -20,7 +20,8 @@ const yesterday = () => {
 test('the program list, a linked resident, a merge, an interview in the calendar and the thank-you the day after', async ({ context, worker, extensionId }) => {
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  await panel.getByRole('button', { name: 'Programs', exact: true }).click();
+  // No contact yet: the empty list leads to the programs.
+  await panel.getByRole('button', { name: 'Your programs', exact: true }).click();
   await expect(panel.getByTestId('programs-view')).toBeVisible();
 
   // Import the program spreadsheet: a dry run first, unknown status words shown, then one write.
@@ -52,7 +53,12 @@ test('the program list, a linked resident, a merge, an interview in the calendar
   await expect(popup.getByTestId('saved-card').getByTestId('contact-name')).toContainText('Hannah Müller');
   await popup.close();
 
-  await panel.bringToFront();
+  // The panel opens on the person just saved, who belongs to the program.
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await expect(panel.getByRole('article', { name: 'Hannah Müller' })).toBeVisible();
+  await expect(panel.getByTestId('contact-programs')).toContainText('Northfield General Hospital');
+  await panel.getByRole('button', { name: '← All contacts' }).click();
+  await panel.getByRole('button', { name: 'Programs', exact: true }).click();
   const ngh = panel.getByTestId('program-card').filter({ has: panel.getByRole('button', { name: 'Northfield General Hospital', exact: true }) });
   await expect(ngh).toContainText('1 contact, 0 replied');
   await ngh.getByRole('button', { name: 'Northfield General Hospital', exact: true }).click();
