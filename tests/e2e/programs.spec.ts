@@ -25,7 +25,7 @@ test('the program list, a linked resident, a merge, an interview in the calendar
   await expect(panel.getByTestId('programs-view')).toBeVisible();
 
   // Import the program spreadsheet: a dry run first, unknown status words shown, then one write.
-  await panel.getByText('Import program list (CSV)').click();
+  await panel.getByText('Import program list (CSV)', { exact: true }).click();
   await panel.getByLabel('Program spreadsheet (CSV)').setInputFiles(resolve(FIXTURES, 'imports/programs.csv'));
   await panel.getByRole('button', { name: 'Check the file' }).click();
   await expect(panel.getByTestId('program-dry-run')).toContainText('Would add 10 programs and update 0');
