@@ -29,7 +29,8 @@ export async function countDue(now = Date.now()): Promise<DueCounts> {
     countDueKeepInTouch(now),
     countDueInterviewThanks(now),
   ]);
-  return { follow_up, letter, keep_in_touch, interview_thanks };
+  // Thank-yous only when there are some: the counts stay those of the three kinds otherwise.
+  return { follow_up, letter, keep_in_touch, ...(interview_thanks > 0 ? { interview_thanks } : {}) };
 }
 
 /** The earliest moment after `now` at which anything falls due, for the background's alarm. */
