@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
 import { withSearchFields } from '../../../storage/search-fields';
 import { Contact, Interaction, Letter } from '../../../storage/schemas';
 
@@ -63,6 +63,15 @@ async function writeVersion2(
 }
 
 afterEach(() => Dexie.delete(DB_NAME));
+
+/** A database as version 3 (letters) stored it: contacts with organizations, and a letter. */
+async function writeVersion3(contacts: object[], letters: object[]): Promise<void> {
+  const old = new Dexie(DB_NAME);
+  old.version(3).stores(SCHEMA_V3);
+  await old.table('contacts').bulkAdd(contacts);
+  await old.table('letters').bulkAdd(letters);
+  old.close();
+}
 
 async function rawContacts(): Promise<unknown[]> {
   const raw = new Dexie(DB_NAME);
@@ -154,6 +163,21 @@ describe('schema versions', () => {
     // The name index answers.
     expect(await again.programs.where('matchKeys').equals('saint lukes medical center').count()).toBe(1);
     again.close();
+  });
+
+  it('version 4 keeps every version-3 letter and keep-in-touch index, and makes programs of the organizations', async () => {
+    const letter = Letter.parse({ id: 'l1', writerId: 'a', status: 'asked', deadline: '2026-09-15', dueAt: 10, createdAt: 1, updatedAt: 1 });
+    const contacts = [AT('a', 'Northfield General Hospital'), { ...AT('b', 'northfield general hospital'), keepInTouchAt: 100 }];
+    await writeVersion3(contacts.map((c) => withSearchFields(c as never)), [letter]);
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.letters.toArray()).toEqual([letter]);
+    expect(await db.letters.where('dueAt').belowOrEqual(10).count()).toBe(1);
+    expect(await db.contacts.where('keepInTouchAt').belowOrEqual(100).primaryKeys()).toEqual(['b']);
+    expect(await db.programs.count()).toBe(1);
+    expect(await db.programLinks.count()).toBe(2);
+    db.close();
   });
 
   it('never damages a database written by a newer version', async () => {
