@@ -174,13 +174,17 @@ export type DueItem =
   | { kind: 'keep_in_touch'; contactId: string; dueAt: number };
 export type DueKind = DueItem['kind'];
 
-/** How many of each kind are due. */
-export type DueCounts = Record<DueKind, number>;
+/**
+ * How many of each kind are due, and the interview thank-yous
+ * (followups/interview-thanks.ts; listed by the due list on their own, so
+ * they are counted here but are not a DueItem kind).
+ */
+export type DueCounts = Record<DueKind, number> & { interview_thanks?: number };
 
-export const NO_DUE: DueCounts = { follow_up: 0, letter: 0, keep_in_touch: 0 };
+export const NO_DUE: DueCounts = { follow_up: 0, letter: 0, keep_in_touch: 0, interview_thanks: 0 };
 
 export function dueTotal(counts: DueCounts): number {
-  return Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return Object.values(counts).reduce((sum: number, n) => sum + (n ?? 0), 0);
 }
 
 /** A follow-up as a due item, when it is due. */

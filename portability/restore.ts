@@ -4,7 +4,19 @@
  * transaction that re-plans against the data as it is at that moment.
  */
 import { db, type TrashEntry } from '../storage/db';
-import { Contact, type Interaction, type Letter, type Settings, type Template } from '../storage/schemas';
+import { linkContactsByName } from '../storage/program-links';
+import { toRow } from '../storage/programs';
+import { nameKey } from '../programs/names';
+import {
+  Contact,
+  type Interaction,
+  type Letter,
+  type Program,
+  type ProgramLink,
+  type ProgramUnlink,
+  type Settings,
+  type Template,
+} from '../storage/schemas';
 import type { Backup } from './backup-format';
 import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './issues';
 import { WRITE_CHUNK } from './limits';
@@ -24,6 +36,7 @@ export interface CurrentData {
   /** The settings row as stored (undefined on a fresh install). */
   settings?: unknown;
   letters: Letter[];
+  programs?: Program[];
 }
 
 export interface RestorePlan {
@@ -34,6 +47,8 @@ export interface RestorePlan {
   trash: { add: TrashEntry[]; skip: number };
   /** Letters by id; on a merge, the copy edited last wins. */
   letters: { add: Letter[]; skip: number };
+  /** Programs to write, and the links to put, with their contact and program ids as stored after the restore. */
+  programs: { add: Program[]; update: Program[]; skip: number; links: ProgramLink[]; unlinks: ProgramUnlink[] };
   /** The settings written (portability/restore-settings.ts): undefined when none change. */
   settings?: Settings;
   /** The settings whose value the restore changes, for the dry run. */
@@ -73,6 +88,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
       templates: { add: backup.templates, update: [], skip: 0 },
       trash: { add: backup.trash, skip: 0 },
       letters: { add: backup.letters, skip: 0 },
+      programs: planPrograms(backup, [], (id) => (ids.has(id) ? id : undefined)),
       settings: restored.settings,
       settingsChanged: restored.changed,
       removed: {
@@ -169,6 +185,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     letters.add.push(writerId === letter.writerId ? letter : { ...letter, writerId });
   }
 
+  const restoredIds = new Set([...current.contacts.map((c) => c.id), ...contacts.add.map((c) => c.id)]);
   return {
     mode,
     contacts,
@@ -176,6 +193,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     templates,
     trash,
     letters,
+    programs: planPrograms(backup, current.programs ?? [], (id) => resolved.get(id) ?? (restoredIds.has(id) ? id : undefined)),
     settings: restored.settings,
     settingsChanged: restored.changed,
     removed: { contacts: 0, interactions: 0, templates: 0, trash: 0, letters: 0 },
@@ -183,21 +201,62 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
   };
 }
 
+/**
+ * Programs: the same id, or certainly the same name, is the same program (the
+ * copy edited last wins); links follow their contact to the id it is stored
+ * under, and links of contacts not restored are left out.
+ */
+function planPrograms(backup: Backup, current: readonly Program[], contactId: (id: string) => string | undefined): RestorePlan['programs'] {
+  const out: RestorePlan['programs'] = { add: [], update: [], skip: 0, links: [], unlinks: [] };
+  const byId = new Map(current.map((p) => [p.id, p]));
+  const byName = new Map<string, Program>();
+  for (const program of current) for (const name of [program.name, ...program.aliases]) byName.set(nameKey(name), program);
+  for (const { people, notHere, ...program } of backup.programs) {
+    const match = byId.get(program.id) ?? byName.get(nameKey(program.name));
+    const programId = match?.id ?? program.id;
+    if (!match) out.add.push(program);
+    else if (program.updatedAt > match.updatedAt) out.update.push({ ...program, id: match.id });
+    else out.skip++;
+    for (const link of people) {
+      const id = contactId(link.contactId);
+      if (id) out.links.push({ ...link, contactId: id, programId });
+    }
+    for (const unlink of notHere) {
+      const id = contactId(unlink.contactId);
+      if (id) out.unlinks.push({ ...unlink, contactId: id, programId });
+    }
+  }
+  return out;
+}
+
 async function readCurrent(): Promise<CurrentData> {
-  const [contacts, interactions, templates, trash, letters, settings] = await Promise.all([
+  const [contacts, interactions, templates, trash, letters, settings, programs] = await Promise.all([
     db.contacts.toArray(),
     db.interactions.toArray(),
     db.templates.toArray(),
     db.trash.toArray(),
     db.letters.toArray(),
     db.settings.get('settings'),
+    db.programs.toArray(),
   ]);
-  return { contacts, interactions, templates, trash, letters, settings: settings?.value };
+  return { contacts, interactions, templates, trash, letters, settings: settings?.value, programs };
 }
+
+const RESTORE_TABLES = [
+  db.contacts,
+  db.interactions,
+  db.templates,
+  db.settings,
+  db.trash,
+  db.letters,
+  db.programs,
+  db.programLinks,
+  db.programUnlinks,
+];
 
 /** The dry run: what restoring would do, without writing. */
 export async function previewRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
-  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.trash, db.letters, db.settings], async () =>
+  return db.transaction('r', RESTORE_TABLES, async () =>
     planRestore(backup, mode, await readCurrent()),
   );
 }
@@ -220,7 +279,7 @@ export async function applyRestore(
   options: { onProgress?: Progress } = {},
 ): Promise<RestorePlan> {
   try {
-    return await db.transaction('rw', [db.contacts, db.interactions, db.templates, db.settings, db.trash, db.letters], async () => {
+    return await db.transaction('rw', RESTORE_TABLES, async () => {
       const plan = planRestore(backup, mode, await readCurrent());
       if (plan.errors.length > 0) throw failureFor(plan.errors);
       const contacts = [...plan.contacts.add, ...plan.contacts.update.map((u) => u.after)];
@@ -232,7 +291,16 @@ export async function applyRestore(
         options.onProgress?.(done, total);
       };
       if (mode === 'replace') {
-        await Promise.all([db.contacts.clear(), db.interactions.clear(), db.templates.clear(), db.trash.clear(), db.letters.clear()]);
+        await Promise.all([
+          db.contacts.clear(),
+          db.interactions.clear(),
+          db.templates.clear(),
+          db.trash.clear(),
+          db.letters.clear(),
+          db.programs.clear(),
+          db.programLinks.clear(),
+          db.programUnlinks.clear(),
+        ]);
       }
       if (plan.settings) await db.settings.put({ key: 'settings', value: plan.settings });
       tick(1);
@@ -241,6 +309,11 @@ export async function applyRestore(
       await putAll(db.templates, templates, tick);
       await putAll(db.trash, plan.trash.add, tick);
       await putAll(db.letters, plan.letters.add, tick);
+      await db.programs.bulkPut([...plan.programs.add, ...plan.programs.update].map(toRow));
+      await db.programLinks.bulkPut(plan.programs.links);
+      await db.programUnlinks.bulkPut(plan.programs.unlinks);
+      // Restored people join the programs their organization names, like any other write.
+      for (let i = 0; i < contacts.length; i += WRITE_CHUNK) await linkContactsByName(contacts.slice(i, i + WRITE_CHUNK));
       return plan;
     });
   } catch (error) {

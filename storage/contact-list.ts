@@ -245,29 +245,3 @@ export async function contactsByIds(ids: readonly string[]): Promise<Contact[]> 
 export async function recentContacts(limit: number): Promise<Contact[]> {
   return db.contacts.orderBy('updatedAt').reverse().limit(limit).toArray();
 }
-
-export interface OrganizationIndex {
-  /** Each contact's organization, for those who have one. */
-  organizationOf: Map<string, string>;
-  statusOf: Map<string, Status>;
-}
-
-/** Who works where and where each conversation stands, from the organization and status indexes. */
-export async function organizationIndex(): Promise<OrganizationIndex> {
-  return db.transaction('r', db.contacts, async () => {
-    const byOrganization = db.contacts.orderBy('organization');
-    // One index read twice in one transaction: the keys and the primary keys come in the same order.
-    const [organizations, ids, ...perStatus] = await Promise.all([
-      byOrganization.keys(),
-      byOrganization.primaryKeys(),
-      ...STATUSES.map((status) => db.contacts.where('status').equals(status).primaryKeys()),
-    ]);
-    const organizationOf = new Map<string, string>();
-    ids.forEach((id, i) => organizationOf.set(id as string, organizations[i] as string));
-    const statusOf = new Map<string, Status>();
-    STATUSES.forEach((status, i) => {
-      for (const id of perStatus[i]!) statusOf.set(id as string, status);
-    });
-    return { organizationOf, statusOf };
-  });
-}

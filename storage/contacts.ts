@@ -12,6 +12,7 @@ import { newId } from './ids';
 import { pageChangesAfterCapture } from './page-changes';
 import { withKeepInTouch } from './keep-in-touch';
 import { getSettings } from './settings';
+import { PROGRAM_TABLES, dropLinksOfContacts, linkContactsByName, linksOfContacts, putBackLinks } from './program-links';
 import {
   CAPTURED_FIELDS,
   Contact,
@@ -63,7 +64,7 @@ export async function saveCapture(capture: Capture, now = Date.now(), options: S
   const pageIdentity = identityForUrl(capture.profileUrl);
   const identity = options.listed ? listedIdentity(capture.profileUrl, capture.fullName) : pageIdentity;
   if (!identity || !pageIdentity) throw new Error('The page link cannot identify a contact.');
-  return db.transaction('rw', db.contacts, async () => {
+  return db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
     const existing = await db.contacts.where('identities').equals(identity).first();
     const fields = capturedFields(capture);
     for (const section of capture.notLoaded) delete fields[section];
@@ -85,6 +86,7 @@ export async function saveCapture(capture: Capture, now = Date.now(), options: S
       const duplicates = await possibleDuplicates(contact, options.listed ? [] : [pageIdentity]);
       if (duplicates.length > 0) contact.possibleDuplicateOf = duplicates;
       await db.contacts.add(contact);
+      await linkContactsByName([contact], now);
       return { contact, created: true };
     }
     const pageChanges = pageChangesAfterCapture(existing, fields);
@@ -99,15 +101,22 @@ export async function saveCapture(capture: Capture, now = Date.now(), options: S
       capturedAt: now,
     });
     await db.contacts.put(contact);
+    await linkContactsByName([contact], now);
     return { contact, created: false, previous: existing };
   });
 }
 
 /** Reverts a save: removes a contact it created, or restores the one it updated. */
 export async function undoSave(result: SaveResult): Promise<void> {
-  await db.transaction('rw', db.contacts, async () => {
-    if (result.created) await db.contacts.delete(result.contact.id);
-    else if (result.previous) await db.contacts.put(Contact.parse(result.previous));
+  await db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
+    if (result.created) {
+      await db.contacts.delete(result.contact.id);
+      await dropLinksOfContacts([result.contact.id]);
+    } else if (result.previous) {
+      const previous = Contact.parse(result.previous);
+      await db.contacts.put(previous);
+      await linkContactsByName([previous]);
+    }
   });
 }
 
@@ -174,7 +183,7 @@ export async function addContact(
   input: Omit<ContactInput, 'id' | 'createdAt' | 'updatedAt' | 'source'>,
   now = Date.now(),
 ): Promise<Contact> {
-  return db.transaction('rw', db.contacts, async () => {
+  return db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
     const parsed = Contact.parse({
       ...input,
       id: newId(),
@@ -188,6 +197,7 @@ export async function addContact(
     const review = new Set([...(settled!.possibleDuplicateOf ?? []), ...(await possibleDuplicates(settled!))]);
     const contact = review.size > 0 ? Contact.parse({ ...settled, possibleDuplicateOf: [...review].slice(0, 20) }) : settled!;
     await db.contacts.add(contact);
+    await linkContactsByName([contact], now);
     return contact;
   });
 }
@@ -205,7 +215,7 @@ export async function updateContact(
   change: ContactPatch | ((existing: Contact) => ContactPatch),
   now = Date.now(),
 ): Promise<Contact> {
-  return db.transaction('rw', [db.contacts, db.settings], async () => {
+  return db.transaction('rw', [db.contacts, db.settings, ...PROGRAM_TABLES], async () => {
     const existing = await db.contacts.get(id);
     if (!existing) throw new Error('This contact no longer exists.');
     // A patch computed from the stored record (a tag added, one link of several) merges with edits made elsewhere.
@@ -229,6 +239,7 @@ export async function updateContact(
     // A profile link typed here that another contact already has: flagged for review, not a second owner.
     const [contact] = patch.profiles ? await settleStoredIdentities([parsed]) : [parsed];
     await db.contacts.put(contact!);
+    if ('organization' in patch) await linkContactsByName([contact!], now);
     return contact!;
   });
 }
@@ -246,19 +257,28 @@ export async function deleteContacts(
   now = Date.now(),
   letters: LettersOnDelete = 'delete',
 ): Promise<TrashEntry[]> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.trash, db.letters], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash, db.letters, ...PROGRAM_TABLES], async () => {
     const entries: TrashEntry[] = [];
     for (const id of ids) {
       const contact = await db.contacts.get(id);
       if (!contact) continue;
       const interactions = await db.interactions.where('contactId').equals(id).toArray();
       const written = letters === 'delete' ? await db.letters.where('writerId').equals(id).toArray() : [];
-      entries.push({ id, deletedAt: now, contact, interactions, ...(written.length > 0 ? { letters: written } : {}) });
+      const links = await linksOfContacts([id]);
+      entries.push({
+        id,
+        deletedAt: now,
+        contact,
+        interactions,
+        ...(written.length > 0 ? { letters: written } : {}),
+        ...(links.length > 0 ? { links } : {}),
+      });
       await db.interactions.bulkDelete(interactions.map((i) => i.id));
       await db.letters.bulkDelete(written.map((l) => l.id));
     }
     await db.trash.bulkPut(entries);
     await db.contacts.bulkDelete(entries.map((e) => e.id));
+    await dropLinksOfContacts(entries.map((e) => e.id));
     return entries;
   });
 }
@@ -276,7 +296,7 @@ export async function deleteContact(id: string, now = Date.now(), letters: Lette
 
 /** Restores deleted contacts with their timelines. */
 export async function restoreContacts(ids: readonly string[]): Promise<Contact[]> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.trash, db.letters], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash, db.letters, ...PROGRAM_TABLES], async () => {
     const entries = (await db.trash.bulkGet([...ids])).filter((e): e is TrashEntry => e !== undefined);
     if (entries.length === 0) throw new Error('These contacts are no longer in the trash.');
     // The same profile may have been saved again since the delete: that contact keeps the identity, and the
@@ -285,6 +305,8 @@ export async function restoreContacts(ids: readonly string[]): Promise<Contact[]
     await db.contacts.bulkPut(contacts);
     await db.interactions.bulkPut(entries.flatMap((e) => e.interactions));
     await db.letters.bulkPut(entries.flatMap((e) => e.letters ?? []));
+    await putBackLinks(entries.flatMap((e) => e.links ?? []));
+    await linkContactsByName(contacts);
     await db.trash.bulkDelete(entries.map((e) => e.id));
     return contacts;
   });
@@ -308,7 +330,7 @@ export async function tagContacts(ids: readonly string[], tag: string, now = Dat
 
 /** Sets the status of several contacts at once, with the same follow-up effect as one by one. */
 export async function setStatuses(ids: readonly string[], status: Status, now = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.settings], async () => {
+  await db.transaction('rw', [db.contacts, db.settings, ...PROGRAM_TABLES], async () => {
     for (const id of ids) await updateContact(id, { status }, now);
   });
 }

@@ -6,8 +6,9 @@
  * follows). Records are validated by the zod schemas in ./schemas before every
  * write, through the repository modules beside this file.
  */
-import Dexie, { type EntityTable } from 'dexie';
-import type { Contact, Interaction, Letter, Template } from './schemas';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { programsFromOrganizations } from '../programs/from-organizations';
+import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 
 export const DB_NAME = 'rapport';
@@ -26,7 +27,12 @@ export interface TrashEntry {
   interactions: Interaction[];
   /** The letters deleted with the contact (absent in entries made before letters existed). */
   letters?: Letter[];
+  /** The programs the contact belonged to, put back on restore (schema version 4). */
+  links?: ProgramLink[];
 }
+
+/** A program row as stored: the record and the name keys its index answers to (storage/programs.ts keeps them). */
+export type ProgramRow = Program & { matchKeys: string[] };
 
 /** Index declarations per version; kept as data so migration tests can open old versions. */
 export const SCHEMA_V1 = {
@@ -63,6 +69,19 @@ export const SCHEMA_V3 = {
   letters: 'id, writerId, status, deadline, dueAt',
 } as const;
 
+/**
+ * Version 4: programs, the people linked to each (a contact may belong to
+ * several), and the links the user refused. The upgrade turns every
+ * organization name into a program and links its people; contacts themselves
+ * are not changed. Built on version 3, so nothing version 3 declared is dropped.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  programs: 'id, name, stage, specialty, updatedAt, *matchKeys',
+  programLinks: '[contactId+programId], contactId, programId',
+  programUnlinks: '[contactId+programId], programId',
+} as const;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
@@ -70,10 +89,15 @@ export type RapportDB = Dexie & {
   settings: EntityTable<KeyValue, 'key'>;
   trash: EntityTable<TrashEntry, 'id'>;
   letters: EntityTable<Letter, 'id'>;
+  programs: EntityTable<ProgramRow, 'id'>;
+  programLinks: Table<ProgramLink, [string, string]>;
+  programUnlinks: Table<ProgramUnlink, [string, string]>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
+/** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
+export const DECLARED_VERSIONS = [1, 2, 3, 4] as const;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends Error {
@@ -120,6 +144,20 @@ export function openDatabase(name = DB_NAME): RapportDB {
           const at = latest.get(contact.id);
           if (at !== undefined) contact.lastInteractionAt = at;
         });
+    });
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      const contacts = tx.table('contacts');
+      // Index reads only: the contacts are not rewritten, so none of them can change.
+      const byOrganization = contacts.orderBy('organization');
+      const [organizations, ids] = await Promise.all([byOrganization.keys(), byOrganization.primaryKeys()]);
+      const { programs, links } = programsFromOrganizations(
+        ids.map((id, i) => ({ id: id as string, organization: organizations[i] as string })),
+        Date.now(),
+      );
+      await tx.table('programs').bulkAdd(programs);
+      await tx.table('programLinks').bulkAdd(links);
     });
 
   // Every contact written, by any path (save, edit, import, restore, undo), carries the

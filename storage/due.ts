@@ -14,6 +14,7 @@ import {
   type DueItem,
 } from '../followups/due';
 import { countDueFollowUps, listDueFollowUps, nextFollowUpAfter } from './contacts';
+import { countDueInterviewThanks } from './interview-thanks';
 import { db } from './db';
 import { countDueKeepInTouch, listDueKeepInTouch, nextKeepInTouchAfter } from './keep-in-touch';
 import { countDueLetters, listDueLetters, nextLetterDueAfter } from './letters';
@@ -21,13 +22,15 @@ import type { Contact, Letter } from './schemas';
 import { getSettings } from './settings';
 
 export async function countDue(now = Date.now()): Promise<DueCounts> {
-  // Three index counts side by side; no shared transaction, which would only queue them.
-  const [follow_up, letter, keep_in_touch] = await Promise.all([
+  // Index counts side by side (and the few programs with interviews); no shared transaction, which would only queue them.
+  const [follow_up, letter, keep_in_touch, interview_thanks] = await Promise.all([
     countDueFollowUps(now),
     countDueLetters(now),
     countDueKeepInTouch(now),
+    countDueInterviewThanks(now),
   ]);
-  return { follow_up, letter, keep_in_touch };
+  // Thank-yous only when there are some: the counts stay those of the three kinds otherwise.
+  return { follow_up, letter, keep_in_touch, ...(interview_thanks > 0 ? { interview_thanks } : {}) };
 }
 
 /** The earliest moment after `now` at which anything falls due, for the background's alarm. */

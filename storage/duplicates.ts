@@ -6,6 +6,7 @@
  */
 import { db, type RapportDB } from './db';
 import { fold } from './search-fields';
+import { PROGRAM_TABLES, dropLinksOfContacts, linkContactsByName, linksOfContacts, putBackLinks } from './program-links';
 import { CAPTURED_FIELDS, Contact, type CapturedField } from './schemas';
 
 /** A name or organization as compared: accents, case, punctuation and spacing ignored. */
@@ -118,7 +119,7 @@ export function mergedRecord(keep: Contact, other: Contact, now: number): Contac
  */
 export async function mergeContacts(keepId: string, otherId: string, now = Date.now()): Promise<Contact> {
   if (keepId === otherId) throw new Error('A contact cannot be merged with itself.');
-  return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash, ...PROGRAM_TABLES], async () => {
     const [keep, other] = await db.contacts.bulkGet([keepId, otherId]);
     if (!keep || !other) throw new Error('One of these contacts no longer exists.');
     const merged = mergedRecord(keep, other, now);
@@ -127,6 +128,11 @@ export async function mergeContacts(keepId: string, otherId: string, now = Date.
     await db.trash.put({ id: otherId, deletedAt: now, contact: other, interactions: [] });
     await db.contacts.delete(otherId);
     await db.contacts.put(merged);
+    // The merged person belongs wherever either record did.
+    const links = await linksOfContacts([otherId]);
+    await dropLinksOfContacts([otherId]);
+    await putBackLinks(links.map((link) => ({ ...link, contactId: keepId })));
+    await linkContactsByName([merged], now);
     const pointing = await db.contacts.where('possibleDuplicateOf').equals(otherId).toArray();
     for (const contact of pointing) {
       if (contact.id === keepId) continue;

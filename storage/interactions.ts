@@ -1,5 +1,6 @@
 /** The timeline: interactions logged against a contact, and their effect on its follow-up clock, its letters and keeping in touch. */
 import { patchForInteraction } from '../followups/rules';
+import { PROGRAM_TABLES } from './program-links';
 import { db } from './db';
 import { newId } from './ids';
 import { withKeepInTouch } from './keep-in-touch';
@@ -29,7 +30,7 @@ export async function logInteraction(
   now = Date.now(),
   options: LogOptions = {},
 ): Promise<{ interaction: Interaction; contact: Contact; previous: Contact }> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.letters], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.letters, ...PROGRAM_TABLES], async () => {
     const contact = await db.contacts.get(contactId);
     if (!contact) throw new Error('This contact no longer exists.');
     let interaction = Interaction.parse({ ...input, id: newId(), contactId, at: input.at ?? now });
@@ -58,7 +59,7 @@ export async function logInteraction(
 
 /** Takes back a logged interaction: the entry goes and the contact is as it was before it. */
 export async function undoInteraction(interactionId: string, previous: Contact): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.interactions], async () => {
+  await db.transaction('rw', [db.contacts, db.interactions, ...PROGRAM_TABLES], async () => {
     await db.interactions.delete(interactionId);
     await db.contacts.put(Contact.parse(previous));
   });

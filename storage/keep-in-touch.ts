@@ -6,6 +6,7 @@
  * `withKeepInTouch`; the rule itself is followups/due.ts.
  */
 import { snoozeUntil, type SnoozeChoice } from '../followups/rules';
+import { PROGRAM_TABLES } from './program-links';
 import { keepInTouchAt } from '../followups/due';
 import { db } from './db';
 import { Contact, type Settings } from './schemas';
@@ -21,7 +22,7 @@ export function withKeepInTouch(contact: Contact, byTag: Settings['keepInTouchBy
 }
 
 async function rewrite(ids: readonly string[], change: (contact: Contact) => Partial<Contact>, now: number): Promise<Contact[]> {
-  return db.transaction('rw', [db.contacts, db.settings], async () => {
+  return db.transaction('rw', [db.contacts, db.settings, ...PROGRAM_TABLES], async () => {
     const { keepInTouchByTag } = await getSettings();
     const out: Contact[] = [];
     for (const contact of await db.contacts.bulkGet([...ids])) {
@@ -58,7 +59,7 @@ export async function notNowKeepInTouch(id: string, now = Date.now()): Promise<C
 
 /** Puts contacts back exactly as they were (an undo). */
 export async function restoreContactRecords(contacts: readonly Contact[]): Promise<void> {
-  await db.transaction('rw', db.contacts, async () => {
+  await db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
     await db.contacts.bulkPut(contacts.map((c) => Contact.parse(c)));
   });
 }
@@ -68,7 +69,7 @@ export async function restoreContactRecords(contacts: readonly Contact[]): Promi
  * interval changed (read through the tags index: only they can move).
  */
 export async function setTagIntervals(byTag: Settings['keepInTouchByTag'], now = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.contacts, db.settings], async () => {
+  await db.transaction('rw', [db.contacts, db.settings, ...PROGRAM_TABLES], async () => {
     const current = await getSettings();
     const changed = [...new Set([...Object.keys(current.keepInTouchByTag), ...Object.keys(byTag)])].filter(
       (tag) => current.keepInTouchByTag[tag] !== byTag[tag],

@@ -452,3 +452,84 @@ export type LetterInput = z.input<typeof Letter>;
 
 /** Statuses after which a letter needs nothing more. */
 export const LETTER_ENDS: readonly LetterStatus[] = ['thanked', 'declined', 'withdrawn'];
+
+/**
+ * What kind of place a program record is. General words: a job seeker's
+ * companies work the same way as an applicant's residency programs.
+ */
+export const PROGRAM_KINDS = ['residency', 'fellowship', 'hospital', 'school', 'company', 'other'] as const;
+export const ProgramKind = z.enum(PROGRAM_KINDS);
+export type ProgramKind = z.infer<typeof ProgramKind>;
+
+/** The applicant's own stage with a program, in the order a season usually goes (programs/stages.ts holds the rules). */
+export const PROGRAM_STAGES = [
+  'researching',
+  'will_apply',
+  'applied',
+  'interview_invited',
+  'interview_scheduled',
+  'interviewed',
+  'ranked',
+  'not_applying',
+  'withdrawn',
+] as const;
+export const ProgramStage = z.enum(PROGRAM_STAGES);
+export type ProgramStage = z.infer<typeof ProgramStage>;
+
+/** One interview day: a local calendar date, with a local start time when known. */
+export const Interview = z.object({
+  date: z.iso.date(),
+  /** 24-hour local time, HH:MM; absent means an all-day entry. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30').optional(),
+  /** Minutes; the calendar entry lasts this long (default one hour when a time is set). */
+  durationMinutes: z.number().int().min(5).max(24 * 60).optional(),
+  /** When the thank-you notes for this interview were marked done or dismissed (followups/interview-thanks.ts). */
+  thanksHandledAt: epochMs.optional(),
+});
+export type Interview = z.infer<typeof Interview>;
+
+/** An organization or program the applicant follows, with the people they know there linked to it. */
+export const Program = z.object({
+  id: z.string().min(1).max(64),
+  name: line(300).pipe(z.string().min(1, 'a name is required')),
+  /** Other names it goes by ("NGH", "Northfield General"): saved contacts whose organization is one of them link here. */
+  aliases: z.array(line(300).pipe(z.string().min(1))).max(100).default([]),
+  kind: ProgramKind.default('other'),
+  specialty: line(200).optional(),
+  /** The hospital or university a program belongs to, as text (it may or may not be a program record itself). */
+  parent: line(300).optional(),
+  city: line(200).optional(),
+  /** State, province or country. */
+  region: line(200).optional(),
+  website: httpUrl.optional(),
+  stage: ProgramStage.default('researching'),
+  interviews: z.array(Interview).max(20).default([]),
+  /** Position on the applicant's rank list, 1 = first choice. */
+  rank: z.number().int().min(1).max(1_000).optional(),
+  notes: text(50_000).default(''),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Program = z.infer<typeof Program>;
+export type ProgramInput = z.input<typeof Program>;
+
+/**
+ * A contact belongs to a program. `by: 'name'` when their organization matched
+ * one of the program's names, `'user'` when linked by hand; a contact may
+ * belong to several programs.
+ */
+export const ProgramLink = z.object({
+  contactId: z.string().min(1).max(64),
+  programId: z.string().min(1).max(64),
+  by: z.enum(['name', 'user']),
+  at: epochMs,
+});
+export type ProgramLink = z.infer<typeof ProgramLink>;
+
+/** The user said this contact is not at this program: name matching never links them again. */
+export const ProgramUnlink = z.object({
+  contactId: z.string().min(1).max(64),
+  programId: z.string().min(1).max(64),
+  at: epochMs,
+});
+export type ProgramUnlink = z.infer<typeof ProgramUnlink>;

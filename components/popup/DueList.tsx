@@ -15,6 +15,7 @@ import { getSettings } from '../../storage/settings';
 import { withUndo } from '../../storage/undo';
 import { KEEP_IN_TOUCH_TEMPLATE, KeepInTouchRow } from '../letters/KeepInTouchRow';
 import { LetterDueRow } from '../letters/LetterDueRow';
+import { InterviewThanks } from '../programs/InterviewThanks';
 import { openSidePanel } from '../side-panel';
 import { useHasUndo, useUndo } from '../undo';
 import { SnoozeMenu } from './SnoozeMenu';
@@ -128,11 +129,12 @@ export function DueList({ windowId, onDraft }: Props) {
     );
   };
 
-  const total = loaded?.ok ? dueTotal(loaded.counts) : 0;
+  // The interview thank-yous are counted in the badge but listed by <InterviewThanks/>, not in `items`.
+  const total = loaded?.ok ? dueTotal(loaded.counts) - (loaded.counts.interview_thanks ?? 0) : 0;
   return (
     <section className="stack" aria-labelledby={headingId} data-testid="due-list">
       <h2 id={headingId} ref={heading} tabIndex={-1}>{i18n.t('popup.followUpsDue')}</h2>
-      {loaded?.ok && (loaded.counts.letter > 0 || loaded.counts.keep_in_touch > 0) && (
+      {loaded?.ok && (loaded.counts.letter > 0 || loaded.counts.keep_in_touch > 0 || (loaded.counts.interview_thanks ?? 0) > 0) && (
         <p className="muted" style={{ margin: 0 }} data-testid="due-summary">
           {dueCountsLabel(loaded.counts)}
         </p>
@@ -142,6 +144,7 @@ export function DueList({ windowId, onDraft }: Props) {
           {status.text}
         </p>
       )}
+      <InterviewThanks windowId={windowId} onDraft={onDraft} />
       {loaded === undefined ? (
         <p className="muted" style={{ margin: 0 }}>{i18n.t('popup.loadingFollowUps')}</p>
       ) : !loaded.ok ? (

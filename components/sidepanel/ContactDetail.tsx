@@ -15,6 +15,7 @@ import { TextField } from '../contacts/TextField';
 import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
 import { PageChanges } from './PageChanges';
+import { ContactPrograms } from '../programs/ContactPrograms';
 import { Timeline } from './Timeline';
 import { DetailTabs, panelId, tabId } from './DetailTabs';
 import { i18n } from '#i18n';
@@ -191,6 +192,8 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         )}
       </div>
 
+      <ContactPrograms contactId={contact.id} />
+
       <TextField label={i18n.t('sidepanel.notes')} journal={`contact:${contact.id}:notes`} multiline value={contact.notes} onSave={(notes) => update({ notes })} />
 
       <ContactLetters contact={contact} />
@@ -198,7 +201,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
       <section className="stack" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">{i18n.t('sidepanel.timeline')}</h3>
         <AddInteractionForm contactId={contact.id} />
-        <Timeline contactId={contact.id} />
+        <Timeline contactId={contact.id} name={contact.fullName} />
       </section>
 
       <details className="stack">

@@ -11,7 +11,7 @@
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension } from '../../scripts/chromium';
-import { fixture, serve } from './fixtures';
+import { clickToolbar, fixture, serve } from './fixtures';
 
 const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId: string }>({
   // eslint-disable-next-line no-empty-pattern
@@ -48,18 +48,6 @@ async function openTab(context: BrowserContext, worker: Worker, url: string): Pr
   await page.goto(url);
   const tabId = await worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? 0)));
   return { page, tabId };
-}
-
-/** The user's click on the toolbar icon for the tab showing `url`: grants activeTab and runs the real popup. */
-async function clickToolbar(context: BrowserContext, extensionId: string, url: string): Promise<void> {
-  const session = await context.browser()!.newBrowserCDPSession();
-  const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
-    targetInfos: { targetId: string; type: string; url: string }[];
-  };
-  const target = targetInfos.find((t) => t.type === 'tab' && t.url === url);
-  if (!target) throw new Error(`No tab shows ${url}`);
-  await session.send('Extensions.triggerAction' as never, { id: extensionId, targetId: target.targetId } as never);
-  await session.detach();
 }
 
 async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {

@@ -35,7 +35,7 @@ describe('backup round trip', () => {
     await seedStore();
     const before = await snapshot();
     const text = await backupText();
-    expect(JSON.parse(text)).toMatchObject({ format: 'rapport-backup', version: 2, exportedAt: '2025-09-30T00:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'rapport-backup', version: BACKUP_VERSION, exportedAt: '2025-09-30T00:00:00.000Z' });
     await wipe();
     expect((await snapshot()).contacts).toEqual([]);
     const plan = await applyRestore(parseBackup(text), 'replace');
