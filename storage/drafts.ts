@@ -4,6 +4,7 @@
  * and no new schema version needed).
  */
 import { db } from './db';
+import { PROGRAM_TABLES } from './program-links';
 import { logInteraction, type LogOptions, type NewInteraction } from './interactions';
 import { Draft, type Contact, type DraftInput, type Interaction } from './schemas';
 
@@ -36,7 +37,7 @@ export async function recordSent(
   now = Date.now(),
   options: LogOptions = {},
 ): Promise<{ interaction: Interaction; contact: Contact; previous: Contact }> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.letters], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.letters, ...PROGRAM_TABLES], async () => {
     const result = await logInteraction(contactId, input, now, options);
     await clearDraft(contactId);
     return result;

@@ -8,6 +8,7 @@ import { patchForLetterStatus } from '../followups/due';
 import { snoozeUntil, type SnoozeChoice } from '../followups/rules';
 import { db } from './db';
 import { newId } from './ids';
+import { PROGRAM_TABLES } from './program-links';
 import { logInteraction, undoInteraction } from './interactions';
 import { KIND_FOR_STATUS, withDueAt } from './letter-records';
 import { Contact, Letter, type LetterInput, type LetterStatus } from './schemas';
@@ -23,7 +24,8 @@ export interface LetterUndo {
   interactionId?: string;
 }
 
-const SCOPE = () => [db.letters, db.contacts, db.interactions, db.settings];
+// Writing a contact also keeps its program links (storage/program-links.ts), so their tables are in scope too.
+const SCOPE = () => [db.letters, db.contacts, db.interactions, db.settings, ...PROGRAM_TABLES];
 
 /** Creates a letter; one that starts past "planned" is logged on the writer's timeline like any change of status. */
 export async function addLetter(input: NewLetter, status: LetterStatus = 'planned', now = Date.now()): Promise<Letter> {
