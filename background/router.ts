@@ -7,7 +7,8 @@ import type { Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ContentRequest, PageRequest, type Reply } from '../messages';
 import { findByProfileUrl } from '../storage/contacts';
-import { isQuotaError, STORAGE_FULL_MESSAGE } from '../storage/write-errors';
+import { isQuotaError, STORAGE_FULL } from '../storage/write-errors';
+import { say } from '../messages/user-text';
 import { profileRef } from '../capture/urls';
 import { browser } from 'wxt/browser';
 import { requestBadgeRefresh } from './badge';
@@ -23,7 +24,7 @@ type Sender = Browser.runtime.MessageSender;
 
 /** A request's error as the user should read it, never a stack trace. */
 function describe(error: unknown): string {
-  if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;
+  if (isQuotaError(error)) return say(STORAGE_FULL);
   return error instanceof Error ? error.message : i18n.t('background.somethingWentWrong');
 }
 
