@@ -56,11 +56,11 @@ export async function routeMessage(message: unknown, sender: Sender): Promise<Re
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
   if (kind === 'content-script') return routeContentMessage(message, sender);
   if (kind !== 'extension-page') {
-    return { ok: false, error: 'This sender may not send requests to Rapport.' };
+    return { ok: false, error: i18n.t('errors.foreignSender') };
   }
   const parsed = PageRequest.safeParse(message);
   if (!parsed.success) {
-    return { ok: false, error: `Malformed request: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+    return { ok: false, error: i18n.t('errors.malformedRequest', { detail: parsed.error.issues[0]?.message ?? '' }) };
   }
   try {
     return { ok: true, value: await handle(parsed.data) };
@@ -84,7 +84,7 @@ async function routeContentMessage(message: unknown, sender: Sender): Promise<Re
     }
   }
   const parsed = ContentRequest.safeParse(message);
-  if (!parsed.success) return { ok: false, error: 'This sender may not send requests to Rapport.' };
+  if (!parsed.success) return { ok: false, error: i18n.t('errors.foreignSender') };
   try {
     return { ok: true, value: await handlePickerRequest(parsed.data, sender, async (tabId) => {
       const read = await readTab(tabId);

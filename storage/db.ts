@@ -10,6 +10,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
 import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
 import { withSearchFields, withoutSearchFields } from './search-fields';
+import { UserError, userText } from '../messages/user-text';
 
 export const DB_NAME = 'rapport';
 
@@ -100,12 +101,10 @@ export const SCHEMA_VERSION = 4;
 export const DECLARED_VERSIONS = [1, 2, 3, 4] as const;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
-export class NewerDataFormatError extends Error {
+export class NewerDataFormatError extends UserError {
   override name = 'NewerDataFormatError';
   constructor() {
-    super(
-      'Your Rapport data was saved by a newer version of Rapport. You can read it here, but update Rapport to change it; nothing was deleted.',
-    );
+    super(userText('errors.newerData'));
   }
 }
 
