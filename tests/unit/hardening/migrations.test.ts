@@ -245,9 +245,8 @@ describe('M3: a newer version upgrading while a page has the old one open', () =
     const blocked = vi.fn();
     const next = declareNext(DB_NAME, async () => undefined);
     next.on('blocked', blocked);
-    const start = performance.now();
+    // Never blocked: the open resolves without Dexie's 'blocked' event (no clock, which a busy machine would fail).
     await next.open();
-    expect(performance.now() - start).toBeLessThan(2_000);
     expect(blocked).not.toHaveBeenCalled();
     expect(reload).toHaveBeenCalledTimes(1);
     // The old page stays closed until it reloads: no write with old code reaches the new schema.
