@@ -216,6 +216,8 @@ function reproducibility(): void {
   }
 }
 
-await contentScript();
-await bigStore();
-reproducibility();
+// BENCH_PARTS picks parts (content,big,build), to time only what changed; all by default.
+const parts = (process.env.BENCH_PARTS ?? 'content,big,build').split(',');
+if (parts.includes('content')) await contentScript();
+if (parts.includes('big')) await bigStore();
+if (parts.includes('build')) reproducibility();
