@@ -16,6 +16,27 @@ export interface SeedOptions {
   attempts?: number;
 }
 
+/** Puts stored contact rows (search fields included) into the contacts table of `database`, in one transaction. */
+export async function putContactRows(page: Page, rows: readonly object[], database = 'rapport'): Promise<void> {
+  await page.evaluate(
+    async ({ name, rows }) => {
+      const request = indexedDB.open(name);
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        request.onsuccess = () => done(request.result);
+        request.onerror = () => fail(request.error);
+      });
+      const tx = db.transaction('contacts', 'readwrite');
+      for (const row of rows) tx.objectStore('contacts').put(row);
+      await new Promise((done, fail) => {
+        tx.oncomplete = done;
+        tx.onabort = () => fail(tx.error);
+      });
+      db.close();
+    },
+    { name: database, rows },
+  );
+}
+
 /** Seeds `count` contacts; returns the page to go on with (a new one if the first was lost). */
 export async function seedGeneratedContacts(page: Page, count: number, options: SeedOptions = {}): Promise<Page> {
   const { database = 'rapport', chunk = 2_000, attempts = 4 } = options;
@@ -31,23 +52,7 @@ export async function seedGeneratedContacts(page: Page, count: number, options: 
           page = await page.context().newPage();
           await page.goto(url);
         }
-        await page.evaluate(
-          async ({ name, rows }) => {
-            const request = indexedDB.open(name);
-            const db = await new Promise<IDBDatabase>((done, fail) => {
-              request.onsuccess = () => done(request.result);
-              request.onerror = () => fail(request.error);
-            });
-            const tx = db.transaction('contacts', 'readwrite');
-            for (const row of rows) tx.objectStore('contacts').put(row);
-            await new Promise((done, fail) => {
-              tx.oncomplete = done;
-              tx.onabort = () => fail(tx.error);
-            });
-            db.close();
-          },
-          { name: database, rows },
-        );
+        await putContactRows(page, rows, database);
         break;
       } catch (error) {
         if (attempt >= attempts) throw error;
