@@ -6,9 +6,10 @@
  * follows). Records are validated by the zod schemas in ./schemas before every
  * write, through the repository modules beside this file.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Middleware, type DBCore, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
 import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
+import { withOverviewKey, withoutOverviewKey } from './overview-key';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 
 export const DB_NAME = 'rapport';
@@ -82,6 +83,18 @@ export const SCHEMA_V4 = {
   programUnlinks: '[contactId+programId], programId',
 } as const;
 
+/**
+ * Version 7: the Overview's index on interactions (./overview-key): kind,
+ * time, contact, channel, template and format in one key, so that its funnel,
+ * weekly activity and reply rates are read from index keys and counts, never
+ * from the records and their messages' text. The upgrade writes the key on
+ * every interaction. (Versions 5 and 6 belong to other branches; Dexie allows the gap.)
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V4,
+  interactions: `${SCHEMA_V4.interactions}, overviewKey`,
+} as const;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
@@ -95,9 +108,9 @@ export type RapportDB = Dexie & {
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 7;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 7] as const;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends Error {
@@ -159,48 +172,23 @@ export function openDatabase(name = DB_NAME): RapportDB {
       await tx.table('programs').bulkAdd(programs);
       await tx.table('programLinks').bulkAdd(links);
     });
+  db.version(7)
+    .stores(SCHEMA_V7)
+    .upgrade((tx) =>
+      tx
+        .table('interactions')
+        .toCollection()
+        .modify((interaction: Interaction) => {
+          Object.assign(interaction, withOverviewKey(interaction));
+        }),
+    );
 
   // Every contact written, by any path (save, edit, import, restore, undo), carries the
   // fields its indexes need, computed here so that no caller can forget or fake them;
   // reads hand back the contact alone, so the fields never reach the UI, a backup or the trash.
-  db.use({
-    stack: 'dbcore',
-    name: 'contact-search-fields',
-    create: (down) => ({
-      ...down,
-      table: (tableName) => {
-        const table = down.table(tableName);
-        if (tableName !== 'contacts') return table;
-        return {
-          ...table,
-          mutate: (request) =>
-            table.mutate(
-              request.type === 'add' || request.type === 'put'
-                ? { ...request, values: request.values.map((value: Contact) => withSearchFields(value)) }
-                : request,
-            ),
-          get: (request) => table.get(request).then(withoutSearchFields),
-          getMany: (request) => table.getMany(request).then((values) => values.map(withoutSearchFields)),
-          query: (request) =>
-            table.query(request).then((response) =>
-              request.values ? { ...response, result: response.result.map(withoutSearchFields) } : response,
-            ),
-          // Dexie walks a cursor for some reads (equalsIgnoreCase, offset): its value is read through this view.
-          // A native cursor's getters refuse any other `this` ("Illegal invocation"), so each is read from the cursor.
-          openCursor: (request) =>
-            table.openCursor(request).then((cursor) =>
-              cursor && request.values
-                ? (Object.create(cursor, {
-                    key: { get: () => cursor.key },
-                    primaryKey: { get: () => cursor.primaryKey },
-                    value: { get: () => withoutSearchFields(cursor.value) },
-                  }) as typeof cursor)
-                : cursor,
-            ),
-        };
-      },
-    }),
-  });
+  db.use(derivedFields<Contact>('contact-search-fields', 'contacts', withSearchFields, withoutSearchFields));
+  // Every interaction carries the Overview's key (./overview-key), the same way.
+  db.use(derivedFields<Interaction>('interaction-overview-key', 'interactions', withOverviewKey, withoutOverviewKey));
 
   // Dexie opens a database of a higher version without complaint (an older build
   // reinstalled over a newer one's data). Reading is safe; writing could drop
@@ -233,3 +221,44 @@ export function openDatabase(name = DB_NAME): RapportDB {
 }
 
 export const db = openDatabase();
+
+/**
+ * A middleware that adds fields derived from each record of one table on every write and removes them from
+ * every record read: the fields exist only for that table's indexes.
+ */
+function derivedFields<T>(name: string, tableName: string, add: (value: T) => T, remove: (value: T) => T): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name,
+    create: (down) => ({
+      ...down,
+      table: (wanted) => {
+        const table = down.table(wanted);
+        if (wanted !== tableName) return table;
+        return {
+          ...table,
+          mutate: (request) =>
+            table.mutate(
+              request.type === 'add' || request.type === 'put' ? { ...request, values: request.values.map((value: T) => add(value)) } : request,
+            ),
+          get: (request) => table.get(request).then(remove),
+          getMany: (request) => table.getMany(request).then((values) => values.map(remove)),
+          query: (request) =>
+            table.query(request).then((response) => (request.values ? { ...response, result: response.result.map(remove) } : response)),
+          // Dexie walks a cursor for some reads (equalsIgnoreCase, offset): its value is read through this view.
+          // A native cursor's getters refuse any other `this` ("Illegal invocation"), so each is read from the cursor.
+          openCursor: (request) =>
+            table.openCursor(request).then((cursor) =>
+              cursor && request.values
+                ? (Object.create(cursor, {
+                    key: { get: () => cursor.key },
+                    primaryKey: { get: () => cursor.primaryKey },
+                    value: { get: () => remove(cursor.value as T) },
+                  }) as typeof cursor)
+                : cursor,
+            ),
+        };
+      },
+    }),
+  };
+}

@@ -303,6 +303,8 @@ export const Interaction = z.object({
   at: epochMs,
   text: text(50_000).optional(),
   templateId: z.string().max(64).optional(),
+  /** Where a message sent from a draft went (a connection note, a message, an e-mail); absent on older entries. */
+  format: z.lazy(() => MessageFormat).optional(),
   /** The letter this entry is about, for a letter's changes of status. */
   letterId: z.string().min(1).max(64).optional(),
 });

@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
 import { withSearchFields } from '../../../storage/search-fields';
 import { Contact, Interaction, Letter } from '../../../storage/schemas';
 
@@ -178,6 +178,33 @@ describe('schema versions', () => {
     expect(await db.programs.count()).toBe(1);
     expect(await db.programLinks.count()).toBe(2);
     db.close();
+  });
+
+  it('version 7 keeps every version-4 interaction as it was and gives each its overview key', async () => {
+    const old = new Dexie(DB_NAME);
+    old.version(4).stores(SCHEMA_V4);
+    await old.table('contacts').add(withSearchFields(V1_CONTACT as never));
+    const sent = { ...V1_INTERACTION, templateId: 't-intro', text: 'Hello' };
+    const reply = { id: 'i2', contactId: 'c1', kind: 'reply_received', channel: 'linkedin', at: 5 };
+    await old.table('interactions').bulkAdd([sent, reply]);
+    await old.table('programs').add({ id: 'p1', name: 'NGH', aliases: [], kind: 'other', stage: 'applied', interviews: [], notes: '', createdAt: 1, updatedAt: 1, matchKeys: ['ngh'] });
+    old.close();
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    // Read through the app's middleware: the records come back exactly as they were written.
+    expect(await db.interactions.orderBy('id').toArray()).toEqual([sent, reply]);
+    expect(await db.programs.where('stage').equals('applied').count()).toBe(1);
+    // The new index answers by kind and time, with the contact, channel and template in its keys.
+    const keys = await db.interactions.where('overviewKey').between(['message_sent', 0], ['message_sent', Infinity]).keys();
+    expect(keys).toEqual([['message_sent', 2, 'c1', 'linkedin', 't-intro', '']]);
+    expect(await db.interactions.where('overviewKey').between(['reply_received', 0], ['reply_received', Infinity]).count()).toBe(1);
+    db.close();
+    // Stored beside each record, never handed to the app.
+    const raw = new Dexie(DB_NAME);
+    await raw.open();
+    expect((await raw.table('interactions').get('i2')).overviewKey).toEqual(['reply_received', 5, 'c1', 'linkedin', '', '']);
+    raw.close();
   });
 
   it('never damages a database written by a newer version', async () => {
