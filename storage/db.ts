@@ -9,7 +9,8 @@
 import Dexie, { type EntityTable, type Middleware, type DBCore, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
 import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
-import { withOverviewKey, withoutOverviewKey } from './overview-key';
+import { replayTimeline } from '../overview/outreach';
+import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 
 export const DB_NAME = 'rapport';
@@ -84,15 +85,17 @@ export const SCHEMA_V4 = {
 } as const;
 
 /**
- * Version 7: the Overview's index on interactions (./overview-key): kind,
- * time, contact, channel, template and format in one key, so that its funnel,
- * weekly activity and reply rates are read from index keys and counts, never
- * from the records and their messages' text. The upgrade writes the key on
- * every interaction. (Versions 5 and 6 belong to other branches; Dexie allows the gap.)
+ * Version 7: the Overview's indexes. Contacts get their first times in the
+ * funnel (overview/outreach.ts) and a key per step reached; interactions an
+ * index by kind and time (activity per week) and keys by template, channel
+ * and format (reply rates, time to reply). Every figure is then a count.
+ * The upgrade replays each timeline once. (Versions 5 and 6 belong to other
+ * branches; Dexie allows the gap.)
  */
 export const SCHEMA_V7 = {
   ...SCHEMA_V4,
-  interactions: `${SCHEMA_V4.interactions}, overviewKey`,
+  contacts: `${SCHEMA_V4.contacts}, *funnelKeys`,
+  interactions: `${SCHEMA_V4.interactions}, [kind+at], *outreachKeys`,
 } as const;
 
 export type RapportDB = Dexie & {
@@ -174,21 +177,41 @@ export function openDatabase(name = DB_NAME): RapportDB {
     });
   db.version(7)
     .stores(SCHEMA_V7)
-    .upgrade((tx) =>
-      tx
+    .upgrade(async (tx) => {
+      // One pass over the timeline by its compound index, one contact at a time.
+      const timelines = new Map<string, Interaction[]>();
+      await tx
+        .table('interactions')
+        .orderBy('[contactId+at]')
+        .each((interaction: Interaction) => {
+          const timeline = timelines.get(interaction.contactId);
+          if (timeline) timeline.push(interaction);
+          else timelines.set(interaction.contactId, [interaction]);
+        });
+      const replayed = new Map([...timelines].map(([id, timeline]) => [id, replayTimeline(timeline)]));
+      const answers = new Map([...replayed.values()].flatMap((r) => [...r.answers]));
+      await tx
         .table('interactions')
         .toCollection()
         .modify((interaction: Interaction) => {
-          Object.assign(interaction, withOverviewKey(interaction));
-        }),
-    );
+          const answer = answers.get(interaction.id);
+          Object.assign(interaction, withOutreachKeys(answer ? { ...interaction, answers: answer } : interaction));
+        });
+      await tx
+        .table('contacts')
+        .toCollection()
+        .modify((contact: Contact) => {
+          Object.assign(contact, withFunnelKeys({ ...contact, ...replayed.get(contact.id)?.facts }));
+        });
+    });
 
   // Every contact written, by any path (save, edit, import, restore, undo), carries the
   // fields its indexes need, computed here so that no caller can forget or fake them;
   // reads hand back the contact alone, so the fields never reach the UI, a backup or the trash.
   db.use(derivedFields<Contact>('contact-search-fields', 'contacts', withSearchFields, withoutSearchFields));
-  // Every interaction carries the Overview's key (./overview-key), the same way.
-  db.use(derivedFields<Interaction>('interaction-overview-key', 'interactions', withOverviewKey, withoutOverviewKey));
+  // The Overview's keys (./overview-keys), the same way.
+  db.use(derivedFields<Contact>('contact-funnel-keys', 'contacts', withFunnelKeys, without('funnelKeys')));
+  db.use(derivedFields<Interaction>('interaction-outreach-keys', 'interactions', withOutreachKeys, without('outreachKeys')));
 
   // Dexie opens a database of a higher version without complaint (an older build
   // reinstalled over a newer one's data). Reading is safe; writing could drop
