@@ -197,9 +197,11 @@ export function openDatabase(name = DB_NAME): RapportDB {
           const answer = answers.get(interaction.id);
           Object.assign(interaction, withOutreachKeys(answer ? { ...interaction, answers: answer } : interaction));
         });
+      // Only contacts with a timeline: the others have no step of the funnel, and stay as they were.
       await tx
         .table('contacts')
-        .toCollection()
+        .where(':id')
+        .anyOf([...replayed.keys()])
         .modify((contact: Contact) => {
           Object.assign(contact, withFunnelKeys({ ...contact, ...replayed.get(contact.id)?.facts }));
         });

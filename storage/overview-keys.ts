@@ -50,11 +50,14 @@ export function outreachKeys(interaction: Partial<Interaction>): OutreachKey[] {
   ];
 }
 
-export function withFunnelKeys<T extends Partial<Contact>>(record: T): T & { funnelKeys: FunnelKey[] } {
-  return { ...record, funnelKeys: funnelKeys(record) };
+// A record with no keys is stored without the field, exactly as before version 7.
+export function withFunnelKeys<T extends Partial<Contact>>(record: T): T & { funnelKeys?: FunnelKey[] } {
+  const keys = funnelKeys(record);
+  return keys.length ? { ...record, funnelKeys: keys } : without('funnelKeys')(record);
 }
-export function withOutreachKeys<T extends Partial<Interaction>>(record: T): T & { outreachKeys: OutreachKey[] } {
-  return { ...record, outreachKeys: outreachKeys(record) };
+export function withOutreachKeys<T extends Partial<Interaction>>(record: T): T & { outreachKeys?: OutreachKey[] } {
+  const keys = outreachKeys(record);
+  return keys.length ? { ...record, outreachKeys: keys } : without('outreachKeys')(record);
 }
 
 /** A record as read, without the derived field `name` (anything else, including `undefined`, as it is). */
