@@ -85,17 +85,33 @@ export const SCHEMA_V4 = {
 } as const;
 
 /**
+ * Version 6 (#18, imports that scale): the three compound indexes that only
+ * sorted by a date with names in order within it ([createdAt+sortName],
+ * [lastContactedAt+sortName], [nextFollowUpAt+sortName]) are dropped; the list
+ * orders those ids by the plain date indexes and the name index it reads anyway
+ * (storage/contact-list.ts). Each contact written keeps three fewer index rows.
+ * The upgrade recomputes the words of contacts with notes, whose words are now
+ * capped (./search-fields). Built on version 4: version 5 is the sync branch's,
+ * and Dexie allows the gap.
+ */
+const SORT_ONLY = /, \[(createdAt|lastContactedAt|nextFollowUpAt)\+sortName\]/g;
+export const SCHEMA_V6 = {
+  ...SCHEMA_V4,
+  contacts: SCHEMA_V4.contacts.replace(SORT_ONLY, ''),
+} as const;
+
+/**
  * Version 7: the Overview's indexes. Contacts get their first times in the
  * funnel (overview/outreach.ts) and a key per step reached; interactions an
  * index by kind and time (activity per week) and keys by template, channel
  * and format (reply rates, time to reply). Every figure is then a count.
- * The upgrade replays each timeline once. (Versions 5 and 6 belong to other
- * branches; Dexie allows the gap.)
+ * The upgrade replays each timeline once. Built on version 6 (version 5 is
+ * the sync branch's; Dexie allows the gap).
  */
 export const SCHEMA_V7 = {
-  ...SCHEMA_V4,
-  contacts: `${SCHEMA_V4.contacts}, *funnelKeys`,
-  interactions: `${SCHEMA_V4.interactions}, [kind+at], *outreachKeys`,
+  ...SCHEMA_V6,
+  contacts: `${SCHEMA_V6.contacts}, *funnelKeys`,
+  interactions: `${SCHEMA_V6.interactions}, [kind+at], *outreachKeys`,
 } as const;
 
 export type RapportDB = Dexie & {
@@ -113,7 +129,7 @@ export type RapportDB = Dexie & {
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
 export const SCHEMA_VERSION = 7;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4, 7] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 6, 7] as const;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends Error {
@@ -175,6 +191,16 @@ export function openDatabase(name = DB_NAME): RapportDB {
       await tx.table('programs').bulkAdd(programs);
       await tx.table('programLinks').bulkAdd(links);
     });
+  db.version(6)
+    .stores(SCHEMA_V6)
+    .upgrade((tx) =>
+      tx
+        .table('contacts')
+        .filter((contact: Contact) => Boolean(contact.notes))
+        .modify((contact: Contact) => {
+          Object.assign(contact, withSearchFields(contact));
+        }),
+    );
   db.version(7)
     .stores(SCHEMA_V7)
     .upgrade(async (tx) => {

@@ -17,6 +17,7 @@ import {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V6,
   SCHEMA_V7,
   SCHEMA_VERSION,
   db,
@@ -79,6 +80,7 @@ function declareNext(name: string, upgrade: (tx: Transaction) => Promise<void>):
   next.version(2).stores(SCHEMA_V2);
   next.version(3).stores(SCHEMA_V3);
   next.version(4).stores(SCHEMA_V4);
+  next.version(6).stores(SCHEMA_V6);
   next.version(7).stores(SCHEMA_V7);
   next.version(NEXT).stores(NEXT_SCHEMA).upgrade(upgrade);
   return next;
@@ -247,9 +249,8 @@ describe('M3: a newer version upgrading while a page has the old one open', () =
     const blocked = vi.fn();
     const next = declareNext(DB_NAME, async () => undefined);
     next.on('blocked', blocked);
-    const start = performance.now();
+    // Never blocked: the open resolves without Dexie's 'blocked' event (no clock, which a busy machine would fail).
     await next.open();
-    expect(performance.now() - start).toBeLessThan(2_000);
     expect(blocked).not.toHaveBeenCalled();
     expect(reload).toHaveBeenCalledTimes(1);
     // The old page stays closed until it reloads: no write with old code reaches the new schema.
