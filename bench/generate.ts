@@ -1,5 +1,6 @@
 /** Realistic generated contacts for benchmarks, parsed by the Contact schema so they are complete records. */
-import { Contact, type ContactInput, type Status } from '../storage/schemas';
+import { replayTimeline } from '../overview/outreach';
+import { Contact, type ContactInput, type Interaction, type Status } from '../storage/schemas';
 
 const FIRST = ['Priya', 'Daniel', 'Hannah', 'Wen', 'Sofía', 'Chidi', 'Elena', 'Marcus', 'Aisha', 'Jonas', 'Mei', 'Omar', 'Grace', 'Luca', 'Nadia', 'Tomás'];
 const LAST = ['Raman', 'O’Connor', 'Müller', 'Li', 'Reyes', 'Okonkwo', 'Vásquez', 'Lee', 'Khan', 'Berg', 'Chen', 'Haddad', 'Adeyemi', 'Rossi', 'Petrova', 'García', 'Miller'];
@@ -50,4 +51,32 @@ export function generateContacts(count: number, options: { awaiting?: number; no
       nextFollowUpAt: waiting ? now + (i % 2 ? -1 : 1) * 86_400_000 : undefined,
     } satisfies ContactInput);
   });
+}
+
+/**
+ * A season of timelines for `contacts`: three entries per contact on average
+ * (a message, often a follow-up or a reply, sometimes a meeting), over the
+ * last twelve weeks, with a template on most messages. Each contact gets the
+ * funnel times the app would have given it (overview/outreach.ts).
+ */
+export function generateSeason(contacts: Contact[], now = Date.now()): { contacts: Contact[]; interactions: Interaction[] } {
+  const interactions: Interaction[] = [];
+  const templates = ['builtin-intro', 'builtin-follow-up', 'builtin-advice', ''];
+  const out = contacts.map((contact, i) => {
+    const sentAt = now - ((i * 7919) % (84 * 86_400_000));
+    const channel = i % 4 === 0 ? 'email' : 'linkedin';
+    const timeline: Interaction[] = [];
+    const add = (kind: Interaction['kind'], at: number, extra: Partial<Interaction> = {}) =>
+      timeline.push({ id: `bench-i-${i}-${timeline.length}`, contactId: contact.id, kind, channel, at, ...extra });
+    const templateId = templates[i % templates.length] || undefined;
+    add('message_sent', sentAt, { text: 'Dear Dr. Raman, I am a fourth-year student applying in Internal Medicine. '.repeat(4), ...(templateId ? { templateId } : {}) });
+    if (i % 3 === 0) add('reply_received', sentAt + ((i % 97) + 1) * 3_600_000);
+    else add('follow_up_sent', sentAt + 7 * 86_400_000, { text: 'Following up on my note last week. '.repeat(3) });
+    if (i % 9 === 0) add('meeting', sentAt + 10 * 86_400_000);
+    if (i % 10 !== 9) add('note', sentAt + 86_400_000, { text: 'Prefers email.' });
+    const { facts, answers } = replayTimeline(timeline);
+    for (const entry of timeline) interactions.push(answers.has(entry.id) ? { ...entry, answers: answers.get(entry.id)! } : entry);
+    return { ...contact, ...facts };
+  });
+  return { contacts: out, interactions };
 }

@@ -6,7 +6,9 @@
  * on screen (`contactsByIds`). With 100,000 contacts a full read would hold the
  * panel for seconds and most of the memory it has.
  */
+import type { FunnelStep } from '../overview/funnel';
 import { db } from './db';
+import { funnelStepIds } from './overview';
 import { STATUSES, type Contact, type Source, type Status } from './schemas';
 import { readingOrder, searchFields, words } from './search-fields';
 
@@ -18,6 +20,8 @@ export interface Filters {
   specialty?: string;
   /** Only contacts whose follow-up is due now. */
   due?: boolean;
+  /** Exactly the contacts of one step of the Overview's funnel (storage/overview.ts), with the words that name it. */
+  funnel?: { step: FunnelStep; from: number; to: number; label: string };
 }
 
 export const SORTS = {
@@ -83,9 +87,10 @@ export async function matchingIds(filters: Filters, now = Date.now()): Promise<S
   if (filters.organization) questions.push(() => idsWhere('organization', filters.organization!));
   if (filters.specialty) questions.push(() => idsWhere('specialty', filters.specialty!));
   if (filters.due) questions.push(() => ids(db.contacts.where('nextFollowUpAt').belowOrEqual(now)));
+  if (filters.funnel) questions.push(() => funnelStepIds(filters.funnel!.step, filters.funnel!));
   if (questions.length === 0) return undefined;
   // One read transaction, so that every answer sees the same data.
-  const answers = await db.transaction('r', db.contacts, () => Promise.all(questions.map((ask) => ask())));
+  const answers = await db.transaction('r', [db.contacts, db.letters], () => Promise.all(questions.map((ask) => ask())));
   const [smallest, ...others] = answers.sort((a, b) => a.size - b.size);
   if (others.length === 0) return smallest;
   const all = new Set<string>();
@@ -137,7 +142,9 @@ export async function searchContacts(query: string, filters: Filters, sort: Sort
     return { complete: chosen.complete, contacts: await contactsByIds(chosen.ids), writers };
   });
   const { writers } = candidates;
+  const inFunnel = filters.funnel ? await funnelStepIds(filters.funnel.step, filters.funnel) : undefined;
   const matched = candidates.contacts.filter((contact) => {
+    if (inFunnel && !inFunnel.has(contact.id)) return false;
     const own = searchFields(contact).searchWords;
     return (
       terms.every((term) => own.some((word) => word.startsWith(term)) || writers.get(term)!.has(contact.id)) &&

@@ -6,9 +6,11 @@
  * follows). Records are validated by the zod schemas in ./schemas before every
  * write, through the repository modules beside this file.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Middleware, type DBCore, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
 import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
+import { replayTimeline } from '../overview/outreach';
+import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 import { UserError, userText } from '../messages/user-text';
 
@@ -99,6 +101,20 @@ export const SCHEMA_V6 = {
   contacts: SCHEMA_V4.contacts.replace(SORT_ONLY, ''),
 } as const;
 
+/**
+ * Version 7: the Overview's indexes. Contacts get their first times in the
+ * funnel (overview/outreach.ts) and a key per step reached; interactions an
+ * index by kind and time (activity per week) and keys by template, channel
+ * and format (reply rates, time to reply). Every figure is then a count.
+ * The upgrade replays each timeline once. Built on version 6 (version 5 is
+ * the sync branch's; Dexie allows the gap).
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  contacts: `${SCHEMA_V6.contacts}, *funnelKeys`,
+  interactions: `${SCHEMA_V6.interactions}, [kind+at], *outreachKeys`,
+} as const;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
@@ -112,9 +128,9 @@ export type RapportDB = Dexie & {
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4, 6] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 6, 7] as const;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends UserError {
@@ -184,48 +200,45 @@ export function openDatabase(name = DB_NAME): RapportDB {
           Object.assign(contact, withSearchFields(contact));
         }),
     );
+  db.version(7)
+    .stores(SCHEMA_V7)
+    .upgrade(async (tx) => {
+      // One pass over the timeline by its compound index, one contact at a time.
+      const timelines = new Map<string, Interaction[]>();
+      await tx
+        .table('interactions')
+        .orderBy('[contactId+at]')
+        .each((interaction: Interaction) => {
+          const timeline = timelines.get(interaction.contactId);
+          if (timeline) timeline.push(interaction);
+          else timelines.set(interaction.contactId, [interaction]);
+        });
+      const replayed = new Map([...timelines].map(([id, timeline]) => [id, replayTimeline(timeline)]));
+      const answers = new Map([...replayed.values()].flatMap((r) => [...r.answers]));
+      await tx
+        .table('interactions')
+        .toCollection()
+        .modify((interaction: Interaction) => {
+          const answer = answers.get(interaction.id);
+          Object.assign(interaction, withOutreachKeys(answer ? { ...interaction, answers: answer } : interaction));
+        });
+      // Only contacts with a timeline: the others have no step of the funnel, and stay as they were.
+      await tx
+        .table('contacts')
+        .where(':id')
+        .anyOf([...replayed.keys()])
+        .modify((contact: Contact) => {
+          Object.assign(contact, withFunnelKeys({ ...contact, ...replayed.get(contact.id)?.facts }));
+        });
+    });
 
   // Every contact written, by any path (save, edit, import, restore, undo), carries the
   // fields its indexes need, computed here so that no caller can forget or fake them;
   // reads hand back the contact alone, so the fields never reach the UI, a backup or the trash.
-  db.use({
-    stack: 'dbcore',
-    name: 'contact-search-fields',
-    create: (down) => ({
-      ...down,
-      table: (tableName) => {
-        const table = down.table(tableName);
-        if (tableName !== 'contacts') return table;
-        return {
-          ...table,
-          mutate: (request) =>
-            table.mutate(
-              request.type === 'add' || request.type === 'put'
-                ? { ...request, values: request.values.map((value: Contact) => withSearchFields(value)) }
-                : request,
-            ),
-          get: (request) => table.get(request).then(withoutSearchFields),
-          getMany: (request) => table.getMany(request).then((values) => values.map(withoutSearchFields)),
-          query: (request) =>
-            table.query(request).then((response) =>
-              request.values ? { ...response, result: response.result.map(withoutSearchFields) } : response,
-            ),
-          // Dexie walks a cursor for some reads (equalsIgnoreCase, offset): its value is read through this view.
-          // A native cursor's getters refuse any other `this` ("Illegal invocation"), so each is read from the cursor.
-          openCursor: (request) =>
-            table.openCursor(request).then((cursor) =>
-              cursor && request.values
-                ? (Object.create(cursor, {
-                    key: { get: () => cursor.key },
-                    primaryKey: { get: () => cursor.primaryKey },
-                    value: { get: () => withoutSearchFields(cursor.value) },
-                  }) as typeof cursor)
-                : cursor,
-            ),
-        };
-      },
-    }),
-  });
+  db.use(derivedFields<Contact>('contact-search-fields', 'contacts', withSearchFields, withoutSearchFields));
+  // The Overview's keys (./overview-keys), the same way.
+  db.use(derivedFields<Contact>('contact-funnel-keys', 'contacts', withFunnelKeys, without('funnelKeys')));
+  db.use(derivedFields<Interaction>('interaction-outreach-keys', 'interactions', withOutreachKeys, without('outreachKeys')));
 
   // Dexie opens a database of a higher version without complaint (an older build
   // reinstalled over a newer one's data). Reading is safe; writing could drop
@@ -258,3 +271,44 @@ export function openDatabase(name = DB_NAME): RapportDB {
 }
 
 export const db = openDatabase();
+
+/**
+ * A middleware that adds fields derived from each record of one table on every write and removes them from
+ * every record read: the fields exist only for that table's indexes.
+ */
+function derivedFields<T>(name: string, tableName: string, add: (value: T) => T, remove: (value: T) => T): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name,
+    create: (down) => ({
+      ...down,
+      table: (wanted) => {
+        const table = down.table(wanted);
+        if (wanted !== tableName) return table;
+        return {
+          ...table,
+          mutate: (request) =>
+            table.mutate(
+              request.type === 'add' || request.type === 'put' ? { ...request, values: request.values.map((value: T) => add(value)) } : request,
+            ),
+          get: (request) => table.get(request).then(remove),
+          getMany: (request) => table.getMany(request).then((values) => values.map(remove)),
+          query: (request) =>
+            table.query(request).then((response) => (request.values ? { ...response, result: response.result.map(remove) } : response)),
+          // Dexie walks a cursor for some reads (equalsIgnoreCase, offset): its value is read through this view.
+          // A native cursor's getters refuse any other `this` ("Illegal invocation"), so each is read from the cursor.
+          openCursor: (request) =>
+            table.openCursor(request).then((cursor) =>
+              cursor && request.values
+                ? (Object.create(cursor, {
+                    key: { get: () => cursor.key },
+                    primaryKey: { get: () => cursor.primaryKey },
+                    value: { get: () => remove(cursor.value as T) },
+                  }) as typeof cursor)
+                : cursor,
+            ),
+        };
+      },
+    }),
+  };
+}

@@ -1,5 +1,6 @@
 /** The timeline: interactions logged against a contact, and their effect on its follow-up clock, its letters and keeping in touch. */
 import { patchForInteraction } from '../followups/rules';
+import { answerOf, outreachPatch, REPLY_KIND } from '../overview/outreach';
 import { PROGRAM_TABLES } from './program-links';
 import { db } from './db';
 import { newId } from './ids';
@@ -40,10 +41,17 @@ export async function logInteraction(
       const letterId = await applyLetterStep(contactId, interaction.kind, interaction.at, settings, { letterId: interaction.letterId, ...options.letter }, now);
       if (letterId) interaction = { ...interaction, letterId };
     }
+    if (interaction.kind === REPLY_KIND && !interaction.answers) {
+      // The message this reply answers, for reply rates (overview/outreach.ts): from the contact's own timeline.
+      const earlier = await db.interactions.where('[contactId+at]').between([contactId, -Infinity], [contactId, interaction.at], true, true).toArray();
+      const answers = answerOf(earlier, interaction.at);
+      if (answers) interaction = { ...interaction, answers };
+    }
     const patch = patchForInteraction(contact, interaction.kind, interaction.at, settings);
     const updated = withKeepInTouch(
       Contact.parse({
         ...contact,
+        ...outreachPatch(contact, interaction.kind, interaction.at),
         ...patch,
         lastInteractionAt: Math.max(interaction.at, contact.lastInteractionAt ?? 0),
         // Talking restarts the clock: a snooze or "Not now" from before no longer holds it.

@@ -240,6 +240,10 @@ export const Contact = Capture.omit({ profileUrl: true, notLoaded: true }).exten
    * above, the tag intervals in Settings and the status (followups/due.ts), for the badge's index.
    */
   keepInTouchAt: epochMs.optional(),
+  /** The Overview's funnel (overview/outreach.ts): when the user first wrote, first logged a reply, first met or talked. */
+  reachedAt: epochMs.optional(),
+  repliedAt: epochMs.optional(),
+  conversationAt: epochMs.optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 export type ContactInput = z.input<typeof Contact>;
@@ -303,6 +307,17 @@ export const Interaction = z.object({
   at: epochMs,
   text: text(50_000).optional(),
   templateId: z.string().max(64).optional(),
+  /** Where a message sent from a draft went (a connection note, a message, an e-mail); absent on older entries. */
+  format: z.lazy(() => MessageFormat).optional(),
+  /** For a logged reply: the message it answers (the last one sent before it), so that reply rates count per template. */
+  answers: z
+    .object({
+      sentAt: epochMs,
+      templateId: z.string().max(64).optional(),
+      channel: z.lazy(() => Channel),
+      format: z.lazy(() => MessageFormat),
+    })
+    .optional(),
   /** The letter this entry is about, for a letter's changes of status. */
   letterId: z.string().min(1).max(64).optional(),
 });

@@ -14,7 +14,14 @@ import { formatNumber } from '../format';
 /** "1 contact", "2 contacts". */
 const contactCount = (n: number) => i18n.t('contacts.contactCount', n, { n: formatNumber(n) });
 
+/** Filters asked for by another section (the Overview's funnel), applied once per `at`. */
+export interface ListRequest {
+  filters: Filters;
+  at: number;
+}
+
 interface Props {
+  request?: ListRequest;
   /** The first contacts by name, painted before anything else is read. */
   preview?: Contact[];
   /** False while a contact is open over the list: the list keeps its state and asks nothing until shown again. */
@@ -29,7 +36,7 @@ interface Props {
  * organizations view. Every question is answered by the database's indexes
  * (storage/contact-list.ts); the list holds ids, and reads only the rows on screen.
  */
-export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd }: Props) {
+export function ContactsView({ preview, request, active = true, searchRef, onOpen, onAdd }: Props) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const [sort, setSort] = useState<Sort>('name');
@@ -40,6 +47,12 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
   const deferredQuery = useDeferredValue(query);
   const searching = words(deferredQuery).length > 0;
   const filterKey = JSON.stringify(filters);
+  useEffect(() => {
+    if (!request) return;
+    setFilters(request.filters);
+    setQuery('');
+    setMode('people');
+  }, [request?.at]);
 
   // Asked once the first page is on screen, so that reading 100,000 keys does not delay it.
   const asking = preview !== undefined && active;
@@ -152,6 +165,14 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
             {showFilters ? i18n.t('contacts.hideFilters') : i18n.t('contacts.filtersAndSort')}
           </button>
         </div>
+        {filters.funnel && (
+          <p className="banner row" style={{ margin: 0 }} data-testid="funnel-filter">
+            <span>{i18n.t('overview.funnel.filter', { label: filters.funnel.label })}</span>
+            <button type="button" className="link" onClick={() => setFilters({ ...filters, funnel: undefined })}>
+              {i18n.t('overview.funnel.clear')}
+            </button>
+          </p>
+        )}
         {showFilters && <FilterBar filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
       </div>
       {checkedIds.length > 0 && <BulkBar ids={checkedIds} onDone={() => setChecked(new Set())} />}

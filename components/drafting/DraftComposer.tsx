@@ -227,7 +227,7 @@ export function DraftComposer({ contact, templateId }: Props) {
       const aboutLetter = state.templateId !== undefined && LETTER_TEMPLATES.has(state.templateId);
       const { contact: updated } = await recordSent(
         contact.id,
-        { kind: sendKind, channel: channelOf(state.format), text: loggedText, templateId: state.templateId },
+        { kind: sendKind, channel: channelOf(state.format), format: state.format, text: loggedText, templateId: state.templateId },
         Date.now(),
         // A letter request marked sent creates the letter, or moves it to "asked", with what the draft knew.
         aboutLetter ? { letter: { letterId: letter?.id, ...letterFieldsFromDraft(state.values) } } : {},

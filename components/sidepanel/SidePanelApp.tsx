@@ -5,7 +5,7 @@ import { getFocusContact, getSectionRequest, SECTION_REQUEST_TTL_MS, type FocusR
 import { ADD_REQUEST_TTL_MS, clearAddRequest, getAddRequest, type AddRequest } from '../../storage/ui-state';
 import { DuplicateReview } from '../contacts/DuplicateReview';
 import { AddContactForm } from '../contacts/AddContactForm';
-import { ContactsView } from '../contacts/ContactsView';
+import { ContactsView, type ListRequest } from '../contacts/ContactsView';
 import { DueList } from '../popup/DueList';
 import { GrantAccess, type NeedsAccess } from '../popup/GrantAccess';
 import { UndoProvider } from '../undo';
@@ -18,9 +18,10 @@ import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
 import { i18n } from '#i18n';
 
-type Section = 'contacts' | 'followups' | 'letters' | 'templates' | 'settings';
+type Section = 'contacts' | 'overview' | 'followups' | 'letters' | 'templates' | 'settings';
 const SECTIONS: { id: Section; label: string }[] = [
   { id: 'contacts', get label() { return i18n.t('sidepanel.viewContacts'); } },
+  { id: 'overview', get label() { return i18n.t('overview.tab'); } },
   { id: 'followups', get label() { return i18n.t('sidepanel.viewFollowUps'); } },
   { id: 'letters', get label() { return i18n.t('letters.view.heading'); } },
   { id: 'templates', get label() { return i18n.t('sidepanel.viewTemplates'); } },
@@ -31,6 +32,8 @@ const SECTIONS: { id: Section; label: string }[] = [
 // Sections the user opens less often load on demand, so the contacts list paints sooner.
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 const LettersView = lazy(() => import('../letters/LettersView').then((m) => ({ default: m.LettersView })));
+// The Overview and its charts load only when opened: never in the list's first chunk or the popup.
+const OverviewView = lazy(() => import('../overview/OverviewView').then((m) => ({ default: m.OverviewView })));
 const TemplatesView = lazy(() => import('../templates/TemplatesView').then((m) => ({ default: m.TemplatesView })));
 
 /** What the contacts section shows: the list, one contact, or the add-by-hand form. */
@@ -52,6 +55,8 @@ export function SidePanelApp() {
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
   const [detailView, setDetailView] = useState<FocusRequest['view']>('details');
   const [templateId, setTemplateId] = useState<string>();
+  // A funnel step opened from the Overview: the contacts list shows exactly its contacts.
+  const [listRequest, setListRequest] = useState<ListRequest>();
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
   // Access to the site was taken back (RELIABILITY S8): the grant button, in place of a message.
@@ -182,7 +187,18 @@ export function SidePanelApp() {
           </nav>
         </header>
         <main className="content">
-          {section === 'settings' ? (
+          {section === 'overview' ? (
+            <Suspense fallback={<p className="muted empty">{i18n.t('overview.loading')}</p>}>
+              <OverviewView
+                onOpenContact={(id) => open(id)}
+                onOpenStep={(step, period, label) => {
+                  setSection('contacts');
+                  setScreen({ name: 'list' });
+                  setListRequest({ filters: { funnel: { step, from: period.from, to: period.to, label } }, at: Date.now() });
+                }}
+              />
+            </Suspense>
+          ) : section === 'settings' ? (
             <Suspense fallback={<p className="muted empty">{i18n.t('sidepanel.loadingSettings')}</p>}>
               <SettingsView />
             </Suspense>
@@ -231,6 +247,7 @@ export function SidePanelApp() {
               <DuplicateReview onOpen={(id) => open(id)} />
               <ContactsView
                 preview={preview}
+                request={listRequest}
                 active={screen.name === 'list'}
                 searchRef={search}
                 onOpen={(id) => open(id)}

@@ -88,7 +88,8 @@ describe('schema versions', () => {
     await db.open();
     const contacts = await db.contacts.toArray();
     // Version 3 adds when the contact's timeline last moved (its one interaction, at 2).
-    expect(contacts).toEqual([{ ...V1_CONTACT, lastInteractionAt: 2 }]);
+    // Version 7 dates the first message (the funnel).
+    expect(contacts).toEqual([{ ...V1_CONTACT, lastInteractionAt: 2, reachedAt: 2 }]);
     expect(() => contacts.map((c) => Contact.parse(c))).not.toThrow();
     expect(Interaction.parse(await db.interactions.get('i1'))).toEqual(V1_INTERACTION);
     // The indexes the app queries still answer.
@@ -103,7 +104,7 @@ describe('schema versions', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     // Records read back exactly as written: the derived fields live in the indexes' rows only.
-    expect(await db.contacts.toArray()).toEqual([{ ...V1_CONTACT, lastInteractionAt: 2 }]);
+    expect(await db.contacts.toArray()).toEqual([{ ...V1_CONTACT, lastInteractionAt: 2, reachedAt: 2 }]);
     expect(await db.contacts.orderBy('sortName').primaryKeys()).toEqual(['c1']);
     expect(await db.contacts.where('searchWords').startsWith('mull').primaryKeys()).toEqual(['c1']);
     expect(await db.contacts.where('searchWords').equals('im').count()).toBe(1);
@@ -120,8 +121,8 @@ describe('schema versions', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.contacts.orderBy('id').toArray()).toEqual([
-      { ...V1_CONTACT, lastInteractionAt: 2 },
-      { ...quiet, lastInteractionAt: 7 },
+      { ...V1_CONTACT, lastInteractionAt: 2, reachedAt: 1 },
+      { ...quiet, lastInteractionAt: 7, reachedAt: 7 },
     ]);
     expect(await db.interactions.count()).toBe(3);
     // The new table and indexes are there and answer.
@@ -215,6 +216,41 @@ describe('schema versions', () => {
     // A contact without notes is not rewritten.
     expect(await db.contacts.where('searchWords').equals('kept-as-it-was').primaryKeys()).toEqual(['p']);
     db.close();
+  });
+
+  it('version 7 keeps every version-4 record, replays each timeline into the funnel and attributes each reply', async () => {
+    const old = new Dexie(DB_NAME);
+    old.version(4).stores(SCHEMA_V4);
+    await old.table('contacts').bulkAdd([withSearchFields(V1_CONTACT as never), withSearchFields({ ...V1_CONTACT, id: 'c2', identities: [] } as never)]);
+    const sent = { ...V1_INTERACTION, templateId: 't-intro', text: 'Hello' };
+    const reply = { id: 'i2', contactId: 'c1', kind: 'reply_received', channel: 'linkedin', at: 3_600_002 };
+    const again = { id: 'i3', contactId: 'c1', kind: 'reply_received', channel: 'linkedin', at: 3_600_009 };
+    const meeting = { id: 'i4', contactId: 'c1', kind: 'meeting', channel: 'in_person', at: 9_000_000 };
+    await old.table('interactions').bulkAdd([sent, reply, again, meeting]);
+    await old.table('programs').add({ id: 'p1', name: 'NGH', aliases: [], kind: 'other', stage: 'applied', interviews: [], notes: '', createdAt: 1, updatedAt: 1, matchKeys: ['ngh'] });
+    old.close();
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    // Only the first reply answers the message; the records are otherwise as they were.
+    const answers = { sentAt: 2, templateId: 't-intro', channel: 'linkedin', format: 'linkedin_message' };
+    expect(await db.interactions.orderBy('id').toArray()).toEqual([sent, { ...reply, answers }, again, meeting]);
+    expect(await db.contacts.get('c1')).toMatchObject({ reachedAt: 2, repliedAt: 3_600_002, conversationAt: 9_000_000 });
+    expect((await db.contacts.get('c2'))!.reachedAt).toBeUndefined();
+    expect(await db.programs.where('stage').equals('applied').count()).toBe(1);
+    // The new indexes answer.
+    expect(await db.contacts.where('funnelKeys').between(['conversation', 0], ['conversation', Infinity]).primaryKeys()).toEqual(['c1']);
+    expect(await db.interactions.where('[kind+at]').between(['reply_received', 0], ['reply_received', Infinity]).count()).toBe(2);
+    expect(await db.interactions.where('outreachKeys').between(['reply', 'template', 't-intro', 0], ['reply', 'template', 't-intro', Infinity]).keys()).toEqual([
+      ['reply', 'template', 't-intro', 3_600_000],
+    ]);
+    db.close();
+    // The keys are stored beside each record, never handed to the app.
+    const raw = new Dexie(DB_NAME);
+    await raw.open();
+    expect((await raw.table('interactions').get('i1')).outreachKeys).toContainEqual(['sent', 'format', 'linkedin_message', 2]);
+    expect((await raw.table('contacts').get('c1')).funnelKeys).toEqual([['reached', 2], ['replied', 2], ['conversation', 2]]);
+    raw.close();
   });
 
   it('never damages a database written by a newer version', async () => {

@@ -1,0 +1,58 @@
+/**
+ * The Overview in the built extension in Chromium, with 10,000 contacts and
+ * 30,000 interactions, then 100,000 and 300,000 (issue #17): from the click on
+ * its tab to every figure on screen (the `rapport:overview-ready` mark), chunk load included.
+ * Needs `npm run build` first (npm run bench does it). `npm run bench -- overview` runs only this.
+ */
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from '../scripts/chromium';
+import { withFunnelKeys, withOutreachKeys } from '../storage/overview-keys';
+import { withSearchFields } from '../storage/search-fields';
+import { generateContacts, generateSeason } from './generate';
+import { median, report } from './report';
+
+/** Writes rows as the database's middleware would store them (it is bypassed here), in chunks. */
+async function put(page: Page, table: string, rows: object[], chunk = 5_000): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await page.evaluate(
+      async ({ table, rows }) => {
+        const request = indexedDB.open('rapport');
+        const db = await new Promise<IDBDatabase>((done) => (request.onsuccess = () => done(request.result)));
+        const tx = db.transaction(table, 'readwrite');
+        for (const row of rows) tx.objectStore(table).put(row);
+        await new Promise((done) => (tx.oncomplete = done));
+        db.close();
+      },
+      { table, rows: rows.slice(i, i + chunk) },
+    );
+  }
+}
+
+async function measure(count: number, runs: number): Promise<number> {
+  const { context, extensionId } = await launchWithExtension({ headless: true });
+  const page = await context.newPage();
+  const url = `chrome-extension://${extensionId}/sidepanel.html`;
+  await page.goto(url);
+  await page.locator('h1').waitFor();
+  const season = generateSeason(generateContacts(count));
+  await put(page, 'contacts', season.contacts.map((c) => withFunnelKeys(withSearchFields(c))));
+  await put(page, 'interactions', season.interactions.map(withOutreachKeys));
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Overview' }).waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { clickedAt: number }).clickedAt = performance.now();
+      [...document.querySelectorAll<HTMLButtonElement>('nav.tabs button')].find((b) => b.textContent === 'Overview')!.click();
+    });
+    await page.waitForFunction(() => performance.getEntriesByName('rapport:overview-ready').length > 0, undefined, { timeout: 120_000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName('rapport:overview-ready')[0]!.startTime - (window as unknown as { clickedAt: number }).clickedAt));
+  }
+  await context.close();
+  return median(times);
+}
+
+// OVERVIEW_ONLY=10k (or 100k) measures one figure, on a busy machine.
+const only = process.env.OVERVIEW_ONLY;
+if (only !== '100k') report({ name: 'overview.ready_10k.median_ms', value: await measure(10_000, 9), unit: 'ms', target: 150 });
+if (only !== '10k') report({ name: 'overview.ready_100k_300k.median_ms', value: await measure(100_000, 7), unit: 'ms', target: 500 });
