@@ -210,9 +210,12 @@ export function baseUrl(doc: Document, url: string): string {
   return url;
 }
 
-/** Placeholder portraits: silhouettes, default avatars and inline images are no photo. */
+/**
+ * Placeholder portraits: silhouettes, default avatars (in the languages sites name them), a lazy loader's
+ * blank pixel or blurred preview, and inline images are no photo.
+ */
 const PLACEHOLDER_PHOTO =
-  /ghost|placeholder|platzhalter|silhouette|silueta|silhouet|default[-_]?(?:avatar|profile|photo|user|image)|no[-_]?(?:photo|image|avatar)|blank[-_]?(?:avatar|profile)|anonymous|avatar[-_]?default|\/static\.licdn\.com\/|\/sc\/h\//i;
+  /ghost|placeholder|platzhalter|silhouette|silueta|silhouet|default[-_]?(?:avatar|profile|photo|user|image|headshot)|default_images\/|no[-_]?(?:photo|image|avatar)|sin[-_]?(?:foto|imagen)|sans[-_]?photo|kein[-_]?bild|blank[-_]?(?:avatar|profile)|\/(?:blank|spacer|pixel|transparent|1x1)\.(?:gif|png)|anonymous|avatar[-_]?(?:default|d[eé]faut)|\bblur_\d|[-_.]lqip\b|\/static\.licdn\.com\/|\/sc\/h\//i;
 
 export function isPlaceholderPhoto(url: string): boolean {
   return PLACEHOLDER_PHOTO.test(url);
@@ -230,7 +233,8 @@ export function imageUrl(img: Element | null | undefined, base: string): string 
   }
   const srcset = img.getAttribute('srcset') ?? img.getAttribute('data-srcset');
   if (srcset) {
-    const first = srcset.split(',')[0]?.trim().split(/\s+/)[0];
+    // Candidates are separated by a comma and white space: image CDNs put bare commas inside their URLs ("w_240,h_240").
+    const first = srcset.trim().split(/,\s+/)[0]?.split(/\s+/)[0];
     const link = httpLink(first, base);
     if (link && !isPlaceholderPhoto(link)) return link;
   }
@@ -396,8 +400,8 @@ export function splitTitleOrganization(value: string, knownOrganizations: readon
  * "name (at) host.org", "k.bauer(at)klinikum.de", "name AT host DOT edu".
  * Also a plain address. Undefined when the text holds none.
  */
-const AT = String.raw`\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+at\s+|\s+AT\s+)\s*`;
-const DOT = String.raw`(?:\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\})\s*|\s+dot\s+|\s+DOT\s+|\.)`;
+const AT = String.raw`\s*(?:\[\s*(?:at|arroba)\s*\]|\(\s*(?:at|arroba)\s*\)|\{\s*at\s*\}|\s+at\s+|\s+AT\s+)\s*`;
+const DOT = String.raw`(?:\s*(?:\[\s*(?:dot|punto|point|punkt)\s*\]|\(\s*(?:dot|punto|point|punkt)\s*\)|\{\s*dot\s*\})\s*|\s+dot\s+|\s+DOT\s+|\.)`;
 const WRITTEN_ADDRESS = new RegExp(String.raw`([\w.+-]+)${AT}([\w-]+(?:${DOT}[\w-]+)+)`, 'i');
 const DOTS = new RegExp(DOT, 'gi');
 const PLAIN_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -407,7 +411,7 @@ export function emailIn(value: string): string | undefined {
   const plain = PLAIN_ADDRESS.exec(text);
   if (plain) return plain[0];
   // Cheap test first: most lines hold no "at" at all.
-  if (!/\bat\b/i.test(text)) return undefined;
+  if (!/\b(?:at|arroba)\b/i.test(text)) return undefined;
   const m = WRITTEN_ADDRESS.exec(text);
   if (!m?.[1] || !m[2]) return undefined;
   // "at" between two words of a sentence is not an address: a written-out address has a dot-part host.

@@ -106,7 +106,7 @@ describe('the background tells the user why, in words', () => {
   });
 
   it('names each state in English and in Spanish', async () => {
-    const english = (['sign-in', 'unavailable', 'rate-limited', 'error'] as const).map(problemReason);
+    const english = (['sign-in', 'unavailable', 'rate-limited', 'error'] as const).map((p) => problemReason(p));
     expect(english[1]).toMatch(/This profile is not available/);
     expect(new Set(english).size).toBe(4);
     await useLocale('es');
