@@ -130,6 +130,25 @@ interface Card {
   card: Element;
   name: Element;
   order: number;
+  /** A card made of sibling elements (a heading and the paragraphs under it), not one element. */
+  parts?: Element[];
+}
+
+/** Where a card's fields are read: one element, or a run of sibling elements. */
+interface Region {
+  all(selector: string): Element[];
+  lines(options: Parameters<typeof textLines>[1]): string[];
+  contains(el: Element): boolean;
+}
+
+function regionOf(found: Card): Region {
+  const parts = found.parts ?? [found.card];
+  const single = !found.parts;
+  return {
+    all: (selector) => parts.flatMap((p) => [...(!single && p.matches(selector) ? [p] : []), ...p.querySelectorAll(selector)]),
+    lines: (options) => (single ? textLines(found.card, options) : parts.filter((p) => !options?.skip?.has(p)).flatMap((p) => textLines(p, options))),
+    contains: (el) => parts.some((p) => p.contains(el)),
+  };
 }
 
 /** Cheap tests first: most links and bold texts on a big page are not names. */
@@ -219,12 +238,12 @@ const CLASS_FIELD_SELECTOR = '[class*="pecialt"], [class*="pecialit"], [class*="
  * "View profile" link of the card. The listing's own address (or a fragment
  * of it) is no one's page.
  */
-function ownLink(card: Element, nameEl: Element, pageUrl: string, base: string): string | undefined {
+function ownLink(card: Region, nameEl: Element, pageUrl: string, base: string): string | undefined {
   const candidates = [
     nameEl.closest('a[href]'),
     nameEl.querySelector('a[href]'),
-    card.querySelector('img')?.closest('a[href]'),
-    [...card.querySelectorAll('a[href]')].find((a) => /^(?:view (?:full )?(?:profile|bio)|read more|bio|biography|profile|full profile)$/i.test(readText(a))),
+    card.all('img')[0]?.closest('a[href]'),
+    card.all('a[href]').find((a) => /^(?:view (?:full )?(?:profile|bio)|read more|bio|biography|profile|full profile)$/i.test(readText(a))),
   ];
   const page = pageUrl;
   for (const a of candidates) {
@@ -239,7 +258,8 @@ function ownLink(card: Element, nameEl: Element, pageUrl: string, base: string):
 
 /** `pageUrl` is the listing's address without its fragment. */
 function cardToCapture(found: Card, pageUrl: string, base: string, organization: string | undefined): CaptureInput | null {
-  const { card, name: nameEl } = found;
+  const { name: nameEl } = found;
+  const card = regionOf(found);
   const name = parseName(readText(nameEl));
   if (!name.fullName) return null;
   const capture: CaptureInput = {
@@ -253,9 +273,9 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
   if (name.honorific) capture.honorific = name.honorific;
 
   // Fields the card's markup names by class (find-a-doctor results): read as such, never as the title.
-  const skip = new Set<Element>([nameEl, ...[...card.querySelectorAll(CARD_CHROME)].filter((e) => !e.contains(nameEl))]);
+  const skip = new Set<Element>([nameEl, ...card.all(CARD_CHROME).filter((e) => !e.contains(nameEl))]);
   for (const [field, pattern] of CLASS_FIELDS) {
-    const el = [...card.querySelectorAll(CLASS_FIELD_SELECTOR)].find((e) => pattern.test(e.getAttribute('class') ?? '') && !e.contains(nameEl) && readText(e));
+    const el = card.all(CLASS_FIELD_SELECTOR).find((e) => pattern.test(e.getAttribute('class') ?? '') && !e.contains(nameEl) && readText(e));
     if (!el) continue;
     skip.add(el);
     const text = readText(el);
@@ -267,7 +287,7 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
   }
 
   const education: Education[] = [];
-  const lines = textLines(card, { skip, skipButtons: true });
+  const lines = card.lines({ skip, skipButtons: true });
   for (const line of lines) {
     const address = capture.email ? undefined : emailIn(line);
     if (address) {
@@ -317,9 +337,9 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
   }
   if (!capture.organization && organization) capture.organization = organization;
 
-  const mail = card.querySelector('a[href^="mailto:" i]')?.getAttribute('href');
+  const mail = card.all('a[href^="mailto:" i]')[0]?.getAttribute('href');
   if (mail && !capture.email) capture.email = clean(mail.replace(/^mailto:/i, '').split('?')[0]);
-  for (const img of card.querySelectorAll('img')) {
+  for (const img of card.all('img')) {
     const link = imageUrl(img, base);
     if (link) {
       capture.photoUrl = link;
@@ -351,7 +371,7 @@ export function cardPeople(doc: Document, url: string): CaptureInput[] {
   const headingNames = nameCandidates(root, NAME_SELECTOR);
   let cards = repeatedCards(root, headingNames);
   // Flat markup (Markdown sites): each person is a heading and the paragraphs up to the next one.
-  if (cards.length === 0) cards = headingSections(doc, headingNames);
+  if (cards.length === 0) cards = headingSections(headingNames);
   if (cards.length === 0) cards = repeatedCards(root, nameCandidates(root, MORE_NAME_SELECTOR));
   const base = baseUrl(doc, url);
   const page = withoutFragment(url);
@@ -368,10 +388,9 @@ export function cardPeople(doc: Document, url: string): CaptureInput[] {
 /**
  * People written as sibling headings of one level, each followed by its own
  * paragraphs (a Jekyll or Hugo "People" page): each heading and its body are
- * read as a card. The body is copied into a detached element, so the page
- * itself is never touched.
+ * read as one card made of those sibling elements.
  */
-function headingSections(doc: Document, names: Element[]): Card[] {
+function headingSections(names: Element[]): Card[] {
   const headings = names.filter((n) => /^H[2-4]$/.test(n.tagName));
   const byParent = new Map<string, Element[]>();
   for (const h of headings) {
@@ -382,17 +401,15 @@ function headingSections(doc: Document, names: Element[]): Card[] {
   for (const group of byParent.values()) {
     if (group.length < 2 || new Set(group.map((h) => h.parentElement)).size !== 1) continue;
     const level = Number(group[0]?.tagName.slice(1));
-    group.forEach((h, order) => {
-      const card = doc.createElement('div');
-      const name = h.cloneNode(true) as Element;
-      card.append(name);
+    for (const h of group) {
+      const parts: Element[] = [h];
       for (let el = h.nextElementSibling; el; el = el.nextElementSibling) {
         const own = /^H([1-6])$/.exec(el.tagName);
         if (own && Number(own[1]) <= level) break;
-        card.append(el.cloneNode(true));
+        parts.push(el);
       }
-      cards.push({ card, name, order });
-    });
+      cards.push({ card: h, name: h, order: names.indexOf(h), parts });
+    }
   }
   return cards;
 }
