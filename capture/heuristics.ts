@@ -22,6 +22,7 @@ import {
   emailIn,
   httpLink,
   imageUrl,
+  isPlaceholderPhoto,
   isScreenReaderOnly,
   listItems,
   opt,
@@ -37,6 +38,18 @@ import {
 } from './text';
 
 type Education = NonNullable<CaptureInput['education']>[number];
+
+/**
+ * What directory sites put where a photo would be, beyond the placeholders every
+ * site uses (./text): default images named in other languages, a lazy loader's
+ * blank pixel or blurred preview. Kept here so LinkedIn's script stays small.
+ */
+const DIRECTORY_PLACEHOLDER =
+  /default[-_]?headshot|default_images\/|sin[-_]?(?:foto|imagen)|sans[-_]?photo|kein[-_]?bild|\/(?:blank|spacer|pixel|transparent|1x1)\.(?:gif|png)|avatar[-_]?d[eé]faut|\bblur_\d|[-_.]lqip\b/i;
+
+function directoryPhoto(img: Element | null | undefined, base: string): string | undefined {
+  return imageUrl(img, base, (url) => isPlaceholderPhoto(url) || DIRECTORY_PLACEHOLDER.test(url));
+}
 
 /** Regions that hold site chrome, never the people a page presents. */
 const CHROME =
@@ -340,7 +353,7 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
   const mail = card.all('a[href^="mailto:" i]')[0]?.getAttribute('href');
   if (mail && !capture.email) capture.email = clean(mail.replace(/^mailto:/i, '').split('?')[0]);
   for (const img of card.all('img')) {
-    const link = imageUrl(img, base);
+    const link = directoryPhoto(img, base);
     if (link) {
       capture.photoUrl = link;
       break;
@@ -504,7 +517,7 @@ export function bioPerson(doc: Document, url: string): CaptureInput | null {
   for (const img of scope.querySelectorAll('img')) {
     const alt = clean(img.getAttribute('alt'));
     if (alt && (alt.includes(lastName) || alt.includes(name.fullName))) {
-      portrait = imageUrl(img, base);
+      portrait = directoryPhoto(img, base);
       if (portrait) break;
     }
   }

@@ -210,33 +210,30 @@ export function baseUrl(doc: Document, url: string): string {
   return url;
 }
 
-/**
- * Placeholder portraits: silhouettes, default avatars (in the languages sites name them), a lazy loader's
- * blank pixel or blurred preview, and inline images are no photo.
- */
+/** Placeholder portraits: silhouettes, default avatars and inline images are no photo. */
 const PLACEHOLDER_PHOTO =
-  /ghost|placeholder|platzhalter|silhouette|silueta|silhouet|default[-_]?(?:avatar|profile|photo|user|image|headshot)|default_images\/|no[-_]?(?:photo|image|avatar)|sin[-_]?(?:foto|imagen)|sans[-_]?photo|kein[-_]?bild|blank[-_]?(?:avatar|profile)|\/(?:blank|spacer|pixel|transparent|1x1)\.(?:gif|png)|anonymous|avatar[-_]?(?:default|d[eé]faut)|\bblur_\d|[-_.]lqip\b|\/static\.licdn\.com\/|\/sc\/h\//i;
+  /ghost|placeholder|platzhalter|silhouette|silueta|silhouet|default[-_]?(?:avatar|profile|photo|user|image)|no[-_]?(?:photo|image|avatar)|blank[-_]?(?:avatar|profile)|anonymous|avatar[-_]?default|\/static\.licdn\.com\/|\/sc\/h\//i;
 
 export function isPlaceholderPhoto(url: string): boolean {
   return PLACEHOLDER_PHOTO.test(url);
 }
 
 /** A portrait link from an <img>, skipping lazy-loading placeholders and ghost images. */
-export function imageUrl(img: Element | null | undefined, base: string): string | undefined {
+export function imageUrl(img: Element | null | undefined, base: string, isPlaceholder: (url: string) => boolean = isPlaceholderPhoto): string | undefined {
   if (!img) return undefined;
   const cls = img.getAttribute('class') ?? '';
   if (/ghost/i.test(cls)) return undefined;
   // Lazy-loading sites keep the real address in a data- attribute and a blank in src.
   for (const attr of ['src', 'data-delayed-url', 'data-src', 'data-lazy-src', 'data-original']) {
     const link = httpLink(img.getAttribute(attr), base);
-    if (link && !isPlaceholderPhoto(link)) return link;
+    if (link && !isPlaceholder(link)) return link;
   }
   const srcset = img.getAttribute('srcset') ?? img.getAttribute('data-srcset');
   if (srcset) {
     // Candidates are separated by a comma and white space: image CDNs put bare commas inside their URLs ("w_240,h_240").
     const first = srcset.trim().split(/,\s+/)[0]?.split(/\s+/)[0];
     const link = httpLink(first, base);
-    if (link && !isPlaceholderPhoto(link)) return link;
+    if (link && !isPlaceholder(link)) return link;
   }
   return undefined;
 }
@@ -400,8 +397,10 @@ export function splitTitleOrganization(value: string, knownOrganizations: readon
  * "name (at) host.org", "k.bauer(at)klinikum.de", "name AT host DOT edu".
  * Also a plain address. Undefined when the text holds none.
  */
-const AT = String.raw`\s*(?:\[\s*(?:at|arroba)\s*\]|\(\s*(?:at|arroba)\s*\)|\{\s*at\s*\}|\s+at\s+|\s+AT\s+)\s*`;
-const DOT = String.raw`(?:\s*(?:\[\s*(?:dot|punto|point|punkt)\s*\]|\(\s*(?:dot|punto|point|punkt)\s*\)|\{\s*dot\s*\})\s*|\s+dot\s+|\s+DOT\s+|\.)`;
+/** A word in brackets or parentheses: "[at]", "(dot)", "[arroba]", "(punto)". */
+const bracketed = (word: string): string => String.raw`[[({]\s*${word}\s*[\])}]`;
+const AT = String.raw`\s*(?:${bracketed('(?:at|arroba)')}|\s+at\s+|\s+AT\s+)\s*`;
+const DOT = String.raw`(?:\s*${bracketed('(?:dot|punto|point|punkt)')}\s*|\s+dot\s+|\s+DOT\s+|\.)`;
 const WRITTEN_ADDRESS = new RegExp(String.raw`([\w.+-]+)${AT}([\w-]+(?:${DOT}[\w-]+)+)`, 'i');
 const DOTS = new RegExp(DOT, 'gi');
 const PLAIN_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
