@@ -79,7 +79,7 @@ export function openFollowUpsFromNotification(notificationId: string): void {
   try {
     opening = chromeApi?.sidePanel
       ? chromeApi.sidePanel.open({ windowId: WINDOW_ID_CURRENT })
-      : (firefoxApi.sidebarAction?.open() ?? Promise.reject(new Error('no side panel')));
+      : (firefoxApi.sidebarAction?.open() ?? Promise.reject(new Error(i18n.t('common.noSidePanel'))));
   } catch (error) {
     opening = Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }

@@ -92,7 +92,7 @@ export async function openPicker(tabId: number, url: string, people: Capture[], 
 export function refusal(session: PickerSession | undefined, sender: Sender, now: number): string | undefined {
   if (!session || session.state !== 'open') return i18n.t('background.pickerNone');
   if (now - session.startedAt > PICKER_TTL_MS) return i18n.t('background.pickerExpired');
-  if (sender.frameId !== 0) return 'Only the page itself may answer.';
+  if (sender.frameId !== 0) return i18n.t('errors.onlyTopFrame');
   if (pageKey(sender.url) !== session.url) return i18n.t('background.pickerPageChanged');
   return undefined;
 }
@@ -105,7 +105,7 @@ export async function handlePickerRequest(
   now = Date.now(),
 ): Promise<{ fullName: string; created: boolean } | { closed: true }> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new Error('Only a page may answer.');
+  if (tabId === undefined) throw new Error(i18n.t('errors.onlyPage'));
   const session = await readPickerSession(tabId);
   const refused = refusal(session, sender, now);
   if (refused || !session) throw new Error(refused);

@@ -16,6 +16,7 @@ import { setFocusContact } from '../storage/ui-state';
 import { requestBadgeRefresh } from './badge';
 import { fetchThumbnail } from './photo-thumb';
 import { mayShowPicker, pageKey } from './picker';
+import { UserError, userText, type UserText } from '../messages/user-text';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -30,21 +31,21 @@ export async function startPointer(tabId: number, now = Date.now()): Promise<Poi
   return { started: true, url };
 }
 
-function refusal(session: Awaited<ReturnType<typeof readPointerSession>>, sender: Sender, now: number): string | undefined {
-  if (!session || session.state !== 'open') return 'Pointing is not active in this tab.';
-  if (now - session.startedAt > POINTER_TTL_MS) return 'Pointing expired. Start it again from Rapport.';
-  if (sender.frameId !== 0) return 'Only the page itself may answer.';
-  if (pageKey(sender.url) !== session.url || !mayShowPicker(session.url)) return 'The page changed since pointing started.';
+function refusal(session: Awaited<ReturnType<typeof readPointerSession>>, sender: Sender, now: number): UserText | undefined {
+  if (!session || session.state !== 'open') return userText('errors.pointingInactive');
+  if (now - session.startedAt > POINTER_TTL_MS) return userText('errors.pointingExpired');
+  if (sender.frameId !== 0) return userText('errors.onlyTopFrame');
+  if (pageKey(sender.url) !== session.url || !mayShowPicker(session.url)) return userText('errors.pointingPageChanged');
   return undefined;
 }
 
 /** The pointer's message; the router has checked that a content script sent it, and its shape. */
 export async function handlePointerRequest(request: PointerRequest, sender: Sender, now = Date.now()): Promise<{ fullName: string; created: boolean } | { closed: true }> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new Error('Only a page may answer.');
+  if (tabId === undefined) throw new UserError(userText('errors.onlyPage'));
   const session = await readPointerSession(tabId);
   const refused = refusal(session, sender, now);
-  if (refused || !session) throw new Error(refused);
+  if (refused || !session) throw new UserError(refused ?? userText('errors.pointingInactive'));
   if (request.type === 'pointer-cancel') {
     await writePointerSession({ ...session, state: 'cancelled' });
     return { closed: true };
@@ -54,7 +55,7 @@ export async function handlePointerRequest(request: PointerRequest, sender: Send
   try {
     const capture = validateCapture(request.raw);
     // A pointed-at person is a web capture of this page; never a LinkedIn or Doximity record.
-    if (!capture || capture.source !== 'web') throw new Error('Rapport found no person in that block.');
+    if (!capture || capture.source !== 'web') throw new UserError(userText('errors.pointingNoPerson'));
     const photoThumb = capture.photoUrl ? await fetchThumbnail(capture.photoUrl) : undefined;
     const result = await saveCapture(capture, now, { listed: pageKey(capture.profileUrl) === session.url, photoThumb });
     await writePointerSession({ ...session, state: 'saved' });

@@ -7,7 +7,8 @@ import type { Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ContentRequest, PageRequest, type Reply } from '../messages';
 import { findByProfileUrl } from '../storage/contacts';
-import { isQuotaError, STORAGE_FULL_MESSAGE } from '../storage/write-errors';
+import { isQuotaError, STORAGE_FULL } from '../storage/write-errors';
+import { say } from '../messages/user-text';
 import { profileRef } from '../capture/urls';
 import { browser } from 'wxt/browser';
 import { requestBadgeRefresh } from './badge';
@@ -23,7 +24,7 @@ type Sender = Browser.runtime.MessageSender;
 
 /** A request's error as the user should read it, never a stack trace. */
 function describe(error: unknown): string {
-  if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;
+  if (isQuotaError(error)) return say(STORAGE_FULL);
   return error instanceof Error ? error.message : i18n.t('background.somethingWentWrong');
 }
 
@@ -55,11 +56,11 @@ export async function routeMessage(message: unknown, sender: Sender): Promise<Re
   const kind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'));
   if (kind === 'content-script') return routeContentMessage(message, sender);
   if (kind !== 'extension-page') {
-    return { ok: false, error: 'This sender may not send requests to Rapport.' };
+    return { ok: false, error: i18n.t('errors.foreignSender') };
   }
   const parsed = PageRequest.safeParse(message);
   if (!parsed.success) {
-    return { ok: false, error: `Malformed request: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+    return { ok: false, error: i18n.t('errors.malformedRequest', { detail: parsed.error.issues[0]?.message ?? '' }) };
   }
   try {
     return { ok: true, value: await handle(parsed.data) };
@@ -83,7 +84,7 @@ async function routeContentMessage(message: unknown, sender: Sender): Promise<Re
     }
   }
   const parsed = ContentRequest.safeParse(message);
-  if (!parsed.success) return { ok: false, error: 'This sender may not send requests to Rapport.' };
+  if (!parsed.success) return { ok: false, error: i18n.t('errors.foreignSender') };
   try {
     return { ok: true, value: await handlePickerRequest(parsed.data, sender, async (tabId) => {
       const read = await readTab(tabId);

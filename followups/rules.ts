@@ -10,6 +10,7 @@
 import { addDays, startOfDay } from 'date-fns';
 import { i18n } from '#i18n';
 import type { Contact, InteractionKind, Settings, Status } from '../storage/schemas';
+import { UserError, userText } from '../messages/user-text';
 
 /** The local start of the day `days` days after `at`. */
 export function dueAfter(at: number, days: number): number {
@@ -111,18 +112,18 @@ export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number]['id'];
 export function snoozeUntil(choice: SnoozeChoice | { date: string }, now: number): number {
   if (typeof choice === 'object') {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(choice.date);
-    if (!match) throw new Error('Choose a date to snooze until.');
+    if (!match) throw new UserError(userText('errors.snoozeNoDate'));
     const [, y, m, d] = match.map(Number) as [number, number, number, number];
     const day = new Date(y, m - 1, d);
     if (day.getFullYear() !== y || day.getMonth() !== m - 1 || day.getDate() !== d) {
-      throw new Error('That date does not exist.');
+      throw new UserError(userText('errors.snoozeBadDate'));
     }
     const at = startOfDay(day).getTime();
-    if (at <= now) throw new Error('Choose a date after today.');
+    if (at <= now) throw new UserError(userText('errors.snoozePast'));
     return at;
   }
   const option = SNOOZE_CHOICES.find((c) => c.id === choice);
-  if (!option) throw new Error('Unknown snooze choice.');
+  if (!option) throw new UserError(userText('errors.snoozeUnknown'));
   return dueAfter(now, option.days);
 }
 

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { IMPORT_TARGETS } from '../portability/csv-columns';
 import type { ImportIssue, SkippedRow } from '../portability/issues';
 import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../portability/limits';
+import { UserText } from './user-text';
 
 const count = z.number().int().nonnegative();
 /** Numbers each request; every event names the request it answers. */
@@ -24,10 +25,10 @@ const requestId = z.number().int().nonnegative();
 const text = z.string().max(REPORT_TEXT);
 
 export const ImportIssueMessage = z
-  .object({ row: count, field: text, message: text, section: z.string().max(100).optional() })
+  .object({ row: count, field: text, text: UserText, section: z.string().max(100).optional() })
   .strict() satisfies z.ZodType<ImportIssue>;
 
-export const SkippedRowMessage = z.object({ row: count, name: text, reason: text }).strict() satisfies z.ZodType<SkippedRow>;
+export const SkippedRowMessage = z.object({ row: count, name: text, reason: UserText }).strict() satisfies z.ZodType<SkippedRow>;
 
 /** The first `REPORT_LINES` items of a list, and how many there are in all. */
 const listed = <T extends z.ZodType>(item: T) => z.object({ total: count, items: z.array(item).max(REPORT_LINES) }).strict();
@@ -151,7 +152,8 @@ export const ImportWorkerEvent = z.discriminatedUnion('type', [
     .object({
       type: z.literal('failed'),
       id: requestId.optional(),
-      message: text,
+      /** Why, said by the page in the user's language (the worker has no browser.i18n). */
+      text: UserText,
       issues: z.array(ImportIssueMessage).max(MAX_LISTED_ISSUES),
     })
     .strict(),

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { Contact } from '../storage/schemas';
+import { UserError, userText } from './user-text';
 
 const tabId = z.number().int().nonnegative().max(2 ** 31);
 
@@ -108,9 +109,9 @@ export async function sendToBackground<R extends PageRequest>(request: R): Promi
   } catch {
     reply = await attempt();
   }
-  if (!reply) throw new Error('Rapport’s background did not answer. Try again.');
+  if (!reply) throw new UserError(userText('errors.backgroundSilent'));
   const checked = replySchema(RESPONSES[request.type]).safeParse(reply);
-  if (!checked.success) throw new Error('Rapport’s background sent an answer it could not read. Try again.');
+  if (!checked.success) throw new UserError(userText('errors.backgroundGarbled'));
   if (!checked.data.ok) throw new Error(checked.data.error);
   return checked.data.value as ResponseFor<R['type']>;
 }

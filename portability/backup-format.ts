@@ -26,6 +26,7 @@ import { stripBom } from './csv-read';
 import { ImportFailure, failureFor, issuesFromZod, type ImportIssue } from './issues';
 import { MAX_LISTED_ISSUES } from './limits';
 import { createSlicer, type Progress } from './slices';
+import { userText } from '../messages/user-text';
 
 export const BACKUP_FORMAT = 'rapport-backup';
 /** Bump when the file's shape changes, and teach parseBackup to read the older versions. */
@@ -40,16 +41,16 @@ export const TrashRecord = z
     letters: z.array(Letter).max(1_000).optional(),
     links: z.array(ProgramLink).max(1_000).optional(),
   })
-  .refine((entry) => entry.contact.id === entry.id, { message: 'the trash entry’s id differs from its contact’s', path: ['id'] })
+  .refine((entry) => entry.contact.id === entry.id, { message: 'portability.backup.trashIdMismatch', path: ['id'] })
   .refine((entry) => entry.interactions.every((i) => i.contactId === entry.id), {
-    message: 'an interaction belongs to another contact',
+    message: 'portability.backup.interactionElsewhere',
     path: ['interactions'],
   })
   .refine((entry) => (entry.letters ?? []).every((l) => l.writerId === entry.id), {
-    message: 'a letter belongs to another writer',
+    message: 'portability.backup.letterElsewhere',
     path: ['letters'],
   })
-  .refine((entry) => (entry.links ?? []).every((l) => l.contactId === entry.id), { message: 'a program link belongs to another contact', path: ['links'] });
+  .refine((entry) => (entry.links ?? []).every((l) => l.contactId === entry.id), { message: 'portability.backup.linkElsewhere', path: ['links'] });
 
 /** A program with the people linked to it and those the user said are not there. */
 export const BackupProgram = Program.extend({
@@ -132,26 +133,22 @@ export async function parseBackupAsync(text: string, onProgress?: Progress): Pro
 /** Checks a backup, yielding after each record how many of all of them are checked. */
 function* checkBackup(text: string): Generator<{ done: number; total: number }, Backup, void> {
   const body = stripBom(text);
-  if (body.trim() === '') throw new ImportFailure('The file is empty.');
+  if (body.trim() === '') throw new ImportFailure(userText('portability.fileEmpty'));
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (error) {
-    throw new ImportFailure(
-      `This file is not a Rapport backup: it is not complete JSON (${(error as Error).message}). If it is a backup, it may have been cut short while copying.`,
-    );
+    throw new ImportFailure(userText('portability.backup.notJson', { detail: (error as Error).message }));
   }
   if (!isRecord(json) || json.format !== BACKUP_FORMAT) {
-    throw new ImportFailure('This JSON file is not a Rapport backup (it does not say "format": "rapport-backup").');
+    throw new ImportFailure(userText('portability.backup.notBackup'));
   }
   const version = json.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new ImportFailure('This backup has no valid version number, so Rapport cannot tell how to read it.');
+    throw new ImportFailure(userText('portability.backup.noVersion'));
   }
   if (version > BACKUP_VERSION) {
-    throw new ImportFailure(
-      `This backup was made by a newer version of Rapport (backup format ${version}; this version reads format ${BACKUP_VERSION}). Update Rapport, then restore it.`,
-    );
+    throw new ImportFailure(userText('portability.backup.newer', { version, reads: BACKUP_VERSION }));
   }
 
   const issues: ImportIssue[] = [];
@@ -170,7 +167,7 @@ function* checkBackup(text: string): Generator<{ done: number; total: number }, 
   for (const name of names) {
     const raw = json[name] === undefined && OPTIONAL_SECTIONS.has(name) ? [] : json[name];
     if (!Array.isArray(raw)) {
-      issues.push({ row: 1, field: name, message: `“${name}” must be a list of records.`, section: 'file' });
+      issues.push({ row: 1, field: name, text: userText('portability.backup.notList', { section: name }), section: 'file' });
       continue;
     }
     const schema: z.ZodType = SECTIONS[name];
@@ -186,7 +183,7 @@ function* checkBackup(text: string): Generator<{ done: number; total: number }, 
         const id = (parsed.data as { id: string }).id;
         const first = seen.get(id);
         if (first !== undefined) {
-          issues.push({ row: index + 1, field: 'id', message: `the same id as ${name} #${first}`, section: name });
+          issues.push({ row: index + 1, field: 'id', text: userText('portability.backup.sameId', { section: name, row: first }), section: name });
         } else {
           seen.set(id, index + 1);
           records.push(parsed.data);

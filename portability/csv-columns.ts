@@ -4,6 +4,7 @@
  * so that an exported file imports back without any mapping by hand.
  */
 
+import { userText, type UserText } from '../messages/user-text';
 export const IMPORT_TARGETS = [
   'id', 'fullName', 'firstName', 'lastName', 'honorific', 'credentials', 'pronouns', 'headline', 'title',
   'organization', 'specialty', 'subspecialty', 'location', 'email', 'phone', 'profile', 'photoUrl', 'tags',
@@ -102,16 +103,17 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
 }
 
 /** A mapping is usable when it can tell who each row is. */
-export function mappingProblem(mapping: ColumnMapping): string | undefined {
+export function mappingProblem(mapping: ColumnMapping): UserText | undefined {
   const has = (t: ImportTarget) => mapping.includes(t);
   if (!has('fullName') && !has('firstName') && !has('lastName')) {
-    return 'Choose the column that holds each person’s name (full name, or first and last name).';
+    return userText('portability.mapping.noName');
   }
   const seen = new Set<ImportTarget>();
   for (const target of mapping) {
     if (!target) continue;
     if (seen.has(target) && !MULTI_COLUMN_TARGETS.has(target)) {
-      return `Two columns are set to “${TARGET_LABELS[target]}”; choose one.`;
+      // The target, not its label: the page names it in the user's language.
+      return userText('portability.mapping.twice', { target });
     }
     seen.add(target);
   }

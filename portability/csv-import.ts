@@ -8,6 +8,7 @@ import { parseEducation } from './education-text';
 import { buildIncoming, type ImportedFields, type ParsedContacts } from './incoming';
 import type { ImportIssue } from './issues';
 import { createSlicer, type Progress } from './slices';
+import { userText } from '../messages/user-text';
 
 const STATUS_BY_TEXT = new Map<string, Status>();
 for (const status of STATUSES) {
@@ -88,7 +89,7 @@ function csvRowReader(table: CsvTable, mapping: ColumnMapping, parsed: ParsedCon
     const given = one('fullName') || [one('firstName'), one('lastName')].filter(Boolean).join(' ');
     const name = parseName(given);
     if (!name.fullName) {
-      if (values.size > 0) parsed.skipped.push({ row, name: one('email') || one('profile') || '(no name)', reason: 'The row has no name, so it was not imported.' });
+      if (values.size > 0) parsed.skipped.push({ row, name: one('email') || one('profile'), reason: userText('portability.csv.noName') });
       return;
     }
     const credentials = [...name.credentials];
@@ -105,14 +106,14 @@ function csvRowReader(table: CsvTable, mapping: ColumnMapping, parsed: ParsedCon
         issues.push({
           row,
           field: columnFor('status'),
-          message: `“${statusText}” is not a status (${STATUSES.map((s) => STATUS_LABELS[s]).join(', ')}).`,
+          text: userText('portability.csv.notStatus', { value: statusText, statuses: STATUSES.map((s) => STATUS_LABELS[s]).join(', ') }),
         });
       }
     }
     const dateText = one('connectedOn');
     const connectedOn = dateText ? parseDay(dateText) : undefined;
     if (dateText && !connectedOn) {
-      issues.push({ row, field: columnFor('connectedOn'), message: `“${dateText}” is not a date such as 2024-08-14 or 14 Aug 2024.` });
+      issues.push({ row, field: columnFor('connectedOn'), text: userText('portability.csv.notDate', { value: dateText }) });
     }
     const metText = one('whereMetDate');
     const metOn = metText ? parseDay(metText) ?? metText : undefined;

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { ImportFailure, type ImportIssue } from './issues';
 import { MAX_CSV_ROWS } from './limits';
 import { createSlicer, type Progress } from './slices';
+import { userText } from '../messages/user-text';
 
 export interface CsvTable {
   header: string[];
@@ -29,12 +30,13 @@ function structuralIssues(errors: Papa.ParseError[], rowOffset: number): ImportI
   return errors.map((e) => ({
     row: Math.max(1, (e.row ?? 0) + rowOffset),
     field: '',
-    message:
+    // Papaparse's other errors are its own English, shown as the detail of a general line.
+    text:
       e.code === 'MissingQuotes'
-        ? 'a quoted value is never closed (a " is missing), so the rest of the file cannot be read'
+        ? userText('portability.csv.quoteNeverClosed')
         : e.code === 'InvalidQuotes'
-          ? 'a quoted value is not closed properly (a " is missing or misplaced)'
-          : e.message,
+          ? userText('portability.csv.quoteMisplaced')
+          : userText('portability.csv.unreadable', { detail: e.message }),
   }));
 }
 
@@ -120,7 +122,7 @@ export async function readCsvAsync(
 
 function nonEmptyBody(text: string): string {
   const body = stripBom(text);
-  if (body.trim() === '') throw new ImportFailure('The file is empty.');
+  if (body.trim() === '') throw new ImportFailure(userText('portability.fileEmpty'));
   return body;
 }
 
@@ -129,17 +131,15 @@ function tableOf(data: string[][], errors: Papa.ParseError[]): CsvTable {
   // Papaparse counts rows from the top of the text; reports count from the first row under the header.
   const issues = structuralIssues(errors, -Math.max(0, start));
   if (issues.length > 0) {
-    throw new ImportFailure(`Nothing was imported: the file is not valid CSV (row ${issues[0]!.row}: ${issues[0]!.message}).`, issues);
+    throw new ImportFailure(userText('portability.csv.invalid', { row: issues[0]!.row }), issues);
   }
   const header = data[start];
-  if (start === -1 || !header) throw new ImportFailure('The file is empty.');
+  if (start === -1 || !header) throw new ImportFailure(userText('portability.fileEmpty'));
   const rows = data.slice(start + 1);
   const filled = rows.filter((row) => !isBlankRow(row)).length;
-  if (filled === 0) throw new ImportFailure('The file has a header but no rows: there is nobody to import.');
+  if (filled === 0) throw new ImportFailure(userText('portability.csv.noRows'));
   if (filled > MAX_CSV_ROWS) {
-    throw new ImportFailure(
-      `The file has ${filled.toLocaleString('en-US')} rows; Rapport imports up to ${MAX_CSV_ROWS.toLocaleString('en-US')} at a time. Split it into smaller files.`,
-    );
+    throw new ImportFailure(userText('portability.csv.tooManyRows', { rows: filled, max: MAX_CSV_ROWS }));
   }
   return { header: header.map((h) => h.trim()), rows, filled };
 }

@@ -6,6 +6,7 @@ import { BACKUP_SIGNATURE } from './backup-format';
 import { stripBom } from './csv-read';
 import { MAX_BACKUP_BYTES, MAX_CSV_BYTES, MAX_JSON_BYTES, formatBytes } from './limits';
 import { looksLikeConnections } from './linkedin-connections';
+import { userText, type UserText } from '../messages/user-text';
 
 export type ImportKind = 'backup' | 'connections' | 'csv';
 
@@ -19,18 +20,18 @@ export interface FileProbe {
   head: string;
 }
 
-export type Admission = { ok: true; kind: ImportKind } | { ok: false; message: string };
+export type Admission = { ok: true; kind: ImportKind } | { ok: false; text: UserText };
 
 const SPREADSHEETS = /\.(xlsx|xls|numbers|ods)$/i;
 
 export function admitFile({ name, size, head }: FileProbe): Admission {
-  if (size === 0) return { ok: false, message: 'The file is empty.' };
+  if (size === 0) return { ok: false, text: userText('portability.fileEmpty') };
   if (SPREADSHEETS.test(name)) {
-    return { ok: false, message: 'This is a spreadsheet file. Save it as CSV (UTF-8) from your spreadsheet app, then import the CSV.' };
+    return { ok: false, text: userText('portability.spreadsheet') };
   }
   const body = stripBom(head);
   if (/\u0000/.test(body.slice(0, 4096))) {
-    return { ok: false, message: 'This file is not text: Rapport imports a backup (.json) or a CSV.' };
+    return { ok: false, text: userText('portability.notText') };
   }
   const trimmed = body.trimStart();
   const json = trimmed.startsWith('{') || trimmed.startsWith('[') || /\.json$/i.test(name);
@@ -39,7 +40,7 @@ export function admitFile({ name, size, head }: FileProbe): Admission {
   if (size > limit) {
     return {
       ok: false,
-      message: `The file is ${formatBytes(size)}; Rapport imports ${kind === 'backup' ? 'JSON' : 'CSV'} files up to ${formatBytes(limit)}. Nothing was imported.`,
+      text: userText('portability.tooBig', { size: formatBytes(size), kind: kind === 'backup' ? 'JSON' : 'CSV', max: formatBytes(limit) }),
     };
   }
   return { ok: true, kind };

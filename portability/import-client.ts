@@ -18,6 +18,7 @@ import { ImportFailure } from './issues';
 // `new Worker(new URL('./import.worker.ts', import.meta.url))` form is not bundled under WXT, which rewrites
 // `import.meta.url` before Vite can see it (wxt-dev/wxt#2032).
 import ImportWorker from './import.worker.ts?worker';
+import { userText } from '../messages/user-text';
 
 /** What the client needs of a Worker; tests pass a fake. */
 export interface WorkerLike {
@@ -64,7 +65,7 @@ export interface ImportClient {
   close(): void;
 }
 
-export const WORKER_STOPPED_MESSAGE = 'The import stopped before it finished; nothing was changed. Choose the file again.';
+export const WORKER_STOPPED = userText('portability.client.stopped');
 
 /** The worker, bundled from ./import.worker.ts as a module worker (wxt.config.ts: `worker.format`). */
 export function startImportWorker(): WorkerLike {
@@ -106,7 +107,7 @@ export function createImportClient(worker: WorkerLike = startImportWorker()): Im
   worker.addEventListener('message', (message) => {
     const parsed = ImportWorkerEvent.safeParse((message as MessageEvent<unknown>).data);
     if (!parsed.success) {
-      stop(new ImportFailure('Rapport’s importer sent an answer it should not have; the import was stopped. Choose the file again.'));
+      stop(new ImportFailure(userText('portability.client.badAnswer')));
       return;
     }
     const event = parsed.data;
@@ -122,28 +123,28 @@ export function createImportClient(worker: WorkerLike = startImportWorker()): Im
       return;
     }
     if (!ANSWERS[entry.request].includes(event.type)) {
-      stop(new ImportFailure(`Rapport’s importer answered “${entry.request}” with “${event.type}”; the import was stopped. Choose the file again.`));
+      stop(new ImportFailure(userText('portability.client.wrongAnswer', { request: entry.request, answer: event.type })));
       return;
     }
     entry.settle(event);
   });
   // The worker's script failed to load or threw outside the session, or a message could not be copied.
-  worker.addEventListener('error', () => stop(new ImportFailure(WORKER_STOPPED_MESSAGE)));
-  worker.addEventListener('messageerror', () => stop(new ImportFailure(WORKER_STOPPED_MESSAGE)));
+  worker.addEventListener('error', () => stop(new ImportFailure(WORKER_STOPPED)));
+  worker.addEventListener('messageerror', () => stop(new ImportFailure(WORKER_STOPPED)));
 
   function send(request: ImportWorkerRequest, onProgress?: ImportProgress): Promise<Terminal> {
     if (stopped) return Promise.reject(stopped);
     return new Promise<Terminal>((resolve, reject) => {
       const done = () => {
         pending.delete(request.id);
-        if (closing && pending.size === 0) stop(new ImportFailure(WORKER_STOPPED_MESSAGE));
+        if (closing && pending.size === 0) stop(new ImportFailure(WORKER_STOPPED));
       };
       pending.set(request.id, {
         request: request.type,
         ...(onProgress ? { onProgress } : {}),
         settle: (event) => {
           done();
-          if (event.type === 'failed') reject(new ImportFailure(event.message, event.issues));
+          if (event.type === 'failed') reject(new ImportFailure(event.text, event.issues));
           else resolve(event);
         },
         fail: (error) => {
@@ -182,7 +183,7 @@ export function createImportClient(worker: WorkerLike = startImportWorker()): Im
       if (stopped || closing) return;
       closing = true;
       const writing = [...pending.values()].some((entry) => entry.request === 'write' || entry.request === 'restore');
-      if (!writing) stop(new ImportFailure(WORKER_STOPPED_MESSAGE));
+      if (!writing) stop(new ImportFailure(WORKER_STOPPED));
     },
   };
 }

@@ -14,7 +14,7 @@ import { ImportFailure, failureFor } from './issues';
 import { WRITE_CHUNK } from './limits';
 import { contactPlanner, planContactImportSliced, type ContactImportPlan } from './plan';
 import { SLICE_MS, createSlicer, type Progress } from './slices';
-import { writeErrorMessage } from '../storage/write-errors';
+import { writeErrorText } from '../storage/write-errors';
 
 /**
  * The dry run: what the import would add, update and skip, and the rows that
@@ -77,6 +77,6 @@ export async function applyContactImport(
     });
   } catch (error) {
     if (error instanceof ImportFailure) throw error;
-    throw new ImportFailure(writeErrorMessage(error));
+    throw new ImportFailure(writeErrorText(error));
   }
 }

@@ -24,8 +24,9 @@ import type { ParsedContacts } from './incoming';
 import { ImportFailure } from './issues';
 import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES } from './limits';
 import { parseConnectionsAsync } from './linkedin-connections';
-import { clip, clipIssue, viewOfPlan, viewOfRestore } from './plan-view';
+import { clip, clipIssue, clipText, viewOfPlan, viewOfRestore } from './plan-view';
 import { applyRestore, previewRestore, type RestoreMode } from './restore';
+import { userText } from '../messages/user-text';
 
 export interface ImportSession {
   /**
@@ -44,11 +45,13 @@ export interface ImportSessionOptions {
 /** The answer to a request that failed: nothing was written. */
 export function failedEvent(id: number | undefined, error: unknown): Extract<ImportWorkerEvent, { type: 'failed' }> {
   const failure =
-    error instanceof ImportFailure ? error : new ImportFailure(`The file could not be read: ${(error as Error | undefined)?.message ?? String(error)}`);
+    error instanceof ImportFailure
+      ? error
+      : new ImportFailure(userText('portability.session.unreadable', { detail: (error as Error | undefined)?.message ?? String(error) }));
   return {
     type: 'failed',
     ...(id === undefined ? {} : { id }),
-    message: clip(failure.message),
+    text: clipText(failure.text),
     issues: failure.issues.slice(0, MAX_LISTED_ISSUES).map(clipIssue),
   };
 }
@@ -77,7 +80,7 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
   };
 
   const planRestore = async (id: number, mode: RestoreMode) => {
-    if (!backup) throw new ImportFailure('Choose the backup again: it is no longer at hand.');
+    if (!backup) throw new ImportFailure(userText('portability.session.backupGone'));
     // Planning is one step: the line says what it is doing until the report comes.
     post({ type: 'progress', id, stage: 'comparing', done: 0, total: backup.contacts.length });
     const plan = await previewRestore(backup, mode);
@@ -97,7 +100,7 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
           // The page admitted the file by its size and first bytes; the worker does not take its word for it.
           const name = request.file instanceof File ? request.file.name : 'backup.json';
           const admission = admitFile(await probeFile(Object.assign(request.file.slice(), { name })));
-          if (!admission.ok) throw new ImportFailure(admission.message);
+          if (!admission.ok) throw new ImportFailure(admission.text);
         }
         const text = await readFileText(request.file);
         if (request.kind === 'backup') {
@@ -111,9 +114,9 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
         }
         table = await readCsvAsync(text, { onProgress: progress(id, 'reading') });
         if (table.header.length > MAX_CSV_COLUMNS) {
-          const columns = table.header.length.toLocaleString('en-US');
+          const columns = table.header.length;
           table = undefined;
-          throw new ImportFailure(`The file has ${columns} columns; a CSV of contacts has at most ${MAX_CSV_COLUMNS.toLocaleString('en-US')}. Nothing was imported.`);
+          throw new ImportFailure(userText('portability.session.tooManyColumns', { columns, max: MAX_CSV_COLUMNS }));
         }
         post({
           type: 'table',
@@ -125,7 +128,7 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
         return;
       }
       case 'check': {
-        if (!table) throw new ImportFailure('Choose the file again: its columns are no longer at hand.');
+        if (!table) throw new ImportFailure(userText('portability.session.columnsGone'));
         const problem = mappingProblem(request.mapping);
         if (problem) throw new ImportFailure(problem);
         parsed = undefined;
@@ -133,7 +136,7 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
       }
       case 'write': {
         const rows = parsed;
-        if (!rows) throw new ImportFailure('Nothing to write: check the file first.');
+        if (!rows) throw new ImportFailure(userText('portability.session.nothingChecked'));
         // Written once: a second confirmation has to go through a new dry run.
         parsed = undefined;
         const plan = await applyContactImport(rows, {
@@ -149,7 +152,7 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
         return planRestore(id, request.mode);
       case 'restore': {
         const restoring = backup;
-        if (!restoring) throw new ImportFailure('Nothing to restore: choose the backup again.');
+        if (!restoring) throw new ImportFailure(userText('portability.session.nothingToRestore'));
         // Restored once: restoring again takes the file again.
         backup = undefined;
         const plan = await applyRestore(restoring, request.mode, { onProgress: progress(id, 'writing') });
@@ -163,7 +166,7 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
     receive(data) {
       const request = ImportWorkerRequest.safeParse(data);
       if (!request.success) {
-        post(failedEvent(requestIdOf(data), new ImportFailure('Rapport’s importer received a request it does not understand; nothing was changed.')));
+        post(failedEvent(requestIdOf(data), new ImportFailure(userText('portability.session.badRequest'))));
         return Promise.resolve();
       }
       const run = queue.then(() => handle(request.data)).catch((error: unknown) => post(failedEvent(request.data.id, error)));

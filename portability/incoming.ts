@@ -6,6 +6,7 @@
 import { identityForUrl, profileRef } from '../capture/urls';
 import { Contact, httpUrl, type ContactInput } from '../storage/schemas';
 import { issuesFromZod, type ImportIssue, type SkippedRow } from './issues';
+import { userText } from '../messages/user-text';
 
 /** The fields an import may fill; id, source and times are decided when the import is planned. */
 export type ImportedFields = Omit<ContactInput, 'id' | 'source' | 'createdAt' | 'updatedAt' | 'profiles' | 'identities'>;
@@ -58,7 +59,7 @@ export function buildIncoming(
   const identities: string[] = [];
   for (const { url, field } of links) {
     if (!httpUrl.safeParse(url).success) {
-      issues.push({ row, field, message: 'must be an http(s) link' });
+      issues.push({ row, field, text: userText('validation.httpLink') });
       continue;
     }
     const ref = profileRef(url);

@@ -1,5 +1,10 @@
-/** What an import found wrong with a file: one entry per bad row and field, for the report. */
+/**
+ * What an import found wrong with a file: one entry per bad row and field, for the report. Every sentence is a
+ * UserText (messages/user-text.ts), never English: the import worker has no browser.i18n, so the page says them.
+ */
 import type { z } from 'zod';
+import { UserError, say, userText, type UserText } from '../messages/user-text';
+import { validationText } from '../storage/validation-text';
 import { MAX_LISTED_ISSUES } from './limits';
 
 export interface ImportIssue {
@@ -7,7 +12,7 @@ export interface ImportIssue {
   row: number;
   /** The column (CSV) or the field path (backup) at fault; '' when the whole row or file is. */
   field: string;
-  message: string;
+  text: UserText;
   /** The backup section the record belongs to (contacts, interactions…). */
   section?: string;
 }
@@ -15,17 +20,18 @@ export interface ImportIssue {
 /** A row that is left out on purpose, not an error: it does not stop the import. */
 export interface SkippedRow {
   row: number;
+  /** The row's name, or '' when it has none (the report says so). */
   name: string;
-  reason: string;
+  reason: UserText;
 }
 
 /** Thrown when a file cannot be imported; nothing has been written. */
-export class ImportFailure extends Error {
+export class ImportFailure extends UserError {
   constructor(
-    message: string,
+    text: UserText,
     readonly issues: ImportIssue[] = [],
   ) {
-    super(message);
+    super(text);
     this.name = 'ImportFailure';
   }
 }
@@ -42,32 +48,28 @@ export function issuesFromZod(
     return {
       row,
       field: label(path),
-      message: issue.message,
+      text: validationText(issue),
       ...(section ? { section } : {}),
     };
   });
 }
 
-/** One line of a report, for people: "Row 4, Email Address: Invalid email address". */
-export function describeIssue(issue: ImportIssue): string {
-  const where =
-    issue.section === 'file'
-      ? 'The file'
-      : issue.section === 'settings'
-        ? 'Settings'
-        : issue.section
-          ? `${issue.section} #${issue.row}`
-          : `Row ${issue.row}`;
-  return issue.field ? `${where}, ${issue.field}: ${issue.message}` : `${where}: ${issue.message}`;
+/** Where an issue is, for people: "Row 4", "contacts #2", "Settings", "The file". */
+export function issuePlace(issue: ImportIssue): UserText {
+  if (issue.section === 'file') return userText('portability.place.file');
+  if (issue.section === 'settings') return userText('portability.place.settings');
+  if (issue.section) return userText('portability.place.record', { section: issue.section, row: issue.row });
+  return userText('portability.place.row', { row: issue.row });
 }
 
-/** A summary message for a failed validation, listing at most a few issues inline. */
+/** One line of a report, for people: "Row 4, Email Address: Enter an email address such as…". */
+export function describeIssue(issue: ImportIssue): string {
+  const where = say(issuePlace(issue));
+  const problem = say(issue.text);
+  return issue.field ? say(userText('portability.issueInField', { where, field: issue.field, problem })) : say(userText('portability.issue', { where, problem }));
+}
+
+/** A summary for a failed validation; the report lists the issues themselves. */
 export function failureFor(issues: ImportIssue[]): ImportFailure {
-  const n = issues.length;
-  const shown = issues.slice(0, 3).map(describeIssue).join('; ');
-  const more = n > 3 ? `; and ${n - 3} more` : '';
-  return new ImportFailure(
-    `Nothing was imported: ${n} problem${n === 1 ? '' : 's'} in the file (${shown}${more}).`,
-    issues.slice(0, MAX_LISTED_ISSUES),
-  );
+  return new ImportFailure(userText('portability.problems', { n: issues.length }, issues.length), issues.slice(0, MAX_LISTED_ISSUES));
 }

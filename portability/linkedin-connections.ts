@@ -12,6 +12,7 @@ import { cellValue, headerDelimiter, isBlankRow, readCsv, readCsvAsync, stripBom
 import { buildIncoming, type ParsedContacts } from './incoming';
 import { ImportFailure, type ImportIssue, type SkippedRow } from './issues';
 import { createSlicer } from './slices';
+import { userText } from '../messages/user-text';
 
 export const CONNECTIONS_COLUMNS = {
   firstName: 'First Name',
@@ -70,10 +71,8 @@ const label = (path: string) => LABELS[path.split('.')[0] ?? ''] ?? (path.starts
 function connectionsBody(text: string): string {
   const start = findConnectionsHeader(text);
   if (start === -1) {
-    if (stripBom(text).trim() === '') throw new ImportFailure('The file is empty.');
-    throw new ImportFailure(
-      'This is not LinkedIn’s Connections.csv: no header line with “First Name”, “Last Name” and “URL” was found.',
-    );
+    if (stripBom(text).trim() === '') throw new ImportFailure(userText('portability.fileEmpty'));
+    throw new ImportFailure(userText('portability.connections.notConnections'));
   }
   return stripBom(text).slice(start);
 }
@@ -101,16 +100,16 @@ function connectionsRowReader(table: CsvTable, parsed: ParsedContacts, delimiter
     if (!whole.fullName) {
       const skip: SkippedRow = {
         row,
-        name: url || '(no name)',
-        reason: 'LinkedIn gives no name for this member (they hide it from exports), so they were not imported.',
+        name: url,
+        reason: userText('portability.connections.hiddenName'),
       };
       parsed.skipped.push(skip);
       return;
     }
     const issues: ImportIssue[] = [];
-    if (!url) issues.push({ row, field: CONNECTIONS_COLUMNS.url, message: 'The profile link is missing.' });
+    if (!url) issues.push({ row, field: CONNECTIONS_COLUMNS.url, text: userText('portability.connections.noLink') });
     else if (profileRef(url)?.site !== 'linkedin') {
-      issues.push({ row, field: CONNECTIONS_COLUMNS.url, message: 'This is not a LinkedIn profile link.' });
+      issues.push({ row, field: CONNECTIONS_COLUMNS.url, text: userText('portability.connections.notLinkedIn') });
     }
     const dateText = cell(cells, CONNECTIONS_COLUMNS.connectedOn);
     const connectedOn = dateText ? parseDay(dateText, order) : undefined;
@@ -118,11 +117,11 @@ function connectionsRowReader(table: CsvTable, parsed: ParsedContacts, delimiter
       issues.push({
         row,
         field: CONNECTIONS_COLUMNS.connectedOn,
-        message: !isNumericDay(dateText)
-          ? `“${dateText}” is not a date such as 14 Aug 2024.`
+        text: !isNumericDay(dateText)
+          ? userText('portability.connections.notDate', { value: dateText, example: '14 Aug 2024' })
           : order
-            ? `“${dateText}” is not a date such as ${order === 'mdy' ? '8/14/2024' : '14/08/2024'}.`
-            : `“${dateText}” is not a date such as 14 Aug 2024: this file's numeric dates mix day-first and month-first.`,
+            ? userText('portability.connections.notDate', { value: dateText, example: order === 'mdy' ? '8/14/2024' : '14/08/2024' })
+            : userText('portability.connections.mixedDates', { value: dateText }),
       });
     }
     if (issues.length > 0) {

@@ -5,6 +5,7 @@
  * from the import worker to the page in no time (RELIABILITY L3).
  */
 import type { ContactPlanView, RestorePlanView } from '../messages/import-worker';
+import type { UserText } from '../messages/user-text';
 import type { ImportIssue, SkippedRow } from './issues';
 import { REPORT_LINES, REPORT_TEXT } from './limits';
 import type { ContactImportPlan } from './plan';
@@ -17,12 +18,19 @@ export function clip(text: string, max = REPORT_TEXT): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** A UserText whose values (a cell, a parser's detail) are cut to what a report line shows. */
+export function clipText(text: UserText): UserText {
+  if (!text.values) return text;
+  const values = Object.fromEntries(Object.entries(text.values).map(([k, v]) => [k, typeof v === 'string' ? clip(v) : v]));
+  return { ...text, values };
+}
+
 export function clipIssue(issue: ImportIssue): ImportIssue {
-  return { ...issue, field: clip(issue.field), message: clip(issue.message) };
+  return { ...issue, field: clip(issue.field), text: clipText(issue.text) };
 }
 
 function clipSkip(skip: SkippedRow): SkippedRow {
-  return { row: skip.row, name: clip(skip.name), reason: clip(skip.reason) };
+  return { row: skip.row, name: clip(skip.name), reason: clipText(skip.reason) };
 }
 
 function firstOf<T, U>(items: readonly T[], map: (item: T, index: number) => U, lines: number): { total: number; items: U[] } {

@@ -7,6 +7,7 @@ import { newId as randomId } from '../storage/ids';
 import { CAPTURED_FIELDS, Contact, type CapturedField } from '../storage/schemas';
 import { isEmptyValue, type IncomingContact, type ParsedContacts } from './incoming';
 import type { ImportIssue, SkippedRow } from './issues';
+import { userText } from '../messages/user-text';
 
 export interface PlannedUpdate {
   row: number;
@@ -150,7 +151,7 @@ export function contactPlanner(parsed: ParsedContacts, existing: readonly Contac
     if (match) {
       const earlier = claimedBy.get(match.id);
       if (earlier !== undefined) {
-        plan.skip.push({ row: incoming.row, name, reason: `The same person as row ${earlier}.` });
+        plan.skip.push({ row: incoming.row, name, reason: userText('portability.plan.sameAsRow', { row: earlier }) });
         return;
       }
       claimedBy.set(match.id, incoming.row);
@@ -160,13 +161,13 @@ export function contactPlanner(parsed: ParsedContacts, existing: readonly Contac
       for (const identity of own) byIdentity.set(identity, match);
       const update = fillEmptyFields(match, own.length === incoming.identities.length ? incoming : { ...incoming, identities: own }, now);
       if (update) plan.update.push(update);
-      else plan.skip.push({ row: incoming.row, name, reason: 'Already saved; nothing new to add.' });
+      else plan.skip.push({ row: incoming.row, name, reason: userText('portability.plan.nothingNew') });
       return;
     }
 
     const duplicate = keys.map((k) => pending.get(k)).find(Boolean);
     if (duplicate) {
-      plan.skip.push({ row: incoming.row, name, reason: `The same person as row ${duplicate.row}.` });
+      plan.skip.push({ row: incoming.row, name, reason: userText('portability.plan.sameAsRow', { row: duplicate.row }) });
       return;
     }
     const id = incoming.id && !byId.has(incoming.id) ? incoming.id : newId();

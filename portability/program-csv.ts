@@ -15,6 +15,7 @@ import { normalizeHeader } from './csv-columns';
 import { cellValue, isBlankRow, type CsvTable } from './csv-read';
 import { parseDay } from './dates';
 import { issuesFromZod, type ImportIssue } from './issues';
+import { userText } from '../messages/user-text';
 
 export const PROGRAM_TARGETS = ['name', 'aliases', 'kind', 'specialty', 'parent', 'city', 'region', 'website', 'stage', 'interview', 'rank', 'notes'] as const;
 export type ProgramTarget = (typeof PROGRAM_TARGETS)[number];
@@ -108,7 +109,7 @@ export function readProgramRows(table: CsvTable, mapping: ProgramMapping): Parse
           // Several dates are separated by ";" ("Nov 2, 2026" has a comma of its own).
           const dates = value.split(/\s*[;\n]\s*/).filter(Boolean).map((part) => parseDay(part));
           if (dates.some((d) => d === undefined)) {
-            issues.push({ row, field: 'interview', message: `“${value.slice(0, 60)}” is not a date like 2026-11-02 or Nov 2, 2026.` });
+            issues.push({ row, field: 'interview', text: userText('portability.programs.notDate', { value: value.slice(0, 60) }) });
             return;
           }
           return set('interviews', [...new Set(dates as string[])].map((date) => ({ date })));

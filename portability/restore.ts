@@ -22,9 +22,10 @@ import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './
 import { WRITE_CHUNK } from './limits';
 import { settleIdentities } from '../storage/identities';
 import { restoredSettings, type SettingKey } from './restore-settings';
-import { writeErrorMessage } from '../storage/write-errors';
+import { writeErrorText } from '../storage/write-errors';
 import type { Progress } from './backup-export';
 import { summarizeRestoreView, viewOfRestore } from './plan-view';
+import { userText } from '../messages/user-text';
 
 export type RestoreMode = 'merge' | 'replace';
 
@@ -78,7 +79,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     const ids = new Set(backup.contacts.map((c) => c.id));
     backup.interactions.forEach((interaction, index) => {
       if (!ids.has(interaction.contactId)) {
-        errors.push({ row: index + 1, field: 'contactId', message: 'refers to no contact in the backup', section: 'interactions' });
+        errors.push({ row: index + 1, field: 'contactId', text: userText('portability.restore.noContact'), section: 'interactions' });
       }
     });
     return {
@@ -119,7 +120,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     }
     resolved.set(incoming.id, match.id);
     if (claimed.has(match.id) || incoming.updatedAt <= match.updatedAt) {
-      contacts.skip.push({ row: index + 1, name: incoming.fullName, reason: 'The saved copy is as recent or more recent.' });
+      contacts.skip.push({ row: index + 1, name: incoming.fullName, reason: userText('portability.restore.savedIsNewer') });
       return;
     }
     claimed.add(match.id);
@@ -144,7 +145,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     }
     const contactId = resolved.get(interaction.contactId) ?? (byId.has(interaction.contactId) ? interaction.contactId : undefined);
     if (!contactId) {
-      errors.push({ row: index + 1, field: 'contactId', message: 'refers to no contact in the backup or saved here', section: 'interactions' });
+      errors.push({ row: index + 1, field: 'contactId', text: userText('portability.restore.noContactHere'), section: 'interactions' });
       return;
     }
     interactions.add.push(contactId === interaction.contactId ? interaction : { ...interaction, contactId });
@@ -318,7 +319,7 @@ export async function applyRestore(
     });
   } catch (error) {
     if (error instanceof ImportFailure) throw error;
-    throw new ImportFailure(writeErrorMessage(error));
+    throw new ImportFailure(writeErrorText(error));
   }
 }
 

@@ -21,6 +21,7 @@ import {
   type ContactInput,
   type Status,
 } from './schemas';
+import { UserError, userText } from '../messages/user-text';
 
 export interface SaveResult {
   contact: Contact;
@@ -63,7 +64,7 @@ export interface SaveOptions {
 export async function saveCapture(capture: Capture, now = Date.now(), options: SaveOptions = {}): Promise<SaveResult> {
   const pageIdentity = identityForUrl(capture.profileUrl);
   const identity = options.listed ? listedIdentity(capture.profileUrl, capture.fullName) : pageIdentity;
-  if (!identity || !pageIdentity) throw new Error('The page link cannot identify a contact.');
+  if (!identity || !pageIdentity) throw new UserError(userText('errors.linkNoIdentity'));
   return db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
     const existing = await db.contacts.where('identities').equals(identity).first();
     const fields = capturedFields(capture);
@@ -217,7 +218,7 @@ export async function updateContact(
 ): Promise<Contact> {
   return db.transaction('rw', [db.contacts, db.settings, ...PROGRAM_TABLES], async () => {
     const existing = await db.contacts.get(id);
-    if (!existing) throw new Error('This contact no longer exists.');
+    if (!existing) throw new UserError(userText('errors.contactGone'));
     // A patch computed from the stored record (a tag added, one link of several) merges with edits made elsewhere.
     const patch = typeof change === 'function' ? change(existing) : change;
     const edited = new Set(existing.userEdited);
@@ -290,7 +291,7 @@ export async function countLettersBy(ids: readonly string[]): Promise<number> {
 
 export async function deleteContact(id: string, now = Date.now(), letters: LettersOnDelete = 'delete'): Promise<TrashEntry> {
   const [entry] = await deleteContacts([id], now, letters);
-  if (!entry) throw new Error('This contact no longer exists.');
+  if (!entry) throw new UserError(userText('errors.contactGone'));
   return entry;
 }
 
@@ -298,7 +299,7 @@ export async function deleteContact(id: string, now = Date.now(), letters: Lette
 export async function restoreContacts(ids: readonly string[]): Promise<Contact[]> {
   return db.transaction('rw', [db.contacts, db.interactions, db.trash, db.letters, ...PROGRAM_TABLES], async () => {
     const entries = (await db.trash.bulkGet([...ids])).filter((e): e is TrashEntry => e !== undefined);
-    if (entries.length === 0) throw new Error('These contacts are no longer in the trash.');
+    if (entries.length === 0) throw new UserError(userText('errors.notInTrash'));
     // The same profile may have been saved again since the delete: that contact keeps the identity, and the
     // restored one is flagged as its possible duplicate (storage/identities.ts).
     const contacts = await settleStoredIdentities(entries.map((e) => e.contact));

@@ -8,6 +8,7 @@ import { db, type RapportDB } from './db';
 import { fold } from './search-fields';
 import { PROGRAM_TABLES, dropLinksOfContacts, linkContactsByName, linksOfContacts, putBackLinks } from './program-links';
 import { CAPTURED_FIELDS, Contact, type CapturedField } from './schemas';
+import { UserError, userText } from '../messages/user-text';
 
 /** A name or organization as compared: accents, case, punctuation and spacing ignored. */
 export function matchKey(value: string | undefined): string {
@@ -118,10 +119,10 @@ export function mergedRecord(keep: Contact, other: Contact, now: number): Contac
  * pointed at it now points at the merged contact. One transaction.
  */
 export async function mergeContacts(keepId: string, otherId: string, now = Date.now()): Promise<Contact> {
-  if (keepId === otherId) throw new Error('A contact cannot be merged with itself.');
+  if (keepId === otherId) throw new UserError(userText('errors.mergeSelf'));
   return db.transaction('rw', [db.contacts, db.interactions, db.trash, ...PROGRAM_TABLES], async () => {
     const [keep, other] = await db.contacts.bulkGet([keepId, otherId]);
-    if (!keep || !other) throw new Error('One of these contacts no longer exists.');
+    if (!keep || !other) throw new UserError(userText('errors.contactsGone'));
     const merged = mergedRecord(keep, other, now);
     const moved = await db.interactions.where('contactId').equals(otherId).toArray();
     await db.interactions.bulkPut(moved.map((i) => ({ ...i, contactId: keepId })));

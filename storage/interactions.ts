@@ -7,6 +7,7 @@ import { withKeepInTouch } from './keep-in-touch';
 import { applyLetterStep, type LetterDetails } from './letter-records';
 import { Contact, Interaction, type InteractionInput } from './schemas';
 import { getSettings } from './settings';
+import { UserError, userText } from '../messages/user-text';
 
 export type NewInteraction = Omit<InteractionInput, 'id' | 'contactId' | 'at'> & { at?: number };
 
@@ -32,7 +33,7 @@ export async function logInteraction(
 ): Promise<{ interaction: Interaction; contact: Contact; previous: Contact }> {
   return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.letters, ...PROGRAM_TABLES], async () => {
     const contact = await db.contacts.get(contactId);
-    if (!contact) throw new Error('This contact no longer exists.');
+    if (!contact) throw new UserError(userText('errors.contactGone'));
     let interaction = Interaction.parse({ ...input, id: newId(), contactId, at: input.at ?? now });
     const settings = await getSettings();
     if (options.moveLetter !== false) {

@@ -9,6 +9,7 @@ import { countDue } from './due';
 import { db } from './db';
 import { fromRow, toRow } from './programs';
 import { Program } from './schemas';
+import { UserError, userText } from '../messages/user-text';
 
 export async function listDueInterviewThanks(now = Date.now()): Promise<InterviewThanksDue[]> {
   const rows = await db.programs.filter((row) => row.interviews.length > 0).toArray();
@@ -23,7 +24,7 @@ export async function countDueInterviewThanks(now = Date.now()): Promise<number>
 export async function setInterviewThanksHandled(programId: string, date: string, handledAt: number | undefined): Promise<void> {
   await db.transaction('rw', db.programs, async () => {
     const row = await db.programs.get(programId);
-    if (!row) throw new Error('This program no longer exists.');
+    if (!row) throw new UserError(userText('errors.programGone'));
     const program = fromRow(row);
     const interviews = program.interviews.map((interview) => {
       if (interview.date !== date) return interview;

@@ -11,6 +11,7 @@ import { keepInTouchAt } from '../followups/due';
 import { db } from './db';
 import { Contact, type Settings } from './schemas';
 import { getSettings, updateSettings } from './settings';
+import { UserError, userText } from '../messages/user-text';
 
 /** The contact with its keep-in-touch moment recomputed (removed when off). */
 export function withKeepInTouch(contact: Contact, byTag: Settings['keepInTouchByTag']): Contact {
@@ -46,14 +47,14 @@ export async function setKeepInTouch(ids: readonly string[], days: number | unde
 export async function snoozeKeepInTouch(id: string, choice: SnoozeChoice | { date: string }, now = Date.now()): Promise<Contact> {
   const until = snoozeUntil(choice, now);
   const [contact] = await rewrite([id], () => ({ keepInTouchSnoozedUntil: until }), now);
-  if (!contact) throw new Error('This contact no longer exists.');
+  if (!contact) throw new UserError(userText('errors.contactGone'));
   return contact;
 }
 
 /** "Not now": the clock restarts today as if they had talked, without logging anything. */
 export async function notNowKeepInTouch(id: string, now = Date.now()): Promise<Contact> {
   const [contact] = await rewrite([id], () => ({ keepInTouchFrom: now, keepInTouchSnoozedUntil: undefined }), now);
-  if (!contact) throw new Error('This contact no longer exists.');
+  if (!contact) throw new UserError(userText('errors.contactGone'));
   return contact;
 }
 

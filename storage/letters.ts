@@ -13,6 +13,7 @@ import { logInteraction, undoInteraction } from './interactions';
 import { KIND_FOR_STATUS, withDueAt } from './letter-records';
 import { Contact, Letter, type LetterInput, type LetterStatus } from './schemas';
 import { getSettings } from './settings';
+import { UserError, userText } from '../messages/user-text';
 
 export type NewLetter = Omit<LetterInput, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'dueAt'>;
 
@@ -30,7 +31,7 @@ const SCOPE = () => [db.letters, db.contacts, db.interactions, db.settings, ...P
 /** Creates a letter; one that starts past "planned" is logged on the writer's timeline like any change of status. */
 export async function addLetter(input: NewLetter, status: LetterStatus = 'planned', now = Date.now()): Promise<Letter> {
   return db.transaction('rw', SCOPE(), async () => {
-    if (!(await db.contacts.get(input.writerId))) throw new Error('This contact no longer exists.');
+    if (!(await db.contacts.get(input.writerId))) throw new UserError(userText('errors.contactGone'));
     const settings = await getSettings();
     const letter = withDueAt({ ...input, id: newId(), status: 'planned', createdAt: now, updatedAt: now }, settings);
     await db.letters.add(letter);
@@ -44,7 +45,7 @@ export type LetterPatch = Partial<Omit<Letter, 'id' | 'writerId' | 'status' | 'c
 export async function updateLetter(id: string, patch: LetterPatch, now = Date.now()): Promise<Letter> {
   return db.transaction('rw', [db.letters, db.settings], async () => {
     const existing = await db.letters.get(id);
-    if (!existing) throw new Error('This letter no longer exists.');
+    if (!existing) throw new UserError(userText('errors.letterGone'));
     const letter = withDueAt({ ...existing, ...patch, updatedAt: now }, await getSettings());
     await db.letters.put(letter);
     return letter;
@@ -60,7 +61,7 @@ export async function setLetterStatus(
 ): Promise<{ letter: Letter; undo: LetterUndo }> {
   return db.transaction('rw', SCOPE(), async () => {
     const before = await db.letters.get(id);
-    if (!before) throw new Error('This letter no longer exists.');
+    if (!before) throw new UserError(userText('errors.letterGone'));
     const settings = await getSettings();
     const letter = withDueAt({ ...before, ...patchForLetterStatus(before, status, now), updatedAt: now }, settings);
     await db.letters.put(letter);
@@ -83,7 +84,7 @@ export async function dismissLetterReminder(id: string, now = Date.now()): Promi
 async function changeReminder(id: string, patch: Partial<Letter>, now: number): Promise<LetterUndo> {
   return db.transaction('rw', [db.letters, db.settings], async () => {
     const before = await db.letters.get(id);
-    if (!before) throw new Error('This letter no longer exists.');
+    if (!before) throw new UserError(userText('errors.letterGone'));
     await db.letters.put(withDueAt({ ...before, ...patch, updatedAt: now }, await getSettings()));
     return { before, letterId: id };
   });

@@ -6,6 +6,7 @@
 import { db } from './db';
 import { PROGRAM_TABLES, linkContactsByName } from './program-links';
 import { Contact, type CapturedField, type PageValues } from './schemas';
+import { UserError, userText } from '../messages/user-text';
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -34,9 +35,9 @@ export function pageChangesAfterCapture(
 export async function applyPageChange(id: string, field: CapturedField, now = Date.now()): Promise<Contact> {
   return db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
     const contact = await db.contacts.get(id);
-    if (!contact) throw new Error('This contact no longer exists.');
+    if (!contact) throw new UserError(userText('errors.contactGone'));
     const pending: Record<string, unknown> = { ...(contact.pageChanges ?? {}) };
-    if (!(field in pending)) throw new Error('The page’s value is no longer pending.');
+    if (!(field in pending)) throw new UserError(userText('errors.pageValueGone'));
     const value = pending[field];
     delete pending[field];
     const next = Contact.parse({
@@ -56,7 +57,7 @@ export async function applyPageChange(id: string, field: CapturedField, now = Da
 export async function dismissPageChange(id: string, field: CapturedField, now = Date.now()): Promise<Contact> {
   return db.transaction('rw', db.contacts, async () => {
     const contact = await db.contacts.get(id);
-    if (!contact) throw new Error('This contact no longer exists.');
+    if (!contact) throw new UserError(userText('errors.contactGone'));
     const pending: Record<string, unknown> = { ...(contact.pageChanges ?? {}) };
     delete pending[field];
     const next = Contact.parse({ ...contact, pageChanges: pending, updatedAt: now });

@@ -12,6 +12,7 @@ import { newId } from './ids';
 import { planProgramImport, type ParsedPrograms, type ProgramImportPlan } from '../portability/program-csv';
 import { linkProgramByName, linkProgramsByName } from './program-links';
 import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from './schemas';
+import { UserError, userText } from '../messages/user-text';
 
 const TABLES = [db.contacts, db.programs, db.programLinks, db.programUnlinks] as const;
 
@@ -52,7 +53,7 @@ export type ProgramPatch = Partial<Omit<Program, 'id' | 'createdAt' | 'updatedAt
 export async function updateProgram(id: string, patch: ProgramPatch, now = Date.now()): Promise<Program> {
   return db.transaction('rw', TABLES, async () => {
     const row = await db.programs.get(id);
-    if (!row) throw new Error('This program no longer exists.');
+    if (!row) throw new UserError(userText('errors.programGone'));
     const existing = fromRow(row);
     const program = Program.parse({ ...existing, ...patch, stage: stageAfterEdit(existing, patch), updatedAt: now });
     const next = toRow(program);
@@ -102,10 +103,10 @@ export async function restoreSnapshot(saved: ProgramsSnapshot): Promise<void> {
  * what it replaced, for undo (restoreSnapshot).
  */
 export async function mergeProgramsInto(ids: readonly string[], now = Date.now()): Promise<ProgramsSnapshot> {
-  if (new Set(ids).size < 2) throw new Error('Choose at least two programs to merge.');
+  if (new Set(ids).size < 2) throw new UserError(userText('errors.mergeTwoPrograms'));
   return db.transaction('rw', TABLES, async () => {
     const before = await snapshot(ids);
-    if (before.programs.length !== ids.length) throw new Error('One of these programs no longer exists.');
+    if (before.programs.length !== ids.length) throw new UserError(userText('errors.programsGone'));
     const byId = new Map(before.programs.map((p) => [p.id, p]));
     const [into, ...others] = ids.map((id) => byId.get(id)!);
     const merged = toRow(Program.parse(mergePrograms(into!, others, now)));
@@ -137,7 +138,7 @@ export async function deletePrograms(ids: readonly string[]): Promise<ProgramsSn
 export async function linkContact(contactId: string, programId: string, now = Date.now()): Promise<void> {
   await db.transaction('rw', TABLES, async () => {
     const [contact, program] = await Promise.all([db.contacts.get(contactId), db.programs.get(programId)]);
-    if (!contact || !program) throw new Error('This contact or program no longer exists.');
+    if (!contact || !program) throw new UserError(userText('errors.contactOrProgramGone'));
     await db.programUnlinks.delete([contactId, programId]);
     await db.programLinks.put(ProgramLink.parse({ contactId, programId, by: 'user', at: now }));
   });
@@ -154,7 +155,7 @@ export async function unlinkContact(contactId: string, programId: string, now = 
 /** Makes a name another name of a program: its people link there from now on. */
 export async function addAlias(programId: string, alias: string, now = Date.now()): Promise<Program> {
   const program = await getProgram(programId);
-  if (!program) throw new Error('This program no longer exists.');
+  if (!program) throw new UserError(userText('errors.programGone'));
   if ([program.name, ...program.aliases].some((n) => nameKey(n) === nameKey(alias))) return program;
   return updateProgram(programId, { aliases: [...program.aliases, alias] }, now);
 }
@@ -266,7 +267,7 @@ export async function programTimeline(contactIds: readonly string[], limit = 200
  * people their names name.
  */
 export async function applyProgramImport(parsed: ParsedPrograms, now = Date.now()): Promise<ProgramImportPlan> {
-  if (parsed.issues.length > 0) throw new Error('Fix the rows listed first: nothing was imported.');
+  if (parsed.issues.length > 0) throw new UserError(userText('errors.fixRowsFirst'));
   return db.transaction('rw', TABLES, async () => {
     const plan = planProgramImport(parsed, await listPrograms(), now, newId);
     const rows = [...plan.add, ...plan.update.map((u) => u.after)].map(toRow);

@@ -45,7 +45,7 @@ export const httpUrl = z
     } catch {
       return false;
     }
-  }, 'must be an http(s) link');
+  }, 'validation.httpLink');
 
 export const epochMs = z.number().int().nonnegative().max(8.64e15);
 
@@ -98,7 +98,7 @@ export type Experience = z.infer<typeof Experience>;
  */
 export const Capture = z.object({
   source: Source,
-  fullName: line(300).pipe(z.string().min(1, 'a name is required')),
+  fullName: line(300).pipe(z.string().min(1, 'validation.nameRequired')),
   firstName: line(150).optional(),
   lastName: line(150).optional(),
   honorific: line(40).optional(),
@@ -157,7 +157,7 @@ const siteUrl = (site: string, isHost: (hostname: string) => boolean) =>
     } catch {
       return false;
     }
-  }, `must be a ${site} link`);
+  }, site === 'linkedin.com' ? 'validation.linkedinLink' : 'validation.doximityLink');
 
 /** The captured fields' values as a page showed them (see Contact.pageChanges). */
 export type PageValues = Partial<Pick<Capture, CapturedField>>;
@@ -181,7 +181,7 @@ export const MAX_THUMB_CHARS = 60_000;
 export const photoThumb = z
   .string()
   .max(MAX_THUMB_CHARS)
-  .regex(/^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG, JPEG or WebP data link');
+  .regex(/^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, 'validation.photoData');
 
 export const Profiles = z.object({
   linkedin: siteUrl('linkedin.com', (host) => host === 'linkedin.com' || host.endsWith('.linkedin.com')).optional(),
@@ -375,7 +375,7 @@ export const Settings = z.object({
   /** Keep-in-touch intervals in days for every contact with a tag, by tag. */
   keepInTouchByTag: z
     .record(line(60).pipe(z.string().min(1)), keepInTouchDays)
-    .refine((v) => Object.keys(v).length <= 200, 'too many tags')
+    .refine((v) => Object.keys(v).length <= 200, 'validation.tooManyTags')
     .default({}),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -393,7 +393,7 @@ export const Draft = z.object({
   /** Values typed in the draft for variables the contact or settings lack. */
   values: z
     .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,40}$/), z.string().max(2_000))
-    .refine((v) => Object.keys(v).length <= 60, 'too many values')
+    .refine((v) => Object.keys(v).length <= 60, 'validation.tooManyValues')
     .default({}),
   updatedAt: epochMs,
 });
@@ -480,7 +480,7 @@ export type ProgramStage = z.infer<typeof ProgramStage>;
 export const Interview = z.object({
   date: z.iso.date(),
   /** 24-hour local time, HH:MM; absent means an all-day entry. */
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30').optional(),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time').optional(),
   /** Minutes; the calendar entry lasts this long (default one hour when a time is set). */
   durationMinutes: z.number().int().min(5).max(24 * 60).optional(),
   /** When the thank-you notes for this interview were marked done or dismissed (followups/interview-thanks.ts). */
@@ -491,7 +491,7 @@ export type Interview = z.infer<typeof Interview>;
 /** An organization or program the applicant follows, with the people they know there linked to it. */
 export const Program = z.object({
   id: z.string().min(1).max(64),
-  name: line(300).pipe(z.string().min(1, 'a name is required')),
+  name: line(300).pipe(z.string().min(1, 'validation.nameRequired')),
   /** Other names it goes by ("NGH", "Northfield General"): saved contacts whose organization is one of them link here. */
   aliases: z.array(line(300).pipe(z.string().min(1))).max(100).default([]),
   kind: ProgramKind.default('other'),

@@ -9,6 +9,7 @@ import { checkTemplate } from '../drafting/render';
 import { db } from './db';
 import { newId } from './ids';
 import { Template, type Channel, type MessageFormat } from './schemas';
+import { UserError, userText } from '../messages/user-text';
 
 /** The built-in ids already put in the table once; a deleted built-in is not put back by itself. */
 const SEEDED_KEY = 'templates:seeded';
@@ -87,7 +88,7 @@ export async function saveTemplate(fields: TemplateFields, now = Date.now()): Pr
   await ensureBuiltIns(now);
   return db.transaction('rw', db.templates, async () => {
     const existing = fields.id ? await db.templates.get(fields.id) : undefined;
-    if (fields.id && !existing) throw new Error('This template no longer exists.');
+    if (fields.id && !existing) throw new UserError(userText('errors.templateGone'));
     const template = Template.parse({
       id: existing?.id ?? `user:${newId()}`,
       name: fields.name,
@@ -107,7 +108,7 @@ export async function saveTemplate(fields: TemplateFields, now = Date.now()): Pr
 /** A copy the user owns, named "… (copy)". */
 export async function duplicateTemplate(id: string, now = Date.now()): Promise<Template> {
   const source = await getTemplate(id);
-  if (!source) throw new Error('This template no longer exists.');
+  if (!source) throw new UserError(userText('errors.templateGone'));
   const template = Template.parse({
     ...source,
     id: `user:${newId()}`,
@@ -128,7 +129,7 @@ export async function deleteTemplate(id: string, now = Date.now()): Promise<void
 /** Puts one built-in back as shipped, replacing the user's edits. */
 export async function restoreBuiltIn(id: string, now = Date.now()): Promise<Template> {
   const builtIn = builtInTemplate(id);
-  if (!builtIn) throw new Error('This is not a built-in template.');
+  if (!builtIn) throw new UserError(userText('errors.notBuiltIn'));
   await ensureBuiltIns(now);
   const template = materialize(builtIn, now);
   await db.templates.put(template);

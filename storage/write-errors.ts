@@ -3,6 +3,7 @@
  * up as a bare QuotaExceededError or as an AbortError whose `inner` is one
  * (dexie/Dexie.js#776, #1793); either way the transaction has rolled back.
  */
+import { userText, type UserText } from '../messages/user-text';
 
 interface NamedError {
   name?: unknown;
@@ -24,13 +25,16 @@ export function isQuotaError(error: unknown): boolean {
   return false;
 }
 
-export const STORAGE_FULL_MESSAGE =
-  'Your browser’s storage is full, so nothing was saved and your data is as it was. Free some disk space (or clear other sites’ data), then try again.';
+export const STORAGE_FULL = userText('errors.storageFull');
 
-/** The message to show when a write failed; the transaction has rolled back, so nothing is half-written. */
-export function writeErrorMessage(error: unknown): string {
-  if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;
+/**
+ * What to tell the user when a write failed; the transaction has rolled back, so nothing is half-written. A
+ * UserText, as the import worker writes too and has no browser.i18n.
+ */
+export function writeErrorText(error: unknown): UserText {
+  if (isQuotaError(error)) return STORAGE_FULL;
   const message = named(error)?.message;
-  const detail = typeof message === 'string' && message ? ` (${message})` : '';
-  return `Rapport could not write to its storage, so nothing was changed${detail}. Try again.`;
+  return typeof message === 'string' && message
+    ? userText('errors.writeFailedBecause', { detail: message })
+    : userText('errors.writeFailed');
 }

@@ -1,5 +1,7 @@
+// A contact field's value checked as the form is typed in, with what is wrong said in the user's language.
 import { Contact } from '../../storage/schemas';
-import { i18n } from '#i18n';
+import { say } from '../../messages/user-text';
+import { validationText } from '../../storage/validation-text';
 
 type Shape = typeof Contact.shape;
 
@@ -7,9 +9,5 @@ type Shape = typeof Contact.shape;
 export function fieldError<K extends keyof Shape>(field: K, value: unknown): string | undefined {
   const result = Contact.shape[field].safeParse(value);
   if (result.success) return undefined;
-  const issue = result.error.issues[0];
-  if (!issue) return i18n.t('contacts.invalidValue');
-  if (issue.code === 'too_big') return i18n.t('contacts.tooLong');
-  if (issue.code === 'invalid_format' && issue.format === 'email') return i18n.t('contacts.notAnEmail');
-  return issue.message.startsWith('Invalid') ? i18n.t('contacts.invalidValue') : issue.message;
+  return say(validationText(result.error.issues[0]));
 }

@@ -11,6 +11,7 @@ import { useId, useState } from 'react';
 import { readCsv, type CsvTable } from '../../portability/csv-read';
 import { readFileText } from '../../portability/detect';
 import { ImportFailure } from '../../portability/issues';
+import { say } from '../../messages/user-text';
 import {
   PROGRAM_TARGETS,
   guessProgramMapping,
@@ -45,7 +46,7 @@ export function ProgramImport() {
     if (!file) return;
     try {
       const read = readCsv(await readFileText(file));
-      if (read.rows.length > MAX_ROWS) throw new ImportFailure(i18n.t('programs.importTooLarge', { n: read.rows.length.toLocaleString(), max: MAX_ROWS.toLocaleString() }));
+      if (read.rows.length > MAX_ROWS) throw new Error(i18n.t('programs.importTooLarge', { n: read.rows.length.toLocaleString(), max: MAX_ROWS.toLocaleString() }));
       setTable(read);
       setMapping(guessProgramMapping(read.header));
     } catch (error) {
@@ -139,7 +140,7 @@ export function ProgramImport() {
             <>
               <ul className="error" style={{ margin: 0 }}>
                 {checked.parsed.issues.slice(0, 20).map((issue, i) => (
-                  <li key={i}>{i18n.t('programs.importIssue', { row: String(issue.row), field: issue.field ?? '', message: issue.message })}</li>
+                  <li key={i}>{i18n.t('programs.importIssue', { row: String(issue.row), field: issue.field ?? '', message: say(issue.text) })}</li>
                 ))}
               </ul>
               <p className="error" style={{ margin: 0 }}>

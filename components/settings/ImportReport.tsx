@@ -5,6 +5,7 @@ import type { ContactPlanView, RestorePlanView } from '../../portability/plan-vi
 import { formatNumber } from '../format';
 import { IMPORT_TARGETS, type ImportTarget } from '../../portability/csv-columns';
 import { importTargetLabel } from '../labels';
+import { say, userText } from '../../messages/user-text';
 
 /** Long lists are cut: the counts above them stay exact. */
 const SHOWN = REPORT_LINES;
@@ -44,7 +45,8 @@ export function IssueList({ issues, total = issues.length }: { issues: readonly 
   );
 }
 
-const skipLine = (s: SkippedRow) => i18n.t('settings.skipLine', { row: s.row, name: s.name, reason: s.reason });
+const skipName = (s: SkippedRow) => s.name || say(userText('portability.noName'));
+const skipLine = (s: SkippedRow) => i18n.t('settings.skipLine', { row: s.row, name: skipName(s), reason: say(s.reason) });
 
 /** The dry run of a contact import: who would be added, what would be filled in, who is skipped and why. */
 export function ContactPlanReport({ plan }: { plan: ContactPlanView }) {
@@ -108,7 +110,7 @@ export function RestorePlanReport({ plan }: { plan: RestorePlanView }) {
       </p>
       <Listed items={c.add.items} total={c.add.total} label={i18n.t('settings.contactsToAdd')} render={(name) => name} />
       <Listed items={c.update.items} total={c.update.total} label={i18n.t('settings.contactsToUpdateThe')} render={(name) => name} />
-      <Listed items={c.skip.items} total={c.skip.total} label={i18n.t('settings.contactsToSkip')} render={(s) => `${s.name}: ${s.reason}`} />
+      <Listed items={c.skip.items} total={c.skip.total} label={i18n.t('settings.contactsToSkip')} render={(s) => `${skipName(s)}: ${say(s.reason)}`} />
       <IssueList issues={plan.errors.items} total={plan.errors.total} />
     </div>
   );

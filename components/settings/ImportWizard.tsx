@@ -13,6 +13,9 @@ import { ContactPlanReport, IssueList, RestorePlanReport } from './ImportReport'
 import { i18n } from '#i18n';
 import { formatDateTime, formatNumber } from '../format';
 import { importKindLabel } from '../labels';
+import { say, userText, type UserText } from '../../messages/user-text';
+import type { ImportTarget } from '../../portability/csv-columns';
+import { importTargetLabel } from '../labels';
 
 type Step =
   | { step: 'choose' }
@@ -65,11 +68,17 @@ function useImportWorker() {
       return client.current;
     },
     current: () => {
-      if (!client.current) throw new ImportFailure(i18n.t('settings.chooseAgain'));
+      if (!client.current) throw new ImportFailure(userText('portability.client.gone'));
       return client.current;
     },
     stop,
   };
+}
+
+/** A mapping problem in the user's language, naming the field as the column menu does. */
+function sayMappingProblem(problem: UserText): string {
+  const target = problem.values?.target;
+  return say(typeof target === 'string' ? { ...problem, values: { target: importTargetLabel(target as ImportTarget) } } : problem);
 }
 
 function failure(error: unknown): Step {
@@ -123,7 +132,7 @@ export function ImportWizard() {
     try {
       setState({ step: 'busy', label: i18n.t('settings.readingFile', { name: file.name }) });
       const admission = admitFile(await probeFile(file));
-      if (!admission.ok) throw new ImportFailure(admission.message);
+      if (!admission.ok) throw new ImportFailure(admission.text);
       // Contacts and backups are read, checked and compared in the import worker; the page shows its progress.
       const result = await importer.start().read(admission.kind, file, progressOf(file.name));
       if (result.type === 'plan') setState({ step: 'review-contacts', name: file.name, plan: result.plan });
@@ -198,7 +207,7 @@ export function ImportWizard() {
           <ColumnMapping header={state.header} sample={state.sample} mapping={state.mapping} onChange={(mapping) => setState({ ...state, mapping })} />
           {mappingProblem(state.mapping) && (
             <p className="error" role="alert">
-              {mappingProblem(state.mapping)}
+              {sayMappingProblem(mappingProblem(state.mapping)!)}
             </p>
           )}
           <div className="row">

@@ -1,9 +1,14 @@
 // Unit tests run against an in-memory IndexedDB and a reset fake browser.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { db } from '../../storage/db';
 import { useLocale } from './locale-messages';
+
+// This file runs before WXT's own setup stubs the globals, and storage/db.ts reaches `#i18n`, whose browser
+// is read from the globals once, on import: so the fake browser is the global before the database is imported.
+vi.stubGlobal('chrome', fakeBrowser);
+vi.stubGlobal('browser', fakeBrowser);
+const { db } = await import('../../storage/db');
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -48,7 +48,7 @@ describe('message router', () => {
   it('rejects malformed requests from the extension’s own pages with a readable error', async () => {
     const before = await snapshot();
     const reply = await routeMessage({ type: 'save-tab', tabId: -1 }, page);
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Malformed request/) });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Rapport received a request it does not understand \(.+\)\.$/) });
     expect(await routeMessage({ type: 'nope' }, page)).toMatchObject({ ok: false });
     const polluting = JSON.parse('{"type":"data-changed","__proto__":{"polluted":true}}') as unknown;
     expect(await routeMessage(polluting, page)).toMatchObject({ ok: false });

@@ -45,3 +45,62 @@ export function findHardCodedText(source: string, fileName = 'component.tsx'): F
   visit(file);
   return findings;
 }
+
+/** Names of the properties that carry a sentence for a person in Rapport's plain modules. */
+const TEXT_PROPERTIES = new Set(['message', 'reason', 'title', 'error', 'text', 'label', 'hint']);
+/** A locale key such as `errors.contactGone`: what a schema's own message must be (messages/user-text.ts). */
+const KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+/** A sentence: two words with letters. One word (an id, a code, a CSS value) is not. */
+const SENTENCE = /\p{L}{2,}[\s\u00a0]+\p{L}{2,}/u;
+const ERROR_CLASSES = new Set(['Error', 'TypeError', 'UserError', 'ImportFailure', 'RangeError']);
+const ZOD_MESSAGE_METHODS = new Set(['refine', 'regex', 'min', 'max', 'length', 'superRefine']);
+
+/**
+ * Finds English written into a module that produces text for people (errors, reasons, zod messages) rather than
+ * a locale key: string literals given to `new Error(…)` and Rapport's error classes, to `throw`, to the
+ * properties above in an object literal, returned as a problem, or given to a zod check as its message. Console
+ * lines are for developers and are not looked at.
+ */
+export function findUserFacingLiterals(source: string, fileName = 'module.ts'): Finding[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const findings: Finding[] = [];
+  const text = (node: ts.Node | undefined): string | undefined => {
+    if (!node) return undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+    if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' ');
+    if (ts.isConditionalExpression(node)) return [text(node.whenTrue), text(node.whenFalse)].filter(Boolean).join(' ') || undefined;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) return text(node.right);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) return text(node.right);
+    return undefined;
+  };
+  const report = (node: ts.Node): void => {
+    // Each branch on its own: `site ? 'validation.a' : 'validation.b'` is two keys.
+    if (ts.isConditionalExpression(node)) return [node.whenTrue, node.whenFalse].forEach(report);
+    const said = text(node);
+    if (!said || KEY.test(said.trim()) || !SENTENCE.test(said)) return;
+    const { line } = file.getLineAndCharacterOfPosition(node.getStart(file));
+    findings.push({ line: line + 1, text: said.trim() });
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && ERROR_CLASSES.has(node.expression.text)) {
+      node.arguments?.forEach(report);
+    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && ERROR_CLASSES.has(node.expression.text)) {
+      node.arguments.forEach(report);
+    } else if (ts.isThrowStatement(node)) {
+      report(node.expression);
+    } else if (ts.isPropertyAssignment(node) && TEXT_PROPERTIES.has(node.name.getText(file))) {
+      report(node.initializer);
+    } else if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ZOD_MESSAGE_METHODS.has(node.expression.name.text) &&
+      node.arguments.length >= 2
+    ) {
+      // z.string().min(1, 'a name is required'), .refine(check, 'too many tags'), .regex(re, '…')
+      report(node.arguments[1]!);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return findings;
+}

@@ -9,6 +9,7 @@ import { applyContactImport, previewContactImport } from '../../../portability/i
 import { ImportFailure } from '../../../portability/issues';
 import { parseConnections } from '../../../portability/linkedin-connections';
 import { capture, snapshot } from '../helpers';
+import { saidFailure, saidIssues, saidSkips } from './said';
 
 const dir = resolve(import.meta.dirname, '../../fixtures/imports');
 const csv = readFileSync(resolve(dir, 'Connections.csv'), 'utf8');
@@ -42,7 +43,7 @@ describe('LinkedIn Connections.csv', () => {
       expect(c.source).toBe('import');
     });
     expect(parsed.incoming[0]!.draft).toMatchObject({ firstName: 'Priya', lastName: 'Raman' });
-    expect(parsed.skipped).toEqual([
+    expect(saidSkips(parsed.skipped)).toEqual([
       { row: 6, name: 'https://www.linkedin.com/in/private-member-8a7b6c', reason: expect.stringMatching(/no name/) },
     ]);
   });
@@ -98,12 +99,12 @@ describe('LinkedIn Connections.csv', () => {
       .replace('https://www.linkedin.com/in/wen-li-neuro', 'https://evil.example/in/wen')
       .replace('sofia.reyes@example.com', 'not-an-email');
     const parsed = parseConnections(bad);
-    expect(parsed.issues).toEqual([
+    expect(saidIssues(parsed.issues)).toEqual([
       { row: 1, field: 'Connected On', message: '“32 Aug 2024” is not a date such as 14 Aug 2024.' },
       { row: 4, field: 'URL', message: 'This is not a LinkedIn profile link.' },
       expect.objectContaining({ row: 5, field: 'Email Address' }),
     ]);
-    await expect(applyContactImport(parsed)).rejects.toThrow(/Nothing was imported: 3 problems/);
+    await expect(applyContactImport(parsed)).rejects.toThrow(/Nothing was imported: there are 3 problems/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -114,7 +115,12 @@ describe('LinkedIn Connections.csv', () => {
     expect(() => parseConnections('Name,Email\nA,b@c.d\n')).toThrow(/not LinkedIn’s Connections.csv/);
     const broken = csv.replace('"Resident Physician, Internal Medicine"', '"Resident Physician, Internal Medicine');
     expect(() => parseConnections(broken)).toThrow(ImportFailure);
-    expect(() => parseConnections(broken)).toThrow('not valid CSV (row 1: a quoted value is not closed properly');
+    expect(() => parseConnections(broken)).toThrow('not valid CSV (first problem in row 1)');
+    try {
+      parseConnections(broken);
+    } catch (failure) {
+      expect(saidFailure(failure as ImportFailure)).toMatch('Row 1: a quoted value is not closed properly');
+    }
   });
 });
 

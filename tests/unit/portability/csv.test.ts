@@ -11,6 +11,9 @@ import { formatEducation, parseEducation } from '../../../portability/education-
 import { applyContactImport, previewContactImport } from '../../../portability/import-contacts';
 import { snapshot } from '../helpers';
 import { HOSTILE, fullContact } from './seed';
+import { ImportFailure } from '../../../portability/issues';
+import { saidFailure, saidIssues, saidSkips } from './said';
+import { say } from '../../../messages/user-text';
 
 function parseExport(csv: string) {
   return Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
@@ -94,25 +97,25 @@ describe('CSV import', () => {
   });
 
   it('needs a name column; skips nameless rows; reports bad values by row and column', async () => {
-    expect(mappingProblem(guessMapping(['Email', 'Company']))).toMatch(/name/);
-    expect(mappingProblem(['fullName', 'fullName'])).toMatch(/Two columns/);
+    expect(say(mappingProblem(guessMapping(['Email', 'Company']))!)).toMatch(/name/);
+    expect(mappingProblem(['fullName', 'fullName'])).toEqual({ key: 'portability.mapping.twice', values: { target: 'fullName' } });
     const table = readCsv(
       'Name,Email,Status,Profile,Connected on\nAna,ana@x.org,Replied,,\n,,,,\nBo,bo@,Weird,javascript:alert(1),someday\nCy,,,,\n,orphan@x.org,,,\n',
     );
     const parsed = importCsvRows(table, guessMapping(table.header));
     expect(parsed.rows).toBe(4);
     expect(parsed.incoming.map((i) => i.draft.fullName)).toEqual(['Ana', 'Cy']);
-    expect(parsed.skipped).toEqual([{ row: 5, name: 'orphan@x.org', reason: 'The row has no name, so it was not imported.' }]);
-    expect(parsed.issues).toEqual([
+    expect(saidSkips(parsed.skipped)).toEqual([{ row: 5, name: 'orphan@x.org', reason: 'The row has no name, so it was not imported.' }]);
+    expect(saidIssues(parsed.issues)).toEqual([
       { row: 3, field: 'Status', message: expect.stringContaining('“Weird” is not a status') },
       { row: 3, field: 'Connected on', message: expect.stringContaining('“someday”') },
     ]);
     await expect(applyContactImport(parsed)).rejects.toThrow(/Nothing was imported/);
     expect(await db.contacts.count()).toBe(0);
     const second = importCsvRows(readCsv('Name,Email,Profile\nBo,bo@,javascript:alert(1)\n'), ['fullName', 'email', 'profile']);
-    expect(second.issues).toEqual([
+    expect(saidIssues(second.issues)).toEqual([
       { row: 1, field: 'Profile', message: 'must be an http(s) link' },
-      { row: 1, field: 'Email', message: 'Invalid email address' },
+      { row: 1, field: 'Email', message: 'This is not an email address.' },
     ]);
     const third = importCsvRows(readCsv('Name,Email\nBo,bo@\n'), ['fullName', 'email']);
     expect(third.issues).toEqual([expect.objectContaining({ row: 1, field: 'Email' })]);
@@ -128,19 +131,24 @@ describe('CSV import', () => {
     expect(plan.update[0]!.after).toMatchObject({ id: 'saved', email: 'maria@new.org', organization: 'Kept', fullName: 'María José de la Cruz' });
     expect(plan.update[0]!.fields).toEqual(['email', 'tags']);
     expect(plan.add.map((c) => c.fullName)).toEqual(['Ana']);
-    expect(plan.skip.map((s) => s.reason)).toEqual(['The same person as row 1.', 'The same person as row 3.']);
+    expect(saidSkips(plan.skip).map((s) => s.reason)).toEqual(['The same person as row 1.', 'The same person as row 3.']);
   });
 
   it('refuses a broken quote, an empty file, a header alone and too large a file, writing nothing', async () => {
     await db.contacts.add(fullContact());
     const before = JSON.stringify(await snapshot());
-    expect(() => readCsv('Name,Notes\nAna,"unclosed\nBo,x\n')).toThrow(/not valid CSV \(row 1: a quoted value is never closed/);
+    expect(() => readCsv('Name,Notes\nAna,"unclosed\nBo,x\n')).toThrow(/not valid CSV \(first problem in row 1\)/);
+    try {
+      readCsv('Name,Notes\nAna,"unclosed\nBo,x\n');
+    } catch (failure) {
+      expect(saidFailure(failure as ImportFailure)).toMatch(/Row 1: a quoted value is never closed/);
+    }
     expect(() => readCsv('')).toThrow('The file is empty.');
     expect(() => readCsv('\uFEFF\r\n\r\n')).toThrow('The file is empty.');
     expect(() => readCsv('Name,Email\r\n')).toThrow(/header but no rows/);
-    expect(admitFile({ name: 'big.csv', size: 50 * 1024 * 1024, head: 'Name,Email\n' })).toMatchObject({ ok: false, message: expect.stringMatching(/up to 25 MB/) });
-    expect(admitFile({ name: 'x.csv', size: 0, head: '' })).toEqual({ ok: false, message: 'The file is empty.' });
-    expect(admitFile({ name: 'x.bin', size: 10, head: '\u0000\u0001garbage' })).toMatchObject({ ok: false, message: expect.stringMatching(/not text/) });
+    expect(admitFile({ name: 'big.csv', size: 50 * 1024 * 1024, head: 'Name,Email\n' })).toMatchObject({ ok: false, text: { key: 'portability.tooBig', values: { size: '50 MB', kind: 'CSV', max: '25 MB' } } });
+    expect(admitFile({ name: 'x.csv', size: 0, head: '' })).toEqual({ ok: false, text: { key: 'portability.fileEmpty' } });
+    expect(admitFile({ name: 'x.bin', size: 10, head: '\u0000\u0001garbage' })).toMatchObject({ ok: false, text: { key: 'portability.notText' } });
     expect(admitFile({ name: 'people.xlsx', size: 10, head: 'PK' })).toMatchObject({ ok: false });
     expect(JSON.stringify(await snapshot())).toBe(before);
   });

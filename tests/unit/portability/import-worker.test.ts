@@ -9,12 +9,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContactPlanView, ImportWorkerEvent, type ImportWorkerRequest } from '../../../messages/import-worker';
+import { say, type UserText } from '../../../messages/user-text';
 import { exportBackup } from '../../../portability/backup-export';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
-import { createImportClient, WORKER_STOPPED_MESSAGE, type WorkerLike } from '../../../portability/import-client';
+import { createImportClient, WORKER_STOPPED, type WorkerLike } from '../../../portability/import-client';
 import { createImportSession } from '../../../portability/import-session';
 import { ImportFailure } from '../../../portability/issues';
 import { MAX_CSV_COLUMNS, MAX_JSON_BYTES, MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../../../portability/limits';
@@ -24,7 +25,7 @@ import { summarizePlan, summarizeRestoreView, viewOfPlan, viewOfRestore } from '
 import { previewRestore, summarizeRestore } from '../../../portability/restore';
 import { SLICE_MS } from '../../../portability/slices';
 import { db } from '../../../storage/db';
-import { STORAGE_FULL_MESSAGE } from '../../../storage/write-errors';
+import { STORAGE_FULL } from '../../../storage/write-errors';
 import { snapshot } from '../helpers';
 import { fullContact, seedStore } from './seed';
 
@@ -61,10 +62,19 @@ function backupOf(count: number): string {
   });
 }
 
+type Said<E> = E extends { type: 'failed'; text: UserText } ? Omit<E, 'text'> & { message: string } : E;
+
+/** A failure as the page shows it: its text said in English (the worker sends only the key and values). */
+function said(event: ImportWorkerEvent): Said<ImportWorkerEvent> {
+  if (event.type !== 'failed') return event;
+  const { text, ...rest } = event;
+  return { ...rest, message: say(text) };
+}
+
 /** A session that records what it posts, each event checked against the schema the page checks it with. */
 function recordedSession(now = () => 1_000) {
-  const events: ImportWorkerEvent[] = [];
-  const session = createImportSession((event) => events.push(ImportWorkerEvent.parse(structuredClone(event))), { now });
+  const events: Said<ImportWorkerEvent>[] = [];
+  const session = createImportSession((event) => events.push(said(ImportWorkerEvent.parse(structuredClone(event)))), { now });
   const last = () => events.at(-1)!;
   return { session, events, last };
 }
@@ -171,7 +181,7 @@ describe('the import session (what the worker runs)', () => {
     const { session, last } = recordedSession();
     await session.receive({ type: 'read', id: 1, kind: 'csv', file: file('Name,Notes\nA,"never closed\nB,c\n') });
     const failed = last();
-    expect(failed).toMatchObject({ type: 'failed', id: 1, message: expect.stringMatching(/^Nothing was imported: the file is not valid CSV \(row 1/) });
+    expect(failed).toMatchObject({ type: 'failed', id: 1, message: expect.stringMatching(/^Nothing was imported: the file is not valid CSV \(first problem in row 1/) });
     expect(failed.type === 'failed' && failed.issues[0]).toMatchObject({ row: 1, field: '' });
 
     // More columns than the page's messages carry: refused by the worker, in words.
@@ -194,13 +204,14 @@ describe('the import session (what the worker runs)', () => {
     expect(answer.plan.errors.total).toBe(300);
     expect(answer.plan.errors.items).toHaveLength(REPORT_LINES);
     expect(answer.plan.errors.items[0]).toMatchObject({ row: 1, field: 'Connected On' });
-    expect(answer.plan.errors.items[0]!.message.length).toBe(REPORT_TEXT);
+    // The cell quoted in the line is cut short; the sentence around it is the page's.
+    expect(String(answer.plan.errors.items[0]!.text.values?.value).length).toBe(REPORT_TEXT);
     expect(answer.plan.add.total).toBe(0);
 
     // Confirming anyway is refused with the problems, however many.
     await session.receive({ type: 'write', id: 2 });
     const refused = last();
-    expect(refused).toMatchObject({ type: 'failed', id: 2, message: expect.stringMatching(/^Nothing was imported: 300 problems/) });
+    expect(refused).toMatchObject({ type: 'failed', id: 2, message: expect.stringMatching(/^Nothing was imported: there are 300 problems/) });
     expect(refused.type === 'failed' && refused.issues.length).toBeLessThanOrEqual(MAX_LISTED_ISSUES);
     expect(await db.contacts.count()).toBe(0);
   });
@@ -219,7 +230,7 @@ describe('the import session (what the worker runs)', () => {
     });
     await session.receive({ type: 'write', id: 3 });
     expect(writes).toBe(3);
-    expect(last()).toEqual({ type: 'failed', id: 3, message: STORAGE_FULL_MESSAGE, issues: [] });
+    expect(last()).toEqual({ type: 'failed', id: 3, message: say(STORAGE_FULL), issues: [] });
     vi.restoreAllMocks();
     expect(JSON.stringify(await snapshot())).toBe(before);
   });
@@ -320,7 +331,7 @@ describe('the import session (what the worker runs)', () => {
     });
     await session.receive({ type: 'restore', id: 2, mode: 'replace' });
     expect(writes).toBe(3);
-    expect(last()).toEqual({ type: 'failed', id: 2, message: STORAGE_FULL_MESSAGE, issues: [] });
+    expect(last()).toEqual({ type: 'failed', id: 2, message: say(STORAGE_FULL), issues: [] });
     vi.restoreAllMocks();
     expect(JSON.stringify(await snapshot())).toBe(before);
   });
@@ -479,8 +490,8 @@ describe('the page’s client of the worker', () => {
     const reading = client.read('csv', file(contactsCsv(10))).catch((e: unknown) => e);
     client.close();
     expect(terminated()).toBe(true);
-    expect(await reading).toEqual(new ImportFailure(WORKER_STOPPED_MESSAGE));
-    await expect(client.check([])).rejects.toThrow(WORKER_STOPPED_MESSAGE);
+    expect(await reading).toEqual(new ImportFailure(WORKER_STOPPED));
+    await expect(client.check([])).rejects.toThrow(say(WORKER_STOPPED));
     expect(await db.contacts.count()).toBe(0);
   });
 
@@ -502,7 +513,7 @@ describe('the page’s client of the worker', () => {
     const first = createImportClient(broken.worker);
     const waiting = first.read('csv', file(contactsCsv(5))).catch((e: unknown) => e);
     broken.fire('error');
-    expect(await waiting).toEqual(new ImportFailure(WORKER_STOPPED_MESSAGE));
+    expect(await waiting).toEqual(new ImportFailure(WORKER_STOPPED));
     expect(broken.terminated()).toBe(true);
 
     // A worker that answers a read with "written", or with something that is not an event at all.

@@ -10,7 +10,8 @@ import { readCsv } from '../../../portability/csv-read';
 import { applyContactImport } from '../../../portability/import-contacts';
 import { ImportFailure } from '../../../portability/issues';
 import { applyRestore } from '../../../portability/restore';
-import { STORAGE_FULL_MESSAGE, isQuotaError, writeErrorMessage } from '../../../storage/write-errors';
+import { STORAGE_FULL, isQuotaError, writeErrorText } from '../../../storage/write-errors';
+import { say } from '../../../messages/user-text';
 import { snapshot } from '../helpers';
 import { seedStore } from './seed';
 
@@ -39,8 +40,9 @@ describe('a full disk', () => {
     expect(isQuotaError(wrapped())).toBe(true);
     expect(isQuotaError(Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))).toBe(true);
     expect(isQuotaError(new Error('other'))).toBe(false);
-    expect(writeErrorMessage(wrapped())).toBe(STORAGE_FULL_MESSAGE);
-    expect(STORAGE_FULL_MESSAGE).toMatch(/^Your browser’s storage is full/);
+    expect(writeErrorText(wrapped())).toBe(STORAGE_FULL);
+    expect(say(STORAGE_FULL)).toMatch(/^Your browser’s storage is full/);
+    expect(say(writeErrorText(new Error('disk on fire')))).toBe('Rapport could not write to its storage, so nothing was changed (disk on fire). Try again.');
   });
 
   for (const [name, error] of [['bare QuotaExceededError', bare], ['AbortError wrapping one', wrapped]] as const) {
@@ -53,7 +55,7 @@ describe('a full disk', () => {
       const failure = await applyContactImport(parsed).catch((e: unknown) => e);
       expect(spy).toHaveBeenCalledTimes(2);
       expect(failure).toBeInstanceOf(ImportFailure);
-      expect((failure as Error).message).toBe(STORAGE_FULL_MESSAGE);
+      expect((failure as Error).message).toBe(say(STORAGE_FULL));
       spy.mockRestore();
       // Nothing half-written, and the database still answers.
       expect(JSON.stringify(await snapshot())).toBe(before);
@@ -70,7 +72,7 @@ describe('a full disk', () => {
     for (let i = 0; i < 1_500; i++) big.interactions.push({ id: `bulk-${i}`, contactId: 'c-full', kind: 'note', channel: 'other', at: i });
     const before = JSON.stringify(await snapshot());
     const spy = failSecondWrite(db.interactions, wrapped);
-    await expect(applyRestore(big, 'replace')).rejects.toThrow(STORAGE_FULL_MESSAGE);
+    await expect(applyRestore(big, 'replace')).rejects.toThrow(say(STORAGE_FULL));
     spy.mockRestore();
     expect(JSON.stringify(await snapshot())).toBe(before);
     expect(await db.contacts.get('c-full')).toBeDefined();

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { numericDayOrder, parseDay } from '../../../portability/dates';
 import { admitFile } from '../../../portability/detect';
 import { parseConnections, parseConnectionsAsync } from '../../../portability/linkedin-connections';
+import { say } from '../../../messages/user-text';
 
 const original = readFileSync(resolve(import.meta.dirname, '../../fixtures/imports/Connections.csv'), 'utf8');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -67,6 +68,6 @@ describe('Excel-resaved Connections.csv', () => {
     expect(parseDay('31/02/2024', 'dmy')).toBeUndefined();
     expect(parseDay('08/14/2024')).toBeUndefined();
     const mixed = original.replace('14 Aug 2024', '8/14/2024').replace('30 Sep 2025', '30/9/2025');
-    expect(parseConnections(mixed).issues[0]?.message).toMatch(/mix day-first and month-first/);
+    expect(say(parseConnections(mixed).issues[0]!.text)).toMatch(/mix day-first and month-first/);
   });
 });
