@@ -2,6 +2,7 @@
 import { i18n } from '#i18n';
 import { validateCapture, type Capture } from '../capture/index';
 import { problemOf, type PageProblem } from '../capture/page-problem';
+import { isDoximityHost, isLinkedInHost } from '../capture/urls';
 import type { SaveOutcome } from '../messages';
 import { saveCapture, type SaveOptions } from '../storage/contacts';
 import { fetchThumbnail } from './photo-thumb';
@@ -20,7 +21,7 @@ export async function saveTab(tabId: number, now = Date.now()): Promise<SaveOutc
     if (people.length > 1) return openPicker(tabId, read.url, people, now);
     if (people.length === 1 && people[0]) return saveOne(people[0], now, { listed: true });
     const problem = problemOf(read.raw);
-    return { kind: 'no-person', url: read.url, reason: problem ? problemReason(problem) : i18n.t('background.noPerson') };
+    return { kind: 'no-person', url: read.url, reason: problem ? problemReason(problem, siteOf(read.url)) : i18n.t('background.noPerson') };
   }
   return saveOne(capture, now);
 }
@@ -32,16 +33,32 @@ async function saveOne(capture: Capture, now: number, options: SaveOptions = {})
   return { kind: 'saved', ...result };
 }
 
-/** Why a page at a profile address saved nobody, in words the user can act on (issue 13, family 1). */
-export function problemReason(problem: PageProblem): string {
+type ProblemSite = 'linkedin' | 'doximity' | 'web';
+
+function siteOf(url: string): ProblemSite {
+  try {
+    const { hostname } = new URL(url);
+    return isLinkedInHost(hostname) ? 'linkedin' : isDoximityHost(hostname) ? 'doximity' : 'web';
+  } catch {
+    return 'web';
+  }
+}
+
+/**
+ * Why a page saved nobody, in words the user can act on (issue 13): LinkedIn's
+ * and Doximity's states at a profile address, a directory site's 404 or sign-in page.
+ */
+export function problemReason(problem: PageProblem, site: ProblemSite = 'linkedin'): string {
   switch (problem) {
     case 'sign-in':
-      return i18n.t('capture.problemSignIn');
+      return site === 'linkedin' ? i18n.t('capture.problemSignIn') : site === 'doximity' ? i18n.t('capture.problemSignInDoximity') : i18n.t('capture.problemSignInSite');
     case 'unavailable':
-      return i18n.t('capture.problemUnavailable');
+      return site === 'doximity' ? i18n.t('capture.problemUnavailableDoximity') : i18n.t('capture.problemUnavailable');
     case 'rate-limited':
       return i18n.t('capture.problemRateLimited');
     case 'error':
       return i18n.t('capture.problemError');
+    case 'not-found':
+      return site === 'doximity' ? i18n.t('capture.problemUnavailableDoximity') : i18n.t('capture.problemNotFound');
   }
 }

@@ -222,7 +222,11 @@ function educationEntry(li: Element, kind: string | undefined): Education | unde
   if (!school) return undefined;
   const item: Education = { school };
   const dateLine = yearsEl ? readText(yearsEl) : undefined;
-  const program = opt(typeEl ? readText(typeEl) : lines.slice(1).find((l) => !isDateLine(l) && l !== dateLine));
+  const detailEl = li.querySelector('.education-item-detail, [class*="detail"], [class*="program"], [class*="specialty"]');
+  const detail = detailEl && detailEl !== nameEl && detailEl !== typeEl ? opt(readText(detailEl)) : undefined;
+  const typed = opt(typeEl ? readText(typeEl) : lines.slice(1).find((l) => !isDateLine(l) && l !== dateLine && l !== detail));
+  // A type and a program in separate blocks ("Residency" / "Obstetrics & Gynecology") make one degree.
+  const program = typed && detail && !typed.toLowerCase().includes(detail.toLowerCase()) ? `${typed}, ${detail}` : (typed ?? detail);
   // Under a "Residency" heading the entry names its program: "Residency, Pediatrics".
   const degree = kind && program && !program.toLowerCase().includes(kind.toLowerCase()) && !/^medical school$/i.test(kind) ? `${kind}, ${program}` : (program ?? kind);
   if (degree) item.degree = degree;

@@ -4,6 +4,8 @@
  */
 import type { CaptureInput } from '../storage/schemas';
 import { extractDoximity } from './doximity';
+import type { ProblemAnswer } from './page-problem';
+import { signInForm, statedProblem } from './site-problem';
 import { isDoximityHost } from './urls';
 
 function onDoximity(url: string): boolean {
@@ -15,7 +17,22 @@ function onDoximity(url: string): boolean {
 }
 
 export function extractRaw(doc: Document, url: string): CaptureInput | null {
-  return onDoximity(url) ? extractDoximity(doc, url) : null;
+  // "Log in to Doximity" or "Page Not Found" in the title is never a person's name.
+  return onDoximity(url) && !statedProblem(doc) ? extractDoximity(doc, url) : null;
+}
+
+/**
+ * What the content script answers: the profile, else why the page at a
+ * profile address shows none (log-in page, profile not found), else null.
+ */
+export function readRaw(doc: Document, url: string): CaptureInput | ProblemAnswer | null {
+  if (!onDoximity(url)) return null;
+  const stated = statedProblem(doc);
+  // At a profile address, a missing page is a profile that is not available.
+  if (stated) return { problem: stated === 'not-found' ? 'unavailable' : stated };
+  const profile = extractDoximity(doc, url);
+  if (profile) return profile;
+  return signInForm(doc) ? { problem: 'sign-in' } : null;
 }
 
 export function findPeopleRaw(doc: Document, url: string): CaptureInput[] {

@@ -5,6 +5,8 @@
  * page can bundle this alone (smaller than ./extract).
  */
 import type { CaptureInput } from '../storage/schemas';
+import type { PageProblem } from './page-problem';
+import { signInForm, statedProblem } from './site-problem';
 import { bioPerson, cardPeople, educationList, roleUnderHeading } from './heuristics';
 import { hCards } from './microformats';
 import { schemaOrgPeople } from './schema-org';
@@ -20,16 +22,27 @@ function isHttp(url: string): boolean {
 
 /** The one person the page is about, or null (no person, or a page listing several). */
 export function extractRaw(doc: Document, url: string): CaptureInput | null {
-  return isHttp(url) ? webPerson(doc, url) : null;
+  return isHttp(url) && !statedProblem(doc) ? webPerson(doc, url) : null;
 }
 
 /** Everyone a listing page shows (in page order), else the page's one person, else none. */
 export function findPeopleRaw(doc: Document, url: string): CaptureInput[] {
-  if (!isHttp(url)) return [];
+  // A 404 or sign-in page's widgets name other people, never the one at this address.
+  if (!isHttp(url) || statedProblem(doc)) return [];
   const listed = webListing(doc, url);
   if (listed.length > 1) return listed;
   const one = webPerson(doc, url);
   return one ? [one] : [];
+}
+
+/** What the injected script answers: the page's person, else everyone it lists, and why there is no one. */
+export function readRaw(doc: Document, url: string): CaptureInput | { people: CaptureInput[]; problem?: PageProblem } {
+  const person = extractRaw(doc, url);
+  if (person) return person;
+  const people = findPeopleRaw(doc, url);
+  if (people.length || !isHttp(url)) return { people };
+  const problem = statedProblem(doc) ?? (signInForm(doc) ? 'sign-in' : undefined);
+  return problem ? { people, problem } : { people };
 }
 
 /**

@@ -39,6 +39,20 @@ export function extractRaw(doc: Document, url: string): CaptureInput | null {
   }
 }
 
+/** What the page's script answers: its person, or its people, or why it shows no one (./site-problem). */
+export function readPage(doc: Document, url: string): unknown {
+  switch (siteOf(url)) {
+    case 'linkedin':
+      return linkedin.readRaw(doc, url);
+    case 'doximity':
+      return doximity.readRaw(doc, url);
+    case 'web':
+      return web.readRaw(doc, url);
+    default:
+      return null;
+  }
+}
+
 /**
  * Every person the page offers, in page order: all entries of a listing
  * (directory, residents' page, search results), or the one person a profile

@@ -22,6 +22,7 @@ import {
   emailIn,
   httpLink,
   imageUrl,
+  isPlaceholderPhoto,
   isScreenReaderOnly,
   listItems,
   opt,
@@ -38,15 +39,41 @@ import {
 
 type Education = NonNullable<CaptureInput['education']>[number];
 
+/**
+ * What directory sites put where a photo would be, beyond the placeholders every
+ * site uses (./text): default images named in other languages, a lazy loader's
+ * blank pixel or blurred preview. Kept here so LinkedIn's script stays small.
+ */
+const DIRECTORY_PLACEHOLDER =
+  /default[-_]?headshot|default_images\/|sin[-_]?(?:foto|imagen)|sans[-_]?photo|kein[-_]?bild|\/(?:blank|spacer|pixel|transparent|1x1)\.(?:gif|png)|avatar[-_]?d[eé]faut|\bblur_\d|[-_.]lqip\b/i;
+
+function directoryPhoto(img: Element | null | undefined, base: string): string | undefined {
+  return imageUrl(img, base, (url) => isPlaceholderPhoto(url) || DIRECTORY_PLACEHOLDER.test(url));
+}
+
 /** Regions that hold site chrome, never the people a page presents. */
 const CHROME =
   'nav, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], body > header, .breadcrumb, .breadcrumbs, ' +
   // Older CMS themes lay the same regions out with ids and classes; a table of contents repeats every name.
   '#footer, #sidebar, .sidebar, [id^="sidebar"], .widget, .widget-area, #toc, .toc, .table-of-contents, [id^="footer"], [class^="footer"]';
 
+/** A heading that names a group of people ("Profesorado del Departamento", "Unser Team") is no one's name. */
+const GROUP_WORDS =
+  /\b(?:department|departamento|d[ée]partement|abteilung|faculty|profesorado|facultad|facult[ée]|staff|team|équipe|equipo|people|personnel|residents|residentes|physicians|doctors|m[ée]dicos|[äa]rzte|directory|directorio|our|nuestro|nuestra|notre|unser|unsere)\b/i;
+
 /** Words of a job title: used to recognise the role line under a name. */
 const ROLE_WORDS =
-  /\b(?:professor|director|resident|residents|physician|chief|fellow|chair|chairman|chairwoman|instructor|lecturer|nurse|surgeon|manager|coordinator|dean|president|officer|associate|assistant|attending|student|researcher|scientist|engineer|specialist|consultant|head|lead|partner|founder|ceo|cto|cfo|advisor|adviser|faculty|pgy-?\d|intern|clerkship|program|hospitalist|pediatrician|internist|cardiologist|psychiatrist|therapist|pharmacist|dentist|doctor|practitioner|editor|counsel|analyst|administrator)\b/i;
+  /\b(?:professor|director|resident|residents|physician|chief|fellow|chair|chairman|chairwoman|instructor|lecturer|nurse|surgeon|manager|coordinator|dean|president|officer|associate|assistant|attending|student|researcher|scientist|engineer|specialist|consultant|head|lead|partner|founder|ceo|cto|cfo|advisor|adviser|faculty|pgy-?\d|intern|clerkship|program|hospitalist|pediatrician|internist|cardiologist|psychiatrist|therapist|pharmacist|dentist|doctor|practitioner|editor|counsel|analyst|administrator|profesor|profesora|catedr[aá]tic[oa]|jef[ea]|adjunt[oa]|m[eé]dic[oa]|praticien|chef|ma[iî]tre|oberarzt|ober[aä]rztin|chefarzt|assistenzarzt|fach[aä]rzt(?:in)?)\b/i;
+
+/**
+ * Words of a medical field: a short card line that holds one (and no job word) is the specialty.
+ * "Catedrática de Pediatría" is a title: the job word wins.
+ */
+const SPECIALTY_WORDS =
+  /(?:olog(?:y|ie|ía|ia)|iatr(?:y|ie|ía|ics|ia)|surgery|surgical|chirurgi|cirug[ií]a|medicine|m[eé]decine|medicina|medizin|neonat|cardio|kardio|dermat|electrophysiolog|elektrophysiolog|bildgebung|imaging|anesthes|an[aä]sthes|obstetr|gyn[eéaä]c|pediatr|p[aä]diatr|p[eé]diatr|orthop|rheumat|nephrol|epilep|movement disorders|stroke|critical care|emergency|family medicine|internal medicine)/i;
+
+/** Parts of a card that hold buttons, ratings or actions: never a title or a specialty. */
+const CARD_CHROME = '[class*="action"], [class*="rating"], [class*="btn"], [class*="button"], [class*="cta"]';
 
 /** Lines that are links or chrome inside a card, not a role. */
 const NOT_ROLE =
@@ -59,7 +86,8 @@ const LABELLED = /^([^:]{2,40}):\s*(.+)$/;
 /** Where card names usually are: headings and elements whose class says "name". */
 const NAME_SELECTOR = 'h2, h3, h4, h5, h6, [class*="name"], [class*="Name"]';
 /** Where else they can be (bold text, links, definition terms, captions): tried when the first finds no cards. */
-const MORE_NAME_SELECTOR = `${NAME_SELECTOR}, strong, b, a, dt, figcaption`;
+// Site builders (Wix, Squarespace) draw bold names with inline styles instead of <strong>.
+const MORE_NAME_SELECTOR = `${NAME_SELECTOR}, strong, b, a, dt, figcaption, span[style*="font-weight:bold"], span[style*="font-weight: bold"], span[style*="font-weight:700"], span[style*="font-weight: 700"]`;
 
 export { MAX_PEOPLE };
 
@@ -115,6 +143,25 @@ interface Card {
   card: Element;
   name: Element;
   order: number;
+  /** A card made of sibling elements (a heading and the paragraphs under it), not one element. */
+  parts?: Element[];
+}
+
+/** Where a card's fields are read: one element, or a run of sibling elements. */
+interface Region {
+  all(selector: string): Element[];
+  lines(options: Parameters<typeof textLines>[1]): string[];
+  contains(el: Element): boolean;
+}
+
+function regionOf(found: Card): Region {
+  const parts = found.parts ?? [found.card];
+  const single = !found.parts;
+  return {
+    all: (selector) => parts.flatMap((p) => [...(!single && p.matches(selector) ? [p] : []), ...p.querySelectorAll(selector)]),
+    lines: (options) => (single ? textLines(found.card, options) : parts.filter((p) => !options?.skip?.has(p)).flatMap((p) => textLines(p, options))),
+    contains: (el) => parts.some((p) => p.contains(el)),
+  };
 }
 
 /** Cheap tests first: most links and bold texts on a big page are not names. */
@@ -193,23 +240,23 @@ function cardOf(name: Element, namesIn: Map<Element, number>, root: Element): El
 
 /** Card parts whose class says what they hold. */
 const CLASS_FIELDS: ['specialty' | 'location', RegExp][] = [
-  ['specialty', /(?:^|[\s_-])specialt(?:y|ies)(?:$|[\s_-])/i],
+  ['specialty', /(?:^|[\s_-])(?:specialt(?:y|ies)|specialit[eéy]|especialidad)(?:$|[\s_-])/i],
   ['location', /(?:^|[\s_-])(?:location|address)(?:$|[\s_-])/i],
 ];
 
-const CLASS_FIELD_SELECTOR = '[class*="pecialt"], [class*="ocation"], [class*="ddress"]';
+const CLASS_FIELD_SELECTOR = '[class*="pecialt"], [class*="pecialit"], [class*="ocation"], [class*="ddress"]';
 
 /**
  * The person's own page: the link on their name, else on their photo, else a
  * "View profile" link of the card. The listing's own address (or a fragment
  * of it) is no one's page.
  */
-function ownLink(card: Element, nameEl: Element, pageUrl: string, base: string): string | undefined {
+function ownLink(card: Region, nameEl: Element, pageUrl: string, base: string): string | undefined {
   const candidates = [
     nameEl.closest('a[href]'),
     nameEl.querySelector('a[href]'),
-    card.querySelector('img')?.closest('a[href]'),
-    [...card.querySelectorAll('a[href]')].find((a) => /^(?:view (?:full )?(?:profile|bio)|read more|bio|biography|profile|full profile)$/i.test(readText(a))),
+    card.all('img')[0]?.closest('a[href]'),
+    card.all('a[href]').find((a) => /^(?:view (?:full )?(?:profile|bio)|read more|bio|biography|profile|full profile)$/i.test(readText(a))),
   ];
   const page = pageUrl;
   for (const a of candidates) {
@@ -224,7 +271,8 @@ function ownLink(card: Element, nameEl: Element, pageUrl: string, base: string):
 
 /** `pageUrl` is the listing's address without its fragment. */
 function cardToCapture(found: Card, pageUrl: string, base: string, organization: string | undefined): CaptureInput | null {
-  const { card, name: nameEl } = found;
+  const { name: nameEl } = found;
+  const card = regionOf(found);
   const name = parseName(readText(nameEl));
   if (!name.fullName) return null;
   const capture: CaptureInput = {
@@ -238,9 +286,9 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
   if (name.honorific) capture.honorific = name.honorific;
 
   // Fields the card's markup names by class (find-a-doctor results): read as such, never as the title.
-  const skip = new Set<Element>([nameEl]);
+  const skip = new Set<Element>([nameEl, ...card.all(CARD_CHROME).filter((e) => !e.contains(nameEl))]);
   for (const [field, pattern] of CLASS_FIELDS) {
-    const el = [...card.querySelectorAll(CLASS_FIELD_SELECTOR)].find((e) => pattern.test(e.getAttribute('class') ?? '') && !e.contains(nameEl) && readText(e));
+    const el = card.all(CLASS_FIELD_SELECTOR).find((e) => pattern.test(e.getAttribute('class') ?? '') && !e.contains(nameEl) && readText(e));
     if (!el) continue;
     skip.add(el);
     const text = readText(el);
@@ -252,7 +300,7 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
   }
 
   const education: Education[] = [];
-  const lines = textLines(card, { skip, skipButtons: true });
+  const lines = card.lines({ skip, skipButtons: true });
   for (const line of lines) {
     const address = capture.email ? undefined : emailIn(line);
     if (address) {
@@ -272,16 +320,25 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
       else if (/^(?:organization|organisation|employer|institution|hospital|practice)$/.test(label)) capture.organization ??= value;
       continue;
     }
-    if (capture.title || NOT_ROLE.test(line) || line.length > 150 || line.includes('@')) continue;
+    if ((capture.title && capture.specialty) || NOT_ROLE.test(line) || line.length > 150 || line.includes('@')) continue;
     if (clean(line) === clean(readText(nameEl))) continue;
     // "Harborview Women's Health · Seattle, WA" is where the person works, not their title.
     const place = splitPlace(line);
     if (place.organization && !ROLE_WORDS.test(place.organization)) {
-      capture.organization ??= place.organization;
-      capture.location ??= place.location;
+      if (!capture.organization) {
+        capture.organization = place.organization;
+        capture.location ??= place.location;
+      }
       continue;
     }
-    capture.title = line;
+    const role = roleLine(line);
+    if (!role) continue;
+    // "General & Laparoscopic Surgery" above "Medical Director": the field is the specialty, the job the title.
+    if (!capture.specialty && role.length <= 80 && SPECIALTY_WORDS.test(role) && !ROLE_WORDS.test(role)) {
+      capture.specialty = role;
+      continue;
+    }
+    capture.title ??= role;
   }
   if (education.length) capture.education = education;
   if (capture.title && !capture.organization) {
@@ -293,16 +350,28 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
   }
   if (!capture.organization && organization) capture.organization = organization;
 
-  const mail = card.querySelector('a[href^="mailto:" i]')?.getAttribute('href');
+  const mail = card.all('a[href^="mailto:" i]')[0]?.getAttribute('href');
   if (mail && !capture.email) capture.email = clean(mail.replace(/^mailto:/i, '').split('?')[0]);
-  for (const img of card.querySelectorAll('img')) {
-    const link = imageUrl(img, base);
+  for (const img of card.all('img')) {
+    const link = directoryPhoto(img, base);
     if (link) {
       capture.photoUrl = link;
       break;
     }
   }
   return capture;
+}
+
+/**
+ * A card line as a job title: a short line, or the first sentence of a bio
+ * that opens with the role ("Postdoctoral Fellow. PhD in Bioengineering…").
+ * Other sentences are no title.
+ */
+function roleLine(line: string): string | undefined {
+  const sentence = /^(.{3,80}?)\.\s+\p{Lu}/u.exec(line);
+  if (sentence?.[1] && line.length > 60 && ROLE_WORDS.test(sentence[1]) && !/\b(?:[A-Z]|Dr|Prof|St|Jr|Sr)$/.test(sentence[1])) return sentence[1];
+  if (/[.!?]$/.test(line) && line.length > 60) return undefined;
+  return line;
 }
 
 /** Every person in the page's repeated cards, in page order (at most MAX_PEOPLE). */
@@ -312,7 +381,10 @@ export function cardPeople(doc: Document, url: string): CaptureInput[] {
   // A directory table says what each column holds: read it by its headers.
   const rows = root.querySelector('table') ? tablePeople(doc, url, root, siteOrganization(doc)) : [];
   if (rows.length >= 2) return rows;
-  let cards = repeatedCards(root, nameCandidates(root, NAME_SELECTOR));
+  const headingNames = nameCandidates(root, NAME_SELECTOR);
+  let cards = repeatedCards(root, headingNames);
+  // Flat markup (Markdown sites): each person is a heading and the paragraphs up to the next one.
+  if (cards.length === 0) cards = headingSections(headingNames);
   if (cards.length === 0) cards = repeatedCards(root, nameCandidates(root, MORE_NAME_SELECTOR));
   const base = baseUrl(doc, url);
   const page = withoutFragment(url);
@@ -324,6 +396,35 @@ export function cardPeople(doc: Document, url: string): CaptureInput[] {
     if (capture) out.push(capture);
   }
   return out;
+}
+
+/**
+ * People written as sibling headings of one level, each followed by its own
+ * paragraphs (a Jekyll or Hugo "People" page): each heading and its body are
+ * read as one card made of those sibling elements.
+ */
+function headingSections(names: Element[]): Card[] {
+  const headings = names.filter((n) => /^H[2-4]$/.test(n.tagName));
+  const byParent = new Map<string, Element[]>();
+  for (const h of headings) {
+    const key = h.tagName;
+    byParent.set(key, [...(byParent.get(key) ?? []), h]);
+  }
+  const cards: Card[] = [];
+  for (const group of byParent.values()) {
+    if (group.length < 2 || new Set(group.map((h) => h.parentElement)).size !== 1) continue;
+    const level = Number(group[0]?.tagName.slice(1));
+    for (const h of group) {
+      const parts: Element[] = [h];
+      for (let el = h.nextElementSibling; el; el = el.nextElementSibling) {
+        const own = /^H([1-6])$/.exec(el.tagName);
+        if (own && Number(own[1]) <= level) break;
+        parts.push(el);
+      }
+      cards.push({ card: h, name: h, order: names.indexOf(h), parts });
+    }
+  }
+  return cards;
 }
 
 /** The cards whose structure repeats, in page order. */
@@ -379,13 +480,26 @@ export function roleUnderHeading(doc: Document, fullName: string): string | unde
   return lines.slice(at + 1, at + 4).find((l) => l.length <= 160 && ROLE_WORDS.test(l) && !/[.!?:]$/.test(l) && !l.includes('@'));
 }
 
+/**
+ * A page without an <h1> (a Hugo or Wowchemy profile draws the name in an
+ * <h2>): the first h2 whose text is what the page's title or og:title opens
+ * with, so that the name heading is the page's own subject.
+ */
+function titledHeading(doc: Document, root: Element): Element | undefined {
+  if (root.querySelector('h1')) return undefined;
+  const titles = [clean(doc.querySelector('meta[property="og:title"]')?.getAttribute('content')), clean(doc.title).split(/\s+[|–—]\s+/)[0] ?? ''].filter(Boolean);
+  const h2 = root.querySelector('h2');
+  const text = h2 ? readText(h2) : '';
+  return h2 && text && !h2.closest(CHROME) && titles.includes(text) ? h2 : undefined;
+}
+
 export function bioPerson(doc: Document, url: string): CaptureInput | null {
   const root = doc.querySelector('main, [role="main"]') ?? doc.body;
   if (!root) return null;
-  const h1 = [...root.querySelectorAll('h1')].find((h) => !isScreenReaderOnly(h) && !h.closest(CHROME));
+  const h1 = [...root.querySelectorAll('h1')].find((h) => !isScreenReaderOnly(h) && !h.closest(CHROME)) ?? titledHeading(doc, root);
   if (!h1) return null;
   const nameText = readText(h1);
-  if (!isPlausibleName(nameText)) return null;
+  if (!isPlausibleName(nameText) || GROUP_WORDS.test(nameText)) return null;
   const name = parseName(nameText);
   if (!name.fullName) return null;
   const base = baseUrl(doc, url);
@@ -403,7 +517,7 @@ export function bioPerson(doc: Document, url: string): CaptureInput | null {
   for (const img of scope.querySelectorAll('img')) {
     const alt = clean(img.getAttribute('alt'));
     if (alt && (alt.includes(lastName) || alt.includes(name.fullName))) {
-      portrait = imageUrl(img, base);
+      portrait = directoryPhoto(img, base);
       if (portrait) break;
     }
   }

@@ -9,7 +9,8 @@
  * only. Kept small, as it ships in the LinkedIn content script.
  */
 
-export type PageProblem = 'sign-in' | 'unavailable' | 'rate-limited' | 'error';
+/** `not-found` comes from other sites' pages (./site-problem); LinkedIn's missing profiles are `unavailable`. */
+export type PageProblem = 'sign-in' | 'unavailable' | 'rate-limited' | 'error' | 'not-found';
 
 /** What a content script answers when it finds no person but knows why. */
 export interface ProblemAnswer {
@@ -56,7 +57,7 @@ export function linkedInProblem(doc: Document): PageProblem | undefined {
   return undefined;
 }
 
-const PROBLEMS: readonly PageProblem[] = ['sign-in', 'unavailable', 'rate-limited', 'error'];
+const PROBLEMS: readonly PageProblem[] = ['sign-in', 'unavailable', 'rate-limited', 'error', 'not-found'];
 
 /** The problem a content script reported, read from its untrusted answer. */
 export function problemOf(raw: unknown): PageProblem | undefined {

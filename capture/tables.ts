@@ -12,15 +12,17 @@ import type { CaptureInput } from '../storage/schemas';
 import { parseName } from './names';
 import { MAX_PEOPLE, clean, emailIn, httpLink, imageUrl, readText, withoutFragment } from './text';
 
-type Column = 'name' | 'year' | 'specialty' | 'title' | 'organization' | 'location' | 'email' | 'phone';
+type Column = 'name' | 'first' | 'last' | 'year' | 'specialty' | 'title' | 'organization' | 'location' | 'email' | 'phone';
 
 const HEADERS: [Column, RegExp][] = [
   ['name', /^(?:(?:full )?name|faculty(?: member)?|resident|physician|provider|member|alumn(?:us|a|i|ae)|graduate|person|nombre|nom)$/i],
+  ['last', /^(?:last name|surname|family name|apellidos?|nom de famille|nachname)$/i],
+  ['first', /^(?:first name|given name|pr[ée]nom|vorname)$/i],
   ['year', /^(?:class(?: year| of)?|year|grad(?:uation)?(?: year)?|pgy|cohort|promoción|promo)$/i],
   ['specialty', /^(?:specialt(?:y|ies)|speciality|field|especialidad|spécialité|fachgebiet)$/i],
   ['title', /^(?:(?:current )?(?:position|title|role|job title)|cargo|puesto|fonction|funktion|rank)$/i],
   ['organization', /^(?:(?:current )?(?:organi[sz]ation|employer|institution|company|hospital|practice|affiliation|workplace)|empresa|institución|employeur|arbeitgeber)$/i],
-  ['location', /^(?:location|city|city, state|place|ciudad|ville|ort|residence)$/i],
+  ['location', /^(?:location|city|city\s*[,/]\s*state|place|ciudad|ville|ort|residence)$/i],
   ['email', /^(?:e-?mail(?: address)?|correo|courriel)$/i],
   ['phone', /^(?:phone|telephone|tel\.?|teléfono|téléphone)$/i],
 ];
@@ -46,7 +48,8 @@ export function tablePeople(doc: Document, url: string, root: Element, organizat
     const header = headerRow(table);
     if (!header) continue;
     const columns = header.map((c) => columnOf(readText(c)));
-    const nameAt = columns.indexOf('name');
+    // "Last Name" and "First Name" columns make the name between them.
+    const nameAt = columns.includes('name') ? columns.indexOf('name') : columns.includes('first') && columns.includes('last') ? columns.indexOf('last') : -1;
     if (nameAt < 0) continue;
     const headerTr = header[0]?.parentElement;
     for (const tr of table.querySelectorAll('tr')) {
@@ -63,7 +66,8 @@ export function tablePeople(doc: Document, url: string, root: Element, organizat
 function rowToCapture(cells: Element[], columns: (Column | undefined)[], nameAt: number, url: string, organization: string | undefined): CaptureInput | null {
   const nameCell = cells[nameAt];
   if (!nameCell) return null;
-  const name = parseName(readText(nameCell));
+  const firstAt = columns[nameAt] === 'last' ? columns.indexOf('first') : -1;
+  const name = parseName(firstAt >= 0 ? `${readText(cells[firstAt])} ${readText(nameCell)}` : readText(nameCell));
   if (!name.fullName || name.fullName.length > 100) return null;
   const link = httpLink(nameCell.querySelector('a[href]')?.getAttribute('href'), url);
   const capture: CaptureInput = {
@@ -77,7 +81,7 @@ function rowToCapture(cells: Element[], columns: (Column | undefined)[], nameAt:
   if (name.honorific) capture.honorific = name.honorific;
   columns.forEach((column, i) => {
     const cell = cells[i];
-    if (!cell || !column || column === 'name' || column === 'year') return;
+    if (!cell || !column || column === 'name' || column === 'first' || column === 'last' || column === 'year') return;
     const text = readText(cell);
     if (column === 'email') {
       const mail = cell.querySelector('a[href^="mailto:" i]')?.getAttribute('href');

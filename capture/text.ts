@@ -219,20 +219,21 @@ export function isPlaceholderPhoto(url: string): boolean {
 }
 
 /** A portrait link from an <img>, skipping lazy-loading placeholders and ghost images. */
-export function imageUrl(img: Element | null | undefined, base: string): string | undefined {
+export function imageUrl(img: Element | null | undefined, base: string, isPlaceholder: (url: string) => boolean = isPlaceholderPhoto): string | undefined {
   if (!img) return undefined;
   const cls = img.getAttribute('class') ?? '';
   if (/ghost/i.test(cls)) return undefined;
   // Lazy-loading sites keep the real address in a data- attribute and a blank in src.
   for (const attr of ['src', 'data-delayed-url', 'data-src', 'data-lazy-src', 'data-original']) {
     const link = httpLink(img.getAttribute(attr), base);
-    if (link && !isPlaceholderPhoto(link)) return link;
+    if (link && !isPlaceholder(link)) return link;
   }
   const srcset = img.getAttribute('srcset') ?? img.getAttribute('data-srcset');
   if (srcset) {
-    const first = srcset.split(',')[0]?.trim().split(/\s+/)[0];
+    // Candidates are separated by a comma and white space: image CDNs put bare commas inside their URLs ("w_240,h_240").
+    const first = srcset.trim().split(/,\s+/)[0]?.split(/\s+/)[0];
     const link = httpLink(first, base);
-    if (link && !isPlaceholderPhoto(link)) return link;
+    if (link && !isPlaceholder(link)) return link;
   }
   return undefined;
 }
@@ -396,8 +397,10 @@ export function splitTitleOrganization(value: string, knownOrganizations: readon
  * "name (at) host.org", "k.bauer(at)klinikum.de", "name AT host DOT edu".
  * Also a plain address. Undefined when the text holds none.
  */
-const AT = String.raw`\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+at\s+|\s+AT\s+)\s*`;
-const DOT = String.raw`(?:\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\})\s*|\s+dot\s+|\s+DOT\s+|\.)`;
+/** A word in brackets or parentheses: "[at]", "(dot)", "[arroba]", "(punto)". */
+const bracketed = (word: string): string => String.raw`[[({]\s*${word}\s*[\])}]`;
+const AT = String.raw`\s*(?:${bracketed('(?:at|arroba)')}|\s+at\s+|\s+AT\s+)\s*`;
+const DOT = String.raw`(?:\s*${bracketed('(?:dot|punto|point|punkt)')}\s*|\s+dot\s+|\s+DOT\s+|\.)`;
 const WRITTEN_ADDRESS = new RegExp(String.raw`([\w.+-]+)${AT}([\w-]+(?:${DOT}[\w-]+)+)`, 'i');
 const DOTS = new RegExp(DOT, 'gi');
 const PLAIN_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
@@ -407,7 +410,7 @@ export function emailIn(value: string): string | undefined {
   const plain = PLAIN_ADDRESS.exec(text);
   if (plain) return plain[0];
   // Cheap test first: most lines hold no "at" at all.
-  if (!/\bat\b/i.test(text)) return undefined;
+  if (!/\b(?:at|arroba)\b/i.test(text)) return undefined;
   const m = WRITTEN_ADDRESS.exec(text);
   if (!m?.[1] || !m[2]) return undefined;
   // "at" between two words of a sentence is not an address: a written-out address has a dot-part host.

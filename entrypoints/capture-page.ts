@@ -1,4 +1,4 @@
-import { extractRaw, findPeopleRaw } from '../capture/extract-web';
+import { readRaw } from '../capture/extract-web';
 
 /**
  * Injected by the background into the active tab after the user clicks the
@@ -6,7 +6,5 @@ import { extractRaw, findPeopleRaw } from '../capture/extract-web';
  * LinkedIn and Doximity pages are read by their own content scripts instead.
  */
 export default defineUnlistedScript(() => {
-  const url = location.href;
-  const person = extractRaw(document, url);
-  return person ?? { people: findPeopleRaw(document, url) };
+  return readRaw(document, location.href);
 });

@@ -1,9 +1,9 @@
-import { extractRaw } from '../capture/extract-doximity';
+import { readRaw } from '../capture/extract-doximity';
 import { readPageOnRequest } from '../capture/read-on-request';
 
 /** Doximity profiles: read-only, like the LinkedIn script. */
 export default defineContentScript({
   matches: ['https://*.doximity.com/pub/*', 'https://*.doximity.com/profiles/*'],
   runAt: 'document_idle',
-  main: (ctx) => readPageOnRequest(ctx, extractRaw),
+  main: (ctx) => readPageOnRequest(ctx, readRaw),
 });

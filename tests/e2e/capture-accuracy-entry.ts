@@ -4,5 +4,5 @@
  * Doximity content scripts' `extractRaw`, LinkedIn's `readRaw`, which also says
  * why a page at a profile address shows no profile).
  */
-export { extractRaw, findPeopleRaw } from '../../capture/extract';
+export { extractRaw, findPeopleRaw, readPage } from '../../capture/extract';
 export { readRaw as readLinkedIn } from '../../capture/extract-linkedin';
