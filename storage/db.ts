@@ -8,6 +8,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
+import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
 import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 
@@ -82,6 +83,14 @@ export const SCHEMA_V4 = {
   programUnlinks: '[contactId+programId], programId',
 } as const;
 
+/**
+ * Version 8 (5–7 belong to other work): the same tables; each program link
+ * carries a copy of its contact's status and last contact (./link-facts), so
+ * the Programs view reads links and programs only. The upgrade writes every
+ * link again, which gives it the copy.
+ */
+export const SCHEMA_V8 = SCHEMA_V4;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
@@ -90,14 +99,14 @@ export type RapportDB = Dexie & {
   trash: EntityTable<TrashEntry, 'id'>;
   letters: EntityTable<Letter, 'id'>;
   programs: EntityTable<ProgramRow, 'id'>;
-  programLinks: Table<ProgramLink, [string, string]>;
+  programLinks: Table<ProgramLinkRow, [string, string], ProgramLink>;
   programUnlinks: Table<ProgramUnlink, [string, string]>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 8;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 8] as const;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends Error {
@@ -158,6 +167,13 @@ export function openDatabase(name = DB_NAME): RapportDB {
       );
       await tx.table('programs').bulkAdd(programs);
       await tx.table('programLinks').bulkAdd(links);
+    });
+  db.version(8)
+    .stores(SCHEMA_V8)
+    .upgrade(async (tx) => {
+      // Written through ./link-facts, which copies each link's contact facts onto it.
+      const links = tx.table('programLinks');
+      await links.bulkPut(await links.toArray());
     });
 
   // Every contact written, by any path (save, edit, import, restore, undo), carries the
@@ -223,6 +239,9 @@ export function openDatabase(name = DB_NAME): RapportDB {
       },
     }),
   });
+
+  // Last, so that what it writes itself passes the checks above.
+  db.use(linkFactsMiddleware);
 
   // Dexie's close() turns autoOpen off, which would leave a worker dead until
   // reload; whoever closes (a test hook, a versionchange handler) may ask for

@@ -11,7 +11,8 @@ import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
 import { applyContactImport } from '../../../portability/import-contacts';
 import { applyRestore } from '../../../portability/restore';
-import { addContact, deleteContact, restoreContact, saveCapture, undoSave, updateContact } from '../../../storage/contacts';
+import { addContact, deleteContact, getContact, restoreContact, saveCapture, setStatuses, undoSave, updateContact } from '../../../storage/contacts';
+import { logInteraction } from '../../../storage/interactions';
 import { db } from '../../../storage/db';
 import {
   addAlias,
@@ -23,6 +24,7 @@ import {
   listPrograms,
   mergeProgramsInto,
   programsIndex,
+  unlinkedOrganizations,
   programsOfContact,
   restoreSnapshot,
   suggestedContacts,
@@ -148,8 +150,50 @@ describe('the programs index', () => {
     expect(index.people.get(a.id)).toEqual([ana.id]);
     expect(index.statusOf.get(ana.id)).toBe('replied');
     expect(index.lastContactedOf.get(ana.id)).toBe(50);
-    expect(index.unlinkedOrganizations).toHaveLength(1);
-    expect(index.unlinkedOrganizations[0]!.ids).toContain(sam.id);
+    const unlinked = await unlinkedOrganizations();
+    expect(unlinked).toHaveLength(1);
+    expect(unlinked[0]!.ids).toContain(sam.id);
+  });
+});
+
+describe('the facts each link keeps of its contact (storage/link-facts.ts)', () => {
+  const rawLinks = async () => (await db.programLinks.orderBy('contactId').toArray()).map((l) => ({ ...l }));
+  it('follow every change of status and last contact, by any write, and never reach a backup or the trash', async () => {
+    const a = await addProgram(NGH, 1);
+    const b = await addProgram({ name: 'Lakeside Clinic' }, 1);
+    const ana = await addContact({ fullName: 'Ana', organization: NGH.name });
+    await linkContact(ana.id, b.id, 2);
+    expect((await rawLinks()).map((l) => l.contactStatus)).toEqual(['not_contacted', 'not_contacted']);
+    await setStatuses([ana.id], 'replied', 3);
+    await logInteraction(ana.id, { kind: 'meeting', at: 70 }, 70);
+    const facts = (await rawLinks()).map((l) => [l.programId, l.contactStatus, l.contactLastContactedAt]);
+    const after = await getContact(ana.id);
+    expect(facts.sort()).toEqual([[a.id, after!.status, after!.lastContactedAt], [b.id, after!.status, after!.lastContactedAt]].sort());
+    expect(after!.lastContactedAt).toBe(70);
+    const index = await programsIndex();
+    expect(index.statusOf.get(ana.id)).toBe(after!.status);
+    expect(index.lastContactedOf.get(ana.id)).toBe(70);
+    // Only the link leaves storage.
+    const backup = await exportBackup({ now: 5 });
+    const people = backup.programs!.flatMap((p) => p.people);
+    expect(people).toHaveLength(2);
+    for (const person of people) expect(Object.keys(person).sort()).toEqual(['at', 'by', 'contactId']);
+    const entry = await deleteContact(ana.id, 8);
+    for (const link of entry.links ?? []) expect(Object.keys(link).sort()).toEqual(['at', 'by', 'contactId', 'programId']);
+    await restoreContact(ana.id);
+    expect((await rawLinks()).every((l) => l.contactStatus === after!.status && l.contactLastContactedAt === 70)).toBe(true);
+  });
+
+  it('a link whose copy is missing is read from its contact', async () => {
+    const a = await addProgram(NGH, 1);
+    const ana = await addContact({ fullName: 'Ana', organization: NGH.name, status: 'meeting', lastContactedAt: 9 });
+    // Written where the contact was not at hand: no copy, rather than a wrong one.
+    const stale = { contactId: ana.id, programId: a.id, by: 'user' as const, at: 3, contactStatus: 'replied' as const };
+    await db.transaction('rw', db.programLinks, () => db.programLinks.put(stale));
+    expect((await db.programLinks.get([ana.id, a.id]))?.contactStatus).toBeUndefined();
+    const index = await programsIndex();
+    expect(index.statusOf.get(ana.id)).toBe('meeting');
+    expect(index.lastContactedOf.get(ana.id)).toBe(9);
   });
 });
 
