@@ -33,6 +33,9 @@ export function toLink({ contactId, programId, by, at }: ProgramLinkRow): Progra
 
 const withFacts = (link: ProgramLinkRow, facts: Facts | undefined): ProgramLinkRow => ({ ...toLink(link), ...facts });
 
+/** A link as stored for this contact (what the middleware below writes; the benchmark seeds rows with it). */
+export const linkRow = (link: ProgramLink, contact: Pick<Contact, 'status' | 'lastContactedAt'>): ProgramLinkRow => withFacts(link, factsOf(contact));
+
 const sameFacts = (link: ProgramLinkRow, facts: Facts) =>
   link.contactStatus === facts.contactStatus && link.contactLastContactedAt === facts.contactLastContactedAt;
 
