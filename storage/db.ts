@@ -84,12 +84,28 @@ export const SCHEMA_V4 = {
 } as const;
 
 /**
- * Version 8 (5–7 belong to other work): the same tables; each program link
+ * Version 6 (#18, imports that scale): the three compound indexes that only
+ * sorted by a date with names in order within it ([createdAt+sortName],
+ * [lastContactedAt+sortName], [nextFollowUpAt+sortName]) are dropped; the list
+ * orders those ids by the plain date indexes and the name index it reads anyway
+ * (storage/contact-list.ts). Each contact written keeps three fewer index rows.
+ * The upgrade recomputes the words of contacts with notes, whose words are now
+ * capped (./search-fields). Built on version 4: version 5 is the sync branch's,
+ * and Dexie allows the gap.
+ */
+const SORT_ONLY = /, \[(createdAt|lastContactedAt|nextFollowUpAt)\+sortName\]/g;
+export const SCHEMA_V6 = {
+  ...SCHEMA_V4,
+  contacts: SCHEMA_V4.contacts.replace(SORT_ONLY, ''),
+} as const;
+
+/**
+ * Version 8 (5 and 7 belong to other work): version 6's tables and indexes; each program link
  * carries a copy of its contact's status and last contact (./link-facts), so
  * the Programs view reads links and programs only. The upgrade writes every
  * link again, which gives it the copy.
  */
-export const SCHEMA_V8 = SCHEMA_V4;
+export const SCHEMA_V8 = SCHEMA_V6;
 
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
@@ -106,7 +122,7 @@ export type RapportDB = Dexie & {
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
 export const SCHEMA_VERSION = 8;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4, 8] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 6, 8] as const;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends Error {
@@ -168,6 +184,16 @@ export function openDatabase(name = DB_NAME): RapportDB {
       await tx.table('programs').bulkAdd(programs);
       await tx.table('programLinks').bulkAdd(links);
     });
+  db.version(6)
+    .stores(SCHEMA_V6)
+    .upgrade((tx) =>
+      tx
+        .table('contacts')
+        .filter((contact: Contact) => Boolean(contact.notes))
+        .modify((contact: Contact) => {
+          Object.assign(contact, withSearchFields(contact));
+        }),
+    );
   db.version(8)
     .stores(SCHEMA_V8)
     .upgrade(async (tx) => {
