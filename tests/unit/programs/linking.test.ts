@@ -10,7 +10,9 @@ import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
 import { applyContactImport } from '../../../portability/import-contacts';
-import { applyRestore } from '../../../portability/restore';
+import { applyRestore, previewRestore } from '../../../portability/restore';
+import { viewOfRestore } from '../../../portability/plan-view';
+import { programsInRestore } from '../../../components/programs/restore-summary';
 import { addContact, deleteContact, getContact, restoreContact, saveCapture, setStatuses, undoSave, updateContact } from '../../../storage/contacts';
 import { logInteraction } from '../../../storage/interactions';
 import { db } from '../../../storage/db';
@@ -214,6 +216,22 @@ describe('backup and restore', () => {
     const { settings: _written, ...after } = await snapshot();
     const { settings: _defaults, ...expected } = before;
     expect(after).toEqual(expected);
+  });
+
+  it('the restore dry run and its report count the programs and the people linked to them', async () => {
+    await addProgram(NGH, 1);
+    await addProgram({ name: 'Lakeside Clinic' }, 1);
+    await addContact({ fullName: 'Ana', organization: NGH.name });
+    const backup = parseBackup(serializeBackup(await exportBackup({ now: 5 })));
+    const merge = viewOfRestore(await previewRestore(backup, 'merge'), '');
+    expect(merge.programs).toEqual({ add: 0, update: 0, links: 1 });
+    expect(programsInRestore(merge)).toBe('Programs: 0 to add, 0 to update, 1 people to link.');
+    const replace = viewOfRestore(await previewRestore(backup, 'replace'), '');
+    expect(replace.programs).toEqual({ add: 2, update: 0, links: 1 });
+    expect(programsInRestore(replace)).toBe('Programs: 2 to add, 0 to update, 1 people to link. It replaces your 2 current programs.');
+    expect(programsInRestore(replace, true)).toBe('Programs: 2 added, 0 updated, 1 people linked.');
+    // A backup without programs adds no sentence.
+    expect(programsInRestore({ ...replace, programs: { add: 0, update: 0, links: 0 }, removed: { ...replace.removed, programs: 0 } })).toBe('');
   });
 
   it('merging a backup links its people to the program already saved under the same name', async () => {
