@@ -75,8 +75,10 @@ export const RestorePlanView = z
     templates: z.object({ add: count, update: count }).strict(),
     trash: z.object({ add: count }).strict(),
     letters: z.object({ add: count }).strict(),
+    /** Programs to add and to update, and the people linked to them. */
+    programs: z.object({ add: count, update: count, links: count }).strict(),
     /** What replacing erases. */
-    removed: z.object({ contacts: count, interactions: count, templates: count, trash: count, letters: count }).strict(),
+    removed: z.object({ contacts: count, interactions: count, templates: count, trash: count, letters: count, programs: count }).strict(),
     /** The settings the restore changes (their keys in Settings). */
     settingsChanged: z.array(z.string().max(40)).max(40),
     errors: listed(ImportIssueMessage),

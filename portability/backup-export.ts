@@ -1,4 +1,5 @@
 /** Reads every table into one backup, in one read transaction so that the copy is consistent. */
+import { toLink } from '../storage/link-facts';
 import { db } from '../storage/db';
 import { getSettings } from '../storage/settings';
 import { fromRow } from '../storage/programs';
@@ -50,7 +51,7 @@ export async function exportBackup(
 async function programsWithPeople(): Promise<BackupProgram[]> {
   const [rows, links, unlinks] = await Promise.all([db.programs.toArray(), db.programLinks.toArray(), db.programUnlinks.toArray()]);
   const people = new Map<string, BackupProgram['people']>();
-  for (const { programId, ...link } of links) people.set(programId, [...(people.get(programId) ?? []), link]);
+  for (const { programId, ...link } of links.map(toLink)) people.set(programId, [...(people.get(programId) ?? []), link]);
   const notHere = new Map<string, BackupProgram['notHere']>();
   for (const { programId, ...unlink } of unlinks) notHere.set(programId, [...(notHere.get(programId) ?? []), unlink]);
   return rows.map((row) => ({ ...fromRow(row), people: people.get(row.id) ?? [], notHere: notHere.get(row.id) ?? [] }));

@@ -76,6 +76,7 @@ export function viewOfRestore(plan: RestorePlan, exportedAt: string, lines = REP
     templates: { add: plan.templates.add.length, update: plan.templates.update.length },
     trash: { add: plan.trash.add.length },
     letters: { add: plan.letters.add.length },
+    programs: { add: plan.programs.add.length, update: plan.programs.update.length, links: plan.programs.links.length },
     removed: { ...plan.removed },
     settingsChanged: [...plan.settingsChanged],
     errors: firstOf(plan.errors, clipIssue, lines),

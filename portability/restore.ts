@@ -55,7 +55,7 @@ export interface RestorePlan {
   /** The settings whose value the restore changes, for the dry run. */
   settingsChanged: SettingKey[];
   /** What replacing erases. */
-  removed: { contacts: number; interactions: number; templates: number; trash: number; letters: number };
+  removed: { contacts: number; interactions: number; templates: number; trash: number; letters: number; programs: number };
   errors: ImportIssue[];
 }
 
@@ -98,6 +98,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
         templates: current.templates.length,
         trash: current.trash.length,
         letters: current.letters.length,
+        programs: current.programs?.length ?? 0,
       },
       errors,
     };
@@ -197,7 +198,7 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     programs: planPrograms(backup, current.programs ?? [], (id) => resolved.get(id) ?? (restoredIds.has(id) ? id : undefined)),
     settings: restored.settings,
     settingsChanged: restored.changed,
-    removed: { contacts: 0, interactions: 0, templates: 0, trash: 0, letters: 0 },
+    removed: { contacts: 0, interactions: 0, templates: 0, trash: 0, letters: 0, programs: 0 },
     errors,
   };
 }

@@ -8,6 +8,7 @@
  */
 import Dexie, { type EntityTable, type Middleware, type DBCore, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
+import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
 import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
 import { replayTimeline } from '../overview/outreach';
 import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
@@ -115,6 +116,14 @@ export const SCHEMA_V7 = {
   interactions: `${SCHEMA_V6.interactions}, [kind+at], *outreachKeys`,
 } as const;
 
+/**
+ * Version 8 (5 belongs to sync): version 7's tables and indexes; each program link
+ * carries a copy of its contact's status and last contact (./link-facts), so
+ * the Programs view reads links and programs only. The upgrade writes every
+ * link again, which gives it the copy.
+ */
+export const SCHEMA_V8 = SCHEMA_V7;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
@@ -123,14 +132,14 @@ export type RapportDB = Dexie & {
   trash: EntityTable<TrashEntry, 'id'>;
   letters: EntityTable<Letter, 'id'>;
   programs: EntityTable<ProgramRow, 'id'>;
-  programLinks: Table<ProgramLink, [string, string]>;
+  programLinks: Table<ProgramLinkRow, [string, string], ProgramLink>;
   programUnlinks: Table<ProgramUnlink, [string, string]>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4, 6, 7] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 6, 7, 8] as const;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends UserError {
@@ -231,6 +240,13 @@ export function openDatabase(name = DB_NAME): RapportDB {
           Object.assign(contact, withFunnelKeys({ ...contact, ...replayed.get(contact.id)?.facts }));
         });
     });
+  db.version(8)
+    .stores(SCHEMA_V8)
+    .upgrade(async (tx) => {
+      // Written through ./link-facts, which copies each link's contact facts onto it.
+      const links = tx.table('programLinks');
+      await links.bulkPut(await links.toArray());
+    });
 
   // Every contact written, by any path (save, edit, import, restore, undo), carries the
   // fields its indexes need, computed here so that no caller can forget or fake them;
@@ -261,6 +277,9 @@ export function openDatabase(name = DB_NAME): RapportDB {
       },
     }),
   });
+
+  // Last, so that what it writes itself passes the checks above.
+  db.use(linkFactsMiddleware);
 
   // Dexie's close() turns autoOpen off, which would leave a worker dead until
   // reload; whoever closes (a test hook, a versionchange handler) may ask for

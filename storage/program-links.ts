@@ -9,6 +9,7 @@
 import Dexie from 'dexie';
 import { nameKey, programKeys } from '../programs/names';
 import { db, type ProgramRow } from './db';
+import { toLink } from './link-facts';
 import type { Contact, ProgramLink } from './schemas';
 
 /** The tables a contact write must also hold, so that its links commit (or roll back) with it. */
@@ -88,7 +89,7 @@ async function relink(program: ProgramRow, matching: readonly string[], now: num
 
 /** The links of these contacts (kept with them in the trash). */
 export async function linksOfContacts(ids: readonly string[]): Promise<ProgramLink[]> {
-  return ids.length === 0 ? [] : db.programLinks.where('contactId').anyOf([...ids]).toArray();
+  return ids.length === 0 ? [] : (await db.programLinks.where('contactId').anyOf([...ids]).toArray()).map(toLink);
 }
 
 /** Drops every link and refusal of these contacts (they were deleted). */

@@ -10,6 +10,7 @@ import { stageAfterEdit } from '../programs/stages';
 import { db, type ProgramRow } from './db';
 import { newId } from './ids';
 import { planProgramImport, type ParsedPrograms, type ProgramImportPlan } from '../portability/program-csv';
+import { toLink } from './link-facts';
 import { linkProgramByName, linkProgramsByName } from './program-links';
 import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from './schemas';
 import { UserError, userText } from '../messages/user-text';
@@ -78,7 +79,7 @@ async function snapshot(ids: readonly string[]): Promise<ProgramsSnapshot> {
     db.programLinks.where('programId').anyOf([...ids]).toArray(),
     db.programUnlinks.where('programId').anyOf([...ids]).toArray(),
   ]);
-  return { programs: rows.map(fromRow), links, unlinks, created: [] };
+  return { programs: rows.map(fromRow), links: links.map(toLink), unlinks, created: [] };
 }
 
 /** Puts programs and their links back as a snapshot had them. */
@@ -170,57 +171,74 @@ export async function programsOfContact(contactId: string): Promise<Program[]> {
   return rows.filter((r): r is ProgramRow => r !== undefined).map(fromRow);
 }
 
-/** Everything the Programs view shows, from indexes: who is linked where, their statuses and last contact. */
+/** Everything the Programs view shows: who is linked where, their statuses and last contact. */
 export interface ProgramsIndex {
   programs: Program[];
   /** Contact ids per program id. */
   people: Map<string, string[]>;
+  /** Of linked contacts only. */
   statusOf: Map<string, Status>;
   lastContactedOf: Map<string, number>;
-  /** Organization names that no linked contact accounts for: offered as new programs or other names. */
-  unlinkedOrganizations: { organization: string; ids: string[] }[];
 }
 
+/**
+ * Reads the programs and the links, nothing else: each link carries its
+ * contact's status and last contact (./link-facts). A link without that copy
+ * (written where its contact was not at hand) has its contact read instead.
+ */
 export async function programsIndex(): Promise<ProgramsIndex> {
   return db.transaction('r', TABLES, async () => {
-    const byLast = db.contacts.orderBy('lastContactedAt');
+    const [rows, links] = await Promise.all([db.programs.toArray(), db.programLinks.toArray()]);
+    const people = new Map<string, string[]>();
+    const statusOf = new Map<string, Status>();
+    const lastContactedOf = new Map<string, number>();
+    const unknown: string[] = [];
+    for (const link of links) {
+      let list = people.get(link.programId);
+      if (!list) people.set(link.programId, (list = []));
+      list.push(link.contactId);
+      if (link.contactStatus === undefined) unknown.push(link.contactId);
+      else statusOf.set(link.contactId, link.contactStatus);
+      if (link.contactLastContactedAt !== undefined) lastContactedOf.set(link.contactId, link.contactLastContactedAt);
+    }
+    if (unknown.length > 0) {
+      for (const contact of await db.contacts.bulkGet([...new Set(unknown)])) {
+        if (!contact) continue;
+        statusOf.set(contact.id, contact.status);
+        if (contact.lastContactedAt !== undefined) lastContactedOf.set(contact.id, contact.lastContactedAt);
+      }
+    }
+    return { programs: rows.map(fromRow), people, statusOf, lastContactedOf };
+  });
+}
+
+/**
+ * Organization names that no linked contact accounts for, with their people:
+ * offered as new programs or other names. Read apart from programsIndex (it
+ * walks the organization index), below the programs on screen.
+ */
+export async function unlinkedOrganizations(): Promise<{ organization: string; ids: string[] }[]> {
+  return db.transaction('r', TABLES, async () => {
+    const [pairs, organizations] = await Promise.all([
+      db.programLinks.toCollection().primaryKeys(),
+      db.contacts.orderBy('organization').uniqueKeys(),
+    ]);
+    const linked = new Set((pairs as unknown as [string, string][]).map(([contactId]) => contactId));
     // The distinct organizations, then each one's people: reading every contact's organization key one by one
     // is by far the slowest read here when thousands of contacts share a few organizations.
-    const [rows, pairs, lastKeys, lastIds, organizations, ...perStatus] = await Promise.all([
-      db.programs.toArray(),
-      db.programLinks.toCollection().primaryKeys(),
-      byLast.keys(),
-      byLast.primaryKeys(),
-      db.contacts.orderBy('organization').uniqueKeys(),
-      ...STATUSES.map((status) => db.contacts.where('status').equals(status).primaryKeys()),
-    ]);
-    const people = new Map<string, string[]>();
-    const linkedContacts = new Set<string>();
-    for (const [contactId, programId] of pairs as unknown as [string, string][]) {
-      let list = people.get(programId);
-      if (!list) people.set(programId, (list = []));
-      list.push(contactId);
-      linkedContacts.add(contactId);
-    }
-    const statusOf = new Map<string, Status>();
-    STATUSES.forEach((status, i) => {
-      for (const id of perStatus[i]!) statusOf.set(id as string, status);
-    });
-    const lastContactedOf = new Map<string, number>();
-    lastIds.forEach((id, i) => lastContactedOf.set(id as string, lastKeys[i] as number));
     const perOrganization = await Promise.all(
       (organizations as string[]).map((organization) => db.contacts.where('organization').equals(organization).primaryKeys()),
     );
     const unlinked = new Map<string, { organization: string; ids: string[] }>();
     (organizations as string[]).forEach((organization, i) => {
       const key = nameKey(organization);
-      const ids = (perOrganization[i] as string[]).filter((id) => !linkedContacts.has(id));
+      const ids = (perOrganization[i] as string[]).filter((id) => !linked.has(id));
       if (!key || ids.length === 0) return;
       const group = unlinked.get(key);
       if (group) group.ids.push(...ids);
       else unlinked.set(key, { organization, ids });
     });
-    return { programs: rows.map(fromRow), people, statusOf, lastContactedOf, unlinkedOrganizations: [...unlinked.values()] };
+    return [...unlinked.values()];
   });
 }
 
@@ -249,7 +267,7 @@ export async function suggestedContacts(programId: string): Promise<Contact[]> {
 /** Every link and refusal, for backups. */
 export async function allLinks(): Promise<{ links: ProgramLink[]; unlinks: ProgramUnlink[] }> {
   const [links, unlinks] = await Promise.all([db.programLinks.toArray(), db.programUnlinks.toArray()]);
-  return { links, unlinks };
+  return { links: links.map(toLink), unlinks };
 }
 
 

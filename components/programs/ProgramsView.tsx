@@ -12,7 +12,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { localDay } from '../../followups/rules';
 import { matchProgram } from '../../programs/names';
 import { filterRows, programRows, specialties, type ProgramFilters, type ProgramRowView } from '../../programs/overview';
-import { addAlias, addProgram, mergeProgramsInto, programsIndex, restoreSnapshot, type ProgramsIndex } from '../../storage/programs';
+import { addAlias, addProgram, mergeProgramsInto, programsIndex, restoreSnapshot, unlinkedOrganizations, type ProgramsIndex } from '../../storage/programs';
 import { PROGRAM_STAGES, type Program, type ProgramStage } from '../../storage/schemas';
 import { useUndo } from '../undo';
 import { formatDay, formatMoment, stageLabel } from './labels';
@@ -147,7 +147,7 @@ export function ProgramsView({ onOpen }: Props) {
           )}
         </>
       )}
-      <UnlinkedOrganizations index={loaded.index} onRun={run} />
+      <UnlinkedOrganizations programs={loaded.index.programs} onRun={run} />
     </div>
   );
 }
@@ -267,11 +267,15 @@ function ProgramCard({ row, checked, onCheck, onOpen }: { row: ProgramRowView; c
   );
 }
 
-/** Organizations of saved people that no program holds: each can become a program, or another name of one. */
-function UnlinkedOrganizations({ index, onRun }: { index: ProgramsIndex; onRun(action: () => Promise<string>): Promise<void> }) {
+/**
+ * Organizations of saved people that no program holds: each can become a
+ * program, or another name of one. Read on its own, after the programs are
+ * on screen, as it walks the contacts' organization index.
+ */
+function UnlinkedOrganizations({ programs, onRun }: { programs: readonly Program[]; onRun(action: () => Promise<string>): Promise<void> }) {
   const [shown, setShown] = useState(20);
-  const groups = index.unlinkedOrganizations;
-  if (groups.length === 0) return null;
+  const groups = useLiveQuery(unlinkedOrganizations);
+  if (!groups || groups.length === 0) return null;
   return (
     <section className="stack" aria-labelledby="unlinked-organizations">
       <h3 id="unlinked-organizations" style={{ margin: 0 }}>
@@ -279,7 +283,7 @@ function UnlinkedOrganizations({ index, onRun }: { index: ProgramsIndex; onRun(a
       </h3>
       <ul className="org-list">
         {groups.slice(0, shown).map((group) => (
-          <UnlinkedOrganization key={group.organization} group={group} programs={index.programs} onRun={onRun} />
+          <UnlinkedOrganization key={group.organization} group={group} programs={programs} onRun={onRun} />
         ))}
       </ul>
       {groups.length > shown && (

@@ -7,6 +7,7 @@ import { admitFile, probeFile } from '../../portability/detect';
 import { createImportClient, type ImportClient, type ImportProgress, type TableSample } from '../../portability/import-client';
 import { ImportFailure, type ImportIssue } from '../../portability/issues';
 import { MAX_CSV_BYTES, MAX_JSON_BYTES, formatBytes } from '../../portability/limits';
+import { programsInRestore } from '../programs/restore-summary';
 import { summarizePlan, summarizeRestoreView, type ContactPlanView, type RestorePlanView } from '../../portability/plan-view';
 import { ColumnMapping } from './ColumnMapping';
 import { ContactPlanReport, IssueList, RestorePlanReport } from './ImportReport';
@@ -271,7 +272,7 @@ export function ImportWizard() {
             ))}
           </fieldset>
           <p role="status">
-            <strong>{summarizeRestoreView(state.plan)}</strong>{' '}{i18n.t('settings.nothingHasBeenWritten')}</p>
+            <strong>{[summarizeRestoreView(state.plan), programsInRestore(state.plan)].filter(Boolean).join(' ')}</strong>{' '}{i18n.t('settings.nothingHasBeenWritten')}</p>
           <RestorePlanReport plan={state.plan} />
           {state.mode === 'replace' && state.plan.errors.total === 0 && (
             <label className="data-choice">
@@ -283,7 +284,10 @@ export function ImportWizard() {
                 type="button"
                 className="primary"
                 disabled={state.mode === 'replace' && !state.confirmed}
-                onClick={() => void write(state.name, async () => summarizeRestoreView(await importer.current().restore(state.mode, progressOf(state.name)), true))}
+                onClick={() => void write(state.name, async () => {
+                  const done = await importer.current().restore(state.mode, progressOf(state.name));
+                  return [summarizeRestoreView(done, true), programsInRestore(done, true)].filter(Boolean).join(' ');
+                })}
               >
                 {state.mode === 'replace' ? i18n.t('settings.replaceMyData') : i18n.t('settings.merge')}
               </button>

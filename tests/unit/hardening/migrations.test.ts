@@ -19,6 +19,7 @@ import {
   SCHEMA_V4,
   SCHEMA_V6,
   SCHEMA_V7,
+  SCHEMA_V8,
   SCHEMA_VERSION,
   db,
   openDatabase,
@@ -73,7 +74,7 @@ const V1_ROWS = readExport('v1.json');
 
 /** The version after the current one, as a future build might declare it: a new index, and a field changed in an upgrade. */
 const NEXT = SCHEMA_VERSION + 1;
-const NEXT_SCHEMA = { ...SCHEMA_V7, contacts: `${SCHEMA_V7.contacts}, location` };
+const NEXT_SCHEMA = { ...SCHEMA_V8, contacts: `${SCHEMA_V8.contacts}, location` };
 function declareNext(name: string, upgrade: (tx: Transaction) => Promise<void>): Dexie {
   const next = new Dexie(name);
   next.version(1).stores(SCHEMA_V1);
@@ -82,6 +83,7 @@ function declareNext(name: string, upgrade: (tx: Transaction) => Promise<void>):
   next.version(4).stores(SCHEMA_V4);
   next.version(6).stores(SCHEMA_V6);
   next.version(7).stores(SCHEMA_V7);
+  next.version(8).stores(SCHEMA_V8);
   next.version(NEXT).stores(NEXT_SCHEMA).upgrade(upgrade);
   return next;
 }
@@ -90,7 +92,7 @@ describe('M1: an upgrade with 10,000 rows', () => {
   it('keeps every row, migrates the field, and the new index answers', async () => {
     const name = dbName('m1');
     const old = new Dexie(name);
-    old.version(SCHEMA_VERSION).stores(SCHEMA_V7);
+    old.version(SCHEMA_VERSION).stores(SCHEMA_V8);
     const base = V1_ROWS.data.data.find((t) => t.tableName === 'contacts')!.rows[0]!;
     await old.table('contacts').bulkAdd(
       Array.from({ length: 10_000 }, (_, i) => ({ ...base, id: `c${i}`, identities: [`linkedin:p${i}`], location: i % 2 ? 'Boston, MA' : 'Denver, CO' })),

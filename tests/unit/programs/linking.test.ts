@@ -10,8 +10,11 @@ import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
 import { applyContactImport } from '../../../portability/import-contacts';
-import { applyRestore } from '../../../portability/restore';
-import { addContact, deleteContact, restoreContact, saveCapture, undoSave, updateContact } from '../../../storage/contacts';
+import { applyRestore, previewRestore } from '../../../portability/restore';
+import { viewOfRestore } from '../../../portability/plan-view';
+import { programsInRestore } from '../../../components/programs/restore-summary';
+import { addContact, deleteContact, getContact, restoreContact, saveCapture, setStatuses, undoSave, updateContact } from '../../../storage/contacts';
+import { logInteraction } from '../../../storage/interactions';
 import { db } from '../../../storage/db';
 import {
   addAlias,
@@ -23,6 +26,7 @@ import {
   listPrograms,
   mergeProgramsInto,
   programsIndex,
+  unlinkedOrganizations,
   programsOfContact,
   restoreSnapshot,
   suggestedContacts,
@@ -148,8 +152,50 @@ describe('the programs index', () => {
     expect(index.people.get(a.id)).toEqual([ana.id]);
     expect(index.statusOf.get(ana.id)).toBe('replied');
     expect(index.lastContactedOf.get(ana.id)).toBe(50);
-    expect(index.unlinkedOrganizations).toHaveLength(1);
-    expect(index.unlinkedOrganizations[0]!.ids).toContain(sam.id);
+    const unlinked = await unlinkedOrganizations();
+    expect(unlinked).toHaveLength(1);
+    expect(unlinked[0]!.ids).toContain(sam.id);
+  });
+});
+
+describe('the facts each link keeps of its contact (storage/link-facts.ts)', () => {
+  const rawLinks = async () => (await db.programLinks.orderBy('contactId').toArray()).map((l) => ({ ...l }));
+  it('follow every change of status and last contact, by any write, and never reach a backup or the trash', async () => {
+    const a = await addProgram(NGH, 1);
+    const b = await addProgram({ name: 'Lakeside Clinic' }, 1);
+    const ana = await addContact({ fullName: 'Ana', organization: NGH.name });
+    await linkContact(ana.id, b.id, 2);
+    expect((await rawLinks()).map((l) => l.contactStatus)).toEqual(['not_contacted', 'not_contacted']);
+    await setStatuses([ana.id], 'replied', 3);
+    await logInteraction(ana.id, { kind: 'meeting', at: 70 }, 70);
+    const facts = (await rawLinks()).map((l) => [l.programId, l.contactStatus, l.contactLastContactedAt]);
+    const after = await getContact(ana.id);
+    expect(facts.sort()).toEqual([[a.id, after!.status, after!.lastContactedAt], [b.id, after!.status, after!.lastContactedAt]].sort());
+    expect(after!.lastContactedAt).toBe(70);
+    const index = await programsIndex();
+    expect(index.statusOf.get(ana.id)).toBe(after!.status);
+    expect(index.lastContactedOf.get(ana.id)).toBe(70);
+    // Only the link leaves storage.
+    const backup = await exportBackup({ now: 5 });
+    const people = backup.programs!.flatMap((p) => p.people);
+    expect(people).toHaveLength(2);
+    for (const person of people) expect(Object.keys(person).sort()).toEqual(['at', 'by', 'contactId']);
+    const entry = await deleteContact(ana.id, 8);
+    for (const link of entry.links ?? []) expect(Object.keys(link).sort()).toEqual(['at', 'by', 'contactId', 'programId']);
+    await restoreContact(ana.id);
+    expect((await rawLinks()).every((l) => l.contactStatus === after!.status && l.contactLastContactedAt === 70)).toBe(true);
+  });
+
+  it('a link whose copy is missing is read from its contact', async () => {
+    const a = await addProgram(NGH, 1);
+    const ana = await addContact({ fullName: 'Ana', organization: NGH.name, status: 'meeting', lastContactedAt: 9 });
+    // Written where the contact was not at hand: no copy, rather than a wrong one.
+    const stale = { contactId: ana.id, programId: a.id, by: 'user' as const, at: 3, contactStatus: 'replied' as const };
+    await db.transaction('rw', db.programLinks, () => db.programLinks.put(stale));
+    expect((await db.programLinks.get([ana.id, a.id]))?.contactStatus).toBeUndefined();
+    const index = await programsIndex();
+    expect(index.statusOf.get(ana.id)).toBe('meeting');
+    expect(index.lastContactedOf.get(ana.id)).toBe(9);
   });
 });
 
@@ -170,6 +216,22 @@ describe('backup and restore', () => {
     const { settings: _written, ...after } = await snapshot();
     const { settings: _defaults, ...expected } = before;
     expect(after).toEqual(expected);
+  });
+
+  it('the restore dry run and its report count the programs and the people linked to them', async () => {
+    await addProgram(NGH, 1);
+    await addProgram({ name: 'Lakeside Clinic' }, 1);
+    await addContact({ fullName: 'Ana', organization: NGH.name });
+    const backup = parseBackup(serializeBackup(await exportBackup({ now: 5 })));
+    const merge = viewOfRestore(await previewRestore(backup, 'merge'), '');
+    expect(merge.programs).toEqual({ add: 0, update: 0, links: 1 });
+    expect(programsInRestore(merge)).toBe('Programs: 0 to add, 0 to update, 1 people to link.');
+    const replace = viewOfRestore(await previewRestore(backup, 'replace'), '');
+    expect(replace.programs).toEqual({ add: 2, update: 0, links: 1 });
+    expect(programsInRestore(replace)).toBe('Programs: 2 to add, 0 to update, 1 people to link. It replaces your 2 current programs.');
+    expect(programsInRestore(replace, true)).toBe('Programs: 2 added, 0 updated, 1 people linked.');
+    // A backup without programs adds no sentence.
+    expect(programsInRestore({ ...replace, programs: { add: 0, update: 0, links: 0 }, removed: { ...replace.removed, programs: 0 } })).toBe('');
   });
 
   it('merging a backup links its people to the program already saved under the same name', async () => {

@@ -31,7 +31,6 @@ describe('program rows', () => {
       ['c', NOW - 40 * DAY],
       ['d', NOW - 45 * DAY],
     ]),
-    unlinkedOrganizations: [],
   };
   const rows = programRows(index, '2026-11-15');
 

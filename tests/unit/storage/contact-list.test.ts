@@ -6,7 +6,7 @@
  */
 import type { DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { programsIndex } from '../../../storage/programs';
+import { programsIndex, unlinkedOrganizations } from '../../../storage/programs';
 import {
   contactsByIds,
   distinctValues,
@@ -262,6 +262,7 @@ describe('no whole-table read (RELIABILITY L2)', () => {
     await pipelineCounts();
     await Promise.all([distinctValues('tags'), distinctValues('organization'), distinctValues('specialty')]);
     await programsIndex();
+    await unlinkedOrganizations();
     const pairs = await duplicateCandidates();
     await contactsByIds((await orderedIds('name')).slice(100, 150));
     await recentContacts(50);

@@ -253,6 +253,40 @@ describe('schema versions', () => {
     raw.close();
   });
 
+  it('version 8 gives every program link its contact\'s status and last contact, and changes no contact or link', async () => {
+    const old = new Dexie(DB_NAME);
+    old.version(4).stores(SCHEMA_V4);
+    await old.table('contacts').bulkAdd([
+      withSearchFields({ ...AT('a', 'Northfield General Hospital'), status: 'replied', lastContactedAt: 40 } as never),
+      withSearchFields(AT('b', 'Northfield General Hospital') as never),
+    ]);
+    await old.table('programs').add({ id: 'p1', name: 'Northfield General Hospital', aliases: [], kind: 'hospital', stage: 'researching', interviews: [], notes: '', createdAt: 1, updatedAt: 1, matchKeys: ['northfield general hospital'] });
+    const links = [
+      { contactId: 'a', programId: 'p1', by: 'name', at: 5 },
+      { contactId: 'b', programId: 'p1', by: 'user', at: 6 },
+    ];
+    await old.table('programLinks').bulkAdd(links);
+    old.close();
+    const before = await rawContacts();
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    db.close();
+    expect(await rawContacts()).toEqual(before);
+    const raw = new Dexie(DB_NAME);
+    await raw.open();
+    expect(await raw.table('programLinks').orderBy('contactId').toArray()).toEqual([
+      { ...links[0], contactStatus: 'replied', contactLastContactedAt: 40 },
+      { ...links[1], contactStatus: 'awaiting_reply' },
+    ]);
+    raw.close();
+    // The indexes version 4 declared still answer.
+    const again = openDatabase();
+    expect(await again.programLinks.where('programId').equals('p1').count()).toBe(2);
+    expect(await again.programs.where('matchKeys').equals('northfield general hospital').count()).toBe(1);
+    again.close();
+  });
+
   it('never damages a database written by a newer version', async () => {
     const newer = new Dexie(DB_NAME);
     newer.version(99).stores({ ...SCHEMA_V1, extra: 'id' });

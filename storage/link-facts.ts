@@ -1,0 +1,108 @@
+/**
+ * Keeps on every program-link row a copy of what the Programs view needs to
+ * know about its contact (status and last contact), so that the view reads
+ * the links and the programs and nothing else: reading 10,000 contacts' status
+ * and last-contact indexes took most of a second (bench/programs.bench.ts).
+ *
+ * A Dexie middleware, so that no write path can forget it: a link written is
+ * given its contact's facts, and a contact written updates the copies on its
+ * links, both in the same transaction as the write. Every contact write
+ * already holds the link tables (storage/program-links.ts PROGRAM_TABLES);
+ * a transaction that does not is left alone, and a link written without its
+ * contact at hand carries no copy, so the view reads that contact instead
+ * (storage/programs.ts programsIndex) rather than trusting a stale one.
+ */
+import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { Contact, ProgramLink, Status } from './schemas';
+
+/** A link row as stored: the link and its contact's facts. */
+export type ProgramLinkRow = ProgramLink & { contactStatus?: Status; contactLastContactedAt?: number };
+
+/** The facts of a contact that its link rows copy. */
+type Facts = Pick<ProgramLinkRow, 'contactStatus' | 'contactLastContactedAt'>;
+
+const factsOf = (contact: Pick<Contact, 'status' | 'lastContactedAt'>): Facts => ({
+  contactStatus: contact.status,
+  ...(contact.lastContactedAt !== undefined ? { contactLastContactedAt: contact.lastContactedAt } : {}),
+});
+
+/** The link alone, as every caller outside storage sees it (a backup, the trash, an undo). */
+export function toLink({ contactId, programId, by, at }: ProgramLinkRow): ProgramLink {
+  return { contactId, programId, by, at };
+}
+
+const withFacts = (link: ProgramLinkRow, facts: Facts | undefined): ProgramLinkRow => ({ ...toLink(link), ...facts });
+
+/** A link as stored for this contact (what the middleware below writes; the benchmark seeds rows with it). */
+export const linkRow = (link: ProgramLink, contact: Pick<Contact, 'status' | 'lastContactedAt'>): ProgramLinkRow => withFacts(link, factsOf(contact));
+
+const sameFacts = (link: ProgramLinkRow, facts: Facts) =>
+  link.contactStatus === facts.contactStatus && link.contactLastContactedAt === facts.contactLastContactedAt;
+
+const holds = (trans: DBCoreTransaction, store: string): boolean =>
+  (trans as unknown as IDBTransaction).objectStoreNames?.contains(store) ?? false;
+
+/** Above this many contacts in one write, one read of every link beats a read per contact. */
+const READ_ALL_ABOVE = 64;
+
+// No async/await here: Dexie keeps its transaction zone across `then` of the promises it hands
+// down, and a native await in a middleware can lose it ("Transaction committed too early").
+function linksOf(links: DBCoreTable, trans: DBCoreTransaction, ids: ReadonlySet<string>): Promise<ProgramLinkRow[]> {
+  if (ids.size > READ_ALL_ABOVE) {
+    return links
+      .query({ trans, values: true, query: { index: links.schema.primaryKey, range: { type: 3 /* Any */ } as never } })
+      .then(({ result }) => (result as ProgramLinkRow[]).filter((link) => ids.has(link.contactId)));
+  }
+  const index = links.schema.getIndexByKeyPath('contactId')!;
+  return Promise.all(
+    [...ids].map((id) => links.query({ trans, values: true, query: { index, range: { type: 1 /* Equal */, lower: id, upper: id } } })),
+  ).then((answers) => answers.flatMap(({ result }) => result as ProgramLinkRow[]));
+}
+
+export const linkFactsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'program-link-facts',
+  create: (down) => ({
+    ...down,
+    table: (tableName) => {
+      const table = down.table(tableName);
+      if (tableName === 'programLinks') {
+        return {
+          ...table,
+          mutate: (request) => {
+            if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
+            const rows = request.values as ProgramLinkRow[];
+            const write = (facts: readonly (Facts | undefined)[]) =>
+              table.mutate({ ...request, values: rows.map((link, i) => withFacts(link, facts[i])) });
+            if (!holds(request.trans, 'contacts')) return write([]);
+            return down
+              .table('contacts')
+              .getMany({ trans: request.trans, keys: rows.map((l) => l.contactId) })
+              .then((contacts) => write((contacts as (Contact | undefined)[]).map((c) => (c ? factsOf(c) : undefined))));
+          },
+        };
+      }
+      if (tableName !== 'contacts') return table;
+      return {
+        ...table,
+        mutate: (request) =>
+          table.mutate(request).then((response) => {
+            if ((request.type !== 'add' && request.type !== 'put') || !holds(request.trans, 'programLinks')) return response;
+            const written = new Map<string, Facts>();
+            (request.values as Contact[]).forEach((contact, i) => {
+              if (!response.failures[i]) written.set(contact.id, factsOf(contact));
+            });
+            if (written.size === 0) return response;
+            const links = down.table('programLinks');
+            return linksOf(links, request.trans, new Set(written.keys())).then((found) => {
+              const stale = found.filter((link) => !sameFacts(link, written.get(link.contactId)!));
+              if (stale.length === 0) return response;
+              return links
+                .mutate({ type: 'put', trans: request.trans, values: stale.map((link) => withFacts(link, written.get(link.contactId))) })
+                .then(() => response);
+            });
+          }),
+      };
+    },
+  }),
+};
