@@ -9,6 +9,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Contact, Interaction, Template } from './schemas';
 import { withSearchFields, withoutSearchFields } from './search-fields';
+import { SYNC_TABLES, syncTracking, type SyncRecord } from './sync-tracking';
 
 export const DB_NAME = 'rapport';
 
@@ -48,16 +49,27 @@ export const SCHEMA_V2 = {
   contacts: `${SCHEMA_V1.contacts}, sortName, specialty, *searchWords, *possibleDuplicateOf, [createdAt+sortName], [lastContactedAt+sortName], [nextFollowUpAt+sortName]`,
 } as const;
 
+/**
+ * Version 5 (3 and 4 are other features'): the sync outbox and sync's own state
+ * (./sync-tracking). Two new tables, nothing else changes, so no upgrade step.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V2,
+  ...SYNC_TABLES,
+} as const;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
   templates: EntityTable<Template, 'id'>;
   settings: EntityTable<KeyValue, 'key'>;
   trash: EntityTable<TrashEntry, 'id'>;
+  syncRecords: EntityTable<SyncRecord, 'key'>;
+  syncMeta: EntityTable<KeyValue, 'key'>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 5;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends Error {
@@ -86,6 +98,10 @@ export function openDatabase(name = DB_NAME): RapportDB {
           Object.assign(contact, withSearchFields(contact));
         }),
     );
+  db.version(5).stores(SCHEMA_V5);
+
+  // While sync is on, every write to a synced table queues that record in the same transaction.
+  db.use(syncTracking);
 
   // Every contact written, by any path (save, edit, import, restore, undo), carries the
   // fields its indexes need, computed here so that no caller can forget or fake them;

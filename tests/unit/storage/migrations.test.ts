@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_V1, openDatabase } from '../../../storage/db';
+import { DB_NAME, SCHEMA_V1, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
 import { Contact, Interaction } from '../../../storage/schemas';
 
 const V1_CONTACT = {
@@ -58,7 +58,7 @@ describe('schema versions', () => {
     await writeVersion1();
     const db = openDatabase();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     // Records read back exactly as written: the derived fields live in the indexes' rows only.
     expect(await db.contacts.toArray()).toEqual([V1_CONTACT]);
     expect(await db.contacts.orderBy('sortName').primaryKeys()).toEqual(['c1']);

@@ -1,0 +1,147 @@
+/**
+ * How each synced kind of record is read from and written to Dexie. The sync
+ * engine and the change tracker are generic over this list: adding a synced
+ * table (letters, programs) is one `tableBinding(...)` entry in SYNC_BINDINGS.
+ *
+ * Reads go through a `RowReader` so that the same code serves the change
+ * tracker (inside Dexie's DBCore, ./sync-tracking) and the sync engine.
+ */
+import type { z } from 'zod';
+import type { Table } from 'dexie';
+import type { LifeState, TrashPart, Version } from '../sync/version';
+import { DEVICE_SETTINGS } from '../sync/kinds';
+import { withoutSearchFields } from './search-fields';
+import { Contact, Interaction, Settings, Template } from './schemas';
+import type { TrashEntry } from './db';
+
+/** A record as this device has it now. */
+export interface LocalState {
+  state: LifeState;
+  record?: Record<string, unknown>;
+  trash?: TrashPart;
+}
+
+export type RowReader = (table: string, keys: string[]) => Promise<unknown[]>;
+export type TableOf = (name: string) => Table;
+
+export interface SyncBinding {
+  kind: string;
+  /** Deleted records of this kind wait in a trash (contacts) instead of going away. */
+  trashable: boolean;
+  /** Each Dexie table whose rows hold records of this kind, and the record id a row key stands for (none: not synced). */
+  sources: Record<string, (key: string) => string | undefined>;
+  read(rows: RowReader, ids: string[]): Promise<LocalState[]>;
+  /** Writes a merged version to Dexie; throws when the record does not pass its schema (nothing is written then). */
+  write(table: TableOf, id: string, version: Version): Promise<void>;
+}
+
+type RecordSchema = z.ZodType<Record<string, unknown>>;
+
+function parse(schema: RecordSchema, record: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!record) throw new Error('A live record came without its fields.');
+  return schema.parse(record);
+}
+
+const same = (key: string) => key;
+
+/** A kind kept in one table, keyed by the record's id: interactions, templates, and the tables other features add. */
+export function tableBinding(kind: string, table: string, schema: RecordSchema): SyncBinding {
+  return {
+    kind,
+    trashable: false,
+    sources: { [table]: same },
+    async read(rows, ids) {
+      const found = await rows(table, ids);
+      return found.map((row) => (row ? { state: 'live', record: row as Record<string, unknown> } : { state: 'deleted' }));
+    },
+    async write(tableOf, id, version) {
+      if (version.state === 'deleted') await tableOf(table).delete(id);
+      else await tableOf(table).put(parse(schema, version.record));
+    },
+  };
+}
+
+/** Contacts: the live table and the trash together make one record's life (live, trashed with its timeline, gone). */
+const contacts: SyncBinding = {
+  kind: 'contacts',
+  trashable: true,
+  sources: { contacts: same, trash: same },
+  async read(rows, ids) {
+    const [live, trashed] = await Promise.all([rows('contacts', ids), rows('trash', ids)]);
+    return ids.map((_, i) => {
+      const contact = live[i];
+      if (contact) return { state: 'live', record: withoutSearchFields(contact) as Record<string, unknown> };
+      const entry = trashed[i] as TrashEntry | undefined;
+      if (entry) {
+        return {
+          state: 'trashed',
+          record: entry.contact as Record<string, unknown>,
+          trash: { deletedAt: entry.deletedAt, interactions: entry.interactions as Record<string, unknown>[] },
+        };
+      }
+      return { state: 'deleted' };
+    });
+  },
+  async write(tableOf, id, version) {
+    if (version.state === 'live') {
+      const contact = Contact.parse(version.record);
+      await tableOf('trash').delete(id);
+      await tableOf('contacts').put(contact);
+    } else if (version.state === 'trashed') {
+      const entry: TrashEntry = {
+        id,
+        deletedAt: version.trash?.deletedAt ?? 0,
+        contact: Contact.parse(version.record),
+        interactions: (version.trash?.interactions ?? []).map((i) => Interaction.parse(i)),
+      };
+      await tableOf('contacts').delete(id);
+      await tableOf('trash').put(entry);
+    } else {
+      await tableOf('contacts').delete(id);
+      await tableOf('trash').delete(id);
+    }
+  },
+};
+
+const SETTINGS_KEY = 'settings';
+
+function shared(value: unknown): Record<string, unknown> {
+  const out = { ...(value as Record<string, unknown>) };
+  for (const field of DEVICE_SETTINGS) delete out[field];
+  return out;
+}
+
+/** The settings row, without the settings that belong to this browser only (DEVICE_SETTINGS), which each device keeps. */
+const settings: SyncBinding = {
+  kind: 'settings',
+  trashable: false,
+  sources: { settings: (key) => (key === SETTINGS_KEY ? SETTINGS_KEY : undefined) },
+  async read(rows, ids) {
+    const found = (await rows('settings', ids)) as ({ value: unknown } | undefined)[];
+    return found.map((row) => (row ? { state: 'live', record: shared(row.value) } : { state: 'deleted' }));
+  },
+  async write(tableOf, id, version) {
+    if (version.state === 'deleted') return; // Settings are never deleted, only changed; defaults stand in.
+    const current = (await tableOf('settings').get(id)) as { value?: Record<string, unknown> } | undefined;
+    const local = Object.fromEntries(DEVICE_SETTINGS.map((field) => [field, current?.value?.[field]]));
+    await tableOf('settings').put({ key: id, value: Settings.parse({ ...version.record, ...local }) });
+  },
+};
+
+export const SYNC_BINDINGS: readonly SyncBinding[] = [
+  contacts,
+  tableBinding('interactions', 'interactions', Interaction as unknown as RecordSchema),
+  tableBinding('templates', 'templates', Template as unknown as RecordSchema),
+  settings,
+];
+
+export function bindingFor(kind: string): SyncBinding | undefined {
+  return SYNC_BINDINGS.find((binding) => binding.kind === kind);
+}
+
+/** Every Dexie table a synced record lives in. */
+export const SYNC_SOURCE_TABLES: ReadonlySet<string> = new Set(SYNC_BINDINGS.flatMap((b) => Object.keys(b.sources)));
+
+export function recordKey(kind: string, id: string): string {
+  return `${kind}/${id}`;
+}
