@@ -80,6 +80,10 @@ export async function syncRecordsFor(db: RapportDB, keys: string[]): Promise<(Sy
   return db.syncRecords.bulkGet(keys);
 }
 
+export async function syncRecordsByDocId(db: RapportDB, docIds: string[]): Promise<SyncRecord[]> {
+  return db.syncRecords.where('docId').anyOf(docIds).toArray();
+}
+
 export interface MergedItem {
   kind: string;
   id: string;
@@ -90,6 +94,9 @@ export interface MergedItem {
   sent: boolean;
   /** Whether the local tables must change (the merged version differs from what this device had). */
   writeLocal: boolean;
+  docId: string;
+  /** The document's revision that holds this version, when it was sent. */
+  rev?: string;
 }
 
 export interface ApplyOutcome {
@@ -127,7 +134,8 @@ export async function applyMerged(db: RapportDB, items: readonly MergedItem[], c
           continue;
         }
       }
-      const record: SyncRecord = { key, kind: item.kind, id: item.id, version: item.version };
+      const record: SyncRecord = { key, kind: item.kind, id: item.id, version: item.version, docId: item.docId };
+      if (item.rev) record.rev = item.rev;
       if (!item.sent) record.pending = Date.now();
       await db.syncRecords.put(record);
       outcome.applied.push(key);

@@ -17,7 +17,7 @@ import { SYNC_BINDINGS, SYNC_SOURCE_TABLES, recordKey, type RowReader } from './
 /** Tables added by schema version 5. */
 export const SYNC_TABLES = {
   /** One row per synced record: its sync version, and `pending` (a stamp time) until it has been sent. */
-  syncRecords: 'key, pending',
+  syncRecords: 'key, pending, docId',
   /** Sync's own small state: whether tracking is on and this device's id, the checkpoint, the configuration. */
   syncMeta: 'key',
 } as const;
@@ -28,6 +28,9 @@ export interface SyncRecord {
   id: string;
   version: Version;
   pending?: number;
+  /** The record's document id in the sync database, and the revision this device last merged (set by the engine). */
+  docId?: string;
+  rev?: string;
 }
 
 export interface TrackingState {
