@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { Contact } from '../storage/schemas';
+import { SYNC_REQUESTS, SYNC_RESPONSES } from './sync';
 
 const tabId = z.number().int().nonnegative().max(2 ** 31);
 
@@ -20,6 +21,8 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-status'), tabId }).strict(),
   /** The extension page changed data: recount the badge and refresh tab icons. */
   z.object({ type: z.literal('data-changed') }).strict(),
+  /** Settings › Sync (messages/sync.ts). */
+  ...SYNC_REQUESTS,
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 
@@ -75,6 +78,7 @@ const RESPONSES = {
   'save-tab': SaveOutcome,
   'tab-status': TabStatus,
   'data-changed': z.object({ badge: z.number().int().nonnegative() }),
+  ...SYNC_RESPONSES,
 } satisfies Record<PageRequest['type'], z.ZodType>;
 type ResponseMap = { [K in keyof typeof RESPONSES]: z.infer<(typeof RESPONSES)[K]> };
 export type ResponseFor<T extends PageRequest['type']> = ResponseMap[T];

@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 
+/**
+ * The manifest's optional_host_permissions. Settings › Sync asks for the one
+ * origin of the user's server when sync is turned on (originPattern), and gives
+ * it back when sync is turned off. http only on this computer; any other server must be https.
+ */
+export const SYNC_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 /** http is allowed only to this computer: a password and ciphertext must not cross a network in the clear. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'];
 

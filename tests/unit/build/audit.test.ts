@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SITE_ORIGINS } from '../../../background/host-access';
+import { SYNC_HOSTS } from '../../../sync/config';
 
 const OUTPUT = resolve(import.meta.dirname, '../../..', process.env.WXT_OUT_DIR ?? '.output');
 
@@ -52,9 +53,10 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s build audit', (target) => {
   });
 
   it('S6/S8: host access covers the sites the background checks, and every host is https and specific', () => {
-    const hosts = [...(m.host_permissions ?? []), ...((m.optional_host_permissions as string[] | undefined) ?? [])];
     for (const origin of Object.values(SITE_ORIGINS)) expect(m.host_permissions).toContain(origin);
-    for (const host of hosts) expect(host).toMatch(/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/);
+    for (const host of m.host_permissions ?? []) expect(host).toMatch(/^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/);
+    // The one optional grant: the user's own sync server, asked for (that one origin) only when sync is turned on.
+    expect((m.optional_host_permissions as string[] | undefined) ?? []).toEqual(SYNC_HOSTS);
   });
 
   it('S6: the bundle loads no code from anywhere but itself', () => {

@@ -31,6 +31,13 @@ const VALID: { [T in RequestType]: Extract<PageRequest, { type: T }> } = {
   'save-tab': { type: 'save-tab', tabId: 7 },
   'tab-status': { type: 'tab-status', tabId: 7 },
   'data-changed': { type: 'data-changed' },
+  'sync-status': { type: 'sync-status' },
+  'sync-enable': {
+    type: 'sync-enable',
+    setup: { server: 'https://couch.example.org', database: 'rapport', username: 'sam', password: 'pw', passphrase: 'a long passphrase' },
+  },
+  'sync-disable': { type: 'sync-disable', serverCopy: 'keep' },
+  'sync-now': { type: 'sync-now' },
 };
 
 /** The only requests a content script may send: the in-page picker's answer (never data, never a read). */
