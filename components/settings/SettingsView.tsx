@@ -3,6 +3,7 @@ import { DraftingSettings } from './DraftingSettings';
 import { FollowUpSettings } from './FollowUpSettings';
 import { ProfileSettings } from './ProfileSettings';
 import { TrashSection } from './TrashSection';
+import { SyncSettings } from '../sync/SyncSettings';
 
 /** The settings page of the side panel: one section per concern. */
 export function SettingsView() {
@@ -12,6 +13,7 @@ export function SettingsView() {
       <FollowUpSettings />
       <DraftingSettings />
       <DataSection />
+      <SyncSettings />
       <TrashSection />
     </div>
   );
