@@ -37,10 +37,10 @@ export default defineConfig({
     commands: {
       'save-person': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save the person on this page',
+        description: '__MSG_manifest_commandSavePerson__',
       },
     },
-    action: { default_title: 'Rapport: save this person' },
+    action: { default_title: '__MSG_manifest_actionTitle__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -54,6 +54,12 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // WXT sets the action's default title from the popup's <title> ("Rapport"); the tooltip is the localised one.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_manifest_actionTitle__';
+    },
+  },
   vite: () => ({
     build: { sourcemap: false },
     // The import worker (portability/import.worker.ts) is a module worker, bundled into its own file of the package.

@@ -4,10 +4,11 @@
  * follow-ups due and then says what a click does on that tab.
  */
 import { dueLabel } from '../followups/rules';
+import { i18n } from '#i18n';
 
 /** What a click does on a page that is not a known profile. */
-export const DEFAULT_TAB_HINT = 'save a person from this page';
+export const defaultTabHint = () => i18n.t('background.defaultTabHint');
 
-export function actionTitle(due: number, tabHint: string = DEFAULT_TAB_HINT): string {
-  return due > 0 ? `Rapport: ${dueLabel(due)} · ${tabHint}` : `Rapport: ${tabHint}`;
+export function actionTitle(due: number, tabHint: string = defaultTabHint()): string {
+  return due > 0 ? i18n.t('background.actionTitleDue', { due: dueLabel(due), hint: tabHint }) : i18n.t('background.actionTitle', { hint: tabHint });
 }

@@ -5,6 +5,7 @@
  * install or update; the click listener is registered at every start.
  */
 import type { Browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { addFromSelection, saveFromGesture } from './quick-save';
 
@@ -18,13 +19,13 @@ export async function createContextMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: MENU_IDS.savePerson,
-    title: 'Save person to Rapport',
+    title: i18n.t('background.menuSavePerson'),
     contexts: ['page', 'image', 'link'],
     documentUrlPatterns: ['https://*/*', 'http://*/*'],
   });
   browser.contextMenus.create({
     id: MENU_IDS.saveSelection,
-    title: 'Save selection as contact',
+    title: i18n.t('background.menuSaveSelection'),
     contexts: ['selection'],
     documentUrlPatterns: ['https://*/*', 'http://*/*'],
   });

@@ -3,6 +3,7 @@
  * are due, and what clicking it does.
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { dueLabel, localDay } from '../followups/rules';
 import { listDueFollowUps } from '../storage/contacts';
 import { claimDailySummary, releaseDailySummary } from '../storage/followups';
@@ -15,14 +16,14 @@ export const SUMMARY_NOTIFICATION_ID = 'rapport-daily-summary';
 export function summaryMessage(names: readonly string[], due: number): string {
   const shown = names.slice(0, 2);
   const others = due - shown.length;
-  if (shown.length === 0) return 'Open Rapport to see who is waiting for a follow-up.';
+  if (shown.length === 0) return i18n.t('background.summaryNone');
   const who =
     others > 0
-      ? `${shown.join(', ')} and ${others} other${others === 1 ? '' : 's'}`
+      ? i18n.t('background.namesAndOthers', others, { names: shown.join(', '), n: others })
       : shown.length === 2
-        ? `${shown[0]} and ${shown[1]}`
-        : shown[0];
-  return `${who} ${due === 1 ? 'is' : 'are'} waiting for a follow-up.`;
+        ? i18n.t('background.twoNames', { a: shown[0]!, b: shown[1]! })
+        : shown[0]!;
+  return i18n.t('background.waiting', due, { who });
 }
 
 /**
@@ -41,7 +42,7 @@ export async function notifyDailySummary(due: number, now = Date.now()): Promise
     await browser.notifications.create(SUMMARY_NOTIFICATION_ID, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: `Rapport: ${dueLabel(due)}`,
+      title: i18n.t('background.notificationTitle', { due: dueLabel(due) }),
       message: summaryMessage(names, due),
     });
     return true;

@@ -10,6 +10,7 @@
  * Never on LinkedIn or Doximity: Rapport does not change their pages.
  */
 import type { Browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { validateCapture, type Capture } from '../capture/index';
 import { isDoximityHost, isLinkedInHost } from '../capture/urls';
@@ -72,7 +73,7 @@ function setPickerPeople(people: { fullName: string; detail?: string }[]): void 
  */
 export async function openPicker(tabId: number, url: string, people: Capture[], now = Date.now()): Promise<SaveOutcome> {
   if (!mayShowPicker(url)) {
-    return { kind: 'no-person', url, reason: 'Rapport found several people here but cannot show a chooser on this site.' };
+    return { kind: 'no-person', url, reason: i18n.t('background.pickerUnsupported') };
   }
   const listed = people.map(shown);
   await writePickerSession({ tabId, url: pageKey(url) ?? url, people: listed, startedAt: now, state: 'open' });
@@ -82,17 +83,17 @@ export async function openPicker(tabId: number, url: string, people: Capture[], 
     if (typeof result?.result !== 'number' || result.result === 0) throw new Error('picker not shown');
   } catch {
     await writePickerSession({ tabId, url: pageKey(url) ?? url, people: listed, startedAt: now, state: 'failed', error: 'no picker' });
-    return { kind: 'no-person', url, reason: 'Rapport found several people here but could not show the chooser. Reload the page and try again.' };
+    return { kind: 'no-person', url, reason: i18n.t('background.pickerFailed') };
   }
   return { kind: 'picking', url, names: listed.map((p) => p.fullName) };
 }
 
 /** Why a picker message is refused; undefined when it is accepted. */
 export function refusal(session: PickerSession | undefined, sender: Sender, now: number): string | undefined {
-  if (!session || session.state !== 'open') return 'No chooser is open in this tab.';
-  if (now - session.startedAt > PICKER_TTL_MS) return 'The chooser expired. Click the Rapport icon again.';
+  if (!session || session.state !== 'open') return i18n.t('background.pickerNone');
+  if (now - session.startedAt > PICKER_TTL_MS) return i18n.t('background.pickerExpired');
   if (sender.frameId !== 0) return 'Only the page itself may answer.';
-  if (pageKey(sender.url) !== session.url) return 'The page changed since the chooser opened.';
+  if (pageKey(sender.url) !== session.url) return i18n.t('background.pickerPageChanged');
   return undefined;
 }
 
@@ -116,20 +117,20 @@ export async function handlePickerRequest(
   await writePickerSession({ ...session, state: 'saving' });
   try {
     const expected = session.people[request.index];
-    if (!expected || expected.fullName !== request.fullName) throw new Error('That person is not on the page any more.');
+    if (!expected || expected.fullName !== request.fullName) throw new Error(i18n.t('background.pickerGone'));
     const people = peopleIn(await rereadTab(tabId));
     // The page is read again, by the background: only a person it finds, by the name the picker showed, is saved.
     const sameName = people.filter((p) => p.fullName === expected.fullName);
     const nth = session.people.slice(0, request.index).filter((p) => p.fullName === expected.fullName).length;
     const person = sameName[nth] ?? sameName[0];
-    if (!person) throw new Error('That person is not on the page any more.');
+    if (!person) throw new Error(i18n.t('background.pickerGone'));
     const photoThumb = person.photoUrl ? await fetchThumbnail(person.photoUrl) : undefined;
     const result = await saveCapture(person, now, { listed: true, photoThumb });
     await writePickerSession({ ...session, state: 'saved', saved: result });
     await Promise.allSettled([requestBadgeRefresh(), setFocusContact(result.contact.id)]);
     return { fullName: result.contact.fullName, created: result.created };
   } catch (error) {
-    await writePickerSession({ ...session, state: 'failed', error: error instanceof Error ? error.message : 'Not saved.' });
+    await writePickerSession({ ...session, state: 'failed', error: error instanceof Error ? error.message : i18n.t('common.notSaved') });
     throw error;
   }
 }

@@ -6,6 +6,7 @@
  * a notification reports it where no panel could open.
  */
 import type { Browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { parseSelection } from '../capture/selection';
 import type { SaveOutcome } from '../messages';
@@ -44,11 +45,11 @@ export function outcomeMessage(outcome: SaveOutcome): { title: string; message: 
   switch (outcome.kind) {
     case 'saved':
       return {
-        title: outcome.created ? 'Saved to Rapport' : 'Updated in Rapport',
-        message: outcome.created ? `${outcome.contact.fullName} is saved.` : `${outcome.contact.fullName} was updated from the page.`,
+        title: outcome.created ? i18n.t('background.savedTitle') : i18n.t('background.updatedTitle'),
+        message: i18n.t(outcome.created ? 'background.savedMessage' : 'background.updatedMessage', { name: outcome.contact.fullName }),
       };
     case 'picking':
-      return { title: 'Rapport', message: `Several people on this page (${outcome.names.length}): choose one on the page.` };
+      return { title: 'Rapport', message: i18n.t('background.severalPeople', { n: outcome.names.length }) };
     case 'no-person':
     case 'needs-access':
       return { title: 'Rapport', message: outcome.reason };
@@ -80,7 +81,7 @@ export async function saveFromGesture(tab: Tab | undefined, now = Date.now()): P
   try {
     outcome = await saveTab(tabId, now);
   } catch (error) {
-    outcome = { kind: 'no-person', url: tab.url, reason: error instanceof Error ? error.message : 'Not saved.' };
+    outcome = { kind: 'no-person', url: tab.url, reason: error instanceof Error ? error.message : i18n.t('common.notSaved') };
   }
   if (outcome.kind === 'saved') {
     await setFocusContact(outcome.contact.id).catch(() => undefined);

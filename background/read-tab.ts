@@ -5,6 +5,7 @@
  * icon allows through activeTab. Nothing here changes the page.
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { profileRef, type ProfileRef } from '../capture/urls';
 import { EXTRACT_REQUEST } from '../messages';
 import { SITE_LABELS, SITE_ORIGINS, hasHostAccess, siteLabels, withdrawnSiteOrigins } from './host-access';
@@ -25,7 +26,7 @@ export type TabRead =
  * tab it no longer lets Rapport see can stay pending for ever.
  */
 export const READ_TIME_LIMIT_MS = 10_000;
-export const READ_TOO_SLOW = 'Rapport could not read this page in time. Reload the page and try again.';
+export const readTooSlow = () => i18n.t('background.readTooSlow');
 
 const CONTENT_SCRIPT_FILES = {
   linkedin: '/content-scripts/linkedin.js',
@@ -40,13 +41,12 @@ const CONTENT_SCRIPT_FILES = {
  */
 export function hiddenTabReason(origins: readonly string[]): string {
   return (
-    `Rapport can’t see this tab any more: its access to ${siteLabels(origins)} pages is turned off. ` +
-    'Allow it to read them again, or click the Rapport icon in the toolbar to read this page once.'
+    i18n.t('background.hiddenTab', { sites: siteLabels(origins) })
   );
 }
 
 export function withdrawnSiteReason(site: ProfileRef['site']): string {
-  return `Rapport no longer has access to ${SITE_LABELS[site]} pages. Allow it again to save people from them.`;
+  return i18n.t('background.withdrawnSite', { site: SITE_LABELS[site] });
 }
 
 async function askContentScript(tabId: number): Promise<unknown> {
@@ -69,30 +69,29 @@ async function readPage(tabId: number, ref: ProfileRef | null): Promise<unknown>
 }
 
 /** Why a tab whose address the browser hides cannot be read from the side panel, and what to do. */
-export const HIDDEN_TAB_REASON =
-  'Rapport reads this site only when you ask it to: click the Rapport icon in the toolbar (or press Alt+Shift+S) on this page to save its person.';
+export const hiddenTabReasonWithoutAccess = () => i18n.t('background.readsOnlyWhenAsked');
 
 export async function readTab(tabId: number): Promise<TabRead> {
   let url: string | undefined;
   try {
     url = (await browser.tabs.get(tabId)).url;
   } catch {
-    return { kind: 'unreadable', reason: 'That tab is closed.' };
+    return { kind: 'unreadable', reason: i18n.t('background.tabClosed') };
   }
   if (!url) {
     const withdrawn = await withdrawnSiteOrigins();
     if (withdrawn.length > 0) return { kind: 'needs-access', origins: withdrawn, reason: hiddenTabReason(withdrawn) };
     // Chrome hides the address of a tab on a site Rapport may read only when asked (activeTab):
     // the side panel's Save is not such a request; the toolbar icon, the shortcut and the menu are.
-    return { kind: 'unreadable', reason: HIDDEN_TAB_REASON };
+    return { kind: 'unreadable', reason: hiddenTabReasonWithoutAccess() };
   }
   if (!url || !/^https?:/.test(url)) {
-    return { kind: 'unreadable', url, reason: 'Rapport can only read web pages.' };
+    return { kind: 'unreadable', url, reason: i18n.t('background.onlyWebPages') };
   }
   const ref = profileRef(url);
   try {
     // One limit for the whole read, so that a call that never settles ends as an error.
-    return { kind: 'page', url, raw: await withTimeLimit(readPage(tabId, ref), READ_TIME_LIMIT_MS, READ_TOO_SLOW) };
+    return { kind: 'page', url, raw: await withTimeLimit(readPage(tabId, ref), READ_TIME_LIMIT_MS, readTooSlow()) };
   } catch (error) {
     if (ref && !(await hasHostAccess(ref.site))) {
       return { kind: 'needs-access', url, origins: [SITE_ORIGINS[ref.site]], reason: withdrawnSiteReason(ref.site) };
@@ -101,7 +100,7 @@ export async function readTab(tabId: number): Promise<TabRead> {
     return {
       kind: 'unreadable',
       url,
-      reason: 'Rapport could not read this page. Click the Rapport icon while the page is open to allow it.',
+      reason: i18n.t('background.couldNotRead'),
     };
   }
 }

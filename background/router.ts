@@ -4,6 +4,7 @@
  * only wires it to `runtime.onMessage`.
  */
 import type { Browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { ContentRequest, PageRequest, type Reply } from '../messages';
 import { findByProfileUrl } from '../storage/contacts';
 import { isQuotaError, STORAGE_FULL_MESSAGE } from '../storage/write-errors';
@@ -22,7 +23,7 @@ type Sender = Browser.runtime.MessageSender;
 /** A request's error as the user should read it, never a stack trace. */
 function describe(error: unknown): string {
   if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;
-  return error instanceof Error ? error.message : 'Something went wrong.';
+  return error instanceof Error ? error.message : i18n.t('background.somethingWentWrong');
 }
 
 async function handle(request: PageRequest): Promise<unknown> {

@@ -1,5 +1,6 @@
 /** Saves the person shown in a tab: read, validate, store. */
 import { validateCapture, type Capture } from '../capture/index';
+import { i18n } from '#i18n';
 import type { SaveOutcome } from '../messages';
 import { saveCapture, type SaveOptions } from '../storage/contacts';
 import { fetchThumbnail } from './photo-thumb';
@@ -17,7 +18,7 @@ export async function saveTab(tabId: number, now = Date.now()): Promise<SaveOutc
     // A listing page: the user chooses on the page; one person alone is saved at once.
     if (people.length > 1) return openPicker(tabId, read.url, people, now);
     if (people.length === 1 && people[0]) return saveOne(people[0], now, { listed: true });
-    return { kind: 'no-person', url: read.url, reason: 'Rapport found no person on this page.' };
+    return { kind: 'no-person', url: read.url, reason: i18n.t('background.noPerson') };
   }
   return saveOne(capture, now);
 }

@@ -3,9 +3,10 @@
  * the tab is already saved. The badge text is left to follow-ups.
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { profileRef } from '../capture/urls';
 import { countDueFollowUps, findByProfileUrl } from '../storage/contacts';
-import { actionTitle, DEFAULT_TAB_HINT } from './action-title';
+import { actionTitle, defaultTabHint } from './action-title';
 
 const ICON_PATHS = {
   default: { 16: '/icon/16.png', 32: '/icon/32.png', 48: '/icon/48.png' },
@@ -28,7 +29,7 @@ export async function updateTabIcon(tabId: number, url: string | undefined, due?
       tabId,
       title: actionTitle(
         count,
-        contact ? `${contact.fullName} is saved (click to update)` : ref ? 'save this person' : DEFAULT_TAB_HINT,
+        contact ? i18n.t('background.tabSaved', { name: contact.fullName }) : ref ? i18n.t('background.tabSaveThisPerson') : defaultTabHint(),
       ),
     });
   } catch {

@@ -152,11 +152,11 @@ export function showChooser(
   const panel = doc.createElement('section');
   panel.className = 'panel';
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', 'Rapport: choose a person to save');
+  panel.setAttribute('aria-label', i18n.t('picker.title'));
   const heading = doc.createElement('h2');
-  heading.textContent = 'Rapport: choose a person to save';
+  heading.textContent = i18n.t('picker.title');
   const hint = doc.createElement('p');
-  hint.textContent = 'Click a person on the page or in this list. Esc closes.';
+  hint.textContent = i18n.t('picker.hint');
   const list = doc.createElement('ul');
   const statusLine = doc.createElement('p');
   statusLine.className = 'status';
@@ -164,7 +164,7 @@ export function showChooser(
   const cancel = doc.createElement('button');
   cancel.type = 'button';
   cancel.className = 'cancel';
-  cancel.textContent = 'Cancel';
+  cancel.textContent = i18n.t('picker.cancel');
 
   let active = -1;
   let ready = false;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { setFocusContact, type FocusRequest } from '../storage/ui-state';
 
 interface ChromeSidePanel {
@@ -27,7 +28,7 @@ export function openSidePanel(
   try {
     opening = chromeApi?.sidePanel
       ? chromeApi.sidePanel.open(windowId !== undefined ? { windowId } : {})
-      : (firefoxApi.sidebarAction?.open() ?? Promise.reject(new Error('This browser has no side panel.')));
+      : (firefoxApi.sidebarAction?.open() ?? Promise.reject(new Error(i18n.t('common.noSidePanel'))));
   } catch (error) {
     opening = Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }

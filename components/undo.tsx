@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { i18n } from '#i18n';
 
 interface UndoOffer {
   message: string;
@@ -37,10 +38,8 @@ export function UndoProvider({ children }: { children: ReactNode }) {
                   (e: Error) => setError(e.message),
                 )
               }
-            >
-              Undo
-            </button>
-            <button type="button" className="link" aria-label="Dismiss" onClick={() => setOffer(undefined)}>
+            >{i18n.t('common.undo')}</button>
+            <button type="button" className="link" aria-label={i18n.t('common.dismiss')} onClick={() => setOffer(undefined)}>
               ✕
             </button>
           </div>

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { showChooser, type ChooserHandle, type ChooserPerson } from '../capture/picker';
 import type { ContentRequest } from '../messages';
 
@@ -38,16 +39,18 @@ export default defineUnlistedScript(() => {
       void send({ type: 'picker-cancel' }).catch(() => undefined);
       return;
     }
-    chooser.status(`Saving ${answer.fullName}…`);
+    chooser.status(i18n.t('picker.saving', { name: answer.fullName }));
     send({ type: 'picker-choice', index: answer.index, fullName: answer.fullName }).then(
       (reply) => {
         chooser.status(
-          reply?.ok ? `${reply.value.created === false ? 'Updated' : 'Saved'} ${answer.fullName} in Rapport.` : (reply?.error ?? 'Not saved.'),
+          reply?.ok
+            ? i18n.t(reply.value.created === false ? 'picker.updated' : 'picker.saved', { name: answer.fullName })
+            : (reply?.error ?? i18n.t('common.notSaved')),
         );
         setTimeout(() => chooser.close(), 2_500);
       },
       () => {
-        chooser.status('Rapport could not be reached. Nothing was saved.');
+        chooser.status(i18n.t('picker.unreachable'));
         setTimeout(() => chooser.close(), 4_000);
       },
     );

@@ -8,6 +8,7 @@
  * across daylight-saving changes.
  */
 import { addDays, startOfDay } from 'date-fns';
+import { i18n } from '#i18n';
 import type { Contact, InteractionKind, Settings, Status } from '../storage/schemas';
 
 /** The local start of the day `days` days after `at`. */
@@ -153,8 +154,8 @@ export function followUpTemplateFor(contact: Pick<Contact, 'followUpsSent'>): (t
 
 /** "3 follow-ups due", for the badge's tooltip and the popup. */
 export function dueLabel(due: number): string {
-  if (due === 0) return 'No follow-ups due';
-  return `${due} follow-up${due === 1 ? '' : 's'} due`;
+  if (due === 0) return i18n.t('followups.noneDue');
+  return i18n.t('followups.dueCount', due, { n: due });
 }
 
 /** The local calendar day of `at` as `yyyy-MM-dd`, e.g. to send one summary a day. */

@@ -22,7 +22,10 @@ export async function launchWithExtension(options: {
   userDataDir?: string;
   /** More Chromium switches (the capture tests add --enable-unsafe-extension-debugging to click the toolbar icon). */
   args?: string[];
+  /** The browser's interface language, which picks the extension's locale; English unless a test asks otherwise. */
+  lang?: string;
 }): Promise<LoadedExtension> {
+  const lang = options.lang ?? 'en-US';
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -32,7 +35,12 @@ export async function launchWithExtension(options: {
   const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM_PATH,
     headless: options.headless,
+    locale: lang,
+    // Chromium on Linux takes its interface language from LANGUAGE as well as --lang: set both so that text
+    // assertions never depend on the machine's locale.
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
     args: [
+      `--lang=${lang}`,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',

@@ -70,6 +70,9 @@ export type RapportDB = Dexie & {
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
 export const SCHEMA_VERSION = 5;
+/** Every version this build declares, in order (3 and 4 are reserved by other features), and the newest one's indexes. */
+export const SCHEMA_VERSIONS = [1, 2, 5] as const;
+export const SCHEMA_LATEST = SCHEMA_V5;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends Error {

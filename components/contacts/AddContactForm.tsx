@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { addContact } from '../../storage/contacts';
 import { fieldError } from './field-validation';
+import { i18n } from '#i18n';
 
 interface Props {
   /** A page link to start from (a page about no one, a selection). */
@@ -28,14 +29,14 @@ export function AddContactForm({ profileUrl, initial, onCreated, onCancel }: Pro
 
   const submit = async () => {
     const fullName = values.fullName.trim();
-    if (!fullName) return setError('A name is required.');
+    if (!fullName) return setError(i18n.t('contacts.nameRequiredError'));
     const emailProblem = fieldError('email', opt(values.email));
-    if (emailProblem) return setError(`Email: ${emailProblem}`);
+    if (emailProblem) return setError(i18n.t('contacts.emailProblem', { problem: emailProblem }));
     const link = opt(values.link);
     const site = link && /linkedin\.com\/in\//i.test(link) ? 'linkedin' : link && /doximity\.com\//i.test(link) ? 'doximity' : 'web';
     const profiles = link ? { [site]: link } : {};
     const linkProblem = fieldError('profiles', profiles);
-    if (linkProblem) return setError(`Link: ${linkProblem}`);
+    if (linkProblem) return setError(i18n.t('contacts.linkProblem', { problem: linkProblem }));
     try {
       const contact = await addContact({
         fullName,
@@ -62,35 +63,21 @@ export function AddContactForm({ profileUrl, initial, onCreated, onCancel }: Pro
       }}
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
-      <h2 id="add-heading">Add a contact</h2>
+      <h2 id="add-heading">{i18n.t('contacts.addAContact')}</h2>
       <div className="fields">
-        <label className="wide">
-          Name (required)
-          <input value={values.fullName} onChange={set('fullName')} required autoFocus />
+        <label className="wide">{i18n.t('contacts.nameRequired')}<input value={values.fullName} onChange={set('fullName')} required autoFocus />
         </label>
-        <label>
-          Title
-          <input value={values.title} onChange={set('title')} />
+        <label>{i18n.t('contacts.title')}<input value={values.title} onChange={set('title')} />
         </label>
-        <label>
-          Organization or program
-          <input value={values.organization} onChange={set('organization')} />
+        <label>{i18n.t('contacts.organizationOrProgram')}<input value={values.organization} onChange={set('organization')} />
         </label>
-        <label>
-          Email
-          <input type="email" value={values.email} onChange={set('email')} />
+        <label>{i18n.t('contacts.email')}<input type="email" value={values.email} onChange={set('email')} />
         </label>
-        <label>
-          Profile or page link
-          <input type="url" value={values.link} onChange={set('link')} />
+        <label>{i18n.t('contacts.profileOrPageLink')}<input type="url" value={values.link} onChange={set('link')} />
         </label>
-        <label>
-          Where we met
-          <input value={values.event} onChange={set('event')} placeholder="ACP conference, away rotation…" />
+        <label>{i18n.t('contacts.whereWeMet')}<input value={values.event} onChange={set('event')} placeholder={i18n.t('contacts.acpConferenceAwayRotation')} />
         </label>
-        <label>
-          When we met
-          <input type="date" value={values.date} onChange={set('date')} />
+        <label>{i18n.t('contacts.whenWeMet')}<input type="date" value={values.date} onChange={set('date')} />
         </label>
       </div>
       {error && (
@@ -99,12 +86,8 @@ export function AddContactForm({ profileUrl, initial, onCreated, onCancel }: Pro
         </p>
       )}
       <div className="row">
-        <button type="submit" className="primary">
-          Add contact
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
+        <button type="submit" className="primary">{i18n.t('contacts.addContact')}</button>
+        <button type="button" onClick={onCancel}>{i18n.t('contacts.cancel')}</button>
       </div>
     </form>
   );

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { Select } from '../Select';
 import { logInteraction } from '../../storage/interactions';
-import { CHANNELS, CHANNEL_LABELS, INTERACTION_KINDS, INTERACTION_LABELS, type Channel, type InteractionKind } from '../../storage/schemas';
+import { CHANNELS, INTERACTION_KINDS, type Channel, type InteractionKind } from '../../storage/schemas';
+import { i18n } from '#i18n';
+import { interactionLabel, labelsOf } from '../labels';
 
 /** Records something that happened outside Rapport: a meeting, a call, a letter agreed, a note. */
 export function AddInteractionForm({ contactId }: { contactId: string }) {
@@ -15,11 +17,11 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
 
   return (
     <details>
-      <summary className="muted">Log a meeting, call, letter or note</summary>
+      <summary className="muted">{i18n.t('contacts.logAMeetingCall')}</summary>
     <form
       className="stack card"
       style={{ marginTop: 8 }}
-      aria-label="Add to the timeline"
+      aria-label={i18n.t('contacts.addToTheTimeline')}
       onSubmit={(e) => {
         e.preventDefault();
         const now = new Date();
@@ -27,7 +29,7 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
         // Keep the time of day when logging today, so today's entries stay in order.
         const at = format(date, 'yyyy-MM-dd') === format(now, 'yyyy-MM-dd') ? now.getTime() : date.setHours(12, 0, 0, 0);
         if (Number.isNaN(at)) {
-          setStatus({ text: 'Choose a valid date.', error: true });
+          setStatus({ text: i18n.t('contacts.chooseValidDate'), error: true });
           return;
         }
         logInteraction(contactId, { kind, channel, at, text: text.trim() || undefined })
@@ -35,29 +37,25 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
           .then(
             () => {
               setText('');
-              setStatus({ text: `${INTERACTION_LABELS[kind]} added to the timeline.` });
+              setStatus({ text: i18n.t('contacts.addedToTimeline', { kind: interactionLabel(kind) }) });
             },
             (error: Error) => setStatus({ text: error.message, error: true }),
           );
       }}
     >
-      <Select label="What happened" value={kind} options={INTERACTION_KINDS} labels={INTERACTION_LABELS} onChange={setKind} />
+      <Select label={i18n.t('contacts.whatHappened')} value={kind} options={INTERACTION_KINDS} labels={labelsOf.interaction(INTERACTION_KINDS)} onChange={setKind} />
       <div className="row">
-        <Select label="How" value={channel} options={CHANNELS} labels={CHANNEL_LABELS} onChange={setChannel} style={{ flex: 1 }} />
-        <label style={{ flex: 1 }}>
-          When
-          <input type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
+        <Select label={i18n.t('contacts.how')} value={channel} options={CHANNELS} labels={labelsOf.channel(CHANNELS)} onChange={setChannel} style={{ flex: 1 }} />
+        <label style={{ flex: 1 }}>{i18n.t('contacts.when')}<input type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
         </label>
       </div>
-      <label>
-        Details (optional)
-        <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+      <label>{i18n.t('contacts.detailsOptional')}<textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       <div className="spread">
         <span className={status?.error ? 'error' : 'muted'} role={status?.error ? 'alert' : 'status'}>
           {status?.text}
         </span>
-        <button type="submit">Add to timeline</button>
+        <button type="submit">{i18n.t('contacts.addToTimeline')}</button>
       </div>
     </form>
     </details>

@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { distinctValues } from '../../storage/contact-list';
 import { deleteContacts, restoreContacts, setStatuses, tagContacts } from '../../storage/contacts';
-import { STATUSES, STATUS_LABELS, type Status } from '../../storage/schemas';
+import { STATUSES, type Status } from '../../storage/schemas';
 import { useUndo } from '../undo';
+import { i18n } from '#i18n';
+import { statusLabel } from '../labels';
 
 interface Props {
   ids: string[];
@@ -31,8 +33,8 @@ export function BulkBar({ ids, onDone }: Props) {
   };
 
   return (
-    <div className="bulk" role="region" aria-label="Bulk actions">
-      <strong>{count} selected</strong>
+    <div className="bulk" role="region" aria-label={i18n.t('contacts.bulkActions')}>
+      <strong>{i18n.t('contacts.selected', { count })}</strong>
       <form
         className="row"
         style={{ flex: 2 }}
@@ -42,25 +44,23 @@ export function BulkBar({ ids, onDone }: Props) {
           if (value) void run(() => tagContacts(ids, value)).then(() => setTag(''));
         }}
       >
-        <input list="bulk-tags" aria-label="Tag to add" placeholder="Add tag" value={tag} onChange={(e) => setTag(e.target.value)} />
+        <input list="bulk-tags" aria-label={i18n.t('contacts.tagToAdd')} placeholder={i18n.t('contacts.addTag')} value={tag} onChange={(e) => setTag(e.target.value)} />
         <datalist id="bulk-tags">
           {tags.map((t) => (
             <option key={t} value={t} />
           ))}
         </datalist>
-        <button type="submit" disabled={!tag.trim()}>
-          Tag
-        </button>
+        <button type="submit" disabled={!tag.trim()}>{i18n.t('contacts.tag')}</button>
       </form>
       <select
-        aria-label="Set status"
+        aria-label={i18n.t('contacts.setStatus2')}
         value=""
         onChange={(e) => e.target.value && void run(() => setStatuses(ids, e.target.value as Status))}
       >
-        <option value="">Set status…</option>
+        <option value="">{i18n.t('contacts.setStatus')}</option>
         {STATUSES.map((s) => (
           <option key={s} value={s}>
-            {STATUS_LABELS[s]}
+            {statusLabel(s)}
           </option>
         ))}
       </select>
@@ -70,17 +70,13 @@ export function BulkBar({ ids, onDone }: Props) {
           void run(async () => {
             const entries = await deleteContacts(ids);
             offerUndo({
-              message: `Deleted ${entries.length} contact${entries.length === 1 ? '' : 's'}.`,
+              message: i18n.t('contacts.deletedN', entries.length, { n: entries.length }),
               undo: () => restoreContacts(entries.map((e) => e.id)).then(notifyDataChanged),
             });
           })
         }
-      >
-        Delete
-      </button>
-      <button type="button" className="link" onClick={onDone}>
-        Clear selection
-      </button>
+      >{i18n.t('contacts.delete')}</button>
+      <button type="button" className="link" onClick={onDone}>{i18n.t('contacts.clearSelection')}</button>
       {error && (
         <p className="error" role="alert" style={{ margin: 0, width: '100%' }}>
           {error}

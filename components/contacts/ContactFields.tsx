@@ -5,22 +5,23 @@ import { fieldError } from './field-validation';
 import { RowsEditor } from './RowsEditor';
 import { TagEditor } from './TagEditor';
 import { TextField } from './TextField';
+import { i18n } from '#i18n';
 
 type TextKey = 'fullName' | 'pronouns' | 'headline' | 'title' | 'organization' | 'specialty' | 'subspecialty' | 'location' | 'email' | 'phone' | 'photoUrl' | 'about';
 
 const TEXT_FIELDS: { key: TextKey; label: string; type?: 'email' | 'tel' | 'url'; wide?: boolean; multiline?: boolean }[] = [
-  { key: 'fullName', label: 'Name', wide: true },
-  { key: 'headline', label: 'Headline', wide: true },
-  { key: 'title', label: 'Title' },
-  { key: 'organization', label: 'Organization or program' },
-  { key: 'specialty', label: 'Specialty' },
-  { key: 'subspecialty', label: 'Subspecialty' },
-  { key: 'location', label: 'Location' },
-  { key: 'pronouns', label: 'Pronouns' },
-  { key: 'email', label: 'Email', type: 'email' },
-  { key: 'phone', label: 'Phone', type: 'tel' },
-  { key: 'photoUrl', label: 'Photo link', type: 'url', wide: true },
-  { key: 'about', label: 'About', wide: true, multiline: true },
+  { key: 'fullName', get label() { return i18n.t('contacts.fieldName'); }, wide: true },
+  { key: 'headline', get label() { return i18n.t('contacts.fieldHeadline'); }, wide: true },
+  { key: 'title', get label() { return i18n.t('contacts.fieldTitle'); } },
+  { key: 'organization', get label() { return i18n.t('contacts.fieldOrganizationOrProgram'); } },
+  { key: 'specialty', get label() { return i18n.t('contacts.fieldSpecialty'); } },
+  { key: 'subspecialty', get label() { return i18n.t('contacts.fieldSubspecialty'); } },
+  { key: 'location', get label() { return i18n.t('contacts.fieldLocation'); } },
+  { key: 'pronouns', get label() { return i18n.t('contacts.fieldPronouns'); } },
+  { key: 'email', get label() { return i18n.t('contacts.fieldEmail'); }, type: 'email' },
+  { key: 'phone', get label() { return i18n.t('contacts.fieldPhone'); }, type: 'tel' },
+  { key: 'photoUrl', get label() { return i18n.t('contacts.fieldPhotoLink'); }, type: 'url', wide: true },
+  { key: 'about', get label() { return i18n.t('contacts.fieldAbout'); }, wide: true, multiline: true },
 ];
 
 /** Every field of a contact, editable; each saves itself when left, after validation. */
@@ -42,23 +43,23 @@ export function ContactFields({ contact }: { contact: Contact }) {
             multiline={multiline}
             className={wide ? 'wide' : undefined}
             value={contact[key]}
-            validate={(value) => (key === 'fullName' && !value ? 'A name is required.' : fieldError(key, optional(value)))}
+            validate={(value) => (key === 'fullName' && !value ? i18n.t('contacts.nameRequiredError') : fieldError(key, optional(value)))}
             onSave={(value) => save({ [key]: key === 'fullName' ? value : optional(value) })}
           />
         ))}
         <TextField
-          label="Credentials (comma-separated)"
+          label={i18n.t('contacts.credentialsCommaSeparated')}
           value={contact.credentials.join(', ')}
           onSave={(value) => save({ credentials: value.split(',').map((c) => c.trim()).filter(Boolean) })}
         />
         <TextField
-          label="Where we met"
+          label={i18n.t('contacts.whereWeMet')}
           value={contact.whereMet?.event}
-          placeholder="ACP conference, away rotation…"
+          placeholder={i18n.t('contacts.acpConferenceAwayRotation')}
           onSave={(value) => save({ whereMet: { ...contact.whereMet, event: optional(value) } })}
         />
         <TextField
-          label="When we met"
+          label={i18n.t('contacts.whenWeMet')}
           type="date"
           value={contact.whereMet?.date}
           onSave={(value) => save({ whereMet: { ...contact.whereMet, date: optional(value) } })}
@@ -66,7 +67,7 @@ export function ContactFields({ contact }: { contact: Contact }) {
         {(['linkedin', 'doximity', 'web'] as const).map((site) => (
           <TextField
             key={site}
-            label={site === 'linkedin' ? 'LinkedIn profile' : site === 'doximity' ? 'Doximity profile' : 'Web page'}
+            label={site === 'linkedin' ? i18n.t('contacts.linkedinProfile') : site === 'doximity' ? i18n.t('contacts.doximityProfile') : i18n.t('contacts.webPage')}
             type="url"
             value={contact.profiles[site]}
             validate={(value) => fieldError('profiles', { ...contact.profiles, [site]: optional(value) })}
@@ -75,32 +76,30 @@ export function ContactFields({ contact }: { contact: Contact }) {
         ))}
       </div>
       <div>
-        <span className="muted" style={{ fontSize: 12 }}>
-          Tags
-        </span>
+        <span className="muted" style={{ fontSize: 12 }}>{i18n.t('contacts.tags')}</span>
         <TagEditor tags={contact.tags} onChange={(tags) => save({ tags })} />
       </div>
       <RowsEditor
-        title="Education"
+        title={i18n.t('contacts.education')}
         rows={contact.education}
         empty={{ school: '' }}
         columns={[
-          { key: 'school', label: 'School' },
-          { key: 'degree', label: 'Degree' },
-          { key: 'startYear', label: 'From', type: 'number' },
-          { key: 'endYear', label: 'To', type: 'number' },
+          { key: 'school', get label() { return i18n.t('contacts.fieldSchool'); } },
+          { key: 'degree', get label() { return i18n.t('contacts.fieldDegree'); } },
+          { key: 'startYear', get label() { return i18n.t('contacts.fieldFrom'); }, type: 'number' },
+          { key: 'endYear', get label() { return i18n.t('contacts.fieldTo'); }, type: 'number' },
         ]}
         onSave={(rows) => save({ education: rows.filter((r) => r.school?.trim()).map((r) => Education.parse(r)) })}
       />
       <RowsEditor
-        title="Experience"
+        title={i18n.t('contacts.experience')}
         rows={contact.experience}
         empty={{}}
         columns={[
-          { key: 'title', label: 'Title' },
-          { key: 'organization', label: 'Organization' },
-          { key: 'start', label: 'From' },
-          { key: 'end', label: 'To' },
+          { key: 'title', get label() { return i18n.t('contacts.fieldTitle'); } },
+          { key: 'organization', get label() { return i18n.t('contacts.fieldOrganization'); } },
+          { key: 'start', get label() { return i18n.t('contacts.fieldFrom'); } },
+          { key: 'end', get label() { return i18n.t('contacts.fieldTo'); } },
         ]}
         onSave={(rows) => save({ experience: rows.filter((r) => r.title || r.organization).map((r) => Experience.parse(r)) })}
       />

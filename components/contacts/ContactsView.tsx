@@ -8,9 +8,11 @@ import { BulkBar } from './BulkBar';
 import { FilterBar } from './FilterBar';
 import { OrganizationsView } from './OrganizationsView';
 import { PipelineStrip } from './PipelineStrip';
+import { i18n } from '#i18n';
+import { formatNumber } from '../format';
 
 /** "1 contact", "2 contacts". */
-const contactCount = (n: number) => (n === 1 ? '1 contact' : `${n} contacts`);
+const contactCount = (n: number) => i18n.t('contacts.contactCount', n, { n: formatNumber(n) });
 
 interface Props {
   /** The first contacts by name, painted before anything else is read. */
@@ -75,20 +77,15 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
       return next;
     });
 
-  if (!preview) return <p className="muted empty" aria-busy="true">Loading contacts…</p>;
+  if (!preview) return <p className="muted empty" aria-busy="true">{i18n.t('contacts.loadingContacts')}</p>;
 
   if (preview.length === 0) {
     return (
       <div className="empty stack">
-        <h2>No contacts yet</h2>
-        <p className="muted">
-          Open someone’s LinkedIn or Doximity profile, or a program’s page, and click the Rapport icon to save them. Met
-          someone in person? Add them by hand.
-        </p>
+        <h2>{i18n.t('contacts.noContactsYet')}</h2>
+        <p className="muted">{i18n.t('contacts.openSomeoneSLinkedin')}</p>
         <div>
-          <button type="button" className="primary" onClick={onAdd}>
-            Add a contact
-          </button>
+          <button type="button" className="primary" onClick={onAdd}>{i18n.t('contacts.addAContact')}</button>
         </div>
       </div>
     );
@@ -96,9 +93,9 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
 
   const checkedIds = known ? [...checked].filter((id) => known.has(id)) : [...checked];
   const countText = (shown: number) => {
-    if (searching && searched?.result && !searched.result.complete) return `The first ${shown} matches: type more to narrow the search`;
+    if (searching && searched?.result && !searched.result.complete) return i18n.t('contacts.firstMatches', { n: formatNumber(shown) });
     if (total === undefined || shown === total) return contactCount(shown);
-    return `${shown} of ${contactCount(total)}`;
+    return i18n.t('contacts.shownOf', { shown: formatNumber(shown), total: contactCount(total) });
   };
 
   return (
@@ -108,8 +105,8 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
           <input
             ref={searchRef}
             type="search"
-            placeholder="Search name, program, school, tag, notes  ( / )"
-            aria-label="Search contacts"
+            placeholder={i18n.t('contacts.searchNameProgramSchool')}
+            aria-label={i18n.t('contacts.searchContacts')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
@@ -121,28 +118,20 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
               if (e.key === 'Enter' && visible?.[0]) onOpen(visible[0]);
             }}
           />
-          <button type="button" onClick={onAdd} aria-label="Add a contact by hand">
-            Add
-          </button>
+          <button type="button" onClick={onAdd} aria-label={i18n.t('contacts.addAContactBy')}>{i18n.t('contacts.add')}</button>
         </div>
         {pipeline ? (
           <PipelineStrip counts={pipeline.counts} active={filters.status} onSelect={(status) => setFilters({ ...filters, status })} />
         ) : (
-          <p className="muted" aria-busy="true" style={{ margin: 0 }}>
-            Counting…
-          </p>
+          <p className="muted" aria-busy="true" style={{ margin: 0 }}>{i18n.t('contacts.counting')}</p>
         )}
         <div className="spread">
-          <div className="tabs" role="group" aria-label="Show">
-            <button type="button" className="tab" aria-pressed={mode === 'people'} aria-current={mode === 'people' ? 'page' : undefined} onClick={() => setMode('people')}>
-              People
-            </button>
-            <button type="button" className="tab" aria-pressed={mode === 'organizations'} aria-current={mode === 'organizations' ? 'page' : undefined} onClick={() => setMode('organizations')}>
-              Organizations
-            </button>
+          <div className="tabs" role="group" aria-label={i18n.t('contacts.show')}>
+            <button type="button" className="tab" aria-pressed={mode === 'people'} aria-current={mode === 'people' ? 'page' : undefined} onClick={() => setMode('people')}>{i18n.t('contacts.people')}</button>
+            <button type="button" className="tab" aria-pressed={mode === 'organizations'} aria-current={mode === 'organizations' ? 'page' : undefined} onClick={() => setMode('organizations')}>{i18n.t('contacts.organizations')}</button>
           </div>
           <button type="button" className="link" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
-            {showFilters ? 'Hide filters' : 'Filters and sort'}
+            {showFilters ? i18n.t('contacts.hideFilters') : i18n.t('contacts.filtersAndSort')}
           </button>
         </div>
         {showFilters && <FilterBar filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
@@ -150,14 +139,12 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
       {checkedIds.length > 0 && <BulkBar ids={checkedIds} onDone={() => setChecked(new Set())} />}
       {visible === undefined ? (
         searching ? (
-          <p className="muted empty" aria-busy="true">
-            Searching…
-          </p>
+          <p className="muted empty" aria-busy="true">{i18n.t('contacts.searching')}</p>
         ) : (
           // The first page, straight from the name index, while the whole list's order is read.
           <>
             <p className="muted list-meta" aria-busy="true" data-testid="loading-count">
-              {total === undefined ? 'Loading all contacts…' : `Loading ${contactCount(total)}…`}
+              {total === undefined ? i18n.t('contacts.loadingAllContacts') : i18n.t('contacts.loading', { contactCount: contactCount(total) })}
             </p>
             <ContactList ids={preview.map((c) => c.id)} seed={preview} checked={checked} onToggle={toggle} onOpen={onOpen} />
           </>
@@ -165,8 +152,7 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
       ) : mode === 'organizations' ? (
         <OrganizationsView ids={visible} onOpen={onOpen} />
       ) : visible.length === 0 ? (
-        <p className="muted empty" data-testid="no-match" data-query={answering}>
-          No contact matches{query ? ` “${query}”` : ' these filters'}.
+        <p className="muted empty" data-testid="no-match" data-query={answering}>{query ? i18n.t('contacts.noContactMatchesQuery', { query }) : i18n.t('contacts.noContactMatchesFilters')}
         </p>
       ) : (
         <>

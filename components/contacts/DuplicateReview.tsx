@@ -4,18 +4,12 @@ import { notifyDataChanged } from '../../messages';
 import { duplicateCandidates, duplicatePairs, keepBoth, mergeContacts } from '../../storage/duplicates';
 import type { Contact } from '../../storage/schemas';
 import { Avatar } from '../Avatar';
+import { i18n } from '#i18n';
+import { sourceFromLabel } from '../labels';
 
 interface Props {
   onOpen(id: string): void;
 }
-
-const SOURCE_LABELS: Record<Contact['source'], string> = {
-  linkedin: 'LinkedIn',
-  doximity: 'Doximity',
-  web: 'a web page',
-  manual: 'added by hand',
-  import: 'an import',
-};
 
 function Who({ contact, onOpen }: { contact: Contact; onOpen(id: string): void }) {
   const role = [contact.title, contact.organization].filter(Boolean).join(' · ');
@@ -27,7 +21,7 @@ function Who({ contact, onOpen }: { contact: Contact; onOpen(id: string): void }
           {contact.fullName}
         </button>
         {role && <span className="muted">{role}</span>}
-        <span className="muted">From {SOURCE_LABELS[contact.source]}</span>
+        <span className="muted">{sourceFromLabel(contact.source)}</span>
       </div>
     </div>
   );
@@ -59,34 +53,30 @@ export function DuplicateReview({ onOpen }: Props) {
     <section className="stack" aria-labelledby="duplicates-heading" style={{ padding: '8px 12px', gap: 8 }} data-testid="duplicate-review">
       <div className="banner">
         <span id="duplicates-heading">
-          {pairs.length === 1 ? '1 possible duplicate to review' : `${pairs.length} possible duplicates to review`}
+          {pairs.length === 1 ? i18n.t('contacts.n1PossibleDuplicateTo') : i18n.t('contacts.possibleDuplicatesToReview', { length: pairs.length })}
         </span>
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide' : 'Review duplicates'}
+          {open ? i18n.t('contacts.hide') : i18n.t('contacts.reviewDuplicates')}
         </button>
       </div>
       {open &&
         pairs.map(({ contact, other }) => (
-          <div key={`${contact.id}:${other.id}`} className="card stack" role="group" aria-label={`${contact.fullName} may be ${other.fullName}`}>
-            <p style={{ margin: 0 }}>Are these the same person?</p>
+          <div key={`${contact.id}:${other.id}`} className="card stack" role="group" aria-label={i18n.t('contacts.mayBe', { fullName: contact.fullName, fullName2: other.fullName })}>
+            <p style={{ margin: 0 }}>{i18n.t('contacts.areTheseTheSame')}</p>
             <Who contact={other} onOpen={onOpen} />
             <Who contact={contact} onOpen={onOpen} />
             <div className="row">
               <button
                 type="button"
                 className="primary"
-                aria-label={`Merge ${contact.fullName} into the earlier record`}
+                aria-label={i18n.t('contacts.mergeIntoTheEarlier', { fullName: contact.fullName })}
                 onClick={() => void run(() => mergeContacts(other.id, contact.id))}
-              >
-                Merge
-              </button>
+              >{i18n.t('contacts.merge')}</button>
               <button
                 type="button"
-                aria-label={`Keep both records of ${contact.fullName}`}
+                aria-label={i18n.t('contacts.keepBothRecordsOf', { fullName: contact.fullName })}
                 onClick={() => void run(() => keepBoth(contact.id, other.id))}
-              >
-                Keep both
-              </button>
+              >{i18n.t('contacts.keepBoth')}</button>
             </div>
           </div>
         ))}

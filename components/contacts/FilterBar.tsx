@@ -1,14 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { distinctValues, SORTS, type Filters, type Sort } from '../../storage/contact-list';
-import { SOURCES, STATUSES, STATUS_LABELS, type Source, type Status } from '../../storage/schemas';
-
-const SOURCE_LABELS: Record<Source, string> = {
-  linkedin: 'LinkedIn',
-  doximity: 'Doximity',
-  web: 'Web page',
-  manual: 'Added by hand',
-  import: 'Imported',
-};
+import { SOURCES, STATUSES, type Source, type Status } from '../../storage/schemas';
+import { i18n } from '#i18n';
+import { labelsOf } from '../labels';
 
 interface Props {
   filters: Filters;
@@ -28,7 +22,7 @@ function Choice<T extends string>(props: {
     <label className="filter">
       {props.label}
       <select value={props.value ?? ''} onChange={(e) => props.onChange((e.target.value || undefined) as T | undefined)}>
-        <option value="">All</option>
+        <option value="">{i18n.t('contacts.all')}</option>
         {props.options.map((option) => (
           <option key={option} value={option}>
             {props.labels?.[option] ?? option}
@@ -48,15 +42,13 @@ export function FilterBar({ filters, sort, onFilters, onSort }: Props) {
   const set = (patch: Partial<Filters>) => onFilters({ ...filters, ...patch });
   const active = Object.values(filters).some((v) => v !== undefined && v !== false);
   return (
-    <div className="filters" role="group" aria-label="Filters">
-      <Choice<Status> label="Status" value={filters.status} options={STATUSES} labels={STATUS_LABELS} onChange={(status) => set({ status })} />
-      <Choice label="Tag" value={filters.tag} options={tags} onChange={(tag) => set({ tag })} />
-      <Choice<Source> label="Source" value={filters.source} options={SOURCES} labels={SOURCE_LABELS} onChange={(source) => set({ source })} />
-      <Choice label="Organization" value={filters.organization} options={organizations} onChange={(organization) => set({ organization })} />
-      <Choice label="Specialty" value={filters.specialty} options={specialties} onChange={(specialty) => set({ specialty })} />
-      <label className="filter">
-        Sort by
-        <select value={sort} onChange={(e) => onSort(e.target.value as Sort)}>
+    <div className="filters" role="group" aria-label={i18n.t('contacts.filters')}>
+      <Choice<Status> label={i18n.t('contacts.status')} value={filters.status} options={STATUSES} labels={labelsOf.status(STATUSES)} onChange={(status) => set({ status })} />
+      <Choice label={i18n.t('contacts.tag')} value={filters.tag} options={tags} onChange={(tag) => set({ tag })} />
+      <Choice<Source> label={i18n.t('contacts.source')} value={filters.source} options={SOURCES} labels={labelsOf.source(SOURCES)} onChange={(source) => set({ source })} />
+      <Choice label={i18n.t('contacts.organization')} value={filters.organization} options={organizations} onChange={(organization) => set({ organization })} />
+      <Choice label={i18n.t('contacts.specialty')} value={filters.specialty} options={specialties} onChange={(specialty) => set({ specialty })} />
+      <label className="filter">{i18n.t('contacts.sortBy')}<select value={sort} onChange={(e) => onSort(e.target.value as Sort)}>
           {(Object.keys(SORTS) as Sort[]).map((key) => (
             <option key={key} value={key}>
               {SORTS[key]}
@@ -65,13 +57,9 @@ export function FilterBar({ filters, sort, onFilters, onSort }: Props) {
         </select>
       </label>
       <label className="filter checkbox">
-        <input type="checkbox" checked={filters.due ?? false} onChange={(e) => set({ due: e.target.checked || undefined })} />
-        Follow-up due
-      </label>
+        <input type="checkbox" checked={filters.due ?? false} onChange={(e) => set({ due: e.target.checked || undefined })} />{i18n.t('contacts.followUpDue')}</label>
       {active && (
-        <button type="button" className="link" onClick={() => onFilters({})}>
-          Clear filters
-        </button>
+        <button type="button" className="link" onClick={() => onFilters({})}>{i18n.t('contacts.clearFilters')}</button>
       )}
     </div>
   );

@@ -1,4 +1,6 @@
-import { STATUSES, STATUS_LABELS, type Status } from '../../storage/schemas';
+import { STATUSES, type Status } from '../../storage/schemas';
+import { i18n } from '#i18n';
+import { statusLabel } from '../labels';
 
 interface Props {
   counts: Record<Status, number>;
@@ -9,18 +11,18 @@ interface Props {
 /** How many contacts are at each stage; a stage filters the list, a second press clears it. */
 export function PipelineStrip({ counts, active, onSelect }: Props) {
   return (
-    <div className="pipeline" role="group" aria-label="Pipeline">
+    <div className="pipeline" role="group" aria-label={i18n.t('contacts.pipeline')}>
       {STATUSES.map((status) => (
         <button
           key={status}
           type="button"
           className={`stage ${status}`}
           aria-pressed={active === status}
-          aria-label={`${STATUS_LABELS[status]}: ${counts[status]}`}
+          aria-label={`${statusLabel(status)}: ${counts[status]}`}
           onClick={() => onSelect(active === status ? undefined : status)}
         >
           <span className="stage-count">{counts[status]}</span>
-          <span className="stage-label">{STATUS_LABELS[status]}</span>
+          <span className="stage-label">{statusLabel(status)}</span>
         </button>
       ))}
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 
 export interface Column<Row> {
   key: keyof Row & string;
@@ -53,15 +54,14 @@ export function RowsEditor<Row extends Record<string, unknown>>({ title, rows, c
               />
             </label>
           ))}
-          <button type="button" aria-label={`Remove ${title.toLowerCase()} ${index + 1}`} onClick={() => void save(draft.filter((_, i) => i !== index))}>
+          <button type="button" aria-label={i18n.t('contacts.remove', { title: title.toLowerCase(), n: index + 1 })} onClick={() => void save(draft.filter((_, i) => i !== index))}>
             ×
           </button>
         </div>
       ))}
       <div>
         <button type="button" className="link" onClick={() => setDraft([...draft, empty])}>
-          Add {title.toLowerCase()}
-        </button>
+          {i18n.t('contacts.add2', { title: title.toLowerCase() })}</button>
       </div>
       {error && (
         <p className="field-error" role="alert" style={{ margin: 0 }}>

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { db } from '../../storage/db';
+import { i18n } from '#i18n';
 
 interface Props {
   tags: string[];
@@ -22,11 +23,11 @@ export function TagEditor({ tags, onChange }: Props) {
 
   return (
     <div className="stack" style={{ gap: 4 }}>
-      <ul className="chips" aria-label="Tags" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <ul className="chips" aria-label={i18n.t('contacts.tags')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {tags.map((tag) => (
           <li key={tag} className="chip">
             {tag}
-            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void onChange(tags.filter((t) => t !== tag))}>
+            <button type="button" aria-label={i18n.t('contacts.removeTag', { tag })} onClick={() => void onChange(tags.filter((t) => t !== tag))}>
               ×
             </button>
           </li>
@@ -39,15 +40,13 @@ export function TagEditor({ tags, onChange }: Props) {
           add();
         }}
       >
-        <input list={listId} aria-label="Add a tag" placeholder="Add a tag" value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <input list={listId} aria-label={i18n.t('contacts.addATag')} placeholder={i18n.t('contacts.addATag')} value={draft} onChange={(e) => setDraft(e.target.value)} />
         <datalist id={listId}>
           {(known ?? []).filter((t) => !tags.includes(t)).map((t) => (
             <option key={t} value={t} />
           ))}
         </datalist>
-        <button type="submit" disabled={!draft.trim()}>
-          Add tag
-        </button>
+        <button type="submit" disabled={!draft.trim()}>{i18n.t('contacts.addTag')}</button>
       </form>
     </div>
   );

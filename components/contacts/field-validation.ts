@@ -1,4 +1,5 @@
 import { Contact } from '../../storage/schemas';
+import { i18n } from '#i18n';
 
 type Shape = typeof Contact.shape;
 
@@ -7,8 +8,8 @@ export function fieldError<K extends keyof Shape>(field: K, value: unknown): str
   const result = Contact.shape[field].safeParse(value);
   if (result.success) return undefined;
   const issue = result.error.issues[0];
-  if (!issue) return 'This value is not valid.';
-  if (issue.code === 'too_big') return 'This is too long.';
-  if (issue.code === 'invalid_format' && issue.format === 'email') return 'This is not an email address.';
-  return issue.message.startsWith('Invalid') ? 'This value is not valid.' : issue.message;
+  if (!issue) return i18n.t('contacts.invalidValue');
+  if (issue.code === 'too_big') return i18n.t('contacts.tooLong');
+  if (issue.code === 'invalid_format' && issue.format === 'email') return i18n.t('contacts.notAnEmail');
+  return issue.message.startsWith('Invalid') ? i18n.t('contacts.invalidValue') : issue.message;
 }

@@ -1,9 +1,8 @@
 import { Select } from '../Select';
-import { format as formatDate } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { logKindFor, suggestTemplateId } from '../../drafting/builtin-templates';
-import { channelOf, checkLimit, defaultFormat, FORMAT_LABELS, limitsFor } from '../../drafting/limits';
+import { channelOf, checkLimit, defaultFormat, limitsFor } from '../../drafting/limits';
 import { MAILTO_SAFE_LENGTH, mailtoUrl } from '../../drafting/mailto';
 import { blockers, render, usedVariables } from '../../drafting/render';
 import { findSharedSchool } from '../../drafting/shared-school';
@@ -12,7 +11,6 @@ import { notifyDataChanged } from '../../messages';
 import { getDraft, recordSent, saveDraft } from '../../storage/drafts';
 import { logInteraction } from '../../storage/interactions';
 import {
-  INTERACTION_LABELS,
   MESSAGE_FORMATS,
   type Contact,
   type InteractionKind,
@@ -25,6 +23,9 @@ import { LimitCount } from './LimitCount';
 import { Preview } from './Preview';
 import { VariableTextarea } from './VariableTextarea';
 import './drafting.css';
+import { i18n } from '#i18n';
+import { formatDate } from '../format';
+import { formatLabel, labelsOf } from '../labels';
 
 interface Props {
   contact: Contact;
@@ -134,7 +135,7 @@ export function DraftComposer({ contact, templateId }: Props) {
     dirty.current = false;
     const { templateId, format, subject, body, personal, values } = current.state;
     void saveDraft({ contactId: current.contactId, templateId, format, subject, body, personal, values }).catch((error: Error) =>
-      setNotice({ text: `The draft could not be saved: ${error.message}`, error: true }),
+      setNotice({ text: i18n.t('drafting.couldNotSave', { error: error.message }), error: true }),
     );
   };
   useEffect(() => {
@@ -165,15 +166,15 @@ export function DraftComposer({ contact, templateId }: Props) {
     [contact, settings, state?.values],
   );
 
-  if (loadError) return <p className="error" role="alert">The draft could not be opened: {loadError}</p>;
-  if (!state || !settings || !templates || !values || !base) return <p className="muted">Loading the draft…</p>;
+  if (loadError) return <p className="error" role="alert">{i18n.t('drafting.theDraftCouldNot', { loadError })}</p>;
+  if (!state || !settings || !templates || !values || !base) return <p className="muted">{i18n.t('drafting.loadingTheDraft')}</p>;
 
   const limits = limitsFor(state.format, settings);
   const subject = render(limits.hasSubject ? state.subject : '', values);
   const body = render(state.body, values, state.personal);
   const reasons = blockers([subject, body]);
   const ready = reasons.length === 0;
-  const place = FORMAT_LABELS[state.format];
+  const place = formatLabel(state.format);
   const subjectCheck = checkLimit(subject.text, limits.subject);
   const bodyCheck = checkLimit(body.text, limits.body);
   const hint = personalHint(state.body);
@@ -205,10 +206,10 @@ export function DraftComposer({ contact, templateId }: Props) {
     try {
       await navigator.clipboard.writeText(text);
       setNotice({
-        text: `Copied the ${what}. Paste it into ${state.format === 'email' ? 'your email' : place}; Rapport never types into other sites.`,
+        text: i18n.t('drafting.copied', { what, place: state.format === 'email' ? i18n.t('drafting.yourEmail') : place }),
       });
     } catch (error) {
-      setNotice({ text: `Copying failed: ${(error as Error).message}. Select the preview text and copy it by hand.`, error: true });
+      setNotice({ text: i18n.t('drafting.copyFailed', { error: (error as Error).message }), error: true });
     }
   };
 
@@ -224,7 +225,7 @@ export function DraftComposer({ contact, templateId }: Props) {
       dirty.current = false;
       await notifyDataChanged();
       setNotice({
-        text: `Logged on the timeline.${updated.nextFollowUpAt ? ` Next follow-up: ${formatDate(updated.nextFollowUpAt, 'PPP')}.` : ''}`,
+        text: updated.nextFollowUpAt ? i18n.t('drafting.loggedNext', { date: formatDate(updated.nextFollowUpAt) }) : i18n.t('drafting.logged'),
       });
     } catch (error) {
       setNotice({ text: (error as Error).message, error: true });
@@ -238,7 +239,7 @@ export function DraftComposer({ contact, templateId }: Props) {
     try {
       await logInteraction(contact.id, { kind: 'reply_received', channel: channelOf(state.format) });
       await notifyDataChanged();
-      setNotice({ text: 'Marked as replied; the follow-up reminder is cleared.' });
+      setNotice({ text: i18n.t('drafting.markedReplied') });
     } catch (error) {
       setNotice({ text: (error as Error).message, error: true });
     } finally {
@@ -252,27 +253,26 @@ export function DraftComposer({ contact, templateId }: Props) {
   const sharedWith = findSharedSchool(settings.mySchool, schools);
 
   return (
-    <section className="stack" aria-label={`Draft a message to ${contact.fullName}`} data-testid="draft-composer">
-      <div className="card stack" style={{ gap: 4 }} aria-label="Before you write">
+    <section className="stack" aria-label={i18n.t('drafting.draftAMessageTo', { fullName: contact.fullName })} data-testid="draft-composer">
+      <div className="card stack" style={{ gap: 4 }} aria-label={i18n.t('drafting.beforeYouWrite')}>
         {contact.headline && <div>{contact.headline}</div>}
-        {schools.length > 0 && <div className="muted">Studied at {schools.join(' · ')}</div>}
+        {schools.length > 0 && <div className="muted">{i18n.t('drafting.studiedAt', { schools: schools.join(' · ') })}</div>}
         {sharedWith ? (
           <div className="ok" data-testid="shared-school">
-            You both studied at {sharedWith}.
-          </div>
+            {i18n.t('drafting.youBothStudiedAt', { sharedWith })}</div>
         ) : settings.mySchool ? null : (
-          <div className="muted small">Add your school in Settings to spot alumni of your school.</div>
+          <div className="muted small">{i18n.t('drafting.addYourSchoolIn')}</div>
         )}
       </div>
 
       <div className="row composer-choice">
         {/* Label beside, not around, the list: its name stays "Template", not the chosen option too. */}
         <div className="variable-field">
-          <label htmlFor={`${uid}-template`}>Template</label>
+          <label htmlFor={`${uid}-template`}>{i18n.t('drafting.template')}</label>
           <select id={`${uid}-template`} value={state.templateId ?? ''} onChange={(e) => chooseTemplate(e.target.value)}>
-            {!template && <option value="">{state.templateId ? '(deleted template)' : 'Choose a template…'}</option>}
+            {!template && <option value="">{state.templateId ? i18n.t('drafting.deletedTemplate') : i18n.t('drafting.chooseATemplate')}</option>}
             {userTemplates.length > 0 && (
-              <optgroup label="Your templates">
+              <optgroup label={i18n.t('drafting.yourTemplates')}>
                 {userTemplates.map((t) => (
                   <option key={t.id} value={t.id}>
                     {t.name}
@@ -280,7 +280,7 @@ export function DraftComposer({ contact, templateId }: Props) {
                 ))}
               </optgroup>
             )}
-            <optgroup label="Built-in">
+            <optgroup label={i18n.t('drafting.builtIn')}>
               {builtIns.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
@@ -289,12 +289,10 @@ export function DraftComposer({ contact, templateId }: Props) {
             </optgroup>
           </select>
         </div>
-        <label>
-          Send as
-          <select value={state.format} onChange={(e) => edit({ format: e.target.value as MessageFormat })}>
+        <label>{i18n.t('drafting.sendAs')}<select value={state.format} onChange={(e) => edit({ format: e.target.value as MessageFormat })}>
             {MESSAGE_FORMATS.map((f) => (
               <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
+                {formatLabel(f)}
               </option>
             ))}
           </select>
@@ -303,10 +301,9 @@ export function DraftComposer({ contact, templateId }: Props) {
       {template?.purpose && <p className="muted small" style={{ margin: 0 }}>{template.purpose}</p>}
 
       {pendingTemplate && (
-        <div className="card stack" role="group" aria-label="Replace the draft?">
+        <div className="card stack" role="group" aria-label={i18n.t('drafting.replaceTheDraft')}>
           <p style={{ margin: 0 }}>
-            Replace your edited draft with “{pendingTemplate.name}”? Your personal sentence and filled-in values are kept.
-          </p>
+            {i18n.t('drafting.replaceYourEditedDraft', { name: pendingTemplate.name })}</p>
           <div className="row">
             <button
               type="button"
@@ -315,39 +312,33 @@ export function DraftComposer({ contact, templateId }: Props) {
                 edit(fromTemplate(pendingTemplate, state));
                 setPendingTemplate(undefined);
               }}
-            >
-              Replace
-            </button>
-            <button type="button" onClick={() => setPendingTemplate(undefined)}>
-              Keep editing
-            </button>
+            >{i18n.t('drafting.replace')}</button>
+            <button type="button" onClick={() => setPendingTemplate(undefined)}>{i18n.t('drafting.keepEditing')}</button>
           </div>
         </div>
       )}
 
       {hasMarker && (
         <div className="stack" style={{ gap: 2 }}>
-          <label>
-            Your personal sentence
-            <textarea
+          <label>{i18n.t('drafting.yourPersonalSentence')}<textarea
               rows={2}
               value={state.personal}
-              placeholder={hint ?? 'Something only you could say to this person'}
+              placeholder={hint ?? i18n.t('drafting.somethingOnlyYouCould')}
               aria-describedby={`${uid}-personal-help`}
               onChange={(e) => edit({ personal: e.target.value })}
             />
           </label>
           <span id={`${uid}-personal-help`} className={state.personal.trim() ? 'muted small' : 'warn small'}>
             {state.personal.trim()
-              ? 'It goes where the template marks [[…]].'
-              : `Write it before you copy: ${(hint ?? 'a sentence that shows why you are writing to this person').replace(/[.?!]?$/, (end) => end || '.')}`}
+              ? i18n.t('drafting.itGoesWhereThe')
+              : i18n.t('drafting.writeItBeforeYou', { value: (hint ?? i18n.t('drafting.defaultHint')).replace(/[.?!]?$/, (end) => end || '.') })}
           </span>
         </div>
       )}
 
       {fillIns.length > 0 && (
         <fieldset className="card fill-ins">
-          <legend>Fill in for this message</legend>
+          <legend>{i18n.t('drafting.fillInForThis')}</legend>
           {fillIns.map((def) => (
             <FillIn
               key={def.name}
@@ -360,89 +351,70 @@ export function DraftComposer({ contact, templateId }: Props) {
       )}
 
       {limits.hasSubject && (
-        <VariableTextarea label="Subject" singleLine value={state.subject} onChange={(subject) => edit({ subject })} testId="draft-subject" />
+        <VariableTextarea label={i18n.t('drafting.subject')} singleLine value={state.subject} onChange={(subject) => edit({ subject })} testId="draft-subject" />
       )}
-      <VariableTextarea label="Message" value={state.body} onChange={(value) => edit({ body: value })} rows={12} describedBy={countsId} testId="draft-body" />
+      <VariableTextarea label={i18n.t('drafting.message')} value={state.body} onChange={(value) => edit({ body: value })} rows={12} describedBy={countsId} testId="draft-body" />
 
       <div className="stack" style={{ gap: 4 }}>
-        <h3>Preview</h3>
-        {limits.hasSubject && <Preview rendered={subject} label="Subject preview" testId="subject-preview" />}
-        <Preview rendered={body} label="Message preview" testId="message-preview" />
+        <h3>{i18n.t('drafting.preview')}</h3>
+        {limits.hasSubject && <Preview rendered={subject} label={i18n.t('drafting.subjectPreview')} testId="subject-preview" />}
+        <Preview rendered={body} label={i18n.t('drafting.messagePreview')} testId="message-preview" />
         <div id={countsId}>
-          {limits.hasSubject && <LimitCount label="Subject" check={subjectCheck} place={place} />}
-          <LimitCount label="Message" check={bodyCheck} place={place} />
+          {limits.hasSubject && <LimitCount label={i18n.t('drafting.subject')} check={subjectCheck} place={place} />}
+          <LimitCount label={i18n.t('drafting.message')} check={bodyCheck} place={place} />
         </div>
       </div>
 
       {!ready && (
-        <ul id={reasonsId} className="blockers" aria-label="Before you can copy" data-testid="draft-blockers">
+        <ul id={reasonsId} className="blockers" aria-label={i18n.t('drafting.beforeYouCanCopy')} data-testid="draft-blockers">
           {reasons.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
         </ul>
       )}
 
-      <div className="actions" aria-label="Send it yourself" role="group">
+      <div className="actions" aria-label={i18n.t('drafting.sendItYourself')} role="group">
         <button
           type="button"
           className="primary"
           disabled={!ready}
           aria-describedby={ready ? undefined : reasonsId}
           onClick={() => void copy(body.text, 'message')}
-        >
-          Copy message
-        </button>
+        >{i18n.t('drafting.copyMessage')}</button>
         {limits.hasSubject && (
-          <button type="button" disabled={!ready} aria-describedby={ready ? undefined : reasonsId} onClick={() => void copy(subject.text, 'subject')}>
-            Copy subject
-          </button>
+          <button type="button" disabled={!ready} aria-describedby={ready ? undefined : reasonsId} onClick={() => void copy(subject.text, 'subject')}>{i18n.t('drafting.copySubject')}</button>
         )}
         {mailto &&
           (ready ? (
-            <a className="button" href={mailto} data-testid="open-email">
-              Open in email
-            </a>
+            <a className="button" href={mailto} data-testid="open-email">{i18n.t('drafting.openInEmail')}</a>
           ) : (
-            <button type="button" disabled aria-describedby={reasonsId}>
-              Open in email
-            </button>
+            <button type="button" disabled aria-describedby={reasonsId}>{i18n.t('drafting.openInEmail')}</button>
           ))}
         {contact.profiles.linkedin && /^https?:\/\//i.test(contact.profiles.linkedin) && (
-          <a className="button" href={contact.profiles.linkedin} target="_blank" rel="noreferrer noopener">
-            Open LinkedIn profile
-          </a>
+          <a className="button" href={contact.profiles.linkedin} target="_blank" rel="noreferrer noopener">{i18n.t('drafting.openLinkedinProfile')}</a>
         )}
         {contact.profiles.doximity && /^https?:\/\//i.test(contact.profiles.doximity) && (
-          <a className="button" href={contact.profiles.doximity} target="_blank" rel="noreferrer noopener">
-            Open Doximity profile
-          </a>
+          <a className="button" href={contact.profiles.doximity} target="_blank" rel="noreferrer noopener">{i18n.t('drafting.openDoximityProfile')}</a>
         )}
       </div>
       {mailto && ready && mailto.length > MAILTO_SAFE_LENGTH && (
-        <p className="warn small" style={{ margin: 0 }}>
-          This message is long: some mail programs cut long links. If it arrives short, use Copy message instead.
-        </p>
+        <p className="warn small" style={{ margin: 0 }}>{i18n.t('drafting.thisMessageIsLong')}</p>
       )}
       {!contact.email && state.format === 'email' && (
         <p className="muted small" style={{ margin: 0 }}>
-          No email address is saved for {contact.fullName}: add one in Details to open the message in your mail program.
-        </p>
+          {i18n.t('drafting.noEmailAddressIs', { fullName: contact.fullName })}</p>
       )}
 
       <div className="row" style={{ alignItems: 'flex-end', flexWrap: 'wrap' }}>
-        <Select label="Log as" value={sendKind} options={SEND_KINDS} labels={INTERACTION_LABELS} onChange={setKind} style={{ flex: 1, minWidth: 140 }} />
+        <Select label={i18n.t('drafting.logAs')} value={sendKind} options={SEND_KINDS} labels={labelsOf.interaction(SEND_KINDS)} onChange={setKind} style={{ flex: 1, minWidth: 140 }} />
         <button
           type="button"
           disabled={!ready || busy}
           aria-describedby={ready ? undefined : reasonsId}
           onClick={() => void markSent()}
-        >
-          Mark as sent
-        </button>
+        >{i18n.t('drafting.markAsSent')}</button>
         {contact.status === 'awaiting_reply' && (
-          <button type="button" disabled={busy} onClick={() => void replyReceived()}>
-            Reply received
-          </button>
+          <button type="button" disabled={busy} onClick={() => void replyReceived()}>{i18n.t('drafting.replyReceived')}</button>
         )}
       </div>
       <p
@@ -464,11 +436,11 @@ function FillIn({ def, value, onChange }: { def: VariableDef; value: string; onC
     <label>
       <span>
         {label}
-        {missing && <span className="warn"> · needed</span>}
+        {missing && <span className="warn">{' '}{i18n.t('drafting.needed')}</span>}
       </span>
       {def.input === 'choice' ? (
         <select value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">Choose…</option>
+          <option value="">{i18n.t('drafting.choose')}</option>
           {def.choices?.map((choice) => (
             <option key={choice} value={choice}>
               {choice}

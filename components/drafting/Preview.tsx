@@ -1,4 +1,5 @@
 import type { Rendered } from '../../drafting/render';
+import { i18n } from '#i18n';
 
 /**
  * A rendered message as the recipient will read it, with every gap marked:
@@ -8,7 +9,7 @@ import type { Rendered } from '../../drafting/render';
 export function Preview({ rendered, label, testId }: { rendered: Rendered; label: string; testId?: string }) {
   return (
     <div className="draft-preview" role="group" aria-label={label} data-testid={testId}>
-      {rendered.segments.length === 0 && <span className="muted">(empty)</span>}
+      {rendered.segments.length === 0 && <span className="muted">{i18n.t('drafting.empty')}</span>}
       {rendered.segments.map((segment, index) => {
         switch (segment.kind) {
           case 'text':
@@ -23,14 +24,14 @@ export function Preview({ rendered, label, testId }: { rendered: Rendered; label
             return (
               <mark key={index} className="var-missing" data-testid="missing-variable">
                 {segment.text}
-                <span className="visually-hidden"> (no value yet)</span>
+                <span className="visually-hidden">{' '}{i18n.t('drafting.noValueYet')}</span>
               </mark>
             );
           case 'unknown':
             return (
               <mark key={index} className="var-unknown">
                 {segment.text}
-                <span className="visually-hidden"> (not a variable)</span>
+                <span className="visually-hidden">{' '}{i18n.t('drafting.notAVariable')}</span>
               </mark>
             );
           case 'personal':
@@ -41,7 +42,7 @@ export function Preview({ rendered, label, testId }: { rendered: Rendered; label
             ) : (
               <mark key={index} className="var-personal">
                 {segment.text}
-                <span className="visually-hidden"> (write your personal sentence)</span>
+                <span className="visually-hidden">{' '}{i18n.t('drafting.writeYourPersonalSentence')}</span>
               </mark>
             );
         }

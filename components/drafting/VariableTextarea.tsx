@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { VARIABLES, type VariableDef } from '../../drafting/variables';
+import { i18n } from '#i18n';
 
 interface Props {
   label: string;
@@ -127,7 +128,7 @@ export function VariableTextarea({ label, value, onChange, singleLine, rows = 10
         />
       )}
       {showing && (
-        <ul className="suggestions" role="listbox" id={listId} aria-label="Variables">
+        <ul className="suggestions" role="listbox" id={listId} aria-label={i18n.t('drafting.variables')}>
           {options.map((option, index) => (
             <li
               key={option.name}
@@ -144,15 +145,13 @@ export function VariableTextarea({ label, value, onChange, singleLine, rows = 10
         </ul>
       )}
       <div className="row variable-tools">
-        <span id={helpId} className="muted small">
-          Type {'{{'} to insert a variable.
-        </span>
+        <span id={helpId} className="muted small">{i18n.t('drafting.typeToInsert', { braces: '{{' })}</span>
         <select
-          aria-label={`Insert a variable into ${label.toLowerCase()}`}
+          aria-label={i18n.t('drafting.insertAVariableInto', { label: label.toLowerCase() })}
           value=""
           onChange={(e) => e.target.value && insert(e.target.value)}
         >
-          <option value="">Insert variable…</option>
+          <option value="">{i18n.t('drafting.insertVariable')}</option>
           {VARIABLES.map((v) => (
             <option key={v.name} value={v.name}>
               {v.label} — {`{{${v.name}}}`}

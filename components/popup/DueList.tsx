@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, format } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import {
@@ -15,6 +15,8 @@ import { markNoResponse, markReplyReceived, snoozeFollowUp } from '../../storage
 import type { Contact, Settings } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import { openSidePanel } from '../side-panel';
+import { i18n } from '#i18n';
+import { formatDay } from '../format';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
 const SHOWN = 50;
@@ -45,20 +47,20 @@ function useMinute(): number {
 
 function dueText(nextFollowUpAt: number, now: number): string {
   const days = differenceInCalendarDays(now, nextFollowUpAt);
-  if (days <= 0) return 'Due today';
-  if (days === 1) return 'Due since yesterday';
-  return `${days} days overdue`;
+  if (days <= 0) return i18n.t('popup.dueToday');
+  if (days === 1) return i18n.t('popup.dueSinceYesterday');
+  return i18n.t('popup.daysOverdue', days, { n: days });
 }
 
 function stageText(contact: Contact, settings: Settings, now: number): string {
   if (followUpState(contact, settings, now) === 'no_response') {
     const sent = contact.followUpsSent;
-    return `${sent} follow-up${sent === 1 ? '' : 's'} sent, no reply yet`;
+    return i18n.t('popup.followUpsSentNoReply', sent, { n: sent });
   }
-  if (contact.status !== 'awaiting_reply') return 'Reminder';
+  if (contact.status !== 'awaiting_reply') return i18n.t('popup.reminder');
   return settings.maxFollowUps > 0
-    ? `Follow-up ${Math.min(contact.followUpsSent + 1, settings.maxFollowUps)} of ${settings.maxFollowUps}`
-    : 'Follow-up';
+    ? i18n.t('popup.followUpNOf', { n: Math.min(contact.followUpsSent + 1, settings.maxFollowUps), max: settings.maxFollowUps })
+    : i18n.t('popup.followUp');
 }
 
 /**
@@ -111,34 +113,26 @@ export function DueList({ windowId, onDraft }: Props) {
       (error: Error) =>
         setStatus({
           error: true,
-          text: `The side panel did not open (${error.message}). Your follow-up to ${contact.fullName} is ready there: open Rapport’s side panel from the toolbar.`,
+          text: i18n.t('popup.sidePanelDidNotOpen', { error: error.message, name: contact.fullName }),
         }),
     );
   };
 
   return (
     <section className="stack" aria-labelledby={headingId} data-testid="due-list">
-      <h2 id={headingId} ref={heading} tabIndex={-1}>
-        Follow-ups due
-      </h2>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>{i18n.t('popup.followUpsDue')}</h2>
       {status && (
         <p className={status.error ? 'error' : 'ok'} role={status.error ? 'alert' : 'status'} style={{ margin: 0 }}>
           {status.text}
         </p>
       )}
       {loaded === undefined ? (
-        <p className="muted" style={{ margin: 0 }}>
-          Loading follow-ups…
-        </p>
+        <p className="muted" style={{ margin: 0 }}>{i18n.t('popup.loadingFollowUps')}</p>
       ) : !loaded.ok ? (
         <p className="error" role="alert" style={{ margin: 0 }}>
-          Follow-ups could not be loaded: {loaded.error}
-        </p>
+          {i18n.t('popup.followUpsCouldNot', { error: loaded.error })}</p>
       ) : loaded.contacts.length === 0 ? (
-        <p className="muted" style={{ margin: 0 }} data-testid="due-empty">
-          No follow-ups due. After you mark a message sent, Rapport lists the person here when it is time to follow
-          up.
-        </p>
+        <p className="muted" style={{ margin: 0 }} data-testid="due-empty">{i18n.t('popup.noFollowUpsDue2')}</p>
       ) : (
         <>
           <ul className="stack" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -155,9 +149,7 @@ export function DueList({ windowId, onDraft }: Props) {
           </ul>
           {loaded.total > loaded.contacts.length && (
             <p className="muted" style={{ margin: 0 }}>
-              Showing the {loaded.contacts.length} oldest of {loaded.total}. Answer these first, or see every contact
-              in the side panel.
-            </p>
+              {i18n.t('popup.showingTheOldestOf', { length: loaded.contacts.length, total: loaded.total })}</p>
           )}
         </>
       )}
@@ -188,7 +180,7 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
       const updated = await snoozeFollowUp(contact.id, choice);
       setSnoozing(false);
       return updated;
-    }, `Snoozed ${name}.`);
+    }, i18n.t('popup.snoozed', { name }));
 
   return (
     <li className="card stack" aria-labelledby={nameId} data-testid="due-item" style={{ padding: 10, gap: 6 }}>
@@ -203,50 +195,42 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
       </div>
       <span className="muted" style={{ fontSize: 12 }}>
         {stageText(contact, settings, now)}
-        {contact.lastContactedAt !== undefined && ` · last contacted ${format(contact.lastContactedAt, 'MMM d')}`}
+        {contact.lastContactedAt !== undefined && i18n.t('popup.lastContacted', { date: formatDay(contact.lastContactedAt) })}
       </span>
       <div className="row" style={{ flexWrap: 'wrap', gap: 6 }}>
         {offerNoResponse && (
           <button
             type="button"
             className="primary"
-            aria-label={`Mark no response for ${name}`}
-            onClick={() => void onAct(() => markNoResponse(contact.id), `${name} is marked “no response”.`)}
-          >
-            Mark no response
-          </button>
+            aria-label={i18n.t('popup.markNoResponseFor', { name })}
+            onClick={() => void onAct(() => markNoResponse(contact.id), i18n.t('popup.markedNoResponse', { name }))}
+          >{i18n.t('popup.markNoResponse')}</button>
         )}
         <button
           type="button"
           className={offerNoResponse ? undefined : 'primary'}
-          aria-label={`Draft follow-up to ${name}`}
+          aria-label={i18n.t('popup.draftFollowUpTo', { name })}
           onClick={onDraft}
-        >
-          Draft follow-up
-        </button>
+        >{i18n.t('popup.draftFollowUp')}</button>
         <button
           ref={toggle}
           type="button"
-          aria-label={`Snooze ${name}`}
+          aria-label={i18n.t('popup.snooze2', { name })}
           aria-expanded={snoozing}
           aria-controls={snoozeId}
           onClick={() => setSnoozing((open) => !open)}
-        >
-          Snooze…
-        </button>
+        >{i18n.t('popup.snooze')}</button>
         <button
           type="button"
-          aria-label={`Reply received from ${name}`}
-          onClick={() => void onAct(() => markReplyReceived(contact.id), `Reply from ${name} recorded.`)}
-        >
-          Reply received
-        </button>
+          aria-label={i18n.t('popup.replyReceivedFrom', { name })}
+          onClick={() => void onAct(() => markReplyReceived(contact.id), i18n.t('popup.replyRecorded', { name }))}
+        >{i18n.t('popup.replyReceived')}</button>
       </div>
       {snoozing && (
         <div
           id={snoozeId}
           role="group"
-          aria-label={`Snooze ${name} for`}
+          aria-label={i18n.t('popup.snoozeFor', { name })}
           className="stack"
           style={{ gap: 6 }}
           onKeyDown={(event) => {
@@ -272,13 +256,9 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
               void snooze({ date });
             }}
           >
-            <label style={{ flex: 1 }}>
-              Until a date
-              <input type="date" min={tomorrow} value={date} required onChange={(e) => setDate(e.target.value)} />
+            <label style={{ flex: 1 }}>{i18n.t('popup.untilADate')}<input type="date" min={tomorrow} value={date} required onChange={(e) => setDate(e.target.value)} />
             </label>
-            <button type="submit" disabled={!date}>
-              Snooze until then
-            </button>
+            <button type="submit" disabled={!date}>{i18n.t('popup.snoozeUntilThen')}</button>
           </form>
         </div>
       )}

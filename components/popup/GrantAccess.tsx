@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { siteLabels } from '../../background/host-access';
 import type { SaveOutcome } from '../../messages';
+import { i18n } from '#i18n';
 
 export type NeedsAccess = Extract<SaveOutcome, { kind: 'needs-access' }>;
 
@@ -27,13 +28,9 @@ export function GrantAccess({ outcome, onGranted }: { outcome: NeedsAccess; onGr
     <div className="card stack" data-testid="needs-access">
       <p style={{ margin: 0 }}>{outcome.reason}</p>
       <button type="button" className="primary" onClick={grant}>
-        Grant access to {sites}
-      </button>
+        {i18n.t('popup.grantAccessTo', { sites })}</button>
       {refused && (
-        <p className="error" role="alert" style={{ margin: 0 }}>
-          Access was not granted, so Rapport cannot read this page. You can grant it later from here, or click the
-          Rapport icon in the toolbar to read this page once.
-        </p>
+        <p className="error" role="alert" style={{ margin: 0 }}>{i18n.t('popup.accessWasNotGranted')}</p>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { openAddForm } from '../open-add-form';
 import { openSidePanel } from '../side-panel';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
+import { i18n } from '#i18n';
 
 type State =
   | { step: 'saving' }
@@ -32,7 +33,7 @@ export function PopupApp() {
   useEffect(() => {
     if (tab === undefined) return;
     if (tab === null) {
-      setState({ step: 'done', outcome: { kind: 'no-person', reason: 'There is no page to read in this window.' } });
+      setState({ step: 'done', outcome: { kind: 'no-person', reason: i18n.t('popup.noPageToRead') } });
       return;
     }
     sendToBackground({ type: 'save-tab', tabId: tab.id }).then(
@@ -48,7 +49,7 @@ export function PopupApp() {
     return watchPickerSession(tab.id, (session) => {
       if (session?.state === 'saved' && session.saved) setState({ step: 'done', outcome: { kind: 'saved', ...session.saved } });
       else if (session?.state === 'cancelled') setState({ step: 'picker-closed' });
-      else if (session?.state === 'failed') setState({ step: 'error', message: session.error ?? 'Not saved.' });
+      else if (session?.state === 'failed') setState({ step: 'error', message: session.error ?? i18n.t('common.notSaved') });
     });
   }, [picking, tab]);
 
@@ -70,29 +71,25 @@ export function PopupApp() {
       <header className="spread">
         <h1>Rapport</h1>
         <span className="muted" data-testid="due-count" aria-live="polite">
-          {due === undefined ? '' : due === 0 ? 'No follow-ups due' : `${due} follow-up${due === 1 ? '' : 's'} due`}
+          {due === undefined ? '' : due === 0 ? i18n.t('popup.noFollowUpsDue') : i18n.t('popup.followUpDue', due, { n: due })}
         </span>
       </header>
 
       <section aria-live="polite" className="stack">
-        {state.step === 'saving' && <p className="muted">Saving the person on this page…</p>}
+        {state.step === 'saving' && <p className="muted">{i18n.t('popup.savingThePersonOn')}</p>}
         {saved && (
           <div className="card stack" data-testid="saved-card">
             <p className="ok" style={{ margin: 0, fontWeight: 600 }}>
-              {saved.created ? 'Saved to Rapport' : 'Already saved: updated from the page'}
+              {saved.created ? i18n.t('popup.savedToRapport') : i18n.t('popup.alreadySavedUpdatedFrom')}
             </p>
             <ContactSummary contact={saved.contact} />
             <div className="row">
-              <button type="button" onClick={() => void undo(saved)}>
-                Undo
-              </button>
+              <button type="button" onClick={() => void undo(saved)}>{i18n.t('popup.undo')}</button>
               <button
                 type="button"
                 className="primary"
                 onClick={() => void openSidePanel(tab?.windowId, saved.contact.id).then(() => window.close())}
-              >
-                Open in side panel
-              </button>
+              >{i18n.t('popup.openInSidePanel')}</button>
             </div>
           </div>
         )}
@@ -107,16 +104,13 @@ export function PopupApp() {
         )}
         {state.step === 'done' && state.outcome.kind === 'picking' && (
           <div className="card stack" data-testid="picking">
-            <p style={{ margin: 0, fontWeight: 600 }}>Several people on this page: choose one on the page.</p>
+            <p style={{ margin: 0, fontWeight: 600 }}>{i18n.t('popup.severalPeopleOnThis')}</p>
             <p className="muted" style={{ margin: 0 }}>
-              {state.outcome.names.length} people found. Click the one to save, or press Esc on the page to leave.
-            </p>
+              {i18n.t('popup.peopleFoundClickThe', { length: state.outcome.names.length })}</p>
           </div>
         )}
         {state.step === 'picker-closed' && (
-          <p className="card" style={{ margin: 0 }}>
-            No one was saved.
-          </p>
+          <p className="card" style={{ margin: 0 }}>{i18n.t('popup.noOneWasSaved')}</p>
         )}
         {state.step === 'done' && state.outcome.kind === 'no-person' && (
           <div className="card stack" data-testid="no-person">
@@ -127,16 +121,14 @@ export function PopupApp() {
                   type="button"
                   className="primary"
                   onClick={() => void openAddForm(tab?.windowId, { profileUrl: noPersonUrl }).then(() => window.close())}
-                >
-                  Add by hand
-                </button>
+                >{i18n.t('popup.addByHand')}</button>
               </div>
             )}
           </div>
         )}
         {state.step === 'undone' && (
           <p className="card" style={{ margin: 0 }}>
-            {state.created ? 'Removed from Rapport.' : 'The earlier version of this contact is back.'}
+            {state.created ? i18n.t('popup.removedFromRapport') : i18n.t('popup.theEarlierVersionOf')}
           </p>
         )}
         {state.step === 'error' && (
@@ -147,9 +139,7 @@ export function PopupApp() {
       </section>
 
       {!saved && (
-        <button type="button" onClick={() => void openSidePanel(tab?.windowId).then(() => window.close())}>
-          Open side panel
-        </button>
+        <button type="button" onClick={() => void openSidePanel(tab?.windowId).then(() => window.close())}>{i18n.t('popup.openSidePanel')}</button>
       )}
 
       <DueList windowId={tab?.windowId} />

@@ -1,4 +1,6 @@
-import { IMPORT_TARGETS, TARGET_LABELS, type ColumnMapping as Mapping, type ImportTarget } from '../../portability/csv-columns';
+import { IMPORT_TARGETS, type ColumnMapping as Mapping, type ImportTarget } from '../../portability/csv-columns';
+import { i18n } from '#i18n';
+import { importTargetLabel } from '../labels';
 
 interface Props {
   header: readonly string[];
@@ -12,19 +14,16 @@ interface Props {
 export function ColumnMapping({ header: columns, sample: rows, mapping, onChange }: Props) {
   return (
     <div className="stack">
-      <p className="muted data-note">
-        Rapport guessed what each column holds from its header. Check each one; columns set to “Ignore” are not imported.
-      </p>
+      <p className="muted data-note">{i18n.t('settings.rapportGuessedWhatEach')}</p>
       <div className="data-table-wrap">
         <table className="data-table" data-testid="column-mapping">
-          <caption className="visually-hidden">Columns of the file and the first {rows.length} rows</caption>
+          <caption className="visually-hidden">{i18n.t('settings.columnsOfTheFile', { length: rows.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Imports as</th>
+              <th scope="col">{i18n.t('settings.column')}</th>
+              <th scope="col">{i18n.t('settings.importsAs')}</th>
               {rows.map((_, i) => (
-                <th scope="col" key={i}>
-                  Row {i + 1}
+                <th scope="col" key={i}>{i18n.t('settings.rowN', { n: i + 1 })}
                 </th>
               ))}
             </tr>
@@ -32,10 +31,10 @@ export function ColumnMapping({ header: columns, sample: rows, mapping, onChange
           <tbody>
             {columns.map((header, column) => (
               <tr key={column}>
-                <th scope="row">{header || `Column ${column + 1}`}</th>
+                <th scope="row">{header || i18n.t('settings.column2', { n: column + 1 })}</th>
                 <td>
                   <select
-                    aria-label={`Field for column “${header || column + 1}”`}
+                    aria-label={i18n.t('settings.fieldForColumn', { column: header || column + 1 })}
                     value={mapping[column] ?? ''}
                     onChange={(e) => {
                       const next = [...mapping];
@@ -43,10 +42,10 @@ export function ColumnMapping({ header: columns, sample: rows, mapping, onChange
                       onChange(next);
                     }}
                   >
-                    <option value="">Ignore</option>
+                    <option value="">{i18n.t('settings.ignore')}</option>
                     {IMPORT_TARGETS.map((target) => (
                       <option key={target} value={target}>
-                        {TARGET_LABELS[target]}
+                        {importTargetLabel(target)}
                       </option>
                     ))}
                   </select>

@@ -1,8 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { DEFAULT_LIMITS, LIMIT_LABELS } from '../../drafting/limits';
+import { DEFAULT_LIMITS } from '../../drafting/limits';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { ChannelLimits, Settings } from '../../storage/schemas';
+import { i18n } from '#i18n';
+import { formatNumber } from '../format';
+import { limitLabel } from '../labels';
 
 const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS) as (keyof ChannelLimits)[];
 
@@ -18,7 +21,7 @@ export function DraftingSettings() {
   const premiumHint = useId();
   const limitsHint = useId();
 
-  if (!settings) return <p className="muted">Loading settings…</p>;
+  if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
 
   const save = async (patch: Partial<Settings>) => {
     setError(undefined);
@@ -37,7 +40,7 @@ export function DraftingSettings() {
     else {
       const value = Number(raw);
       if (!Number.isInteger(value) || value < 1 || value > 100_000) {
-        setError(`${LIMIT_LABELS[key]} must be a whole number from 1 to 100,000, or empty for the default.`);
+        setError(i18n.t('settings.limitInvalid', { limit: limitLabel(key) }));
         return;
       }
       if (value === DEFAULT_LIMITS[key]) delete next[key];
@@ -50,15 +53,13 @@ export function DraftingSettings() {
 
   return (
     <section className="stack" aria-labelledby="drafting-settings-heading" data-testid="drafting-settings">
-      <h2 id="drafting-settings-heading">Drafting</h2>
-      <label>
-        Your AAMC ID
-        <input
+      <h2 id="drafting-settings-heading">{i18n.t('settings.drafting')}</h2>
+      <label>{i18n.t('settings.yourAamcId')}<input
           key={`aamc-${settings.myAamcId}`}
           inputMode="numeric"
           autoComplete="off"
           defaultValue={settings.myAamcId}
-          placeholder="For letter of recommendation requests"
+          placeholder={i18n.t('settings.forLetterOfRecommendation')}
           onBlur={(e) => e.target.value.trim() !== settings.myAamcId && void save({ myAamcId: e.target.value })}
         />
       </label>
@@ -69,41 +70,33 @@ export function DraftingSettings() {
           checked={settings.linkedinPremium}
           aria-describedby={premiumHint}
           onChange={(e) => void save({ linkedinPremium: e.target.checked })}
-        />
-        I have LinkedIn Premium
-      </label>
-      <p id={premiumHint} className="muted" style={{ margin: 0 }}>
-        Connection notes can then be up to {settings.channelLimits.connectionNotePremium ?? DEFAULT_LIMITS.connectionNotePremium}{' '}
-        characters instead of {settings.channelLimits.connectionNote ?? DEFAULT_LIMITS.connectionNote}.
+        />{i18n.t('settings.iHaveLinkedinPremium')}</label>
+      <p id={premiumHint} className="muted" style={{ margin: 0 }}>{i18n.t('settings.premiumHint', { premium: formatNumber(settings.channelLimits.connectionNotePremium ?? DEFAULT_LIMITS.connectionNotePremium), basic: formatNumber(settings.channelLimits.connectionNote ?? DEFAULT_LIMITS.connectionNote) })}
       </p>
 
       <fieldset className="stack" aria-describedby={limitsHint}>
-        <legend>Character limits</legend>
-        <p id={limitsHint} className="muted" style={{ margin: 0 }}>
-          LinkedIn changes these from time to time. Leave a field empty to use the default shown.
-        </p>
+        <legend>{i18n.t('settings.characterLimits')}</legend>
+        <p id={limitsHint} className="muted" style={{ margin: 0 }}>{i18n.t('settings.linkedinChangesTheseFrom')}</p>
         {LIMIT_KEYS.map((key) => (
           <label key={key}>
-            {LIMIT_LABELS[key]}
+            {limitLabel(key)}
             <input
               key={`${key}-${settings.channelLimits[key] ?? ''}`}
               type="number"
               min={1}
               max={100_000}
               defaultValue={settings.channelLimits[key] ?? ''}
-              placeholder={`${DEFAULT_LIMITS[key]} (default)`}
+              placeholder={i18n.t('settings.default', { DEFAULT_LIMITS: DEFAULT_LIMITS[key] })}
               onBlur={(e) => saveLimit(key, e.target.value)}
             />
           </label>
         ))}
         <div>
-          <button type="button" disabled={!customized} onClick={() => void save({ channelLimits: {} })}>
-            Reset limits to defaults
-          </button>
+          <button type="button" disabled={!customized} onClick={() => void save({ channelLimits: {} })}>{i18n.t('settings.resetLimitsToDefaults')}</button>
         </div>
       </fieldset>
       <p aria-live="polite" className={error ? 'error' : 'muted'} style={{ margin: 0, minHeight: '1.4em' }}>
-        {error ?? (saved ? 'Saved.' : '')}
+        {error ?? (saved ? i18n.t('settings.saved') : '')}
       </p>
     </section>
   );

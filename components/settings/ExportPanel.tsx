@@ -6,6 +6,7 @@ import { contactsToCsv, csvFileName } from '../../portability/csv-export';
 import { formatBytes } from '../../portability/limits';
 import { listContacts } from '../../storage/contacts';
 import { useDownload } from './use-download';
+import { i18n } from '#i18n';
 
 type Job = 'backup' | 'csv';
 
@@ -37,7 +38,7 @@ export function ExportPanel() {
         offer(new Blob([contactsToCsv(contacts)], { type: 'text/csv;charset=utf-8' }), csvFileName());
       }
     } catch (e) {
-      setError(`The export failed: ${(e as Error).message}`);
+      setError(i18n.t('settings.exportFailed', { error: (e as Error).message }));
     } finally {
       setJob(undefined);
     }
@@ -45,34 +46,29 @@ export function ExportPanel() {
 
   return (
     <div className="stack">
-      <h3>Export</h3>
-      <p className="muted data-note">
-        A backup holds everything (contacts, timelines, templates, settings and the trash) and can be restored on any
-        install. The CSV holds your contacts, one row each, for a spreadsheet.
-      </p>
+      <h3>{i18n.t('settings.export')}</h3>
+      <p className="muted data-note">{i18n.t('settings.aBackupHoldsEverything')}</p>
       <div className="row">
         <button type="button" className="primary" disabled={job !== undefined} onClick={() => void run('backup')}>
-          {job === 'backup' ? 'Preparing backup…' : 'Export backup (JSON)'}
+          {job === 'backup' ? i18n.t('settings.preparingBackup') : i18n.t('settings.exportBackupJson')}
         </button>
         <button type="button" disabled={job !== undefined} onClick={() => void run('csv')}>
-          {job === 'csv' ? 'Preparing CSV…' : 'Export contacts (CSV)'}
+          {job === 'csv' ? i18n.t('settings.preparingCsv') : i18n.t('settings.exportContactsCsv')}
         </button>
       </div>
       {job && (
         <progress
-          aria-label={job === 'backup' ? 'Backup progress' : 'CSV export progress'}
+          aria-label={job === 'backup' ? i18n.t('settings.backupProgress') : i18n.t('settings.csvExportProgress')}
           max={progress?.total}
           value={progress?.done}
         />
       )}
       {file && (
-        <p className="ok data-note" role="status">
-          Ready:{' '}
+        <p className="ok data-note" role="status">{i18n.t('settings.ready')}{' '}
           <a ref={link} href={file.url} download={file.name}>
             {file.name}
           </a>{' '}
-          ({formatBytes(file.size)}). If the download did not start, use the link.
-        </p>
+          {i18n.t('settings.ifTheDownloadDid', { size: formatBytes(file.size) })}</p>
       )}
       {error && (
         <p className="error" role="alert">

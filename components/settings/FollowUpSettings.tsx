@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { getSettings, updateSettings } from '../../storage/settings';
+import { i18n } from '#i18n';
 
 /** Follow-up reminders beyond the badge: the opt-in daily notification. */
 export function FollowUpSettings() {
@@ -10,7 +11,7 @@ export function FollowUpSettings() {
   const [saved, setSaved] = useState(false);
   const hintId = useId();
 
-  if (!settings) return <p className="muted">Loading settings…</p>;
+  if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
 
   const toggle = async (dailySummary: boolean) => {
     setError(undefined);
@@ -26,7 +27,7 @@ export function FollowUpSettings() {
 
   return (
     <section className="stack" aria-labelledby="followup-reminders-heading" data-testid="followup-settings">
-      <h2 id="followup-reminders-heading">Follow-up reminders</h2>
+      <h2 id="followup-reminders-heading">{i18n.t('settings.followUpReminders')}</h2>
       <label style={{ flexDirection: 'row', alignItems: 'center', gap: 8, fontSize: 14, color: 'var(--fg)' }}>
         <input
           type="checkbox"
@@ -34,15 +35,10 @@ export function FollowUpSettings() {
           checked={settings.dailySummary}
           aria-describedby={hintId}
           onChange={(e) => void toggle(e.target.checked)}
-        />
-        Daily summary notification
-      </label>
-      <p id={hintId} className="muted" style={{ margin: 0 }}>
-        Once a day, when follow-ups are due, your browser shows how many. Clicking it opens the list here. The toolbar
-        badge counts them either way.
-      </p>
+        />{i18n.t('settings.dailySummaryNotification')}</label>
+      <p id={hintId} className="muted" style={{ margin: 0 }}>{i18n.t('settings.onceADayWhen')}</p>
       <p aria-live="polite" className={error ? 'error' : 'muted'} style={{ margin: 0, minHeight: '1.4em' }}>
-        {error ?? (saved ? 'Saved.' : '')}
+        {error ?? (saved ? i18n.t('settings.saved') : '')}
       </p>
     </section>
   );

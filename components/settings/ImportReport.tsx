@@ -1,6 +1,8 @@
 import { describeIssue, type ImportIssue, type SkippedRow } from '../../portability/issues';
 import { REPORT_LINES } from '../../portability/limits';
 import type { ContactPlanView, RestorePlanView } from '../../portability/plan-view';
+import { i18n } from '#i18n';
+import { formatNumber } from '../format';
 
 /** Long lists are cut: the counts above them stay exact. */
 const SHOWN = REPORT_LINES;
@@ -18,7 +20,7 @@ function Listed<T>({ items, total = items.length, label, render }: { items: read
         {shown.map((item, i) => (
           <li key={i}>{render(item)}</li>
         ))}
-        {total > shown.length && <li className="muted">…and {total - shown.length} more</li>}
+        {total > shown.length && <li className="muted">{i18n.t('settings.andMore', { n: total - shown.length })}</li>}
       </ul>
     </details>
   );
@@ -29,20 +31,18 @@ export function IssueList({ issues, total = issues.length }: { issues: readonly 
   const shown = issues.slice(0, SHOWN);
   return (
     <div className="stack" data-testid="import-errors">
-      <p className="error" role="alert">
-        Nothing will be imported until {total === 1 ? 'this problem is' : `these ${total} problems are`} fixed in the file:
-      </p>
+      <p className="error" role="alert">{i18n.t('settings.nothingWillBeImported', total, { n: total })}</p>
       <ul className="data-report-list">
         {shown.map((issue, i) => (
           <li key={i}>{describeIssue(issue)}</li>
         ))}
-        {total > shown.length && <li className="muted">…and {total - shown.length} more</li>}
+        {total > shown.length && <li className="muted">{i18n.t('settings.andMore', { n: total - shown.length })}</li>}
       </ul>
     </div>
   );
 }
 
-const skipLine = (s: SkippedRow) => `Row ${s.row}, ${s.name}: ${s.reason}`;
+const skipLine = (s: SkippedRow) => i18n.t('settings.skipLine', { row: s.row, name: s.name, reason: s.reason });
 
 /** The dry run of a contact import: who would be added, what would be filled in, who is skipped and why. */
 export function ContactPlanReport({ plan }: { plan: ContactPlanView }) {
@@ -51,16 +51,16 @@ export function ContactPlanReport({ plan }: { plan: ContactPlanView }) {
       <Listed
         items={plan.add.items}
         total={plan.add.total}
-        label="To add"
-        render={({ name, organization, row }) => `Row ${row}: ${name}${organization ? `, ${organization}` : ''}`}
+        label={i18n.t('settings.toAdd')}
+        render={({ name, organization, row }) => organization ? i18n.t('settings.addLineOrg', { row, name, organization }) : i18n.t('settings.addLine', { row, name })}
       />
       <Listed
         items={plan.update.items}
         total={plan.update.total}
-        label="To update (empty fields filled in)"
-        render={(u) => `Row ${u.row}: ${u.name} — ${u.fields.join(', ')}`}
+        label={i18n.t('settings.toUpdateEmptyFields')}
+        render={(u) => i18n.t('settings.updateLine', { row: u.row, name: u.name, fields: u.fields.join(', ') })}
       />
-      <Listed items={plan.skip.items} total={plan.skip.total} label="To skip" render={skipLine} />
+      <Listed items={plan.skip.items} total={plan.skip.total} label={i18n.t('settings.toSkip')} render={skipLine} />
       <IssueList issues={plan.errors.items} total={plan.errors.total} />
     </div>
   );
@@ -71,14 +71,11 @@ export function RestorePlanReport({ plan }: { plan: RestorePlanView }) {
   return (
     <div className="stack">
       {plan.mode === 'replace' && plan.removed.contacts + plan.removed.interactions + plan.removed.templates + plan.removed.trash > 0 && (
-        <p className="error">
-          Replacing erases what is here now: {plan.removed.contacts} contacts, {plan.removed.interactions} interactions,{' '}
-          {plan.removed.templates} templates and {plan.removed.trash} deleted contacts, and your settings.
-        </p>
+        <p className="error">{i18n.t('settings.replacingErasesWhatIs', { contacts: formatNumber(plan.removed.contacts), interactions: formatNumber(plan.removed.interactions), templates: formatNumber(plan.removed.templates), trash: formatNumber(plan.removed.trash) })}</p>
       )}
-      <Listed items={c.add.items} total={c.add.total} label="Contacts to add" render={(name) => name} />
-      <Listed items={c.update.items} total={c.update.total} label="Contacts to update (the backup’s copy is newer)" render={(name) => name} />
-      <Listed items={c.skip.items} total={c.skip.total} label="Contacts to skip" render={(s) => `${s.name}: ${s.reason}`} />
+      <Listed items={c.add.items} total={c.add.total} label={i18n.t('settings.contactsToAdd')} render={(name) => name} />
+      <Listed items={c.update.items} total={c.update.total} label={i18n.t('settings.contactsToUpdateThe')} render={(name) => name} />
+      <Listed items={c.skip.items} total={c.skip.total} label={i18n.t('settings.contactsToSkip')} render={(s) => `${s.name}: ${s.reason}`} />
       <IssueList issues={plan.errors.items} total={plan.errors.total} />
     </div>
   );

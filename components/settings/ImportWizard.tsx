@@ -9,6 +9,9 @@ import { MAX_CSV_BYTES, MAX_JSON_BYTES, formatBytes } from '../../portability/li
 import { summarizePlan, summarizeRestoreView, type ContactPlanView, type RestorePlanView } from '../../portability/plan-view';
 import { ColumnMapping } from './ColumnMapping';
 import { ContactPlanReport, IssueList, RestorePlanReport } from './ImportReport';
+import { i18n } from '#i18n';
+import { formatDateTime, formatNumber } from '../format';
+import { importKindLabel } from '../labels';
 
 type Step =
   | { step: 'choose' }
@@ -24,23 +27,22 @@ type Step =
 
 type RestoreMode = RestorePlanView['mode'];
 
-const KIND_LABELS = { backup: 'Rapport backup', connections: 'LinkedIn Connections export', csv: 'CSV of contacts' } as const;
 
 /** The progress line for each stage of the import worker's work. */
 function progressStep(fileName: string, stage: ImportStage, done: number, total: number): Step {
   switch (stage) {
     case 'reading':
-      return { step: 'busy', label: `Reading ${fileName}…`, done, total, percent: true };
+      return { step: 'busy', label: i18n.t('settings.readingFile', { name: fileName }), done, total, percent: true };
     case 'checking':
-      return { step: 'busy', label: 'Checking every row…', done, total };
+      return { step: 'busy', label: i18n.t('settings.checkingEveryRow'), done, total };
     case 'loading':
-      return { step: 'busy', label: 'Reading your saved contacts…', done, total };
+      return { step: 'busy', label: i18n.t('settings.readingSaved'), done, total };
     case 'comparing':
-      return { step: 'busy', label: 'Comparing with your saved contacts…', done, total };
+      return { step: 'busy', label: i18n.t('settings.comparing'), done, total };
     case 'rechecking':
-      return { step: 'busy', label: 'Checking again against your saved contacts…', done, total };
+      return { step: 'busy', label: i18n.t('settings.checkingAgain'), done, total };
     case 'writing':
-      return { step: 'busy', label: 'Writing…', done, total };
+      return { step: 'busy', label: i18n.t('settings.writing'), done, total };
   }
 }
 
@@ -62,7 +64,7 @@ function useImportWorker() {
       return client.current;
     },
     current: () => {
-      if (!client.current) throw new ImportFailure('Choose the file again: the import was stopped.');
+      if (!client.current) throw new ImportFailure(i18n.t('settings.chooseAgain'));
       return client.current;
     },
     stop,
@@ -71,7 +73,7 @@ function useImportWorker() {
 
 function failure(error: unknown): Step {
   if (error instanceof ImportFailure) return { step: 'failed', message: error.message, issues: error.issues };
-  return { step: 'failed', message: `The file could not be read: ${(error as Error).message}`, issues: [] };
+  return { step: 'failed', message: i18n.t('settings.couldNotRead', { error: (error as Error).message }), issues: [] };
 }
 
 /**
@@ -102,7 +104,7 @@ export function ImportWizard() {
       setState(progressStep(fileName, stage, done, total));
 
   const checkCsv = async (mapping: Extract<Step, { step: 'mapping' }>) => {
-    setState({ step: 'busy', label: 'Checking every row…' });
+    setState({ step: 'busy', label: i18n.t('settings.checkingEveryRow') });
     const plan = await importer.current().check(mapping.mapping, progressOf(mapping.name));
     setState({ step: 'review-contacts', name: mapping.name, plan, back: mapping });
   };
@@ -116,7 +118,7 @@ export function ImportWizard() {
     if (!file) return;
     importer.stop();
     try {
-      setState({ step: 'busy', label: `Reading ${file.name}…` });
+      setState({ step: 'busy', label: i18n.t('settings.readingFile', { name: file.name }) });
       const admission = admitFile(await probeFile(file));
       if (!admission.ok) throw new ImportFailure(admission.message);
       // Contacts and backups are read, checked and compared in the import worker; the page shows its progress.
@@ -135,7 +137,7 @@ export function ImportWizard() {
   };
 
   const write = async (run: () => Promise<string>) => {
-    setState({ step: 'busy', label: 'Writing…' });
+    setState({ step: 'busy', label: i18n.t('settings.writing') });
     try {
       const summary = await run();
       importer.stop();
@@ -148,17 +150,12 @@ export function ImportWizard() {
 
   return (
     <div className="stack" data-testid="import-wizard">
-      <h3>Import</h3>
+      <h3>{i18n.t('settings.import')}</h3>
       {state.step === 'choose' && (
-        <p className="muted data-note">
-          Restore a Rapport backup (.json), bring in LinkedIn’s Connections.csv (from LinkedIn: Settings › Data privacy › Get a
-          copy of your data), or any CSV of contacts. You will see what would change before anything is written. Files up to{' '}
-          {formatBytes(Math.max(MAX_CSV_BYTES, MAX_JSON_BYTES))}.
+        <p className="muted data-note">{i18n.t('settings.restoreARapportBackup', { size: formatBytes(Math.max(MAX_CSV_BYTES, MAX_JSON_BYTES)) })}
         </p>
       )}
-      <label htmlFor={inputId} className={state.step === 'busy' ? 'muted' : undefined}>
-        Choose a file to import
-        <input
+      <label htmlFor={inputId} className={state.step === 'busy' ? 'muted' : undefined}>{i18n.t('settings.chooseAFileTo')}<input
           id={inputId}
           ref={input}
           type="file"
@@ -175,16 +172,16 @@ export function ImportWizard() {
             {state.total
               ? state.percent
                 ? ` ${Math.floor(((state.done ?? 0) / state.total) * 100)}%`
-                : ` ${state.done?.toLocaleString() ?? 0} of ${state.total.toLocaleString()}`
+                : i18n.t('settings.of', { done: formatNumber(state.done ?? 0), total: formatNumber(state.total) })
               : ''}
           </span>
-          <progress aria-label="Import progress" max={state.total || undefined} value={state.total ? state.done : undefined} />
+          <progress aria-label={i18n.t('settings.importProgress')} max={state.total || undefined} value={state.total ? state.done : undefined} />
         </div>
       )}
 
       {state.step === 'mapping' && (
         <div className="stack card">
-          <h4 className="data-subheading">{state.name}: {KIND_LABELS.csv}, {state.filled} rows</h4>
+          <h4 className="data-subheading">{i18n.t('settings.rows', { name: state.name, csv: importKindLabel('csv'), filled: state.filled })}</h4>
           <ColumnMapping header={state.header} sample={state.sample} mapping={state.mapping} onChange={(mapping) => setState({ ...state, mapping })} />
           {mappingProblem(state.mapping) && (
             <p className="error" role="alert">
@@ -197,22 +194,17 @@ export function ImportWizard() {
               className="primary"
               disabled={mappingProblem(state.mapping) !== undefined}
               onClick={() => void checkCsv(state).catch((e: unknown) => fail(e))}
-            >
-              Check import
-            </button>
-            <button type="button" onClick={reset}>
-              Cancel
-            </button>
+            >{i18n.t('settings.checkImport')}</button>
+            <button type="button" onClick={reset}>{i18n.t('settings.cancel')}</button>
           </div>
         </div>
       )}
 
       {state.step === 'review-contacts' && (
         <div className="stack card" data-testid="import-report">
-          <h4 className="data-subheading">Dry run: {state.name}</h4>
+          <h4 className="data-subheading">{i18n.t('settings.dryRun', { name: state.name })}</h4>
           <p role="status">
-            <strong>{summarizePlan(state.plan)}</strong> Nothing has been written yet.
-          </p>
+            <strong>{summarizePlan(state.plan)}</strong>{' '}{i18n.t('settings.nothingHasBeenWritten')}</p>
           <ContactPlanReport plan={state.plan} />
           <div className="row">
             {state.plan.errors.total === 0 && (
@@ -222,16 +214,14 @@ export function ImportWizard() {
                 disabled={state.plan.add.total + state.plan.update.total === 0}
                 onClick={() => void write(async () => summarizePlan(await importer.current().write(progressOf(state.name)), true))}
               >
-                {state.plan.add.total + state.plan.update.total === 0 ? 'Nothing to import' : 'Confirm import'}
+                {state.plan.add.total + state.plan.update.total === 0 ? i18n.t('settings.nothingToImport') : i18n.t('settings.confirmImport')}
               </button>
             )}
             {state.back?.step === 'mapping' && (
-              <button type="button" onClick={() => setState(state.back!)}>
-                Back to columns
-              </button>
+              <button type="button" onClick={() => setState(state.back!)}>{i18n.t('settings.backToColumns')}</button>
             )}
             <button type="button" onClick={reset}>
-              {state.plan.errors.total > 0 ? 'Choose another file' : 'Cancel'}
+              {state.plan.errors.total > 0 ? i18n.t('settings.chooseAnotherFile') : i18n.t('settings.cancel')}
             </button>
           </div>
         </div>
@@ -239,11 +229,10 @@ export function ImportWizard() {
 
       {state.step === 'review-backup' && (
         <div className="stack card" data-testid="import-report">
-          <h4 className="data-subheading">
-            Dry run: {state.name} ({KIND_LABELS.backup} of {new Date(state.plan.exportedAt).toLocaleString()})
+          <h4 className="data-subheading">{i18n.t('settings.dryRunBackup', { name: state.name, kind: importKindLabel('backup'), date: formatDateTime(new Date(state.plan.exportedAt)) })}
           </h4>
           <fieldset className="stack data-fieldset">
-            <legend>How to restore</legend>
+            <legend>{i18n.t('settings.howToRestore')}</legend>
             {(['merge', 'replace'] as const).map((mode) => (
               <label key={mode} className="data-choice">
                 <input
@@ -254,20 +243,17 @@ export function ImportWizard() {
                   onChange={() => void reviewBackup(state.name, mode).catch((e: unknown) => fail(e))}
                 />
                 {mode === 'merge'
-                  ? 'Merge into my data (the same person is matched by profile link or id; the newer copy wins; my settings stay)'
-                  : 'Replace all my data with the backup'}
+                  ? i18n.t('settings.mergeIntoMyData')
+                  : i18n.t('settings.replaceAllMyData')}
               </label>
             ))}
           </fieldset>
           <p role="status">
-            <strong>{summarizeRestoreView(state.plan)}</strong> Nothing has been written yet.
-          </p>
+            <strong>{summarizeRestoreView(state.plan)}</strong>{' '}{i18n.t('settings.nothingHasBeenWritten')}</p>
           <RestorePlanReport plan={state.plan} />
           {state.mode === 'replace' && state.plan.errors.total === 0 && (
             <label className="data-choice">
-              <input type="checkbox" checked={state.confirmed} onChange={(e) => setState({ ...state, confirmed: e.target.checked })} />
-              I understand that my current data will be replaced (export a backup first to keep it).
-            </label>
+              <input type="checkbox" checked={state.confirmed} onChange={(e) => setState({ ...state, confirmed: e.target.checked })} />{i18n.t('settings.iUnderstandThatMy')}</label>
           )}
           <div className="row">
             {state.plan.errors.total === 0 && (
@@ -277,12 +263,10 @@ export function ImportWizard() {
                 disabled={state.mode === 'replace' && !state.confirmed}
                 onClick={() => void write(async () => summarizeRestoreView(await importer.current().restore(state.mode, progressOf(state.name)), true))}
               >
-                {state.mode === 'replace' ? 'Replace my data' : 'Merge'}
+                {state.mode === 'replace' ? i18n.t('settings.replaceMyData') : i18n.t('settings.merge')}
               </button>
             )}
-            <button type="button" onClick={reset}>
-              Cancel
-            </button>
+            <button type="button" onClick={reset}>{i18n.t('settings.cancel')}</button>
           </div>
         </div>
       )}
@@ -301,7 +285,7 @@ export function ImportWizard() {
             {state.message}
           </p>
           {state.issues.length > 0 && <IssueList issues={state.issues} />}
-          <p className="muted data-note">Nothing was changed. Fix the file, or choose another one above.</p>
+          <p className="muted data-note">{i18n.t('settings.nothingWasChangedFix')}</p>
         </div>
       )}
     </div>

@@ -3,15 +3,16 @@ import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { Settings } from '../../storage/schemas';
+import { i18n } from '#i18n';
 
 type TextKey = 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'signature';
 
 const FIELDS: { key: TextKey; label: string; placeholder: string; multiline?: boolean }[] = [
-  { key: 'myName', label: 'Your name', placeholder: 'e.g. Alex Kim' },
-  { key: 'mySchool', label: 'Your school', placeholder: 'e.g. Perelman School of Medicine' },
-  { key: 'myYear', label: 'Year or class', placeholder: 'e.g. MS4, class of 2027' },
-  { key: 'mySpecialty', label: 'Specialty of interest', placeholder: 'e.g. Internal medicine' },
-  { key: 'signature', label: 'Signature', placeholder: 'Alex Kim\nMS4, Perelman School of Medicine', multiline: true },
+  { key: 'myName', get label() { return i18n.t('settings.yourName'); }, get placeholder() { return i18n.t('settings.yourNameExample'); } },
+  { key: 'mySchool', get label() { return i18n.t('settings.yourSchool'); }, get placeholder() { return i18n.t('settings.yourSchoolExample'); } },
+  { key: 'myYear', get label() { return i18n.t('settings.yearOrClass'); }, get placeholder() { return i18n.t('settings.yearOrClassExample'); } },
+  { key: 'mySpecialty', get label() { return i18n.t('settings.specialtyOfInterest'); }, get placeholder() { return i18n.t('settings.specialtyOfInterestExample'); } },
+  { key: 'signature', get label() { return i18n.t('settings.signature'); }, get placeholder() { return i18n.t('settings.signatureExample'); }, multiline: true },
 ];
 
 /** The user's own profile (used in templates) and the follow-up cadence. Saved as each field is left. */
@@ -20,7 +21,7 @@ export function ProfileSettings() {
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
 
-  if (!settings) return <p className="muted">Loading settings…</p>;
+  if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
 
   const save = async (patch: Partial<Settings>) => {
     setError(undefined);
@@ -36,9 +37,8 @@ export function ProfileSettings() {
 
   return (
     <section className="stack" aria-labelledby="profile-heading">
-      <h2 id="profile-heading">Your profile</h2>
-      <p className="muted" style={{ margin: 0 }}>
-        Templates fill these in as {'{{myName}}'}, {'{{mySchool}}'}, {'{{myYear}}'}, {'{{mySpecialty}}'} and {'{{signature}}'}.
+      <h2 id="profile-heading">{i18n.t('settings.yourProfile')}</h2>
+      <p className="muted" style={{ margin: 0 }}>{i18n.t('settings.templatesFillTheseIn', { a: '{{myName}}', b: '{{mySchool}}', c: '{{myYear}}', d: '{{mySpecialty}}', e: '{{signature}}' })}
       </p>
       {FIELDS.map(({ key, label, placeholder, multiline }) => (
         <label key={key}>
@@ -50,11 +50,9 @@ export function ProfileSettings() {
           )}
         </label>
       ))}
-      <h2>Follow-ups</h2>
+      <h2>{i18n.t('settings.followUps')}</h2>
       <div className="row" style={{ alignItems: 'flex-end' }}>
-        <label style={{ flex: 1 }}>
-          Days between follow-ups
-          <input
+        <label style={{ flex: 1 }}>{i18n.t('settings.daysBetweenFollowUps')}<input
             type="number"
             min={1}
             max={365}
@@ -62,13 +60,11 @@ export function ProfileSettings() {
             onBlur={(e) => {
               const days = Number(e.target.value);
               if (Number.isInteger(days) && days >= 1 && days <= 365) void save({ followUpDays: days });
-              else setError('Days between follow-ups must be a whole number from 1 to 365.');
+              else setError(i18n.t('settings.daysInvalid'));
             }}
           />
         </label>
-        <label style={{ flex: 1 }}>
-          Follow-ups before “no response”
-          <input
+        <label style={{ flex: 1 }}>{i18n.t('settings.followUpsBeforeNo')}<input
             type="number"
             min={0}
             max={20}
@@ -76,13 +72,13 @@ export function ProfileSettings() {
             onBlur={(e) => {
               const count = Number(e.target.value);
               if (Number.isInteger(count) && count >= 0 && count <= 20) void save({ maxFollowUps: count });
-              else setError('Follow-ups before “no response” must be a whole number from 0 to 20.');
+              else setError(i18n.t('settings.maxInvalid'));
             }}
           />
         </label>
       </div>
       <p aria-live="polite" className={error ? 'error' : 'muted'} style={{ margin: 0, minHeight: '1.4em' }}>
-        {error ?? (saved ? 'Saved.' : '')}
+        {error ?? (saved ? i18n.t('settings.saved') : '')}
       </p>
     </section>
   );

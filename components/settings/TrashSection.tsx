@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { restoreContact } from '../../storage/contacts';
 import { TRASH_DAYS, emptyTrash, listTrash, purgeAt } from '../../storage/trash';
+import { i18n } from '#i18n';
+import { formatDate } from '../format';
 
-const day = (epoch: number) => new Date(epoch).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+const day = (epoch: number) => formatDate(epoch);
 
 /** Deleted contacts, restorable until they are 30 days old or the trash is emptied. */
 export function TrashSection() {
@@ -24,40 +26,35 @@ export function TrashSection() {
 
   return (
     <section className="stack" aria-labelledby="trash-heading" data-testid="trash-section">
-      <h2 id="trash-heading">Trash</h2>
-      <p className="muted data-note">Deleted contacts stay here with their history for {TRASH_DAYS} days, then go for good.</p>
+      <h2 id="trash-heading">{i18n.t('settings.trash')}</h2>
+      <p className="muted data-note">{i18n.t('settings.deletedContactsStayHere', { TRASH_DAYS })}</p>
       {entries === undefined ? (
-        <p className="muted">Loading the trash…</p>
+        <p className="muted">{i18n.t('settings.loadingTheTrash')}</p>
       ) : entries.length === 0 ? (
-        <p className="muted">The trash is empty.</p>
+        <p className="muted">{i18n.t('settings.theTrashIsEmpty')}</p>
       ) : (
         <>
-          <ul className="data-list" aria-label="Deleted contacts">
+          <ul className="data-list" aria-label={i18n.t('settings.deletedContacts')}>
             {entries.map((entry) => (
               <li key={entry.id} className="spread">
                 <span className="stack data-item-text">
                   <strong>{entry.contact.fullName}</strong>
                   <span className="muted">
                     {[entry.contact.title, entry.contact.organization].filter(Boolean).join(' · ')}
-                    {entry.contact.title || entry.contact.organization ? ' — ' : ''}
-                    deleted {day(entry.deletedAt)}, gone after {day(purgeAt(entry.deletedAt))}
+                    {entry.contact.title || entry.contact.organization ? ' — ' : ''}{i18n.t('settings.deletedGoneAfter', { deleted: day(entry.deletedAt), gone: day(purgeAt(entry.deletedAt)) })}
                   </span>
                 </span>
                 <button
                   type="button"
-                  aria-label={`Restore ${entry.contact.fullName}`}
-                  onClick={() => void act(async () => `Restored ${(await restoreContact(entry.id)).fullName}.`)}
-                >
-                  Restore
-                </button>
+                  aria-label={i18n.t('settings.restore2', { fullName: entry.contact.fullName })}
+                  onClick={() => void act(async () => i18n.t('settings.restored', { name: (await restoreContact(entry.id)).fullName }))}
+                >{i18n.t('settings.restore')}</button>
               </li>
             ))}
           </ul>
           {confirming ? (
-            <div className="row" role="group" aria-label="Confirm emptying the trash">
-              <span>
-                Delete {entries.length} contact{entries.length === 1 ? '' : 's'} for good?
-              </span>
+            <div className="row" role="group" aria-label={i18n.t('settings.confirmEmptyingTheTrash')}>
+              <span>{i18n.t('settings.deleteForGoodQuestion', entries.length, { n: entries.length })}</span>
               <button
                 type="button"
                 className="danger"
@@ -65,21 +62,15 @@ export function TrashSection() {
                   void act(async () => {
                     const n = await emptyTrash();
                     setConfirming(false);
-                    return `Deleted ${n} contact${n === 1 ? '' : 's'} for good.`;
+                    return i18n.t('settings.deletedForGood', n, { n });
                   })
                 }
-              >
-                Delete for good
-              </button>
-              <button type="button" onClick={() => setConfirming(false)} autoFocus>
-                Cancel
-              </button>
+              >{i18n.t('settings.deleteForGood')}</button>
+              <button type="button" onClick={() => setConfirming(false)} autoFocus>{i18n.t('settings.cancel')}</button>
             </div>
           ) : (
             <div>
-              <button type="button" onClick={() => setConfirming(true)}>
-                Empty trash
-              </button>
+              <button type="button" onClick={() => setConfirming(true)}>{i18n.t('settings.emptyTrash')}</button>
             </div>
           )}
         </>

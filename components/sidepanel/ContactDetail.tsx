@@ -4,7 +4,7 @@ import { lazy, Suspense, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { deleteContact, getContact, restoreContact, updateContact, type ContactPatch } from '../../storage/contacts';
 import { logInteraction } from '../../storage/interactions';
-import { CHANNELS, CHANNEL_LABELS, STATUSES, STATUS_LABELS, type Channel, type Status } from '../../storage/schemas';
+import { CHANNELS, STATUSES, type Channel, type Status } from '../../storage/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
 import { ContactSummary } from '../ContactSummary';
 import { Select } from '../Select';
@@ -15,6 +15,8 @@ import { useUndo } from '../undo';
 import { PageChanges } from './PageChanges';
 import { Timeline } from './Timeline';
 import { DetailTabs, panelId, tabId } from './DetailTabs';
+import { i18n } from '#i18n';
+import { labelsOf } from '../labels';
 
 const DraftComposer = lazy(() => import('../drafting/DraftComposer').then((m) => ({ default: m.DraftComposer })));
 
@@ -37,14 +39,12 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
   const [error, setError] = useState<string>();
   const offerUndo = useUndo();
 
-  if (contact === undefined) return <p className="muted detail">Loading…</p>;
+  if (contact === undefined) return <p className="muted detail">{i18n.t('sidepanel.loading')}</p>;
   if (contact === null) {
     return (
       <div className="detail">
-        <p>This contact no longer exists.</p>
-        <button type="button" onClick={onBack}>
-          Back to all contacts
-        </button>
+        <p>{i18n.t('sidepanel.thisContactNoLonger')}</p>
+        <button type="button" onClick={onBack}>{i18n.t('sidepanel.backToAllContacts')}</button>
       </div>
     );
   }
@@ -66,17 +66,15 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
   return (
     <article className="detail" aria-label={contact.fullName} onKeyDown={(e) => e.key === 'Escape' && onBack()}>
       <div>
-        <button type="button" className="link" onClick={onBack}>
-          ← All contacts
-        </button>
+        <button type="button" className="link" onClick={onBack}>{i18n.t('sidepanel.allContacts')}</button>
       </div>
       <ContactSummary contact={contact} />
       <PageChanges contact={contact} />
       {links.length > 0 && (
-        <nav className="row" aria-label="Profiles">
+        <nav className="row" aria-label={i18n.t('sidepanel.profiles')}>
           {links.map(([site, url]) => (
             <a key={site} href={url} target="_blank" rel="noreferrer noopener">
-              {site === 'linkedin' ? 'LinkedIn profile' : site === 'doximity' ? 'Doximity profile' : 'Web page'}
+              {site === 'linkedin' ? i18n.t('sidepanel.linkedinProfile') : site === 'doximity' ? i18n.t('sidepanel.doximityProfile') : i18n.t('sidepanel.webPage')}
             </a>
           ))}
         </nav>
@@ -85,25 +83,23 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
       <DetailTabs view={view} onViewChange={onViewChange} />
       {view === 'draft' ? (
         <div role="tabpanel" id={panelId('draft')} aria-labelledby={tabId('draft')}>
-          <Suspense fallback={<p className="muted">Loading the composer…</p>}>
+          <Suspense fallback={<p className="muted">{i18n.t('sidepanel.loadingTheComposer')}</p>}>
             <DraftComposer contact={contact} templateId={templateId} />
           </Suspense>
         </div>
       ) : (
       <div role="tabpanel" id={panelId('details')} aria-labelledby={tabId('details')} className="stack" style={{ gap: 16 }}>
-      <section className="stack" aria-label="Follow-up">
+      <section className="stack" aria-label={i18n.t('sidepanel.followUp')}>
         <div className="row">
           <Select
-            label="Status"
+            label={i18n.t('sidepanel.status')}
             value={contact.status}
             options={STATUSES}
-            labels={STATUS_LABELS}
+            labels={labelsOf.status(STATUSES)}
             onChange={(status) => void update({ status })}
             style={{ flex: 1 }}
           />
-          <label style={{ flex: 1 }}>
-            Next follow-up
-            <input
+          <label style={{ flex: 1 }}>{i18n.t('sidepanel.nextFollowUp')}<input
               type="date"
               value={contact.nextFollowUpAt === undefined ? '' : format(contact.nextFollowUpAt, DAY_INPUT)}
               onChange={(e) =>
@@ -117,7 +113,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
           </label>
         </div>
         <div className="row" style={{ alignItems: 'flex-end' }}>
-          <Select label="Channel" value={channel} options={CHANNELS} labels={CHANNEL_LABELS} onChange={setChannel} style={{ flex: 1 }} />
+          <Select label={i18n.t('sidepanel.channel')} value={channel} options={CHANNELS} labels={labelsOf.channel(CHANNELS)} onChange={setChannel} style={{ flex: 1 }} />
           <button
             type="button"
             className="primary"
@@ -125,14 +121,12 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
               void run(() => logInteraction(contact.id, { kind: awaiting ? 'follow_up_sent' : 'message_sent', channel }))
             }
           >
-            {awaiting ? 'Mark follow-up sent' : 'Mark message sent'}
+            {awaiting ? i18n.t('sidepanel.markFollowUpSent') : i18n.t('sidepanel.markMessageSent')}
           </button>
           <button
             type="button"
             onClick={() => void run(() => logInteraction(contact.id, { kind: 'reply_received', channel }))}
-          >
-            Reply received
-          </button>
+          >{i18n.t('sidepanel.replyReceived')}</button>
         </div>
         {error && (
           <p className="error" role="alert">
@@ -141,17 +135,17 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         )}
       </section>
 
-      <TextField label="Notes" multiline value={contact.notes} onSave={(notes) => update({ notes })} />
+      <TextField label={i18n.t('sidepanel.notes')} multiline value={contact.notes} onSave={(notes) => update({ notes })} />
 
       <section className="stack" aria-labelledby="timeline-heading">
-        <h3 id="timeline-heading">Timeline</h3>
+        <h3 id="timeline-heading">{i18n.t('sidepanel.timeline')}</h3>
         <AddInteractionForm contactId={contact.id} />
         <Timeline contactId={contact.id} />
       </section>
 
       <details className="stack">
         <summary>
-          <h3 style={{ display: 'inline' }}>Edit details</h3>
+          <h3 style={{ display: 'inline' }}>{i18n.t('sidepanel.editDetails')}</h3>
         </summary>
         <ContactFields contact={contact} />
       </details>
@@ -164,15 +158,13 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
             void run(async () => {
               await deleteContact(contact.id);
               offerUndo({
-                message: `Deleted ${contact.fullName}.`,
+                message: i18n.t('sidepanel.deletedName', { name: contact.fullName }),
                 undo: () => restoreContact(contact.id).then(notifyDataChanged),
               });
               onBack();
             })
           }
-        >
-          Delete contact
-        </button>
+        >{i18n.t('sidepanel.deleteContact')}</button>
       </div>
       </div>
       )}

@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
-import { STATUS_LABELS, type Contact } from '../../storage/schemas';
+import { type Contact } from '../../storage/schemas';
 import { Avatar } from '../Avatar';
 import { useContactRows } from '../contacts/use-contact-rows';
+import { i18n } from '#i18n';
+import { statusLabel } from '../labels';
 
 const ROW_HEIGHT = 56;
 
@@ -44,7 +46,7 @@ export function ContactList({ ids, seed, checked, onToggle, onOpen }: Props) {
   };
 
   return (
-    <div ref={scroller} className="contact-list" onKeyDown={onKeyDown} role="list" aria-label="Contacts" data-testid="contact-list">
+    <div ref={scroller} className="contact-list" onKeyDown={onKeyDown} role="list" aria-label={i18n.t('sidepanel.contacts')} data-testid="contact-list">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const id = ids[item.index]!;
@@ -54,7 +56,7 @@ export function ContactList({ ids, seed, checked, onToggle, onOpen }: Props) {
             // Read in a few milliseconds; the row keeps its place so the list does not jump.
             return (
               <div key={id} role="listitem" data-index={item.index} className="contact-item" style={style} aria-busy="true">
-                <span className="muted contact-row-placeholder">Loading…</span>
+                <span className="muted contact-row-placeholder">{i18n.t('sidepanel.loading')}</span>
               </div>
             );
           }
@@ -64,7 +66,7 @@ export function ContactList({ ids, seed, checked, onToggle, onOpen }: Props) {
               <input
                 type="checkbox"
                 className="contact-check"
-                aria-label={`Select ${contact.fullName}`}
+                aria-label={i18n.t('sidepanel.select', { fullName: contact.fullName })}
                 checked={checked.has(contact.id)}
                 onChange={() => onToggle(contact.id)}
               />
@@ -74,7 +76,7 @@ export function ContactList({ ids, seed, checked, onToggle, onOpen }: Props) {
                   <span className="contact-row-name">{contact.fullName}</span>
                   <span className="muted contact-row-role">{role}</span>
                 </span>
-                <span className={`pill ${contact.status}`}>{STATUS_LABELS[contact.status]}</span>
+                <span className={`pill ${contact.status}`}>{statusLabel(contact.status)}</span>
               </button>
             </div>
           );

@@ -1,10 +1,11 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { FocusRequest } from '../../storage/ui-state';
+import { i18n } from '#i18n';
 
 type View = FocusRequest['view'];
 const TABS: { id: View; label: string }[] = [
-  { id: 'details', label: 'Details' },
-  { id: 'draft', label: 'Draft' },
+  { id: 'details', get label() { return i18n.t('sidepanel.tabDetails'); } },
+  { id: 'draft', get label() { return i18n.t('sidepanel.tabDraft'); } },
 ];
 
 export const tabId = (view: View) => `contact-tab-${view}`;
@@ -28,7 +29,7 @@ export function DetailTabs({ view, onViewChange }: { view: View; onViewChange(vi
     refs.current[tab.id]?.focus();
   };
   return (
-    <div className="tabs detail-tabs" role="tablist" aria-label="Contact views" onKeyDown={onKeyDown}>
+    <div className="tabs detail-tabs" role="tablist" aria-label={i18n.t('sidepanel.contactViews')} onKeyDown={onKeyDown}>
       {TABS.map(({ id, label }) => (
         <button
           key={id}

@@ -2,28 +2,8 @@ import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { applyPageChange, dismissPageChange } from '../../storage/page-changes';
 import { CAPTURED_FIELDS, type CapturedField, type Contact } from '../../storage/schemas';
-
-const LABELS: Record<CapturedField, string> = {
-  fullName: 'Name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  honorific: 'Honorific',
-  credentials: 'Credentials',
-  pronouns: 'Pronouns',
-  headline: 'Headline',
-  title: 'Title',
-  organization: 'Organization',
-  specialty: 'Specialty',
-  subspecialty: 'Subspecialty',
-  location: 'Location',
-  about: 'About',
-  education: 'Education',
-  experience: 'Experience',
-  affiliations: 'Affiliations',
-  photoUrl: 'Photo link',
-  email: 'Email',
-  phone: 'Phone',
-};
+import { i18n } from '#i18n';
+import { fieldLabel } from '../labels';
 
 /** A stored or page value as one line of plain text (React escapes it; never markup). */
 export function describeValue(value: unknown): string {
@@ -65,32 +45,24 @@ export function PageChanges({ contact }: { contact: Contact }) {
 
   return (
     <section className="card stack" aria-labelledby="page-changes-heading" data-testid="page-changes">
-      <h3 id="page-changes-heading" style={{ margin: 0 }}>
-        Changed on the page
-      </h3>
-      <p className="muted" style={{ margin: 0 }}>
-        You edited these fields; the page now shows something else. Your values are kept unless you apply the page’s.
-      </p>
+      <h3 id="page-changes-heading" style={{ margin: 0 }}>{i18n.t('sidepanel.changedOnThePage')}</h3>
+      <p className="muted" style={{ margin: 0 }}>{i18n.t('sidepanel.youEditedTheseFields')}</p>
       <dl className="stack" style={{ margin: 0 }}>
         {fields.map((field) => (
           <div key={field} className="stack" style={{ gap: 4 }}>
-            <dt style={{ fontWeight: 600 }}>{LABELS[field]}</dt>
+            <dt style={{ fontWeight: 600 }}>{fieldLabel(field)}</dt>
             <dd style={{ margin: 0 }}>
               <div>
-                <span className="muted">Yours: </span>
+                <span className="muted">{i18n.t('sidepanel.yours')}{' '}</span>
                 {describeValue(contact[field])}
               </div>
               <div>
-                <span className="muted">Page: </span>
+                <span className="muted">{i18n.t('sidepanel.page')}{' '}</span>
                 {describeValue(pending[field])}
               </div>
               <div className="row" style={{ marginTop: 4 }}>
-                <button type="button" aria-label={`Apply the page’s ${LABELS[field].toLowerCase()}`} onClick={() => void run(() => applyPageChange(contact.id, field))}>
-                  Apply
-                </button>
-                <button type="button" aria-label={`Keep your ${LABELS[field].toLowerCase()}`} onClick={() => void run(() => dismissPageChange(contact.id, field))}>
-                  Keep mine
-                </button>
+                <button type="button" aria-label={i18n.t('sidepanel.applyThePageS', { field: fieldLabel(field).toLowerCase() })} onClick={() => void run(() => applyPageChange(contact.id, field))}>{i18n.t('sidepanel.apply')}</button>
+                <button type="button" aria-label={i18n.t('sidepanel.keepYour', { field: fieldLabel(field).toLowerCase() })} onClick={() => void run(() => dismissPageChange(contact.id, field))}>{i18n.t('sidepanel.keepMine')}</button>
               </div>
             </dd>
           </div>

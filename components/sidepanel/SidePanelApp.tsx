@@ -17,13 +17,14 @@ import { ContactDetail } from './ContactDetail';
 import { useFirstPage } from './first-page';
 import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
+import { i18n } from '#i18n';
 
 type Section = 'contacts' | 'followups' | 'templates' | 'settings';
 const SECTIONS: { id: Section; label: string }[] = [
-  { id: 'contacts', label: 'Contacts' },
-  { id: 'followups', label: 'Follow-ups' },
-  { id: 'templates', label: 'Templates' },
-  { id: 'settings', label: 'Settings' },
+  { id: 'contacts', get label() { return i18n.t('sidepanel.viewContacts'); } },
+  { id: 'followups', get label() { return i18n.t('sidepanel.viewFollowUps'); } },
+  { id: 'templates', get label() { return i18n.t('sidepanel.viewTemplates'); } },
+  { id: 'settings', get label() { return i18n.t('sidepanel.viewSettings'); } },
 ];
 
 
@@ -118,9 +119,9 @@ export function SidePanelApp() {
       const outcome = await sendToBackground({ type: 'save-tab', tabId: tab.id });
       if (outcome.kind === 'saved') {
         open(outcome.contact.id);
-        setMessage({ text: outcome.created ? `Saved ${outcome.contact.fullName}.` : `Updated ${outcome.contact.fullName}.` });
+        setMessage({ text: i18n.t(outcome.created ? 'sidepanel.savedName' : 'sidepanel.updatedName', { name: outcome.contact.fullName }) });
       } else if (outcome.kind === 'picking') {
-        setMessage({ text: 'Several people on this page: choose one on the page.' });
+        setMessage({ text: i18n.t('sidepanel.severalPeople') });
       } else if (outcome.kind === 'needs-access') {
         setNeedsAccess(outcome);
       } else {
@@ -147,15 +148,15 @@ export function SidePanelApp() {
           <div className="spread">
             <h1>Rapport</h1>
             <span className="muted" data-testid="due-count">
-              {due ? `${due} follow-up${due === 1 ? '' : 's'} due` : ''}
+              {due ? i18n.t('sidepanel.followUpDue', due, { n: due }) : ''}
             </span>
             <button type="button" className="primary" onClick={() => void save()} disabled={!tab || saving}>
-              {saving ? 'Saving…' : 'Save this page’s person'}
+              {saving ? i18n.t('sidepanel.saving') : i18n.t('sidepanel.saveThisPageS')}
             </button>
           </div>
           {unsavedProfile && !message && (
             <p className="banner" style={{ margin: 0 }}>
-              <span>The profile in this tab is not saved yet.</span>
+              <span>{i18n.t('sidepanel.theProfileInThis')}</span>
             </p>
           )}
           {message && (
@@ -164,7 +165,7 @@ export function SidePanelApp() {
             </p>
           )}
           {needsAccess && <GrantAccess outcome={needsAccess} onGranted={() => void save()} />}
-          <nav className="tabs" aria-label="Sections">
+          <nav className="tabs" aria-label={i18n.t('sidepanel.sections')}>
             {SECTIONS.map(({ id, label }) => (
               <button
                 key={id}
@@ -183,11 +184,11 @@ export function SidePanelApp() {
         </header>
         <main className="content">
           {section === 'settings' ? (
-            <Suspense fallback={<p className="muted empty">Loading settings…</p>}>
+            <Suspense fallback={<p className="muted empty">{i18n.t('sidepanel.loadingSettings')}</p>}>
               <SettingsView />
             </Suspense>
           ) : section === 'templates' ? (
-            <Suspense fallback={<p className="muted empty">Loading templates…</p>}>
+            <Suspense fallback={<p className="muted empty">{i18n.t('sidepanel.loadingTemplates')}</p>}>
               <TemplatesView />
             </Suspense>
           ) : section === 'followups' ? (

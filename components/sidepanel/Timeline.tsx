@@ -1,22 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listInteractions } from '../../storage/interactions';
-import { CHANNEL_LABELS, INTERACTION_LABELS } from '../../storage/schemas';
+import { i18n } from '#i18n';
+import { formatDateTime } from '../format';
+import { interactionLabel, channelLabel } from '../labels';
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** A contact's interactions, newest first. */
 export function Timeline({ contactId }: { contactId: string }) {
   const interactions = useLiveQuery(() => listInteractions(contactId), [contactId]);
-  if (interactions === undefined) return <p className="muted">Loading the timeline…</p>;
-  if (interactions.length === 0) return <p className="muted">No interactions yet. Mark a message as sent to start.</p>;
+  if (interactions === undefined) return <p className="muted">{i18n.t('sidepanel.loadingTheTimeline')}</p>;
+  if (interactions.length === 0) return <p className="muted">{i18n.t('sidepanel.noInteractionsYetMark')}</p>;
   return (
-    <ol className="timeline" aria-label="Timeline" data-testid="timeline">
+    <ol className="timeline" aria-label={i18n.t('sidepanel.timeline')} data-testid="timeline">
       {interactions.map((interaction) => (
         <li key={interaction.id}>
           <div>
-            <strong>{INTERACTION_LABELS[interaction.kind]}</strong>{' '}
+            <strong>{interactionLabel(interaction.kind)}</strong>{' '}
             <span className="muted">
-              · {CHANNEL_LABELS[interaction.channel]} · {when.format(interaction.at)}
+              · {channelLabel(interaction.channel)} · {formatDateTime(interaction.at)}
             </span>
           </div>
           {interaction.text && <div style={{ whiteSpace: 'pre-wrap' }}>{interaction.text}</div>}

@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
-import { FORMAT_LABELS, channelOf, checkLimit, defaultFormat, limitsFor } from '../../drafting/limits';
+import { channelOf, checkLimit, defaultFormat, limitsFor } from '../../drafting/limits';
 import { checkTemplate, render } from '../../drafting/render';
 import { variableValues } from '../../drafting/variables';
 import {
   CHANNELS,
-  CHANNEL_LABELS,
   Contact,
   MESSAGE_FORMATS,
   type Channel,
@@ -16,6 +15,8 @@ import { duplicateTemplate, isModifiedBuiltIn, restoreBuiltIn, saveTemplate } fr
 import { LimitCount } from '../drafting/LimitCount';
 import { Preview } from '../drafting/Preview';
 import { VariableTextarea } from '../drafting/VariableTextarea';
+import { i18n } from '#i18n';
+import { channelLabel, formatLabel } from '../labels';
 
 /** Shown in the preview when no contact is saved yet; clearly made up. */
 const SAMPLE_CONTACT: Contact = Contact.parse({
@@ -63,7 +64,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
   const effectiveFormat = format || defaultFormat(channel);
   const limits = limitsFor(effectiveFormat, settings);
   const problems = checkTemplate(limits.hasSubject ? subject : '', body);
-  if (!name.trim()) problems.unshift({ severity: 'error', message: 'Give the template a name.' });
+  if (!name.trim()) problems.unshift({ severity: 'error', message: i18n.t('templates.giveName') });
   const errors = problems.filter((p) => p.severity === 'error');
   const changed =
     !template ||
@@ -108,36 +109,27 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
       setPurpose(saved.purpose);
       setSubject(saved.subject ?? '');
       setBody(saved.body);
-      setNotice({ text: 'Saved.' });
+      setNotice({ text: i18n.t('templates.saved') });
       onSaved(saved);
     });
 
   return (
     <div className="detail" data-testid="template-editor">
       <div>
-        <button type="button" className="link" onClick={onClose}>
-          ← All templates
-        </button>
+        <button type="button" className="link" onClick={onClose}>{i18n.t('templates.allTemplates')}</button>
       </div>
-      <h2>{template ? `Edit “${template.name}”` : 'New template'}</h2>
+      <h2>{template ? i18n.t('templates.edit', { name: template.name }) : i18n.t('templates.newTemplate')}</h2>
       {template?.builtIn && (
-        <p className="muted small" style={{ margin: 0 }}>
-          A built-in template. {isModifiedBuiltIn(template) ? 'You have edited it; you can restore the original.' : 'Edit it freely; the original can be restored.'}
+        <p className="muted small" style={{ margin: 0 }}>{i18n.t('templates.aBuiltInTemplate')}{' '}{isModifiedBuiltIn(template) ? i18n.t('templates.youHaveEditedIt') : i18n.t('templates.editItFreelyThe')}
         </p>
       )}
 
-      <label>
-        Name
-        <input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+      <label>{i18n.t('templates.name')}<input value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
       </label>
-      <label>
-        Purpose
-        <input value={purpose} maxLength={300} placeholder="What this message is for" onChange={(e) => setPurpose(e.target.value)} />
+      <label>{i18n.t('templates.purpose')}<input value={purpose} maxLength={300} placeholder={i18n.t('templates.whatThisMessageIs')} onChange={(e) => setPurpose(e.target.value)} />
       </label>
       <div className="row">
-        <label style={{ flex: 1 }}>
-          Channel
-          <select
+        <label style={{ flex: 1 }}>{i18n.t('templates.channel')}<select
             value={channel}
             onChange={(e) => {
               const next = e.target.value as Channel;
@@ -147,49 +139,45 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
           >
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
+                {channelLabel(c)}
               </option>
             ))}
           </select>
         </label>
-        <label style={{ flex: 1 }}>
-          Sent as
-          <select value={format} onChange={(e) => setFormat(e.target.value as MessageFormat | '')}>
-            <option value="">Usual for the channel ({FORMAT_LABELS[defaultFormat(channel)]})</option>
+        <label style={{ flex: 1 }}>{i18n.t('templates.sentAs')}<select value={format} onChange={(e) => setFormat(e.target.value as MessageFormat | '')}>
+            <option value="">{i18n.t('templates.usualForTheChannel', { format: formatLabel(defaultFormat(channel)) })}</option>
             {MESSAGE_FORMATS.filter((f) => channelOf(f) === channel && f !== defaultFormat(channel)).map((f) => (
               <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
+                {formatLabel(f)}
               </option>
             ))}
           </select>
         </label>
       </div>
 
-      {limits.hasSubject && <VariableTextarea label="Subject" singleLine value={subject} onChange={setSubject} describedBy={problemsId} testId="template-subject" />}
-      <VariableTextarea label="Message" value={body} onChange={setBody} rows={12} describedBy={problemsId} testId="template-body" />
+      {limits.hasSubject && <VariableTextarea label={i18n.t('templates.subject')} singleLine value={subject} onChange={setSubject} describedBy={problemsId} testId="template-subject" />}
+      <VariableTextarea label={i18n.t('templates.message')} value={body} onChange={setBody} rows={12} describedBy={problemsId} testId="template-body" />
 
       <div id={problemsId}>
         {problems.length > 0 ? (
-          <ul className="problems" aria-label="Problems" data-testid="template-problems">
+          <ul className="problems" aria-label={i18n.t('templates.problems')} data-testid="template-problems">
             {problems.map((problem) => (
               <li key={problem.message} className={problem.severity === 'error' ? 'error' : 'warn'}>
-                {problem.severity === 'error' ? 'Error: ' : 'Note: '}
+                {problem.severity === 'error' ? i18n.t('templates.error') : i18n.t('templates.note')}
                 {problem.message}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="ok small" style={{ margin: 0 }}>
-            No problems found.
-          </p>
+          <p className="ok small" style={{ margin: 0 }}>{i18n.t('templates.noProblemsFound')}</p>
         )}
       </div>
 
       <section className="stack" aria-labelledby={`${uid}-preview`} style={{ gap: 4 }}>
         <div className="spread">
-          <h3 id={`${uid}-preview`}>Preview</h3>
+          <h3 id={`${uid}-preview`}>{i18n.t('templates.preview')}</h3>
           <label style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
-            <span>for</span>
+            <span>{i18n.t('templates.for')}</span>
             <select value={previewContact.id} onChange={(e) => setPreviewId(e.target.value)} style={{ width: 'auto', maxWidth: 200 }}>
               {contacts.length === 0 && <option value={SAMPLE_CONTACT.id}>{SAMPLE_CONTACT.fullName}</option>}
               {contacts.map((c) => (
@@ -200,14 +188,13 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
             </select>
           </label>
         </div>
-        {limits.hasSubject && <Preview rendered={renderedSubject} label="Subject preview" />}
-        <Preview rendered={renderedBody} label="Message preview" testId="template-preview" />
-        {limits.hasSubject && <LimitCount label="Subject" check={checkLimit(renderedSubject.text, limits.subject)} place={FORMAT_LABELS[effectiveFormat]} />}
-        <LimitCount label="Message" check={checkLimit(renderedBody.text, limits.body)} place={FORMAT_LABELS[effectiveFormat]} />
+        {limits.hasSubject && <Preview rendered={renderedSubject} label={i18n.t('templates.subjectPreview')} />}
+        <Preview rendered={renderedBody} label={i18n.t('templates.messagePreview')} testId="template-preview" />
+        {limits.hasSubject && <LimitCount label={i18n.t('templates.subject')} check={checkLimit(renderedSubject.text, limits.subject)} place={formatLabel(effectiveFormat)} />}
+        <LimitCount label={i18n.t('templates.message')} check={checkLimit(renderedBody.text, limits.body)} place={formatLabel(effectiveFormat)} />
         {(renderedSubject.missing.length > 0 || renderedBody.missing.length > 0) && (
           <p className="muted small" style={{ margin: 0 }}>
-            Highlighted variables have no value for {previewContact.fullName}; a draft asks for them before it can be copied.
-          </p>
+            {i18n.t('templates.highlightedVariablesHaveNo', { fullName: previewContact.fullName })}</p>
         )}
       </section>
 
@@ -219,12 +206,10 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
           aria-describedby={errors.length ? problemsId : undefined}
           onClick={() => void save()}
         >
-          {template ? 'Save changes' : 'Create template'}
+          {template ? i18n.t('templates.saveChanges') : i18n.t('templates.createTemplate')}
         </button>
         {template && (
-          <button type="button" disabled={busy} onClick={() => void act(async () => onDuplicated(await duplicateTemplate(template.id)))}>
-            Duplicate
-          </button>
+          <button type="button" disabled={busy} onClick={() => void act(async () => onDuplicated(await duplicateTemplate(template.id)))}>{i18n.t('templates.duplicate')}</button>
         )}
         {template?.builtIn && isModifiedBuiltIn(template) && (
           <button
@@ -239,36 +224,25 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
                 setFormat(original.format ?? '');
                 setSubject(original.subject ?? '');
                 setBody(original.body);
-                setNotice({ text: 'Restored as shipped.' });
+                setNotice({ text: i18n.t('templates.restoredAsShipped') });
               })
             }
-          >
-            Restore original
-          </button>
+          >{i18n.t('templates.restoreOriginal')}</button>
         )}
         {template && !confirmDelete && (
-          <button type="button" className="danger" disabled={busy} onClick={() => setConfirmDelete(true)}>
-            Delete
-          </button>
+          <button type="button" className="danger" disabled={busy} onClick={() => setConfirmDelete(true)}>{i18n.t('templates.delete')}</button>
         )}
       </div>
       {template && changed && (
-        <p className="muted small" style={{ margin: 0 }}>
-          Unsaved changes. Duplicate copies the saved version.
-        </p>
+        <p className="muted small" style={{ margin: 0 }}>{i18n.t('templates.unsavedChangesDuplicateCopies')}</p>
       )}
       {template && confirmDelete && (
-        <div className="card stack" role="group" aria-label="Delete this template?">
-          <p style={{ margin: 0 }}>
-            Delete “{template.name}”?{template.builtIn ? ' You can bring it back with Restore built-ins.' : ''}
+        <div className="card stack" role="group" aria-label={i18n.t('templates.deleteThisTemplate')}>
+          <p style={{ margin: 0 }}>{i18n.t(template.builtIn ? 'templates.deleteBuiltInQuestion' : 'templates.deleteQuestion', { name: template.name })}
           </p>
           <div className="row">
-            <button type="button" className="danger" onClick={() => void act(() => onDelete(template))}>
-              Delete
-            </button>
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              Keep it
-            </button>
+            <button type="button" className="danger" onClick={() => void act(() => onDelete(template))}>{i18n.t('templates.delete')}</button>
+            <button type="button" onClick={() => setConfirmDelete(false)}>{i18n.t('templates.keepIt')}</button>
           </div>
         </div>
       )}

@@ -1,8 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { FORMAT_LABELS } from '../../drafting/limits';
 import { recentContacts } from '../../storage/contact-list';
-import { CHANNEL_LABELS, type Template } from '../../storage/schemas';
+import { type Template } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import {
   deleteTemplate,
@@ -15,6 +14,8 @@ import {
 import { useUndo } from '../undo';
 import { TemplateEditor } from './TemplateEditor';
 import '../drafting/drafting.css';
+import { i18n } from '#i18n';
+import { channelLabel, formatLabel } from '../labels';
 
 /** How many recent contacts the editor offers to preview a template with. */
 const PREVIEW_CHOICES = 50;
@@ -39,7 +40,7 @@ export function TemplatesView() {
     void ensureBuiltIns().catch((error: Error) => setNotice({ text: error.message, error: true }));
   }, []);
 
-  if (!templates || !contacts || !settings) return <p className="muted detail">Loading templates…</p>;
+  if (!templates || !contacts || !settings) return <p className="muted detail">{i18n.t('templates.loadingTemplates')}</p>;
 
   if (open.kind !== 'list') {
     const template =
@@ -49,10 +50,8 @@ export function TemplatesView() {
     if (open.kind === 'edit' && !template) {
       return (
         <div className="detail">
-          <p>This template no longer exists.</p>
-          <button type="button" onClick={() => setOpen({ kind: 'list' })}>
-            Back to templates
-          </button>
+          <p>{i18n.t('templates.thisTemplateNoLonger')}</p>
+          <button type="button" onClick={() => setOpen({ kind: 'list' })}>{i18n.t('templates.backToTemplates')}</button>
         </div>
       );
     }
@@ -75,7 +74,7 @@ export function TemplatesView() {
         onDelete={async (doomed: Template) => {
           await deleteTemplate(doomed.id);
           setOpen({ kind: 'list' });
-          offerUndo({ message: `Deleted “${doomed.name}”.`, undo: () => putBackTemplate(doomed) });
+          offerUndo({ message: i18n.t('templates.deletedName', { name: doomed.name }), undo: () => putBackTemplate(doomed) });
         }}
       />
     );
@@ -88,7 +87,7 @@ export function TemplatesView() {
     setConfirmRestore(false);
     try {
       await restoreBuiltIns();
-      setNotice({ text: 'The built-in templates are back as shipped. Your own templates were kept.' });
+      setNotice({ text: i18n.t('templates.builtInsBack') });
     } catch (error) {
       setNotice({ text: (error as Error).message, error: true });
     }
@@ -97,22 +96,15 @@ export function TemplatesView() {
   return (
     <div className="detail" data-testid="templates-view">
       <div className="spread">
-        <h2>Templates</h2>
-        <button type="button" className="primary" onClick={() => setOpen({ kind: 'new', key: Date.now() })}>
-          New template
-        </button>
+        <h2>{i18n.t('templates.templates')}</h2>
+        <button type="button" className="primary" onClick={() => setOpen({ kind: 'new', key: Date.now() })}>{i18n.t('templates.newTemplate')}</button>
       </div>
-      <p className="muted" style={{ margin: 0 }}>
-        Starting points for your messages. Each has {'{{variables}}'} filled from the contact and your profile, and
-        one line [[…]] for the sentence only you can write.
-      </p>
+      <p className="muted" style={{ margin: 0 }}>{i18n.t('templates.startingPoints', { variables: '{{variables}}' })}</p>
 
       <section className="stack" aria-labelledby="own-templates">
-        <h3 id="own-templates">Your templates</h3>
+        <h3 id="own-templates">{i18n.t('templates.yourTemplates')}</h3>
         {own.length === 0 ? (
-          <p className="muted" style={{ margin: 0 }}>
-            None yet. Create one, or duplicate a built-in and make it yours.
-          </p>
+          <p className="muted" style={{ margin: 0 }}>{i18n.t('templates.noneYetCreateOne')}</p>
         ) : (
           <TemplateList templates={own} onOpen={(id) => setOpen({ kind: 'edit', id, key: Date.now() })} />
         )}
@@ -120,33 +112,22 @@ export function TemplatesView() {
 
       <section className="stack" aria-labelledby="builtin-templates">
         <div className="spread">
-          <h3 id="builtin-templates">Built-in</h3>
+          <h3 id="builtin-templates">{i18n.t('templates.builtIn')}</h3>
           {!confirmRestore && (
-            <button type="button" onClick={() => setConfirmRestore(true)}>
-              Restore built-ins
-            </button>
+            <button type="button" onClick={() => setConfirmRestore(true)}>{i18n.t('templates.restoreBuiltIns')}</button>
           )}
         </div>
         {confirmRestore && (
-          <div className="card stack" role="group" aria-label="Restore built-ins?">
-            <p style={{ margin: 0 }}>
-              Put every built-in template back as shipped? Deleted ones return and edits to them are undone; your own
-              templates are not touched.
-            </p>
+          <div className="card stack" role="group" aria-label={i18n.t('templates.restoreBuiltIns2')}>
+            <p style={{ margin: 0 }}>{i18n.t('templates.putEveryBuiltIn')}</p>
             <div className="row">
-              <button type="button" className="primary" onClick={() => void restoreAll()}>
-                Restore
-              </button>
-              <button type="button" onClick={() => setConfirmRestore(false)}>
-                Cancel
-              </button>
+              <button type="button" className="primary" onClick={() => void restoreAll()}>{i18n.t('templates.restore')}</button>
+              <button type="button" onClick={() => setConfirmRestore(false)}>{i18n.t('templates.cancel')}</button>
             </div>
           </div>
         )}
         {builtIns.length === 0 ? (
-          <p className="muted" style={{ margin: 0 }}>
-            You deleted every built-in. Restore them to get them back.
-          </p>
+          <p className="muted" style={{ margin: 0 }}>{i18n.t('templates.youDeletedEveryBuilt')}</p>
         ) : (
           <TemplateList templates={builtIns} onOpen={(id) => setOpen({ kind: 'edit', id, key: Date.now() })} />
         )}
@@ -167,9 +148,9 @@ function TemplateList({ templates, onOpen }: { templates: Template[]; onOpen(id:
             <span className="spread" style={{ width: '100%' }}>
               <strong>{template.name}</strong>
               <span className="row" style={{ gap: 4 }}>
-                {isModifiedBuiltIn(template) && <span className="pill">Edited</span>}
+                {isModifiedBuiltIn(template) && <span className="pill">{i18n.t('templates.edited')}</span>}
                 <span className="pill">
-                  {template.format ? FORMAT_LABELS[template.format] : CHANNEL_LABELS[template.channel]}
+                  {template.format ? formatLabel(template.format) : channelLabel(template.channel)}
                 </span>
               </span>
             </span>

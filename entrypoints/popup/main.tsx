@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { uiLanguage } from '../../components/format';
 import '../../components/theme.css';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PopupApp } from '../../components/popup/PopupApp';
@@ -7,6 +8,8 @@ import { reloadOnSchemaChange } from '../../components/reload-on-schema-change';
 
 reloadOnSchemaChange();
 
+// Screen readers pronounce the page in the language its text is in.
+document.documentElement.lang = uiLanguage();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { uiLanguage } from '../../components/format';
 import '../../components/theme.css';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
@@ -9,6 +10,8 @@ import { startFirstPage } from '../../components/sidepanel/first-page';
 reloadOnSchemaChange();
 startFirstPage();
 
+// Screen readers pronounce the page in the language its text is in.
+document.documentElement.lang = uiLanguage();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>

@@ -49,7 +49,7 @@ export async function openPopup(context: BrowserContext, extensionId: string, ta
 export const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId: string }>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
-    const { context } = await launchWithExtension({ headless: true });
+    const { context } = await launchWithExtension({ headless: true, lang: 'en-US' });
     // Nothing may leave the machine: any request not routed by a test fails fast.
     await context.route(/^https?:\/\//, (route) => route.abort());
     await use(context);

@@ -10,7 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SITE_ORIGINS, siteLabels } from '../../../background/host-access';
-import { HIDDEN_TAB_REASON, READ_TIME_LIMIT_MS, readTab } from '../../../background/read-tab';
+import { hiddenTabReasonWithoutAccess, READ_TIME_LIMIT_MS, readTab } from '../../../background/read-tab';
 import { saveTab } from '../../../background/save-tab';
 import { GrantAccess } from '../../../components/popup/GrantAccess';
 import { SaveOutcome } from '../../../messages';
@@ -121,8 +121,8 @@ describe('a tab whose address the browser hides (access withdrawn, then the tab 
 
   it('with every site allowed, a hidden address is a site read only on request: the answer says how to ask', async () => {
     granted = true;
-    expect(await saveTab(7)).toEqual({ kind: 'no-person', reason: HIDDEN_TAB_REASON });
-    expect(HIDDEN_TAB_REASON).toMatch(/click the Rapport icon in the toolbar/);
+    expect(await saveTab(7)).toEqual({ kind: 'no-person', reason: hiddenTabReasonWithoutAccess() });
+    expect(hiddenTabReasonWithoutAccess()).toMatch(/click the Rapport icon in the toolbar/);
   });
 
   it('the button names both sites and asks for both within the click', async () => {
