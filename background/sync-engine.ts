@@ -23,7 +23,7 @@ import { bindingFor, recordKey } from '../storage/sync-bindings';
 import {
   applyMerged,
   getSyncMeta,
-  pendingRecords,
+  pendingKeys,
   syncRecordsByDocId,
   syncRecordsFor,
   type MergedItem,
@@ -276,13 +276,18 @@ export async function pushPending(ctx: SyncContext): Promise<RoundResult> {
   let total = EMPTY;
   const tried = new Set<string>();
   for (;;) {
-    const batch = (await pendingRecords(ctx.db, BATCH + tried.size)).filter((row) => !tried.has(row.key)).slice(0, BATCH);
-    if (batch.length === 0) return total;
-    for (const row of batch) tried.add(row.key);
-    const work = await Promise.all(
-      batch.map(async (row) => ({ docId: row.docId ?? (await docIdFor(ctx.keys, row.kind, row.id)), key: { kind: row.kind, id: row.id } })),
-    );
-    total = add(total, await reconcile(ctx, work));
+    // Keys only, then the records a batch at a time: a record left pending (a conflict to retry) is tried once per pass.
+    const keys = (await pendingKeys(ctx.db)).filter((key) => !tried.has(key));
+    if (keys.length === 0) return total;
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const batch = (await syncRecordsFor(ctx.db, keys.slice(i, i + BATCH))).filter((row): row is SyncRecord => !!row?.pending);
+      for (const row of batch) tried.add(row.key);
+      for (const key of keys.slice(i, i + BATCH)) tried.add(key);
+      const work = await Promise.all(
+        batch.map(async (row) => ({ docId: row.docId ?? (await docIdFor(ctx.keys, row.kind, row.id)), key: { kind: row.kind, id: row.id } })),
+      );
+      if (work.length) total = add(total, await reconcile(ctx, work));
+    }
   }
 }
 

@@ -72,8 +72,9 @@ export async function countPending(db: RapportDB): Promise<number> {
   return db.syncRecords.where('pending').above(0).count();
 }
 
-export async function pendingRecords(db: RapportDB, limit: number): Promise<SyncRecord[]> {
-  return db.syncRecords.where('pending').above(0).limit(limit).toArray();
+/** The keys of every record waiting to be sent (keys only: cheap even for 100,000). */
+export async function pendingKeys(db: RapportDB): Promise<string[]> {
+  return (await db.syncRecords.where('pending').above(0).primaryKeys()) as string[];
 }
 
 export async function syncRecordsFor(db: RapportDB, keys: string[]): Promise<(SyncRecord | undefined)[]> {
