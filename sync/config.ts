@@ -4,6 +4,7 @@
  * the account, and the passphrase that never leaves the browser.
  */
 import { z } from 'zod';
+import { httpUrl } from '../storage/schemas';
 
 /**
  * The manifest's optional_host_permissions. Settings › Sync asks for the one
@@ -15,19 +16,15 @@ export const SYNC_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.
 /** http is allowed only to this computer: a password and ciphertext must not cross a network in the clear. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1'];
 
-export const ServerUrl = z
-  .string()
-  .trim()
-  .max(2_000)
-  .refine((value) => {
-    try {
+/** An http(s) link (storage/schemas.ts httpUrl), then: https, or http on this computer; no credentials, query or fragment in it. */
+export const ServerUrl = httpUrl
+  .pipe(
+    z.string().refine((value) => {
       const url = new URL(value);
       if (url.username || url.password || url.search || url.hash) return false;
-      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname));
-    } catch {
-      return false;
-    }
-  }, 'must be an https:// address (or http:// on localhost)')
+      return url.protocol === 'https:' || LOOPBACK_HOSTS.includes(url.hostname);
+    }, 'must be an https:// address (or http:// on localhost)'),
+  )
   .transform((value) => value.replace(/\/+$/, ''));
 
 /** CouchDB's own rule for database names. */
