@@ -1,3 +1,4 @@
+import type { Rollup } from 'vite';
 import { defineConfig } from 'wxt';
 import { SYNC_HOSTS } from './sync/config';
 
@@ -8,6 +9,22 @@ const HOSTS = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
 // (LinkedIn's photo links are signed and expire): see background/photo-thumb.ts.
 const PHOTO_HOSTS = ['https://media.licdn.com/*', 'https://doximity-res.cloudinary.com/*'];
 // Optional, off by default: the user's own sync server (sync/config.ts SYNC_HOSTS, background/sync.ts).
+
+/**
+ * Rapport's permanent add-on id on addons.mozilla.org, generated once (crypto.randomUUID()).
+ * AMO ties every upload, update and user's data to it: it must never change.
+ */
+export const FIREFOX_ADDON_ID = '{81ccc0e4-c413-4a62-b741-d0f5f2c05450}';
+
+/**
+ * zod's sources carry `@__PURE__` comments where Rollup cannot use them, and Rollup says so, for
+ * every bundle, in words that read like errors. They are harmless (the comment is dropped, the code
+ * is kept). Only that warning, and only from zod, is silenced; every other warning still prints.
+ */
+function quietZodAnnotations(warning: Rollup.RollupLog, warn: (warning: Rollup.RollupLog) => void): void {
+  if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
+  warn(warning);
+}
 
 export default defineConfig({
   // Parallel work (and CI) can build into separate folders: WXT_OUT_DIR=.output-x npm run build.
@@ -41,15 +58,19 @@ export default defineConfig({
       },
     },
     action: { default_title: '__MSG_manifest_actionTitle__' },
+    // The oldest Chrome with every API Rapport calls: sidePanel.open() from a user gesture came in 116.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'rapport@rapport.invalid',
+              id: FIREFOX_ADDON_ID,
               strict_min_version: '140.0',
               // Rapport collects nothing: all data stays in the browser.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on (addons-linter asks for it).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
@@ -61,7 +82,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    build: { sourcemap: false },
+    build: { sourcemap: false, rollupOptions: { onwarn: quietZodAnnotations } },
     // The import worker (portability/import.worker.ts) is a module worker, bundled into its own file of the package.
     worker: { format: 'es' },
   }),

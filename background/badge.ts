@@ -1,5 +1,5 @@
 /**
- * The toolbar badge: how many follow-ups are due. Recounted from the database
+ * The toolbar badge: how many things are due (follow-ups, letters, keeping in touch). Recounted from the database
  * every time (never cached in the worker), and alarms wake the worker when the
  * next follow-up falls due and at local midnight.
  *
@@ -11,7 +11,8 @@
  */
 import { browser } from 'wxt/browser';
 import { dueAfter } from '../followups/rules';
-import { countDueFollowUps, nextFollowUpAfter } from '../storage/contacts';
+import { dueTotal, type DueCounts } from '../followups/due';
+import { countDue, nextDueAfter } from '../storage/due';
 import { actionTitle } from './action-title';
 import { notifyDailySummary } from './daily-summary';
 import { refreshAllTabTitles } from './tab-icon';
@@ -26,7 +27,7 @@ export const ALARMS = {
 } as const;
 
 /** The global tooltip; tabs repeat the count in their own titles (see action-title.ts). */
-export function badgeTitle(due: number): string {
+export function badgeTitle(due: number | DueCounts): string {
   return actionTitle(due);
 }
 
@@ -44,16 +45,17 @@ export interface RefreshOptions {
 export async function refreshBadge(now = Date.now(), options: RefreshOptions = {}): Promise<number> {
   // Alarms first and without the database, so that even a failing database is retried later.
   await ensureAlarms(now);
-  const due = await countDueFollowUps(now);
+  const counts = await countDue(now);
+  const due = dueTotal(counts);
   await Promise.all([
     browser.action.setBadgeText({ text: badgeText(due) }),
     browser.action.setBadgeBackgroundColor({ color: '#B42318' }),
-    browser.action.setTitle({ title: badgeTitle(due) }),
+    browser.action.setTitle({ title: badgeTitle(counts) }),
   ]);
   const results = await Promise.allSettled([
     scheduleNextAlarm(now),
-    refreshAllTabTitles(due),
-    options.summary ? notifyDailySummary(due, now) : undefined,
+    refreshAllTabTitles(counts),
+    options.summary ? notifyDailySummary(counts.follow_up, now) : undefined,
   ]);
   for (const result of results) {
     if (result.status === 'rejected') console.error('Rapport: badge refresh step failed', result.reason);
@@ -69,9 +71,9 @@ export async function ensureAlarms(now = Date.now()): Promise<void> {
   await browser.alarms.create(ALARMS.midnight, { when: dueAfter(now, 1) });
 }
 
-/** An alarm for the moment the earliest pending follow-up falls due. */
+/** An alarm for the moment the earliest pending reminder (of any kind) falls due. */
 export async function scheduleNextAlarm(now = Date.now()): Promise<void> {
-  const next = await nextFollowUpAfter(now);
+  const next = await nextDueAfter(now);
   if (next === undefined) await browser.alarms.clear(ALARMS.next);
   else await browser.alarms.create(ALARMS.next, { when: next });
 }

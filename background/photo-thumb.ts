@@ -4,22 +4,16 @@
  * break. Fetched only from the two image hosts the manifest lists for this
  * purpose; any failure means no thumbnail, never a failed save.
  */
+import { isAllowedPhotoUrl, PHOTO_HOSTS } from '../capture/photo-hosts';
 import { photoThumb } from '../storage/schemas';
 
 /** Image hosts Rapport may fetch a photo from (the manifest's host_permissions list the same). */
-export const THUMB_HOSTS = ['media.licdn.com', 'doximity-res.cloudinary.com'] as const;
+export const THUMB_HOSTS = PHOTO_HOSTS;
 export const THUMB_SIZE = 96;
 const MAX_IMAGE_BYTES = 5_000_000;
 const TIMEOUT_MS = 4_000;
 
-export function isThumbnailSource(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && (THUMB_HOSTS as readonly string[]).includes(parsed.hostname.toLowerCase());
-  } catch {
-    return false;
-  }
-}
+export const isThumbnailSource = isAllowedPhotoUrl;
 
 /** The size a thumbnail is drawn at: the longer side THUMB_SIZE, never enlarged. */
 export function thumbnailSize(width: number, height: number, size = THUMB_SIZE): { width: number; height: number } {

@@ -11,7 +11,9 @@ import { isQuotaError, STORAGE_FULL_MESSAGE } from '../storage/write-errors';
 import { profileRef } from '../capture/urls';
 import { browser } from 'wxt/browser';
 import { requestBadgeRefresh } from './badge';
+import { PointerRequest } from '../messages/pointer-session';
 import { handlePickerRequest } from './picker';
+import { handlePointerRequest, startPointer } from './pointer';
 import { readTab } from './read-tab';
 import { saveTab } from './save-tab';
 import { classifySender } from './senders';
@@ -53,6 +55,8 @@ async function handle(request: PageRequest): Promise<unknown> {
       return disableSync(request.serverCopy);
     case 'sync-now':
       return syncNow();
+    case 'point-tab':
+      return startPointer(request.tabId);
   }
 }
 
@@ -79,6 +83,14 @@ export async function routeMessage(message: unknown, sender: Sender): Promise<Re
  * in, once. Everything else from a page is refused.
  */
 async function routeContentMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {
+  const pointer = PointerRequest.safeParse(message);
+  if (pointer.success) {
+    try {
+      return { ok: true, value: await handlePointerRequest(pointer.data, sender) };
+    } catch (error) {
+      return { ok: false, error: describe(error) };
+    }
+  }
   const parsed = ContentRequest.safeParse(message);
   if (!parsed.success) return { ok: false, error: 'This sender may not send requests to Rapport.' };
   try {

@@ -1,6 +1,7 @@
 /** Saves the person shown in a tab: read, validate, store. */
-import { validateCapture, type Capture } from '../capture/index';
 import { i18n } from '#i18n';
+import { validateCapture, type Capture } from '../capture/index';
+import { problemOf, type PageProblem } from '../capture/page-problem';
 import type { SaveOutcome } from '../messages';
 import { saveCapture, type SaveOptions } from '../storage/contacts';
 import { fetchThumbnail } from './photo-thumb';
@@ -18,7 +19,8 @@ export async function saveTab(tabId: number, now = Date.now()): Promise<SaveOutc
     // A listing page: the user chooses on the page; one person alone is saved at once.
     if (people.length > 1) return openPicker(tabId, read.url, people, now);
     if (people.length === 1 && people[0]) return saveOne(people[0], now, { listed: true });
-    return { kind: 'no-person', url: read.url, reason: i18n.t('background.noPerson') };
+    const problem = problemOf(read.raw);
+    return { kind: 'no-person', url: read.url, reason: problem ? problemReason(problem) : i18n.t('background.noPerson') };
   }
   return saveOne(capture, now);
 }
@@ -28,4 +30,18 @@ async function saveOne(capture: Capture, now: number, options: SaveOptions = {})
   const photoThumb = capture.photoUrl ? await fetchThumbnail(capture.photoUrl) : undefined;
   const result = await saveCapture(capture, now, { ...options, photoThumb });
   return { kind: 'saved', ...result };
+}
+
+/** Why a page at a profile address saved nobody, in words the user can act on (issue 13, family 1). */
+export function problemReason(problem: PageProblem): string {
+  switch (problem) {
+    case 'sign-in':
+      return i18n.t('capture.problemSignIn');
+    case 'unavailable':
+      return i18n.t('capture.problemUnavailable');
+    case 'rate-limited':
+      return i18n.t('capture.problemRateLimited');
+    case 'error':
+      return i18n.t('capture.problemError');
+  }
 }

@@ -5,7 +5,9 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { profileRef } from '../capture/urls';
-import { countDueFollowUps, findByProfileUrl } from '../storage/contacts';
+import type { DueCounts } from '../followups/due';
+import { findByProfileUrl } from '../storage/contacts';
+import { countDue } from '../storage/due';
 import { actionTitle, defaultTabHint } from './action-title';
 
 const ICON_PATHS = {
@@ -14,14 +16,14 @@ const ICON_PATHS = {
 };
 
 /**
- * Sets a tab's icon and title. `due` is the follow-up count the title repeats
+ * Sets a tab's icon and title. `due` is what is due, which the title repeats
  * (a tab's own title hides the global one); counted here when not given.
  */
-export async function updateTabIcon(tabId: number, url: string | undefined, due?: number): Promise<void> {
+export async function updateTabIcon(tabId: number, url: string | undefined, due?: number | DueCounts): Promise<void> {
   const ref = url ? profileRef(url) : null;
   const [contact, count] = await Promise.all([
     ref ? findByProfileUrl(ref.canonicalUrl) : undefined,
-    due ?? countDueFollowUps(),
+    due ?? countDue(),
   ]);
   try {
     await browser.action.setIcon({ tabId, path: contact ? ICON_PATHS.saved : ICON_PATHS.default });
@@ -48,7 +50,7 @@ export async function updateAllTabIcons(): Promise<void> {
  * looked up again (their saved state may have changed too); other tabs, whose
  * address Rapport cannot see, get the default hint.
  */
-export async function refreshAllTabTitles(due: number): Promise<void> {
+export async function refreshAllTabTitles(due: number | DueCounts): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.map(async (tab) => {

@@ -23,6 +23,7 @@ import {
   textLines,
   withoutFragment,
   yearRange,
+  years,
 } from './text';
 import { profileRef } from './urls';
 
@@ -163,33 +164,71 @@ function readAffiliations(scope: Element): string[] {
   return out;
 }
 
-/** "Medical School" · "Residency, Pediatrics" · "Class of 2010" / "2010 - 2013". */
+/** Headings of the cards that hold education and training (signed-in pages split them several ways). */
+const TRAINING_HEADING = /^(?:education(?:\s*(?:&|and)\s*training)?|training|medical school|residency|residencies|internship|fellowship|fellowships|post-?graduate training)$/i;
+/** Headings that name the kind of training their entries are ("Residency" over "Children's Hospital · Pediatrics"). */
+const TRAINING_KIND = /^(?:medical school|residency|residencies|internship|fellowship|fellowships)$/i;
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * "Medical School" · "Residency, Pediatrics" · "Class of 2010" / "2010 - 2013",
+ * from every education and training card in page order: one card, or
+ * separate Education, Residency and Fellowship cards, or one card grouped
+ * under sub-headings without list markup.
+ */
 function readEducation(scope: Element): Education[] {
-  const section = sectionByHeading(scope, /^(?:education(?:\s*(?:&|and)\s*training)?|training|education and training)$/i);
-  if (!section) return [];
   const out: Education[] = [];
-  for (const li of listItems(section)) {
-    const nameEl = li.querySelector('.education-item-name, [class*="school"], [class*="institution"]');
-    const typeEl = li.querySelector('.education-item-type, [class*="type"], [class*="degree"]');
-    const yearsEl = li.querySelector('.education-item-years, [class*="years"], [class*="date"], time');
-    const lines = fieldLines(li);
-    if (!nameEl && lines.length === 1) {
-      const one = oneLineEducation(lines[0] ?? '');
-      if (one) {
-        out.push(one);
-        continue;
-      }
+  const read = new Set<Element>();
+  for (const h of scope.querySelectorAll('h2, h3, h4')) {
+    const text = readText(h);
+    if (!TRAINING_HEADING.test(text)) continue;
+    const section = sectionByHeading(scope, new RegExp(`^${escapeRegExp(text)}$`));
+    if (!section || section.heading !== h) continue;
+    const kind = TRAINING_KIND.test(text) ? singular(text) : undefined;
+    let items = listItems(section);
+    if (items.length === 0) {
+      // Grouped under sub-headings: those are read as their own sections.
+      if (section.parts.some((p) => [...p.querySelectorAll('h3, h4, h5')].some((sub) => TRAINING_HEADING.test(readText(sub))))) continue;
+      items = section.parts.filter((p) => years(readText(p)).length > 0 || p.querySelector('[class*="institution"], [class*="school"]'));
     }
-    const school = opt(nameEl ? readText(nameEl) : lines[0]);
-    if (!school) continue;
-    const item: Education = { school };
-    const degree = opt(typeEl ? readText(typeEl) : lines.slice(1).find((l) => !isDateLine(l)));
-    if (degree) item.degree = degree;
-    const dates = yearsEl ? readText(yearsEl) : lines.slice(1).find(isDateLine);
-    if (dates) Object.assign(item, yearRange(dates));
-    out.push(item);
+    for (const li of items) {
+      if (read.has(li)) continue;
+      read.add(li);
+      const item = educationEntry(li, kind);
+      if (item) out.push(item);
+    }
   }
   return out;
+}
+
+function singular(kind: string): string {
+  const k = clean(kind);
+  return k.replace(/ies$/i, 'y').replace(/ships$/i, 'ship');
+}
+
+function educationEntry(li: Element, kind: string | undefined): Education | undefined {
+  const nameEl = li.querySelector('.education-item-name, [class*="school"], [class*="institution"]');
+  const typeEl = li.querySelector('.education-item-type, [class*="type"], [class*="degree"]');
+  const yearsEl = li.querySelector('.education-item-years, [class*="years"], [class*="date"], time');
+  const lines = fieldLines(li);
+  if (!nameEl && lines.length === 1) {
+    const one = oneLineEducation(lines[0] ?? '');
+    if (one) return one;
+  }
+  const school = opt(nameEl ? readText(nameEl) : lines[0]);
+  if (!school) return undefined;
+  const item: Education = { school };
+  const dateLine = yearsEl ? readText(yearsEl) : undefined;
+  const program = opt(typeEl ? readText(typeEl) : lines.slice(1).find((l) => !isDateLine(l) && l !== dateLine));
+  // Under a "Residency" heading the entry names its program: "Residency, Pediatrics".
+  const degree = kind && program && !program.toLowerCase().includes(kind.toLowerCase()) && !/^medical school$/i.test(kind) ? `${kind}, ${program}` : (program ?? kind);
+  if (degree) item.degree = degree;
+  const dates = dateLine ?? lines.slice(1).find(isDateLine);
+  if (dates) Object.assign(item, yearRange(dates));
+  return item;
 }
 
 /** "Residency, Internal Medicine - Johns Hopkins Hospital, 2015 - 2018" or "Medical School - X, Class of 2009". */

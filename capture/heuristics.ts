@@ -13,11 +13,14 @@
  */
 import type { CaptureInput } from '../storage/schemas';
 import { isPlausibleName, parseName } from './names';
+import { tablePeople } from './tables';
 import {
   MAX_PEOPLE,
   baseUrl,
   clean,
   cleanMultiline,
+  emailIn,
+  httpLink,
   imageUrl,
   isScreenReaderOnly,
   listItems,
@@ -26,6 +29,7 @@ import {
   readText,
   sectionByHeading,
   sectionLines,
+  splitPlace,
   splitRoleAt,
   textLines,
   withoutFragment,
@@ -35,14 +39,18 @@ import {
 type Education = NonNullable<CaptureInput['education']>[number];
 
 /** Regions that hold site chrome, never the people a page presents. */
-const CHROME = 'nav, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], body > header, .breadcrumb, .breadcrumbs';
+const CHROME =
+  'nav, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], body > header, .breadcrumb, .breadcrumbs, ' +
+  // Older CMS themes lay the same regions out with ids and classes; a table of contents repeats every name.
+  '#footer, #sidebar, .sidebar, [id^="sidebar"], .widget, .widget-area, #toc, .toc, .table-of-contents, [id^="footer"], [class^="footer"]';
 
 /** Words of a job title: used to recognise the role line under a name. */
 const ROLE_WORDS =
   /\b(?:professor|director|resident|residents|physician|chief|fellow|chair|chairman|chairwoman|instructor|lecturer|nurse|surgeon|manager|coordinator|dean|president|officer|associate|assistant|attending|student|researcher|scientist|engineer|specialist|consultant|head|lead|partner|founder|ceo|cto|cfo|advisor|adviser|faculty|pgy-?\d|intern|clerkship|program|hospitalist|pediatrician|internist|cardiologist|psychiatrist|therapist|pharmacist|dentist|doctor|practitioner|editor|counsel|analyst|administrator)\b/i;
 
 /** Lines that are links or chrome inside a card, not a role. */
-const NOT_ROLE = /^(?:read more|view (?:full )?(?:profile|bio)|learn more|more|bio|biography|e-?mail|contact|website|profile|details|see more|›|»|→)$/i;
+const NOT_ROLE =
+  /^(?:read more|view (?:full )?(?:profile|bio)|learn more|more|bio|biography|e-?mail|contact|website|profile|details|see more|›|»|→|book(?: an appointment| online| now)?|(?:request|make|schedule) an appointment|schedule(?: online)?|call(?: now)?|directions|get directions|accepting new patients|new patients welcome)$|^[\d.,\s/★☆()]*(?:\(?\d[\d,]*\s+(?:ratings?|reviews?|comments?)\)?)?$|\b\d[\d,]*\s+(?:ratings?|reviews?)\b/i;
 
 const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -120,11 +128,11 @@ function quickNameText(el: Element): string | undefined {
   return isPlausibleName(text) ? text : undefined;
 }
 
-function nameCandidates(root: Element, selector: string, chrome: Element[]): Element[] {
+function nameCandidates(root: Element, selector: string): Element[] {
   const out: Element[] = [];
   const seen = new Set<Element>();
-  // Enough names for MAX_PEOPLE cards and the odd heading between them.
-  const limit = MAX_PEOPLE * 3;
+  // Enough names for MAX_PEOPLE cards and the odd heading between them (reading more only costs time on huge pages).
+  const limit = MAX_PEOPLE + 64;
   for (const el of root.querySelectorAll(selector)) {
     if (out.length >= limit) break;
     const text = quickNameText(el);
@@ -138,7 +146,8 @@ function nameCandidates(root: Element, selector: string, chrome: Element[]): Ele
       }
     }
     if (nested) continue;
-    if (chrome.some((c) => c.contains(el))) continue;
+    // Only the few names are tested against the chrome regions, not the whole page.
+    if (el.closest(CHROME)) continue;
     seen.add(el);
     out.push(el);
   }
@@ -182,26 +191,82 @@ function cardOf(name: Element, namesIn: Map<Element, number>, root: Element): El
   return undefined;
 }
 
+/** Card parts whose class says what they hold. */
+const CLASS_FIELDS: ['specialty' | 'location', RegExp][] = [
+  ['specialty', /(?:^|[\s_-])specialt(?:y|ies)(?:$|[\s_-])/i],
+  ['location', /(?:^|[\s_-])(?:location|address)(?:$|[\s_-])/i],
+];
+
+const CLASS_FIELD_SELECTOR = '[class*="pecialt"], [class*="ocation"], [class*="ddress"]';
+
+/**
+ * The person's own page: the link on their name, else on their photo, else a
+ * "View profile" link of the card. The listing's own address (or a fragment
+ * of it) is no one's page.
+ */
+function ownLink(card: Element, nameEl: Element, pageUrl: string, base: string): string | undefined {
+  const candidates = [
+    nameEl.closest('a[href]'),
+    nameEl.querySelector('a[href]'),
+    card.querySelector('img')?.closest('a[href]'),
+    [...card.querySelectorAll('a[href]')].find((a) => /^(?:view (?:full )?(?:profile|bio)|read more|bio|biography|profile|full profile)$/i.test(readText(a))),
+  ];
+  const page = pageUrl;
+  for (const a of candidates) {
+    if (!a || !card.contains(a)) continue;
+    const link = httpLink(a.getAttribute('href'), base);
+    if (!link) continue;
+    const own = withoutFragment(link);
+    if (own !== page) return own;
+  }
+  return undefined;
+}
+
+/** `pageUrl` is the listing's address without its fragment. */
 function cardToCapture(found: Card, pageUrl: string, base: string, organization: string | undefined): CaptureInput | null {
   const { card, name: nameEl } = found;
   const name = parseName(readText(nameEl));
   if (!name.fullName) return null;
-  const capture: CaptureInput = { source: 'web', fullName: name.fullName, credentials: name.credentials, profileUrl: withoutFragment(pageUrl) };
+  const capture: CaptureInput = {
+    source: 'web',
+    fullName: name.fullName,
+    credentials: name.credentials,
+    profileUrl: ownLink(card, nameEl, pageUrl, base) ?? pageUrl,
+  };
   if (name.firstName) capture.firstName = name.firstName;
   if (name.lastName) capture.lastName = name.lastName;
   if (name.honorific) capture.honorific = name.honorific;
 
+  // Fields the card's markup names by class (find-a-doctor results): read as such, never as the title.
+  const skip = new Set<Element>([nameEl]);
+  for (const [field, pattern] of CLASS_FIELDS) {
+    const el = [...card.querySelectorAll(CLASS_FIELD_SELECTOR)].find((e) => pattern.test(e.getAttribute('class') ?? '') && !e.contains(nameEl) && readText(e));
+    if (!el) continue;
+    skip.add(el);
+    const text = readText(el);
+    if (field === 'location') {
+      const place = splitPlace(text);
+      capture.location = place.location ?? text;
+      if (place.organization) capture.organization = place.organization;
+    } else capture[field] = text;
+  }
+
   const education: Education[] = [];
-  const lines = textLines(card, { skip: new Set([nameEl]), skipButtons: true });
+  const lines = textLines(card, { skip, skipButtons: true });
   for (const line of lines) {
+    const address = capture.email ? undefined : emailIn(line);
+    if (address) {
+      capture.email = address;
+      continue;
+    }
     const labelled = LABELLED.exec(line);
     if (labelled) {
       const label = clean(labelled[1]).toLowerCase();
       const value = clean(labelled[2]);
-      if (/school|education|undergrad|college|alma mater|university|degree/.test(label) && !/high school/.test(label)) education.push({ school: value });
+      if (/school|education|undergrad|college|alma mater|university|degree|facultad|universidad|studium|hochschule|faculté|université/.test(label) && !/high school/.test(label)) education.push({ school: value });
       else if (/^(?:title|position|role)$/.test(label)) capture.title ??= value;
       else if (/^(?:specialty|speciality)$/.test(label)) capture.specialty ??= value;
-      else if (/^(?:e-?mail)$/.test(label)) capture.email ??= value;
+      else if (/^(?:e-?mail|correo|courriel)$/.test(label)) capture.email ??= emailIn(value) ?? value;
       else if (/^(?:phone|tel|telephone)$/.test(label)) capture.phone ??= value;
       else if (/^(?:location|city)$/.test(label)) capture.location ??= value;
       else if (/^(?:organization|organisation|employer|institution|hospital|practice)$/.test(label)) capture.organization ??= value;
@@ -209,6 +274,13 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
     }
     if (capture.title || NOT_ROLE.test(line) || line.length > 150 || line.includes('@')) continue;
     if (clean(line) === clean(readText(nameEl))) continue;
+    // "Harborview Women's Health · Seattle, WA" is where the person works, not their title.
+    const place = splitPlace(line);
+    if (place.organization && !ROLE_WORDS.test(place.organization)) {
+      capture.organization ??= place.organization;
+      capture.location ??= place.location;
+      continue;
+    }
     capture.title = line;
   }
   if (education.length) capture.education = education;
@@ -237,15 +309,18 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
 export function cardPeople(doc: Document, url: string): CaptureInput[] {
   const root = doc.querySelector('main, [role="main"]') ?? doc.body;
   if (!root) return [];
-  const chrome = [...root.querySelectorAll(CHROME)];
-  let cards = repeatedCards(root, nameCandidates(root, NAME_SELECTOR, chrome));
-  if (cards.length === 0) cards = repeatedCards(root, nameCandidates(root, MORE_NAME_SELECTOR, chrome));
+  // A directory table says what each column holds: read it by its headers.
+  const rows = root.querySelector('table') ? tablePeople(doc, url, root, siteOrganization(doc)) : [];
+  if (rows.length >= 2) return rows;
+  let cards = repeatedCards(root, nameCandidates(root, NAME_SELECTOR));
+  if (cards.length === 0) cards = repeatedCards(root, nameCandidates(root, MORE_NAME_SELECTOR));
   const base = baseUrl(doc, url);
+  const page = withoutFragment(url);
   const organization = cards.length ? siteOrganization(doc) : undefined;
   const out: CaptureInput[] = [];
   for (const card of cards) {
     if (out.length >= MAX_PEOPLE) break;
-    const capture = cardToCapture(card, url, base, organization);
+    const capture = cardToCapture(card, page, base, organization);
     if (capture) out.push(capture);
   }
   return out;
@@ -367,4 +442,26 @@ export function bioPerson(doc: Document, url: string): CaptureInput | null {
   const education = educationList(root);
   if (education.length) capture.education = education;
   return capture;
+}
+
+// ---------------------------------------------------------------- pointing
+
+/**
+ * The person in one element the user pointed at (a card, a table row, a
+ * block): its first name-like heading, bold text or link is the name, and
+ * the rest is read with the same rules as a directory's cards. Null when the
+ * element holds no plausible name.
+ */
+export function elementPerson(el: Element, doc: Document, url: string): CaptureInput | null {
+  // A row of a directory table is read by the table's headers.
+  const table = el.tagName === 'TR' ? el.closest('table') : null;
+  if (table) {
+    const text = readText(el);
+    const row = tablePeople(doc, url, table, siteOrganization(doc)).find((r) => text.includes(r.fullName));
+    if (row) return row;
+  }
+  const candidates = [el, ...el.querySelectorAll(MORE_NAME_SELECTOR)];
+  const name = candidates.find((c) => !isScreenReaderOnly(c) && quickNameText(c) !== undefined);
+  if (!name) return null;
+  return cardToCapture({ card: el, name, order: 0 }, withoutFragment(url), baseUrl(doc, url), siteOrganization(doc));
 }

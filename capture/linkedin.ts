@@ -11,7 +11,7 @@
  * read on its own: a missing or odd field never costs the others.
  */
 import type { CaptureInput } from '../storage/schemas';
-import { parseName, looksLikePronouns } from './names';
+import { looksLikeName, looksLikePronouns, parseName } from './names';
 import {
   MAX_PEOPLE,
   asArray,
@@ -22,6 +22,7 @@ import {
   httpLink,
   imageUrl,
   isDateLine,
+  isPlaceholderPhoto,
   isScreenReaderOnly,
   opt,
   parseJson,
@@ -41,10 +42,11 @@ type SectionName = 'about' | 'experience' | 'education';
 
 /** Section anchors and the older/public `data-section` names for the same cards. */
 const SECTION_SELECTORS: Record<SectionName, string[]> = {
-  about: ['#about', 'section[data-section="summary"]'],
-  experience: ['#experience', 'section[data-section="experience"]'],
+  // `-section` ids and pv-* classes: the pv-profile layouts of 2018-2020.
+  about: ['#about', 'section[data-section="summary"]', '.pv-about-section', 'section.summary'],
+  experience: ['#experience', 'section[data-section="experience"]', '#experience-section'],
   // The public top card also has a `data-section="educationsDetails"` link: only a <section> counts.
-  education: ['#education', 'section[data-section="educationsDetails"]', 'section[data-section="education"]'],
+  education: ['#education', 'section[data-section="educationsDetails"]', 'section[data-section="education"]', '#education-section'],
 };
 
 /** Headings of the same sections in LinkedIn's main interface languages: a last resort only. */
@@ -68,8 +70,16 @@ interface Context {
   url: string;
   base: string;
   main: Element;
+  /** Where cards are looked for when `main` lacks them: the body without its side rails. */
+  body: Element;
   slug: string | undefined;
 }
+
+/**
+ * The name in the top cards of 2018-2020, which is not always an <h1>
+ * (pv-top-card-section, pv-top-card-v3, pv-top-card).
+ */
+const OLD_NAME = '.pv-top-card-section__name, .pv-top-card--list > li:first-child, .pv-top-card-v3--list > li:first-child';
 
 /** The profile the page shows, or null when it shows none (or shows another one). */
 export function extractLinkedIn(doc: Document, url: string): CaptureInput | null {
@@ -80,12 +90,15 @@ export function extractLinkedIn(doc: Document, url: string): CaptureInput | null
   const ref = profileRef(url);
   if (!ref) return null;
   const main = doc.querySelector('main') ?? doc.body;
-  if (!main) return null;
-  const ctx: Context = { doc, url, base: baseUrl(doc, url), main, slug: ref.slug };
+  if (!main || !doc.body) return null;
+  const ctx: Context = { doc, url, base: baseUrl(doc, url), main, body: doc.body, slug: ref.slug };
 
-  const h1 = topHeading(main);
+  // The page's <main> can be cut short (or hold only part of the profile): the body is next.
+  const h1 = topHeading(main) ?? topHeading(doc.body);
   const jsonLd = personFromJsonLd(doc, ref.slug);
   const nameText = h1 ? readText(h1) : (str(prop(jsonLd, 'name')) ?? '');
+  // A sign-in wall or an error page at a profile address has a sentence where the name goes.
+  if (!looksLikeName(nameText)) return null;
   const name = parseName(nameText);
   if (!name.fullName) return null;
 
@@ -162,6 +175,8 @@ export function extractLinkedIn(doc: Document, url: string): CaptureInput | null
   const fromHeadline = headline ? splitRoleAt(headline.split(/\s[|·•]\s/)[0] ?? '') : {};
   const ldJob = jsonLd ? str(asArray(prop(jsonLd, 'jobTitle'))[0]) : undefined;
   const ldOrg = jsonLd ? str(prop(asArray(prop(jsonLd, 'worksFor'))[0], 'name')) : undefined;
+  // A headline is never the job title as a whole ("SAFe certified Scrum Master"): only its
+  // "Title at Organization" form names a position, and only when no experience entry does.
   const title = current?.title ?? ldJob ?? fromHeadline.title;
   const organization = current?.organization ?? rightPanel ?? ldOrg ?? fromHeadline.organization;
   if (title) capture.title = title;
@@ -174,13 +189,19 @@ export function extractLinkedIn(doc: Document, url: string): CaptureInput | null
   return capture;
 }
 
-/** The profile's name heading: the first visible <h1> in the main column. */
-function topHeading(main: Element): Element | null {
-  for (const h of main.querySelectorAll('h1')) {
-    if (!isScreenReaderOnly(h) && readText(h)) return h;
+/** The profile's name heading: the first visible <h1> of the column (an older top card's name item). */
+function topHeading(scope: Element): Element | null {
+  for (const h of scope.querySelectorAll('h1')) {
+    if (!isScreenReaderOnly(h) && readText(h) && !h.closest(RAILS)) return h;
+  }
+  for (const el of scope.querySelectorAll(OLD_NAME)) {
+    if (!isScreenReaderOnly(el) && readText(el) && !el.closest(RAILS)) return el;
   }
   return null;
 }
+
+/** Page furniture around the profile: the site header, side rails, footers and dialogs. */
+const RAILS = 'header[role="banner"], body > header, nav, aside, footer, [role="dialog"], [role="complementary"]';
 
 function showsOtherProfile(topCard: Element, slug: string): boolean {
   // Member-id addresses (/in/ACoAA…) do not carry the vanity name, so they cannot be compared.
@@ -199,8 +220,11 @@ function showsOtherProfile(topCard: Element, slug: string): boolean {
   return false;
 }
 
-/** Pronouns sit next to the name as a short "She/Her". */
+/** Pronouns: LinkedIn's own pronoun element, else a short "She/Her" of known pronoun words next to the name. */
 function findPronouns(topCard: Element, h1: Element): string | undefined {
+  const own = topCard.querySelector('[class*="pronoun"], [data-field="pronouns"]');
+  const ownText = own ? readText(own).replace(/^\((.*)\)$/, '$1').trim() : '';
+  if (ownText && ownText.length <= 40) return ownText;
   // Look in the few levels around the heading, not the whole card.
   let scope: Element | null = h1.parentElement;
   for (let depth = 0; scope && depth < 3; depth++, scope = scope.parentElement) {
@@ -218,7 +242,9 @@ function findPronouns(topCard: Element, h1: Element): string | undefined {
 const CONNECTION_DEGREE = /^(?:·\s*)?(?:1st|2nd|3rd\+?|1er|2e|3e\+?|[123][º°]|\d\.?)$/i;
 
 function findHeadline(topCard: Element, h1: Element | null, nameText: string): string | undefined {
-  const byClass = topCard.querySelector('.text-body-medium, .top-card-layout__headline, [data-generated-suggestion-target]');
+  const byClass = topCard.querySelector(
+    '.text-body-medium, .top-card-layout__headline, [data-generated-suggestion-target], .pv-top-card-section__headline, .pv-top-card h2.mt1, .pv-top-card-v3 h2.mt1',
+  );
   if (byClass) {
     const t = readText(byClass);
     if (t) return t;
@@ -248,7 +274,9 @@ function findLocation(topCard: Element, nameText: string): string | undefined {
     }
   }
   const byClass =
-    topCard.querySelector('.text-body-small.inline.t-black--light') ??
+    topCard.querySelector(
+      '.text-body-small.inline.t-black--light, .pv-top-card-section__location, .pv-top-card--list-bullet > li:first-child, .pv-top-card-v3--list-bullet > li:first-child',
+    ) ??
     topCard.querySelector('.top-card-layout__first-subline .not-first-middot > span, .top-card__subline-item, .top-card-layout__first-subline span');
   return opt(byClass ? readText(byClass) : undefined);
 }
@@ -264,9 +292,30 @@ function findPhoto(ctx: Context, topCard: Element, nameText: string): string | u
       candidates.push(img);
     }
   }
+  // Hashed class names: the portrait is the image of LinkedIn's profile-photo kind, or labelled with the name.
+  for (const img of topCard.querySelectorAll('img')) {
+    const src = img.getAttribute('src') ?? img.getAttribute('data-delayed-url') ?? '';
+    const label = clean(img.getAttribute('alt'));
+    if (PROFILE_PHOTO.test(src) || (name && label.startsWith(name) && label.length > name.length)) candidates.push(img);
+  }
   for (const img of candidates) {
     const link = imageUrl(img, ctx.base);
     if (link) return link;
+  }
+  return backgroundPhoto(topCard, ctx.base);
+}
+
+/** The addresses LinkedIn serves members' portraits at (not their banners, not company logos). */
+const PROFILE_PHOTO = /\/profile-(?:displayphoto|framedphoto)|\/profile-displayphoto-shrink|\/shrinknp_|\/mpr\/mpr\//;
+
+/** The older top cards draw the portrait as a CSS background-image of a photo element. */
+function backgroundPhoto(topCard: Element, base: string): string | undefined {
+  for (const el of topCard.querySelectorAll('[style*="background-image"]')) {
+    const cls = el.getAttribute('class') ?? '';
+    const m = /background-image\s*:\s*url\(\s*(['"]?)(.*?)\1\s*\)/i.exec(el.getAttribute('style') ?? '');
+    const link = httpLink(m?.[2], base);
+    if (!link || isPlaceholderPhoto(link)) continue;
+    if (/photo|profile-picture|EntityPhoto/i.test(cls) || PROFILE_PHOTO.test(link)) return link;
   }
   return undefined;
 }
@@ -286,7 +335,7 @@ function ogPhoto(ctx: Context): string | undefined {
 function currentCompany(topCard: Element, education: Education[]): string | undefined {
   const schools = new Set(education.map((e) => e.school));
   const items = topCard.querySelectorAll(
-    '.pv-text-details__right-panel-item, [data-section="currentPositionsDetails"], button[aria-label], a[aria-label]',
+    '.pv-text-details__right-panel-item, [data-section="currentPositionsDetails"], .pv-top-card-section__company, [data-control-name="position_see_more"], button[aria-label], a[aria-label]',
   );
   for (const item of items) {
     const label = item.getAttribute('aria-label') ?? '';
@@ -295,7 +344,7 @@ function currentCompany(topCard: Element, education: Education[]): string | unde
     if (item.matches('[data-section="educationsDetails"]')) continue;
     const isCompany =
       /^(?:current company|entreprise actuelle|empresa actual|aktuelles unternehmen)\b/i.test(label) ||
-      item.matches('.pv-text-details__right-panel-item, [data-section="currentPositionsDetails"]');
+      item.matches('.pv-text-details__right-panel-item, [data-section="currentPositionsDetails"], .pv-top-card-section__company, [data-control-name="position_see_more"]');
     if (!isCompany) continue;
     const text = readText(item);
     if (text && !schools.has(text) && text.length <= 200) return text;
@@ -308,8 +357,12 @@ function findSections(ctx: Context): Partial<Record<SectionName, Element>> {
   const out: Partial<Record<SectionName, Element>> = {};
   for (const name of SECTION_ORDER) {
     let anchor: Element | null = null;
-    for (const selector of SECTION_SELECTORS[name]) {
-      anchor = ctx.main.querySelector(selector);
+    // Cards outside <main> (or after a <main> cut short) are still the profile's; side rails are not.
+    for (const scope of [ctx.main, ctx.body]) {
+      for (const selector of SECTION_SELECTORS[name]) {
+        anchor = [...scope.querySelectorAll(selector)].find((el) => !el.closest(RAILS)) ?? null;
+        if (anchor) break;
+      }
       if (anchor) break;
     }
     if (anchor) {
@@ -317,7 +370,8 @@ function findSections(ctx: Context): Partial<Record<SectionName, Element>> {
     }
   }
   if (SECTION_ORDER.every((n) => out[n])) return out;
-  for (const section of ctx.main.querySelectorAll('section')) {
+  for (const section of ctx.body.querySelectorAll('section')) {
+    if (section.closest(RAILS)) continue;
     const heading = section.querySelector('h2');
     if (!heading) continue;
     const text = readText(heading);
@@ -398,11 +452,24 @@ function readExperience(section: Element): Experience[] {
     const position = positionFrom(lines);
     if (position.title || position.organization) {
       const orgLine = lines[1];
-      const organization = orgLine !== undefined && !isDateLine(orgLine) ? organizationOf(orgLine) : undefined;
+      const organization = pvSecondaryTitle(entry) ?? (orgLine !== undefined && !isDateLine(orgLine) ? organizationOf(orgLine) : undefined);
       out.push({ ...position, ...(organization ? { organization } : {}) });
     }
   }
   return out.slice(0, MAX_EXPERIENCE);
+}
+
+/**
+ * The 2019-2020 entries write the employment type inside the company's line
+ * ("Wexner Medical Center<span class="separator">Full-time</span>"), set
+ * apart only by CSS: the company is the line's own text.
+ */
+function pvSecondaryTitle(entry: Element): string | undefined {
+  const el = entry.querySelector('p.pv-entity__secondary-title');
+  if (!el?.querySelector('.separator')) return undefined;
+  let own = '';
+  for (const node of el.childNodes) if (node.nodeType === 3) own += node.textContent ?? '';
+  return opt(own);
 }
 
 /** Title and dates from an entry's lines: the title first, the dates on the first line with a year. */

@@ -116,6 +116,18 @@ const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Scr
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Pronouns shown as one word in some languages ("Elle", "Iel", "Ella"). */
 const SINGLE_PRONOUNS = new Set(['she', 'he', 'they', 'elle', 'il', 'iel', 'ella', 'él', 'elle', 'sie', 'er', 'ela', 'ele', 'xe', 'ze', 'lei', 'lui', 'hij', 'zij', 'hen', 'hon', 'han']);
+/**
+ * Pronoun words, as members write them in LinkedIn's pronoun field and in
+ * names ("she/her", "he/him/his", "they/them", "ze/hir", "elle/iel",
+ * "él/ella", "sie/ihr"). Only these count: any other short "X / Y" text near
+ * a name is a menu item ("Report / Block") or a tagline, never pronouns.
+ */
+const PRONOUN_WORDS = new Set([
+  'she', 'her', 'hers', 'herself', 'he', 'him', 'his', 'himself', 'they', 'them', 'their', 'theirs', 'themself', 'themselves',
+  'xe', 'xem', 'xyr', 'xir', 'ze', 'zie', 'hir', 'zir', 'zem', 'ey', 'em', 'eir', 'fae', 'faer', 'any', 'all', 'pronouns',
+  'elle', 'il', 'iel', 'lui', 'ella', 'él', 'ellos', 'ellas', 'elles', 'elli', 'sie', 'ihr', 'ihm', 'er', 'ihn', 'ela', 'ele', 'dela', 'dele', 'delu', 'elu',
+  'lei', 'hij', 'zij', 'hem', 'haar', 'hen', 'hon', 'han', 'hun', 'hendes', 'hans',
+]);
 const PRONOUNS = /^\(?\s*((?:[\p{L}]+\s*\/\s*){1,3}[\p{L}]+)\s*\)?$/u;
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F]/gu;
 
@@ -129,13 +141,43 @@ function withoutClassYear(value: string): string {
   return value.includes("'") || value.includes('’') || value.includes('‘') ? value.replace(CLASS_YEAR, ' ').replace(/\s+/g, ' ').replace(/\s+,/g, ',').trim() : value;
 }
 
-/** Looks like pronouns: "She/Her", "he/him/his", "they/them", "elle/elle". */
+/** Looks like pronouns: "She/Her", "he/him/his", "they/them", "elle/elle" — words of the known set only. */
 export function looksLikePronouns(value: string): boolean {
   const v = clean(value).replace(/^\((.*)\)$/, '$1').trim();
   if (SINGLE_PRONOUNS.has(v.toLowerCase())) return true;
   if (v.length > 30 || !PRONOUNS.test(v)) return false;
-  // "MD/PhD" is a pair of credentials, not pronouns.
-  return !v.split('/').every((part) => credentialOf(part.trim(), true));
+  return v.split('/').every((part) => PRONOUN_WORDS.has(part.trim().toLowerCase()));
+}
+
+/**
+ * Words of page furniture that never occur in a person's name: sign-in walls,
+ * error pages and menus ("Welcome to your professional community", "Sign in
+ * with email", "Profile not found", "Report / Block").
+ */
+const UI_WORDS =
+  /\b(?:sign|log|login|logout|welcome|join|community|professional|profile|profiles|page|error|found|available|exist|exists|request|requests|denied|wrong|oops|sorry|loading|try|again|email|password|report|block|member|members|linkedin|doximity|account|continue|network|search|results|unavailable|restricted|limit|access|cookies?|privacy|menu|home|help)\b/i;
+
+/**
+ * Does this text read as a person's name, as a profile's heading shows it?
+ * Looser than `isPlausibleName` (members write one-word names, lower case,
+ * emoji, other scripts), but never a sentence, a UI phrase, or text ending in
+ * a period that is not an initial, a suffix or a credential.
+ */
+export function looksLikeName(raw: string): boolean {
+  const parsed = parseName(raw);
+  const name = parsed.fullName;
+  if (!name || name.length > 80) return false;
+  if (/[!?]|https?:|www\./i.test(name)) return false;
+  const tokens = name.split(' ').filter(Boolean);
+  if (tokens.length > 6) return false;
+  const last = tokens[tokens.length - 1] ?? '';
+  // "Robert Lee Jr." and "J. R. Smith" end in a dot; a sentence does too.
+  if (/\.$/.test(name) && !SUFFIX.test(last) && !/^\p{L}\.$/u.test(last)) return false;
+  if (UI_WORDS.test(name)) return false;
+  // A sentence has lower-case words beyond the particles of a family name.
+  const lowerWords = tokens.filter((t) => /^\p{Ll}+$/u.test(t) && !PARTICLES.has(t));
+  if (tokens.length >= 3 && lowerWords.length >= 2) return false;
+  return true;
 }
 
 function nameTokensForSplit(tokens: string[]): string[] {
@@ -206,7 +248,11 @@ function isNameLikePart(part: string): boolean {
  * is left (the caller then has no person).
  */
 export function parseName(raw: string): ParsedName {
-  let s = withoutClassYear(clean(raw).replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim());
+  const visible = clean(raw);
+  const words = visible.replace(PICTOGRAPHS, '').replace(/\s+/g, ' ').trim();
+  // Emoji decorating a name are dropped; a name made only of emoji is the name the person chose.
+  if (!words && visible) return { fullName: visible, credentials: [] };
+  let s = withoutClassYear(words);
   // Members decorate the name field: "Dr. John Smith | Cardiology", "Jane Doe · Surgeon".
   // A name never holds a bar, a spaced middle dot or a spaced dash; what follows one is a tagline.
   const tagline = /\s+[|·•–—]\s+|\s*\|\s*/.exec(s);

@@ -129,6 +129,11 @@ export function showChooser(
   doc: Document,
   people: readonly ChooserPerson[],
   onAnswer: (answer: ChooserAnswer, handle: ChooserHandle) => void,
+  /**
+   * Whether an event comes from the user. Only the browser sets `isTrusted`: a page script's synthetic click or
+   * Escape must not decide who is saved, or cancel. Unit tests, whose events are all synthetic, pass their own.
+   */
+  fromUser: (event: Event) => boolean = (event) => event.isTrusted,
 ): ChooserHandle | null {
   const win = doc.defaultView;
   if (!win || people.length === 0) return null;
@@ -191,7 +196,7 @@ export function showChooser(
       // The chooser's own first focus leaves the page where the user was.
       if (ready) cards[index]?.scrollIntoView({ block: 'nearest' });
     });
-    button.addEventListener('click', () => answer({ index, fullName: person.fullName }));
+    button.addEventListener('click', (event) => fromUser(event) && answer({ index, fullName: person.fullName }));
     item.append(button);
     list.append(item);
     return button;
@@ -255,7 +260,7 @@ export function showChooser(
   }
 
   function onMove(event: Event): void {
-    if (answered) return;
+    if (answered || !fromUser(event)) return;
     const index = cardIndexOf(event.target);
     if (index !== active && (index >= 0 || event.target !== host)) highlight(index);
   }
@@ -267,6 +272,7 @@ export function showChooser(
     }
   }
   function onClick(event: Event): void {
+    if (!fromUser(event)) return;
     const index = cardIndexOf(event.target);
     if (index < 0) return;
     event.preventDefault();
@@ -275,13 +281,14 @@ export function showChooser(
     if (person) answer({ index, fullName: person.fullName });
   }
   function onKey(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
+    if (event.key !== 'Escape' || !fromUser(event)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     if (!answered) answer(null);
     handle.close();
   }
-  cancel.addEventListener('click', () => {
+  cancel.addEventListener('click', (event) => {
+    if (!fromUser(event)) return;
     if (!answered) answer(null);
     handle.close();
   });

@@ -7,9 +7,10 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { EXTRACT_REQUEST } from '../messages/extract-request';
 import type { CaptureInput } from '../storage/schemas';
+import type { ProblemAnswer } from './page-problem';
 
 /** Each site's script passes its own extractor, so it bundles only that site's code. */
-export type Extractor = (doc: Document, url: string) => CaptureInput | null;
+export type Extractor = (doc: Document, url: string) => CaptureInput | ProblemAnswer | null;
 
 export function readPageOnRequest(ctx: ContentScriptContext, extract: Extractor): void {
   const listener = (message: unknown): Promise<unknown> | undefined => {

@@ -13,9 +13,12 @@
  */
 export const MAX_PEOPLE = 250;
 
-/** Zero-width, bidi control and other invisible characters pages use to spoof text. */
+/**
+ * Zero-width, bidi control and other invisible characters pages use to spoof text, and the Hangul and Mongolian
+ * fillers, the Arabic letter mark and the tag characters that draw nothing and make a name look blank.
+ */
 const INVISIBLE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 
 /** Invisible characters removed, runs of white space folded to one space, trimmed. */
 export function clean(value: string | null | undefined): string {
@@ -209,7 +212,7 @@ export function baseUrl(doc: Document, url: string): string {
 
 /** Placeholder portraits: silhouettes, default avatars and inline images are no photo. */
 const PLACEHOLDER_PHOTO =
-  /ghost|placeholder|silhouette|default[-_]?(?:avatar|profile|photo|user|image)|no[-_]?(?:photo|image|avatar)|blank[-_]?(?:avatar|profile)|anonymous|avatar[-_]?default|\/static\.licdn\.com\/|\/sc\/h\//i;
+  /ghost|placeholder|platzhalter|silhouette|silueta|silhouet|default[-_]?(?:avatar|profile|photo|user|image)|no[-_]?(?:photo|image|avatar)|blank[-_]?(?:avatar|profile)|anonymous|avatar[-_]?default|\/static\.licdn\.com\/|\/sc\/h\//i;
 
 export function isPlaceholderPhoto(url: string): boolean {
   return PLACEHOLDER_PHOTO.test(url);
@@ -386,4 +389,37 @@ export function splitTitleOrganization(value: string, knownOrganizations: readon
     }
   }
   return { title: v };
+}
+
+/**
+ * An e-mail address written to foil robots: "name [at] host [dot] edu",
+ * "name (at) host.org", "k.bauer(at)klinikum.de", "name AT host DOT edu".
+ * Also a plain address. Undefined when the text holds none.
+ */
+const AT = String.raw`\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+at\s+|\s+AT\s+)\s*`;
+const DOT = String.raw`(?:\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\})\s*|\s+dot\s+|\s+DOT\s+|\.)`;
+const WRITTEN_ADDRESS = new RegExp(String.raw`([\w.+-]+)${AT}([\w-]+(?:${DOT}[\w-]+)+)`, 'i');
+const DOTS = new RegExp(DOT, 'gi');
+const PLAIN_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+
+export function emailIn(value: string): string | undefined {
+  const text = clean(value);
+  const plain = PLAIN_ADDRESS.exec(text);
+  if (plain) return plain[0];
+  // Cheap test first: most lines hold no "at" at all.
+  if (!/\bat\b/i.test(text)) return undefined;
+  const m = WRITTEN_ADDRESS.exec(text);
+  if (!m?.[1] || !m[2]) return undefined;
+  // "at" between two words of a sentence is not an address: a written-out address has a dot-part host.
+  if (/\s+at\s+/i.test(m[0]) && !/\[|\(|\{/.test(m[0]) && !/\b(?:dot)\b/i.test(m[0])) return undefined;
+  const host = m[2].replace(DOTS, '.');
+  const address = `${m[1]}@${host}`;
+  return /^[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(address) ? address : undefined;
+}
+
+/** "Harborview Women's Health · Seattle, WA": an organization and its place, split. */
+export function splitPlace(value: string): { organization?: string; location?: string } {
+  const m = /^(.{2,120}?)\s+[·•|–—-]\s+([\p{L}][\p{L} .'-]{1,40}, (?:[A-Z]{2}|[\p{L} ]{3,30}))$/u.exec(clean(value));
+  if (!m?.[1] || !m[2]) return {};
+  return { organization: clean(m[1]), location: clean(m[2]) };
 }

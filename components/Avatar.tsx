@@ -1,12 +1,13 @@
 import { useState } from 'react';
+import { isAllowedPhotoUrl } from '../capture/photo-hosts';
+import { initials } from '../contacts/initials';
 import type { Contact } from '../storage/schemas';
 
-function initials(name: string): string {
-  const parts = name.split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
-}
-
-/** A contact's photo (its stored thumbnail, else its link), or their initials. Only raster data: and http(s) images are rendered. */
+/**
+ * A contact's photo (its stored thumbnail, else its link), or their initials. Only raster data: images, and links to
+ * LinkedIn's and Doximity's image servers (capture/photo-hosts.ts), are loaded: any other host would learn when the
+ * user looks at this contact.
+ */
 export function Avatar({
   contact,
   small,
@@ -22,7 +23,7 @@ export function Avatar({
   if (contact.photoThumb && /^data:image\/(?:png|jpeg|webp);base64,/.test(contact.photoThumb)) {
     return <img className={className} src={contact.photoThumb} alt="" />;
   }
-  if (contact.photoUrl && /^https?:\/\//i.test(contact.photoUrl) && failed !== contact.photoUrl) {
+  if (contact.photoUrl && isAllowedPhotoUrl(contact.photoUrl) && failed !== contact.photoUrl) {
     const src = contact.photoUrl;
     return <img className={className} src={src} alt="" referrerPolicy="no-referrer" onError={() => setFailed(src)} />;
   }

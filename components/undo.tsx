@@ -6,9 +6,9 @@ interface UndoOffer {
   undo(): Promise<unknown>;
 }
 
-const UndoContext = createContext<(offer: UndoOffer) => void>(() => undefined);
+const UndoContext = createContext<((offer: UndoOffer) => void) | undefined>(undefined);
 
-/** Offers to undo the last destructive action (a delete) for ten seconds. */
+/** Offers to undo the last action (a delete, a snooze, a status change, a bulk action…) for ten seconds. */
 export function UndoProvider({ children }: { children: ReactNode }) {
   const [offer, setOffer] = useState<UndoOffer & { id: number }>();
   const [error, setError] = useState<string>();
@@ -50,5 +50,12 @@ export function UndoProvider({ children }: { children: ReactNode }) {
 }
 
 export function useUndo(): (offer: UndoOffer) => void {
-  return useContext(UndoContext);
+  return useContext(UndoContext) ?? noOffer;
+}
+
+const noOffer = () => undefined;
+
+/** Whether an Undo toast can show here: lists then say what they did in the toast rather than twice. */
+export function useHasUndo(): boolean {
+  return useContext(UndoContext) !== undefined;
 }

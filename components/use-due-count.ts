@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { countDueFollowUps } from '../storage/contacts';
+import { countDueItems } from '../storage/interview-thanks';
 
-/** The number of follow-ups due now, live; re-evaluated every minute as time passes. */
+/** The number of follow-ups and interview thank-yous due now, live; re-evaluated every minute as time passes. */
 export function useDueCount(): number | undefined {
   const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000));
   useEffect(() => {
     const timer = setInterval(() => setMinute(Math.floor(Date.now() / 60_000)), 60_000);
     return () => clearInterval(timer);
   }, []);
-  return useLiveQuery(() => countDueFollowUps(Date.now()), [minute]);
+  return useLiveQuery(() => countDueItems(Date.now()), [minute]);
 }

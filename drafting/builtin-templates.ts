@@ -9,7 +9,7 @@
  * express interest, and none implies a ranking commitment or asks how a
  * program will rank the applicant.
  */
-import type { Contact, InteractionKind, Template } from '../storage/schemas';
+import type { Contact, InteractionKind, Letter, Template } from '../storage/schemas';
 
 export type BuiltInTemplate = Omit<Template, 'updatedAt' | 'builtIn'> & { builtIn: true };
 
@@ -119,6 +119,81 @@ With gratitude,
 {{signature}}`,
   }),
   t({
+    id: 'builtin:letter-check-in',
+    name: 'Letter check-in before the deadline',
+    purpose: 'A gentle reminder to a letter writer as the deadline nears.',
+    channel: 'email',
+    format: 'email',
+    subject: 'Checking in about my letter of recommendation',
+    body: `Dear {{salutation}},
+
+I hope you are well. I wanted to check in gently about the letter of recommendation you kindly agreed to write for my {{mySpecialty}} applications.
+[[Your personal sentence: an update since you asked (a rotation, a result, your CV)]]
+
+Programs begin reviewing applications soon, so I would be grateful to have it by {{letterDeadline}}. As a reminder:
+- ERAS Letter ID: {{erasLetterId}}
+- {{waiverChoice}}
+- The letter is uploaded through the ERAS Letter of Recommendation Portal (LoRP).
+
+Please let me know if there is anything I can send that would help. Thank you again for your support.
+
+With gratitude,
+{{signature}}`,
+  }),
+  t({
+    id: 'builtin:letter-thank-you',
+    name: 'Thank-you for a letter',
+    purpose: 'Thank a writer once their letter is submitted.',
+    channel: 'email',
+    format: 'email',
+    subject: 'Thank you for my letter of recommendation',
+    body: `Dear {{salutation}},
+
+I just saw that your letter of recommendation has been submitted. Thank you so much for taking the time to write it.
+[[Your personal sentence: what their support and teaching have meant to you]]
+
+I will keep you updated on how my application goes.
+
+With sincere thanks,
+{{signature}}`,
+  }),
+  t({
+    id: 'builtin:match-update',
+    name: 'Update after the Match',
+    purpose: 'Tell the people who wrote for you, or helped you, where you matched.',
+    channel: 'email',
+    format: 'email',
+    subject: 'I matched!',
+    body: `Dear {{salutation}},
+
+I wanted you to be among the first to know that I matched into {{mySpecialty}}.
+[[Your personal sentence: the program where you matched, and when you start]]
+
+Your support, and your letter, were a real part of getting here. Thank you for everything you did for me along the way.
+
+I hope to stay in touch, and would be glad to help students from {{mySchool}} the way you helped me.
+
+With gratitude,
+{{signature}}`,
+  }),
+  t({
+    id: 'builtin:keep-in-touch',
+    name: 'Keeping in touch',
+    purpose: 'A short note to someone you have not talked with in a while.',
+    channel: 'email',
+    format: 'email',
+    subject: 'Catching up',
+    body: `Hi {{firstName}},
+
+I hope things are going well at {{organization}}. It has been a while since we last talked, and I wanted to share a quick update.
+[[Your personal sentence: what you have been doing, and something you remember from your last conversation]]
+
+I would love to hear how you are doing, whenever you have a moment.
+
+Best,
+{{signature}}`,
+  }),
+  t({
     id: 'builtin:follow-up-1',
     name: 'First follow-up',
     purpose: 'A polite nudge when your first message has had no answer.',
@@ -214,11 +289,23 @@ export function builtInTemplate(id: string): BuiltInTemplate | undefined {
 /** What "Mark as sent" logs for a built-in, when it is more than a plain message. */
 export function logKindFor(templateId: string | undefined, contact: Pick<Contact, 'status'>): InteractionKind {
   if (templateId === 'builtin:letter-request') return 'letter_requested';
+  if (templateId === 'builtin:letter-thank-you') return 'letter_thanked';
+  if (templateId === 'builtin:letter-check-in') return 'letter_check_in';
   // A follow-up template sent to someone not awaiting a reply starts a new outreach.
   return contact.status === 'awaiting_reply' ? 'follow_up_sent' : 'message_sent';
 }
 
 /** The template a new draft starts from: the follow-up owed, else a first message that fits. */
+/** Templates about a letter: their draft fills the Letter ID, waiver and deadline from the writer's letter. */
+export const LETTER_TEMPLATES: ReadonlySet<string> = new Set(['builtin:letter-request', 'builtin:letter-check-in', 'builtin:letter-thank-you']);
+
+/** The template a due letter reminder opens: a check-in while the letter is owed, a thank-you once it is in. */
+export function letterTemplateFor(letter: Pick<Letter, 'status'>): string {
+  if (letter.status === 'submitted' || letter.status === 'thanked') return 'builtin:letter-thank-you';
+  if (letter.status === 'planned') return 'builtin:letter-request';
+  return 'builtin:letter-check-in';
+}
+
 export function suggestTemplateId(
   contact: Pick<Contact, 'status' | 'followUpsSent' | 'whereMet'>,
   options: { sharedSchool: boolean },

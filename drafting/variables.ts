@@ -3,7 +3,7 @@
  * value is a plain string; an empty string means "unknown", which the
  * renderer shows as missing rather than leaving a hole in the message.
  */
-import type { Contact, Settings } from '../storage/schemas';
+import type { Contact, Letter, Settings } from '../storage/schemas';
 import { findSharedSchool } from './shared-school';
 
 export type VariableSource = 'contact' | 'me' | 'derived' | 'draft';
@@ -110,7 +110,32 @@ type SettingsFields = Pick<Settings, 'myName' | 'mySchool' | 'myYear' | 'mySpeci
  * variables nothing else knows and wins over a known value, because the user
  * typed it on purpose.
  */
-export function variableValues(contact: ContactFields, settings: SettingsFields, typed: VariableValues = {}): VariableValues {
+/** What a letter record knows for a letter's templates: its ERAS Letter ID, waiver and deadline. */
+export function letterValues(letter: Pick<Letter, 'erasLetterId' | 'waiver' | 'deadline'> | undefined): VariableValues {
+  return {
+    erasLetterId: letter?.erasLetterId ?? '',
+    waiverChoice: letter?.waiver === 'waived' ? WAIVER_CHOICES[0] : letter?.waiver === 'not_waived' ? WAIVER_CHOICES[1] : '',
+    letterDeadline: letter?.deadline ? formatDay(letter.deadline) : '',
+  };
+}
+
+/** The draft's typed letter fill-ins as a letter record's fields, for "Mark as sent" to store on the letter. */
+export function letterFieldsFromDraft(typed: VariableValues): Pick<Letter, 'erasLetterId' | 'waiver' | 'deadline'> {
+  const waiver = typed.waiverChoice === WAIVER_CHOICES[0] ? 'waived' : typed.waiverChoice === WAIVER_CHOICES[1] ? 'not_waived' : undefined;
+  const deadline = /^\d{4}-\d{2}-\d{2}$/.test(typed.letterDeadline ?? '') ? typed.letterDeadline : undefined;
+  return {
+    ...(typed.erasLetterId?.trim() ? { erasLetterId: typed.erasLetterId.trim() } : {}),
+    ...(waiver ? { waiver } : {}),
+    ...(deadline ? { deadline } : {}),
+  };
+}
+
+export function variableValues(
+  contact: ContactFields,
+  settings: SettingsFields,
+  typed: VariableValues = {},
+  letter?: Pick<Letter, 'erasLetterId' | 'waiver' | 'deadline'>,
+): VariableValues {
   const names = words(contact.fullName);
   const firstName = contact.firstName?.trim() || names[0] || '';
   const lastName = contact.lastName?.trim() || (names.length > 1 ? (names[names.length - 1] ?? '') : '');
@@ -144,9 +169,7 @@ export function variableValues(contact: ContactFields, settings: SettingsFields,
     myAamcId: settings.myAamcId.trim(),
     signature: composedSignature(settings),
     sharedSchool: shared ? settings.mySchool.trim() : '',
-    erasLetterId: '',
-    waiverChoice: '',
-    letterDeadline: '',
+    ...letterValues(letter),
   };
   for (const [name, value] of Object.entries(typed)) {
     if (!isKnownVariable(name) || !value.trim()) continue;

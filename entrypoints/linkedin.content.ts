@@ -1,4 +1,4 @@
-import { extractRaw } from '../capture/extract-linkedin';
+import { readRaw } from '../capture/extract-linkedin';
 import { readPageOnRequest } from '../capture/read-on-request';
 
 /**
@@ -9,5 +9,5 @@ import { readPageOnRequest } from '../capture/read-on-request';
 export default defineContentScript({
   matches: ['https://*.linkedin.com/in/*'],
   runAt: 'document_idle',
-  main: (ctx) => readPageOnRequest(ctx, extractRaw),
+  main: (ctx) => readPageOnRequest(ctx, readRaw),
 });

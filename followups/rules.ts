@@ -52,8 +52,10 @@ export function patchForInteraction(
 ): FollowUpPatch {
   const contacted = { lastContactedAt: Math.max(at, contact.lastContactedAt ?? 0) };
   switch (kind) {
-    case 'message_sent':
     case 'letter_requested':
+      // A letter's reminders follow its deadline (./due.ts), not the generic follow-up clock.
+      return { ...contacted, status: 'awaiting_reply', followUpsSent: 0, nextFollowUpAt: undefined };
+    case 'message_sent':
       return {
         ...contacted,
         status: 'awaiting_reply',
@@ -69,13 +71,18 @@ export function patchForInteraction(
       };
     case 'reply_received':
     case 'letter_agreed':
+    case 'letter_declined':
       return { status: 'replied', nextFollowUpAt: undefined };
     case 'meeting':
     case 'call':
       return { ...contacted, status: 'meeting', nextFollowUpAt: undefined };
     case 'met_in_person':
+    case 'letter_thanked':
+    case 'letter_check_in':
       return contacted;
     case 'letter_submitted':
+    case 'letter_withdrawn':
+    case 'letter_planned':
     case 'note':
       return {};
   }

@@ -73,8 +73,11 @@ export const RestorePlanView = z
     interactions: z.object({ add: count }).strict(),
     templates: z.object({ add: count, update: count }).strict(),
     trash: z.object({ add: count }).strict(),
+    letters: z.object({ add: count }).strict(),
     /** What replacing erases. */
-    removed: z.object({ contacts: count, interactions: count, templates: count, trash: count }).strict(),
+    removed: z.object({ contacts: count, interactions: count, templates: count, trash: count, letters: count }).strict(),
+    /** The settings the restore changes (their keys in Settings). */
+    settingsChanged: z.array(z.string().max(40)).max(40),
     errors: listed(ImportIssueMessage),
   })
   .strict();

@@ -23,6 +23,8 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data-changed') }).strict(),
   /** Settings › Sync (messages/sync.ts). */
   ...SYNC_REQUESTS,
+  /** Let the user point at the person on `tabId`'s page (background/pointer.ts). */
+  z.object({ type: z.literal('point-tab'), tabId }).strict(),
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 
@@ -79,6 +81,10 @@ const RESPONSES = {
   'tab-status': TabStatus,
   'data-changed': z.object({ badge: z.number().int().nonnegative() }),
   ...SYNC_RESPONSES,
+  'point-tab': z.discriminatedUnion('started', [
+    z.object({ started: z.literal(true), url: z.string() }),
+    z.object({ started: z.literal(false), reason: z.string() }),
+  ]),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 type ResponseMap = { [K in keyof typeof RESPONSES]: z.infer<(typeof RESPONSES)[K]> };
 export type ResponseFor<T extends PageRequest['type']> = ResponseMap[T];

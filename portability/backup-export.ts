@@ -1,7 +1,8 @@
 /** Reads every table into one backup, in one read transaction so that the copy is consistent. */
 import { db } from '../storage/db';
 import { getSettings } from '../storage/settings';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup-format';
+import { fromRow } from '../storage/programs';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupProgram } from './backup-format';
 import { localDay } from './dates';
 
 export type Progress = (done: number, total: number) => void;
@@ -10,8 +11,11 @@ export async function exportBackup(
   options: { now?: number; appVersion?: string; onProgress?: Progress } = {},
 ): Promise<Backup> {
   const { now = Date.now(), appVersion, onProgress } = options;
-  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.settings, db.trash], async () => {
-    const total = 5;
+  return db.transaction(
+    'r',
+    [db.contacts, db.interactions, db.templates, db.settings, db.trash, db.letters, db.programs, db.programLinks, db.programUnlinks],
+    async () => {
+    const total = 6;
     const contacts = await db.contacts.toArray();
     onProgress?.(1, total);
     const interactions = await db.interactions.toArray();
@@ -22,6 +26,9 @@ export async function exportBackup(
     onProgress?.(4, total);
     const trash = await db.trash.toArray();
     onProgress?.(5, total);
+    const letters = await db.letters.toArray();
+    const programs = await programsWithPeople();
+    onProgress?.(6, total);
     return {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -32,8 +39,21 @@ export async function exportBackup(
       templates,
       settings,
       trash,
+      letters,
+      programs,
     };
-  });
+    },
+  );
+}
+
+/** Every program with its links, read inside the caller's transaction. */
+async function programsWithPeople(): Promise<BackupProgram[]> {
+  const [rows, links, unlinks] = await Promise.all([db.programs.toArray(), db.programLinks.toArray(), db.programUnlinks.toArray()]);
+  const people = new Map<string, BackupProgram['people']>();
+  for (const { programId, ...link } of links) people.set(programId, [...(people.get(programId) ?? []), link]);
+  const notHere = new Map<string, BackupProgram['notHere']>();
+  for (const { programId, ...unlink } of unlinks) notHere.set(programId, [...(notHere.get(programId) ?? []), unlink]);
+  return rows.map((row) => ({ ...fromRow(row), people: people.get(row.id) ?? [], notHere: notHere.get(row.id) ?? [] }));
 }
 
 export function backupFileName(now = Date.now()): string {

@@ -5,16 +5,23 @@
  *
  * {
  *   "format": "rapport-backup",
- *   "version": 1,
+ *   "version": 2,
  *   "exportedAt": "2025-09-30T12:00:00.000Z",
  *   "app": { "name": "Rapport", "version": "0.1.0" },
  *   "contacts": [Contact…], "interactions": [Interaction…], "templates": [Template…],
- *   "settings": Settings, "trash": [{ "id", "deletedAt", "contact", "interactions" }…]
+ *   "settings": Settings, "trash": [{ "id", "deletedAt", "contact", "interactions", "letters"?, "links"? }…],
+ *   "letters": [Letter…],
+ *   "programs": [Program & { "people": [{ "contactId", "by", "at" }…], "notHere": [{ "contactId", "at" }…] }…]
  * }
+ *
+ * Version 2 added the optional `letters` and `programs` lists (absent means
+ * none); a version 2 file may hold either or both, and other optional lists
+ * may join version 2 the same way. Version 1 files are still read: they
+ * simply have no letters and no programs.
  */
 import { z } from 'zod';
 import type { TrashEntry } from '../storage/db';
-import { Contact, Interaction, Settings, Template, epochMs } from '../storage/schemas';
+import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template, epochMs } from '../storage/schemas';
 import { stripBom } from './csv-read';
 import { ImportFailure, failureFor, issuesFromZod, type ImportIssue } from './issues';
 import { MAX_LISTED_ISSUES } from './limits';
@@ -22,7 +29,7 @@ import { createSlicer, type Progress } from './slices';
 
 export const BACKUP_FORMAT = 'rapport-backup';
 /** Bump when the file's shape changes, and teach parseBackup to read the older versions. */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export const TrashRecord = z
   .object({
@@ -30,12 +37,26 @@ export const TrashRecord = z
     deletedAt: epochMs,
     contact: Contact,
     interactions: z.array(Interaction).max(100_000),
+    letters: z.array(Letter).max(1_000).optional(),
+    links: z.array(ProgramLink).max(1_000).optional(),
   })
   .refine((entry) => entry.contact.id === entry.id, { message: 'the trash entry’s id differs from its contact’s', path: ['id'] })
   .refine((entry) => entry.interactions.every((i) => i.contactId === entry.id), {
     message: 'an interaction belongs to another contact',
     path: ['interactions'],
-  });
+  })
+  .refine((entry) => (entry.letters ?? []).every((l) => l.writerId === entry.id), {
+    message: 'a letter belongs to another writer',
+    path: ['letters'],
+  })
+  .refine((entry) => (entry.links ?? []).every((l) => l.contactId === entry.id), { message: 'a program link belongs to another contact', path: ['links'] });
+
+/** A program with the people linked to it and those the user said are not there. */
+export const BackupProgram = Program.extend({
+  people: z.array(ProgramLink.omit({ programId: true })).max(100_000).default([]),
+  notHere: z.array(ProgramUnlink.omit({ programId: true })).max(100_000).default([]),
+});
+export type BackupProgram = z.infer<typeof BackupProgram>;
 
 // The trash record must stay assignable to the table's row type.
 const _trashFits: (r: z.infer<typeof TrashRecord>) => TrashEntry = (r) => r;
@@ -47,12 +68,17 @@ const SECTIONS = {
   interactions: Interaction,
   templates: Template,
   trash: TrashRecord,
+  letters: Letter,
+  programs: BackupProgram,
 } as const;
 type SectionName = keyof typeof SECTIONS;
 
+/** Sections a backup may leave out (added in a later version, or simply empty): absent means none. */
+const OPTIONAL_SECTIONS: ReadonlySet<SectionName> = new Set(['letters', 'programs']);
+
 export const Backup = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.number().int().min(1).max(BACKUP_VERSION),
   exportedAt: z.iso.datetime(),
   app: z.object({ name: z.string().max(60), version: z.string().max(40) }).optional(),
   contacts: z.array(Contact),
@@ -60,6 +86,8 @@ export const Backup = z.object({
   templates: z.array(Template),
   settings: Settings,
   trash: z.array(TrashRecord),
+  letters: z.array(Letter).default([]),
+  programs: z.array(BackupProgram).default([]),
 });
 export type Backup = z.infer<typeof Backup>;
 
@@ -140,7 +168,7 @@ function* checkBackup(text: string): Generator<{ done: number; total: number }, 
   let done = 0;
   const sections = {} as { [K in SectionName]: z.infer<(typeof SECTIONS)[K]>[] };
   for (const name of names) {
-    const raw = json[name];
+    const raw = json[name] === undefined && OPTIONAL_SECTIONS.has(name) ? [] : json[name];
     if (!Array.isArray(raw)) {
       issues.push({ row: 1, field: name, message: `“${name}” must be a list of records.`, section: 'file' });
       continue;

@@ -47,9 +47,14 @@ export const CSV_COLUMNS: readonly { header: string; cell: (c: Contact) => strin
 ];
 
 export function contactsToCsv(contacts: readonly Contact[]): string {
-  const data = contacts.map((contact) => CSV_COLUMNS.map((column) => column.cell(contact)));
+  return toCsv(CSV_COLUMNS, contacts);
+}
+
+/** Rows as a spreadsheet-safe CSV: UTF-8 with a byte-order mark, formulas neutralised. */
+export function toCsv<T>(columns: readonly { header: string; cell: (row: T) => string }[], rows: readonly T[]): string {
+  const data = rows.map((row) => columns.map((column) => column.cell(row)));
   const csv = Papa.unparse(
-    { fields: CSV_COLUMNS.map((c) => c.header), data },
+    { fields: columns.map((c) => c.header), data },
     // A scraped name such as "=HYPERLINK(…)" must not run in Excel (CSV injection). Papaparse's
     // own pattern for `true` ends in `.*$`, which misses a formula followed by a line break.
     { newline: '\r\n', escapeFormulae: /^[=+\-@\t\r]/, quotes: false },

@@ -18,14 +18,50 @@ export function isoDay(year: number, month: number, day: number): string | undef
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
+/** Which comes first in a numeric date: the month (US, "8/14/2024") or the day (most of Europe, "14/08/2024"). */
+export type DayOrder = 'mdy' | 'dmy';
+
+const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
+
+/** A date written as numbers only ("8/14/2024", "14.08.24"). */
+export function isNumericDay(text: string): boolean {
+  return NUMERIC.test(text.trim());
+}
+
+/**
+ * The order of a file's numeric dates, as a spreadsheet re-saving LinkedIn's export writes them: a first number over
+ * 12 can only be a day, a second over 12 only a day too. When every date fits both, the file's separator says where
+ * it was saved: Excel writes `;` where the day comes first. Undefined when the dates contradict each other.
+ */
+export function numericDayOrder(values: Iterable<string>, delimiter: string): DayOrder | undefined {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const value of values) {
+    const m = NUMERIC.exec(value.trim());
+    if (!m) continue;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[2]) > 12) monthFirst = true;
+  }
+  if (dayFirst && monthFirst) return undefined;
+  if (dayFirst) return 'dmy';
+  if (monthFirst) return 'mdy';
+  return delimiter === ';' ? 'dmy' : 'mdy';
+}
+
 /**
  * Reads "14 Aug 2024" (LinkedIn's Connections export), "Aug 14, 2024",
- * "2024-08-14" and "14 August 2024". Returns undefined when the text is not
- * one of these: a numeric "08/14/2024" is ambiguous between locales and is
- * refused rather than guessed.
+ * "2024-08-14" and "14 August 2024"; and, given the file's `order`
+ * (numericDayOrder), the numeric "8/14/2024" or "14/08/2024" a spreadsheet
+ * writes back. Without an order a numeric date is refused rather than guessed.
  */
-export function parseDay(raw: string): string | undefined {
+export function parseDay(raw: string, order?: DayOrder): string | undefined {
   const text = raw.trim().replace(/\s+/g, ' ');
+  const numeric = order ? NUMERIC.exec(text) : null;
+  if (numeric) {
+    const [a, b] = [Number(numeric[1]), Number(numeric[2])];
+    const year = numeric[3]!.length === 2 ? 2000 + Number(numeric[3]) : Number(numeric[3]);
+    return order === 'mdy' ? isoDay(year, a, b) : isoDay(year, b, a);
+  }
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})$/.exec(text);

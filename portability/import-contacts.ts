@@ -7,6 +7,7 @@
  * which would let the transaction commit half-way.
  */
 import { db } from '../storage/db';
+import { PROGRAM_TABLES, linkContactsByName } from '../storage/program-links';
 import { readAllContacts } from '../storage/contacts';
 import type { ParsedContacts } from './incoming';
 import { ImportFailure, failureFor } from './issues';
@@ -47,7 +48,7 @@ export async function applyContactImport(
   const { now = Date.now(), onProgress, onLoadProgress, onCheckProgress } = options;
   if (parsed.issues.length > 0) throw failureFor(parsed.issues);
   try {
-    return await db.transaction('rw', db.contacts, async () => {
+    return await db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
       const { plan, take } = contactPlanner(parsed, await readAllContacts(onLoadProgress), { now });
       // Only Dexie operations (or helpers that await nothing else, like readAllContacts) may be
       // awaited in here: a timer, or an async step that awaits no IndexedDB request, loses
@@ -67,7 +68,9 @@ export async function applyContactImport(
       const rows = [...plan.add, ...plan.update.map((u) => u.after)];
       onProgress?.(0, rows.length);
       for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-        await db.contacts.bulkPut(rows.slice(i, i + WRITE_CHUNK));
+        const chunk = rows.slice(i, i + WRITE_CHUNK);
+        await db.contacts.bulkPut(chunk);
+        await linkContactsByName(chunk, now);
         onProgress?.(Math.min(i + WRITE_CHUNK, rows.length), rows.length);
       }
       return plan;

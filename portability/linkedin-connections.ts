@@ -2,12 +2,13 @@
  * LinkedIn's own export of a member's connections (Settings > Data privacy >
  * Get a copy of your data > Connections): a byte-order mark, a few lines of
  * notes, then the header `First Name,Last Name,URL,Email Address,Company,
- * Position,Connected On`, with dates such as `14 Aug 2024`.
+ * Position,Connected On`, with dates such as `14 Aug 2024`. The same file opened and saved again in Excel is read
+ * too: US Excel writes `8/14/2024`, European Excel `;` between cells and `14/08/2024`.
  */
 import { parseName } from '../capture/names';
 import { profileRef } from '../capture/urls';
-import { parseDay } from './dates';
-import { cellValue, isBlankRow, readCsv, readCsvAsync, stripBom, type CsvTable } from './csv-read';
+import { isNumericDay, numericDayOrder, parseDay } from './dates';
+import { cellValue, headerDelimiter, isBlankRow, readCsv, readCsvAsync, stripBom, type CsvTable } from './csv-read';
 import { buildIncoming, type ParsedContacts } from './incoming';
 import { ImportFailure, type ImportIssue, type SkippedRow } from './issues';
 import { createSlicer } from './slices';
@@ -28,7 +29,7 @@ const REQUIRED = [CONNECTIONS_COLUMNS.firstName, CONNECTIONS_COLUMNS.lastName, C
 const HEADER_SEARCH_LINES = 40;
 
 function headerCells(line: string): string[] {
-  return line.split(',').map((c) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase());
+  return line.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase());
 }
 
 /** Where the header line starts in `text` (BOM removed), or -1. */
@@ -78,12 +79,17 @@ function connectionsBody(text: string): string {
 }
 
 /** Reads one data row of the table into `parsed`. */
-function connectionsRowReader(table: CsvTable, parsed: ParsedContacts) {
+function connectionsRowReader(table: CsvTable, parsed: ParsedContacts, delimiter: string) {
   const column = new Map(table.header.map((h, i) => [h.toLowerCase(), i]));
   const cell = (row: string[], name: string) => {
     const index = column.get(name.toLowerCase());
     return index === undefined ? '' : cellValue(row[index]);
   };
+  // One order for the whole file: Excel wrote every date the same way.
+  const order = numericDayOrder(
+    table.rows.map((row) => cell(row, CONNECTIONS_COLUMNS.connectedOn)),
+    delimiter,
+  );
 
   return (cells: string[], index: number): void => {
     if (isBlankRow(cells)) return;
@@ -107,9 +113,17 @@ function connectionsRowReader(table: CsvTable, parsed: ParsedContacts) {
       issues.push({ row, field: CONNECTIONS_COLUMNS.url, message: 'This is not a LinkedIn profile link.' });
     }
     const dateText = cell(cells, CONNECTIONS_COLUMNS.connectedOn);
-    const connectedOn = dateText ? parseDay(dateText) : undefined;
+    const connectedOn = dateText ? parseDay(dateText, order) : undefined;
     if (dateText && !connectedOn) {
-      issues.push({ row, field: CONNECTIONS_COLUMNS.connectedOn, message: `“${dateText}” is not a date such as 14 Aug 2024.` });
+      issues.push({
+        row,
+        field: CONNECTIONS_COLUMNS.connectedOn,
+        message: !isNumericDay(dateText)
+          ? `“${dateText}” is not a date such as 14 Aug 2024.`
+          : order
+            ? `“${dateText}” is not a date such as ${order === 'mdy' ? '8/14/2024' : '14/08/2024'}.`
+            : `“${dateText}” is not a date such as 14 Aug 2024: this file's numeric dates mix day-first and month-first.`,
+      });
     }
     if (issues.length > 0) {
       parsed.issues.push(...issues);
@@ -142,9 +156,11 @@ function connectionsRowReader(table: CsvTable, parsed: ParsedContacts) {
 
 /** Parses a Connections.csv; rows that are wrong are reported, never guessed. */
 export function parseConnections(text: string): ParsedContacts {
-  const table = readCsv(connectionsBody(text), { delimiter: ',' });
+  const body = connectionsBody(text);
+  const delimiter = headerDelimiter(body);
+  const table = readCsv(body, { delimiter });
   const parsed: ParsedContacts = { incoming: [], skipped: [], issues: [], rows: table.filled };
-  table.rows.forEach(connectionsRowReader(table, parsed));
+  table.rows.forEach(connectionsRowReader(table, parsed, delimiter));
   return parsed;
 }
 
@@ -157,12 +173,14 @@ export async function parseConnectionsAsync(
   text: string,
   onProgress?: (stage: 'reading' | 'checking', done: number, total: number) => void,
 ): Promise<ParsedContacts> {
-  const table = await readCsvAsync(connectionsBody(text), {
-    delimiter: ',',
+  const body = connectionsBody(text);
+  const delimiter = headerDelimiter(body);
+  const table = await readCsvAsync(body, {
+    delimiter,
     onProgress: (done, total) => onProgress?.('reading', done, total),
   });
   const parsed: ParsedContacts = { incoming: [], skipped: [], issues: [], rows: table.filled };
-  const read = connectionsRowReader(table, parsed);
+  const read = connectionsRowReader(table, parsed, delimiter);
   const slice = createSlicer((done, total) => onProgress?.('checking', done, total));
   for (let i = 0; i < table.rows.length; i++) {
     read(table.rows[i]!, i);

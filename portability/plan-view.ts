@@ -67,7 +67,9 @@ export function viewOfRestore(plan: RestorePlan, exportedAt: string, lines = REP
     interactions: { add: plan.interactions.add.length },
     templates: { add: plan.templates.add.length, update: plan.templates.update.length },
     trash: { add: plan.trash.add.length },
+    letters: { add: plan.letters.add.length },
     removed: { ...plan.removed },
+    settingsChanged: [...plan.settingsChanged],
     errors: firstOf(plan.errors, clipIssue, lines),
   };
 }
@@ -77,9 +79,9 @@ export function summarizeRestoreView(view: RestorePlanView, done = false): strin
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const c = view.contacts;
   if (view.mode === 'replace') {
-    return `${done ? 'Restored' : 'Would restore'} ${n(c.add.total, 'contact')}, ${n(view.interactions.add, 'interaction')}, ${n(view.templates.add, 'template')}, ${n(view.trash.add, 'deleted contact')} and the settings${
+    return `${done ? 'Restored' : 'Would restore'} ${n(c.add.total, 'contact')}, ${n(view.interactions.add, 'interaction')}, ${n(view.templates.add, 'template')}, ${n(view.trash.add, 'deleted contact')}${view.letters.add > 0 ? `, ${n(view.letters.add, 'letter')}` : ''} and the settings${
       done ? '' : `, replacing ${n(view.removed.contacts, 'current contact')}`
     }.`;
   }
-  return `${done ? 'Added' : 'Would add'} ${n(c.add.total, 'contact')}, ${done ? 'updated' : 'update'} ${c.update.total}, ${done ? 'skipped' : 'skip'} ${c.skip.total}; ${n(view.interactions.add, 'interaction')} and ${n(view.templates.add + view.templates.update, 'template')} ${done ? 'added' : 'to add'}.`;
+  return `${done ? 'Added' : 'Would add'} ${n(c.add.total, 'contact')}, ${done ? 'updated' : 'update'} ${c.update.total}, ${done ? 'skipped' : 'skip'} ${c.skip.total}; ${n(view.interactions.add, 'interaction')}${view.letters.add > 0 ? `, ${n(view.letters.add, 'letter')}` : ''} and ${n(view.templates.add + view.templates.update, 'template')} ${done ? 'added' : 'to add'}.`;
 }

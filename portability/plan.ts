@@ -154,7 +154,11 @@ export function contactPlanner(parsed: ParsedContacts, existing: readonly Contac
         return;
       }
       claimedBy.set(match.id, incoming.row);
-      const update = fillEmptyFields(match, incoming, now);
+      // One identity per person (storage/identities.ts): an identity another contact holds is not taken over,
+      // and the ones this row brings now find this contact for the rows after it.
+      const own = incoming.identities.filter((i) => (byIdentity.get(i) ?? match).id === match.id);
+      for (const identity of own) byIdentity.set(identity, match);
+      const update = fillEmptyFields(match, own.length === incoming.identities.length ? incoming : { ...incoming, identities: own }, now);
       if (update) plan.update.push(update);
       else plan.skip.push({ row: incoming.row, name, reason: 'Already saved; nothing new to add.' });
       return;

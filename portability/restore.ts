@@ -4,10 +4,24 @@
  * transaction that re-plans against the data as it is at that moment.
  */
 import { db, type TrashEntry } from '../storage/db';
-import { Contact, type Interaction, type Settings, type Template } from '../storage/schemas';
+import { linkContactsByName } from '../storage/program-links';
+import { toRow } from '../storage/programs';
+import { nameKey } from '../programs/names';
+import {
+  Contact,
+  type Interaction,
+  type Letter,
+  type Program,
+  type ProgramLink,
+  type ProgramUnlink,
+  type Settings,
+  type Template,
+} from '../storage/schemas';
 import type { Backup } from './backup-format';
 import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './issues';
 import { WRITE_CHUNK } from './limits';
+import { settleIdentities } from '../storage/identities';
+import { restoredSettings, type SettingKey } from './restore-settings';
 import { writeErrorMessage } from '../storage/write-errors';
 import type { Progress } from './backup-export';
 import { summarizeRestoreView, viewOfRestore } from './plan-view';
@@ -19,6 +33,10 @@ export interface CurrentData {
   interactions: Interaction[];
   templates: Template[];
   trash: TrashEntry[];
+  /** The settings row as stored (undefined on a fresh install). */
+  settings?: unknown;
+  letters: Letter[];
+  programs?: Program[];
 }
 
 export interface RestorePlan {
@@ -27,10 +45,16 @@ export interface RestorePlan {
   interactions: { add: Interaction[]; skip: number };
   templates: { add: Template[]; update: Template[]; skip: number };
   trash: { add: TrashEntry[]; skip: number };
-  /** The settings written: the backup's when replacing; untouched (undefined) when merging. */
+  /** Letters by id; on a merge, the copy edited last wins. */
+  letters: { add: Letter[]; skip: number };
+  /** Programs to write, and the links to put, with their contact and program ids as stored after the restore. */
+  programs: { add: Program[]; update: Program[]; skip: number; links: ProgramLink[]; unlinks: ProgramUnlink[] };
+  /** The settings written (portability/restore-settings.ts): undefined when none change. */
   settings?: Settings;
+  /** The settings whose value the restore changes, for the dry run. */
+  settingsChanged: SettingKey[];
   /** What replacing erases. */
-  removed: { contacts: number; interactions: number; templates: number; trash: number };
+  removed: { contacts: number; interactions: number; templates: number; trash: number; letters: number };
   errors: ImportIssue[];
 }
 
@@ -45,10 +69,11 @@ function union(a: readonly string[], b: readonly string[], max: number): string[
  * or shares a profile identity; the copy edited last wins, and its links,
  * identities and tags are combined. Interactions, templates and trash entries
  * are matched by id; a template edited later in the backup replaces the
- * current one. The current settings are kept.
+ * current one. Settings the user has set here are kept; those still at their default take the backup's.
  */
 export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentData): RestorePlan {
   const errors: ImportIssue[] = [];
+  const restored = restoredSettings(backup.settings, current.settings, mode);
   if (mode === 'replace') {
     const ids = new Set(backup.contacts.map((c) => c.id));
     backup.interactions.forEach((interaction, index) => {
@@ -58,16 +83,20 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     });
     return {
       mode,
-      contacts: { add: backup.contacts, update: [], skip: [] },
+      contacts: { add: settleIdentities(backup.contacts, new Map()), update: [], skip: [] },
       interactions: { add: backup.interactions, skip: 0 },
       templates: { add: backup.templates, update: [], skip: 0 },
       trash: { add: backup.trash, skip: 0 },
-      settings: backup.settings,
+      letters: { add: backup.letters, skip: 0 },
+      programs: planPrograms(backup, [], (id) => (ids.has(id) ? id : undefined)),
+      settings: restored.settings,
+      settingsChanged: restored.changed,
       removed: {
         contacts: current.contacts.length,
         interactions: current.interactions.length,
         templates: current.templates.length,
         trash: current.trash.length,
+        letters: current.letters.length,
       },
       errors,
     };
@@ -137,30 +166,97 @@ export function planRestore(backup: Backup, mode: RestoreMode, current: CurrentD
     else trash.add.push(entry);
   }
 
+  // One identity per person (storage/identities.ts): a restored contact never takes an identity another holds.
+  const holderOf = new Map<string, string>();
+  for (const contact of current.contacts) for (const identity of contact.identities) holderOf.set(identity, contact.id);
+  const settledUpdates = settleIdentities(contacts.update.map((u) => u.after), holderOf);
+  contacts.update = contacts.update.map((u, i) => ({ before: u.before, after: settledUpdates[i]! }));
+  contacts.add = settleIdentities(contacts.add, holderOf);
+  // A letter follows its writer to the id the merge stored them under; one whose writer is in neither place waits for them (a writer deleted with the letters kept).
+  const letterById = new Map(current.letters.map((l) => [l.id, l]));
+  const letters: RestorePlan['letters'] = { add: [], skip: 0 };
+  for (const letter of backup.letters) {
+    const existing = letterById.get(letter.id);
+    if (existing && existing.updatedAt >= letter.updatedAt) {
+      letters.skip++;
+      continue;
+    }
+    const writerId = resolved.get(letter.writerId) ?? letter.writerId;
+    letters.add.push(writerId === letter.writerId ? letter : { ...letter, writerId });
+  }
+
+  const restoredIds = new Set([...current.contacts.map((c) => c.id), ...contacts.add.map((c) => c.id)]);
   return {
     mode,
     contacts,
     interactions,
     templates,
     trash,
-    removed: { contacts: 0, interactions: 0, templates: 0, trash: 0 },
+    letters,
+    programs: planPrograms(backup, current.programs ?? [], (id) => resolved.get(id) ?? (restoredIds.has(id) ? id : undefined)),
+    settings: restored.settings,
+    settingsChanged: restored.changed,
+    removed: { contacts: 0, interactions: 0, templates: 0, trash: 0, letters: 0 },
     errors,
   };
 }
 
+/**
+ * Programs: the same id, or certainly the same name, is the same program (the
+ * copy edited last wins); links follow their contact to the id it is stored
+ * under, and links of contacts not restored are left out.
+ */
+function planPrograms(backup: Backup, current: readonly Program[], contactId: (id: string) => string | undefined): RestorePlan['programs'] {
+  const out: RestorePlan['programs'] = { add: [], update: [], skip: 0, links: [], unlinks: [] };
+  const byId = new Map(current.map((p) => [p.id, p]));
+  const byName = new Map<string, Program>();
+  for (const program of current) for (const name of [program.name, ...program.aliases]) byName.set(nameKey(name), program);
+  for (const { people, notHere, ...program } of backup.programs) {
+    const match = byId.get(program.id) ?? byName.get(nameKey(program.name));
+    const programId = match?.id ?? program.id;
+    if (!match) out.add.push(program);
+    else if (program.updatedAt > match.updatedAt) out.update.push({ ...program, id: match.id });
+    else out.skip++;
+    for (const link of people) {
+      const id = contactId(link.contactId);
+      if (id) out.links.push({ ...link, contactId: id, programId });
+    }
+    for (const unlink of notHere) {
+      const id = contactId(unlink.contactId);
+      if (id) out.unlinks.push({ ...unlink, contactId: id, programId });
+    }
+  }
+  return out;
+}
+
 async function readCurrent(): Promise<CurrentData> {
-  const [contacts, interactions, templates, trash] = await Promise.all([
+  const [contacts, interactions, templates, trash, letters, settings, programs] = await Promise.all([
     db.contacts.toArray(),
     db.interactions.toArray(),
     db.templates.toArray(),
     db.trash.toArray(),
+    db.letters.toArray(),
+    db.settings.get('settings'),
+    db.programs.toArray(),
   ]);
-  return { contacts, interactions, templates, trash };
+  return { contacts, interactions, templates, trash, letters, settings: settings?.value, programs };
 }
+
+const RESTORE_TABLES = [
+  db.contacts,
+  db.interactions,
+  db.templates,
+  db.settings,
+  db.trash,
+  db.letters,
+  db.programs,
+  db.programLinks,
+  db.programUnlinks,
+];
 
 /** The dry run: what restoring would do, without writing. */
 export async function previewRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
-  return db.transaction('r', [db.contacts, db.interactions, db.templates, db.trash], async () =>
+  return db.transaction('r', RESTORE_TABLES, async () =>
     planRestore(backup, mode, await readCurrent()),
   );
 }
@@ -183,19 +279,28 @@ export async function applyRestore(
   options: { onProgress?: Progress } = {},
 ): Promise<RestorePlan> {
   try {
-    return await db.transaction('rw', [db.contacts, db.interactions, db.templates, db.settings, db.trash], async () => {
+    return await db.transaction('rw', RESTORE_TABLES, async () => {
       const plan = planRestore(backup, mode, await readCurrent());
       if (plan.errors.length > 0) throw failureFor(plan.errors);
       const contacts = [...plan.contacts.add, ...plan.contacts.update.map((u) => u.after)];
       const templates = [...plan.templates.add, ...plan.templates.update];
-      const total = contacts.length + plan.interactions.add.length + templates.length + plan.trash.add.length + 1;
+      const total = contacts.length + plan.interactions.add.length + templates.length + plan.trash.add.length + plan.letters.add.length + 1;
       let done = 0;
       const tick = (n: number) => {
         done += n;
         options.onProgress?.(done, total);
       };
       if (mode === 'replace') {
-        await Promise.all([db.contacts.clear(), db.interactions.clear(), db.templates.clear(), db.trash.clear()]);
+        await Promise.all([
+          db.contacts.clear(),
+          db.interactions.clear(),
+          db.templates.clear(),
+          db.trash.clear(),
+          db.letters.clear(),
+          db.programs.clear(),
+          db.programLinks.clear(),
+          db.programUnlinks.clear(),
+        ]);
       }
       if (plan.settings) await db.settings.put({ key: 'settings', value: plan.settings });
       tick(1);
@@ -203,6 +308,12 @@ export async function applyRestore(
       await putAll(db.interactions, plan.interactions.add, tick);
       await putAll(db.templates, templates, tick);
       await putAll(db.trash, plan.trash.add, tick);
+      await putAll(db.letters, plan.letters.add, tick);
+      await db.programs.bulkPut([...plan.programs.add, ...plan.programs.update].map(toRow));
+      await db.programLinks.bulkPut(plan.programs.links);
+      await db.programUnlinks.bulkPut(plan.programs.unlinks);
+      // Restored people join the programs their organization names, like any other write.
+      for (let i = 0; i < contacts.length; i += WRITE_CHUNK) await linkContactsByName(contacts.slice(i, i + WRITE_CHUNK));
       return plan;
     });
   } catch (error) {

@@ -122,28 +122,55 @@ export interface SearchResult {
 export async function searchContacts(query: string, filters: Filters, sort: Sort, now = Date.now()): Promise<SearchResult | undefined> {
   const terms = [...new Set(words(query))];
   if (terms.length === 0) return undefined;
-  const candidates = await db.transaction('r', db.contacts, async () => {
+  const candidates = await db.transaction('r', [db.contacts, db.letters], async () => {
+    // "letter", a specialty a letter is meant for or its ERAS Letter ID finds the writer.
+    const writers = await letterWritersMatching(terms);
     if (terms.length === 1) {
       // One word, as while typing a name: its matches' records in one read of the index.
       const found = await db.contacts.where('searchWords').startsWith(terms[0]!).limit(SEARCH_LIMIT + 1).toArray();
-      const unique = [...new Map(found.map((c) => [c.id, c])).values()];
-      return { complete: found.length <= SEARCH_LIMIT, contacts: unique.slice(0, SEARCH_LIMIT) };
+      const unique = new Map(found.map((c) => [c.id, c]));
+      const missing = [...writers.get(terms[0]!)!].filter((id) => !unique.has(id));
+      for (const writer of await contactsByIds(missing)) unique.set(writer.id, writer);
+      return { complete: found.length <= SEARCH_LIMIT, contacts: [...unique.values()].slice(0, SEARCH_LIMIT), writers };
     }
     const perTerm = await Promise.all(
       terms.map(async (term) => {
         const keys = await db.contacts.where('searchWords').startsWith(term).limit(SEARCH_LIMIT + 1).primaryKeys();
-        return { complete: keys.length <= SEARCH_LIMIT, ids: [...new Set(asIds(keys))].slice(0, SEARCH_LIMIT) };
+        const ids = [...new Set([...asIds(keys), ...writers.get(term)!])];
+        return { complete: keys.length <= SEARCH_LIMIT, ids: ids.slice(0, SEARCH_LIMIT) };
       }),
     );
     const narrowest = perTerm.filter((t) => t.complete).sort((a, b) => a.ids.length - b.ids.length)[0];
     const chosen = narrowest ?? perTerm[0]!;
-    return { complete: chosen.complete, contacts: await contactsByIds(chosen.ids) };
+    return { complete: chosen.complete, contacts: await contactsByIds(chosen.ids), writers };
   });
+  const { writers } = candidates;
   const matched = candidates.contacts.filter((contact) => {
     const own = searchFields(contact).searchWords;
-    return terms.every((term) => own.some((word) => word.startsWith(term))) && passesFilters(contact, filters, now);
+    return (
+      terms.every((term) => own.some((word) => word.startsWith(term)) || writers.get(term)!.has(contact.id)) &&
+      passesFilters(contact, filters, now)
+    );
   });
   return { ids: sortContacts(matched, sort).map((c) => c.id), complete: candidates.complete };
+}
+
+/** Words that find every letter writer, in the languages Rapport speaks. */
+const LETTER_WORDS = ['letter', 'letters', 'recommendation', 'reference', 'lor', 'carta', 'cartas', 'recomendacion'];
+
+/**
+ * For each search word, the writers of a letter it begins a word of: the
+ * words above, what the letter is meant for, its ERAS Letter ID. Letters are
+ * a handful, so they are read whole.
+ */
+async function letterWritersMatching(terms: readonly string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map(terms.map((term) => [term, new Set<string>()]));
+  if (!terms.some((term) => term.length > 0)) return out;
+  for (const letter of await db.letters.toArray()) {
+    const own = [...LETTER_WORDS, ...letter.meantFor.flatMap(words), ...words(letter.erasLetterId ?? '')];
+    for (const term of terms) if (own.some((word) => word.startsWith(term))) out.get(term)!.add(letter.writerId);
+  }
+  return out;
 }
 
 function passesFilters(contact: Contact, filters: Filters, now: number): boolean {
@@ -217,30 +244,4 @@ export async function contactsByIds(ids: readonly string[]): Promise<Contact[]> 
 /** The most recently changed contacts: the template editor's choice of whom to preview with. */
 export async function recentContacts(limit: number): Promise<Contact[]> {
   return db.contacts.orderBy('updatedAt').reverse().limit(limit).toArray();
-}
-
-export interface OrganizationIndex {
-  /** Each contact's organization, for those who have one. */
-  organizationOf: Map<string, string>;
-  statusOf: Map<string, Status>;
-}
-
-/** Who works where and where each conversation stands, from the organization and status indexes. */
-export async function organizationIndex(): Promise<OrganizationIndex> {
-  return db.transaction('r', db.contacts, async () => {
-    const byOrganization = db.contacts.orderBy('organization');
-    // One index read twice in one transaction: the keys and the primary keys come in the same order.
-    const [organizations, ids, ...perStatus] = await Promise.all([
-      byOrganization.keys(),
-      byOrganization.primaryKeys(),
-      ...STATUSES.map((status) => db.contacts.where('status').equals(status).primaryKeys()),
-    ]);
-    const organizationOf = new Map<string, string>();
-    ids.forEach((id, i) => organizationOf.set(id as string, organizations[i] as string));
-    const statusOf = new Map<string, Status>();
-    STATUSES.forEach((status, i) => {
-      for (const id of perStatus[i]!) statusOf.set(id as string, status);
-    });
-    return { organizationOf, statusOf };
-  });
 }

@@ -6,9 +6,13 @@ import { identityForUrl, listedIdentity, profileRef } from '../capture/urls';
 import { patchForStatus } from '../followups/rules';
 import { db, type TrashEntry } from './db';
 import { possibleDuplicates } from './duplicates';
+import { settleStoredIdentities } from './identities';
 import { readingOrder } from './search-fields';
 import { newId } from './ids';
 import { pageChangesAfterCapture } from './page-changes';
+import { withKeepInTouch } from './keep-in-touch';
+import { getSettings } from './settings';
+import { PROGRAM_TABLES, dropLinksOfContacts, linkContactsByName, linksOfContacts, putBackLinks } from './program-links';
 import {
   CAPTURED_FIELDS,
   Contact,
@@ -60,7 +64,7 @@ export async function saveCapture(capture: Capture, now = Date.now(), options: S
   const pageIdentity = identityForUrl(capture.profileUrl);
   const identity = options.listed ? listedIdentity(capture.profileUrl, capture.fullName) : pageIdentity;
   if (!identity || !pageIdentity) throw new Error('The page link cannot identify a contact.');
-  return db.transaction('rw', db.contacts, async () => {
+  return db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
     const existing = await db.contacts.where('identities').equals(identity).first();
     const fields = capturedFields(capture);
     for (const section of capture.notLoaded) delete fields[section];
@@ -82,6 +86,7 @@ export async function saveCapture(capture: Capture, now = Date.now(), options: S
       const duplicates = await possibleDuplicates(contact, options.listed ? [] : [pageIdentity]);
       if (duplicates.length > 0) contact.possibleDuplicateOf = duplicates;
       await db.contacts.add(contact);
+      await linkContactsByName([contact], now);
       return { contact, created: true };
     }
     const pageChanges = pageChangesAfterCapture(existing, fields);
@@ -96,15 +101,22 @@ export async function saveCapture(capture: Capture, now = Date.now(), options: S
       capturedAt: now,
     });
     await db.contacts.put(contact);
+    await linkContactsByName([contact], now);
     return { contact, created: false, previous: existing };
   });
 }
 
 /** Reverts a save: removes a contact it created, or restores the one it updated. */
 export async function undoSave(result: SaveResult): Promise<void> {
-  await db.transaction('rw', db.contacts, async () => {
-    if (result.created) await db.contacts.delete(result.contact.id);
-    else if (result.previous) await db.contacts.put(Contact.parse(result.previous));
+  await db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
+    if (result.created) {
+      await db.contacts.delete(result.contact.id);
+      await dropLinksOfContacts([result.contact.id]);
+    } else if (result.previous) {
+      const previous = Contact.parse(result.previous);
+      await db.contacts.put(previous);
+      await linkContactsByName([previous]);
+    }
   });
 }
 
@@ -171,44 +183,64 @@ export async function addContact(
   input: Omit<ContactInput, 'id' | 'createdAt' | 'updatedAt' | 'source'>,
   now = Date.now(),
 ): Promise<Contact> {
-  const contact = Contact.parse({
-    ...input,
-    id: newId(),
-    source: 'manual',
-    identities: identitiesFor(input.profiles ?? {}),
-    createdAt: now,
-    updatedAt: now,
+  return db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
+    const parsed = Contact.parse({
+      ...input,
+      id: newId(),
+      source: 'manual',
+      identities: identitiesFor(input.profiles ?? {}),
+      createdAt: now,
+      updatedAt: now,
+    });
+    // The same name at the same place, folded ("Vásquez" = "Vasquez"), is offered for review, never merged silently.
+    const [settled] = await settleStoredIdentities([parsed]);
+    const review = new Set([...(settled!.possibleDuplicateOf ?? []), ...(await possibleDuplicates(settled!))]);
+    const contact = review.size > 0 ? Contact.parse({ ...settled, possibleDuplicateOf: [...review].slice(0, 20) }) : settled!;
+    await db.contacts.add(contact);
+    await linkContactsByName([contact], now);
+    return contact;
   });
-  await db.contacts.add(contact);
-  return contact;
 }
 
 export type ContactPatch = Partial<Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'userEdited'>>;
 
 /**
- * Applies a user's edit. Captured fields it changes are marked as edited by
+ * Applies a user's edit, field by field: only the fields in the patch are written, so that edits of other fields
+ * made elsewhere (another window) are kept. Captured fields it changes are marked as edited by
  * the user so that a later capture never overwrites them. Read and write in
  * one transaction so that concurrent edits from other contexts are not lost.
  */
-export async function updateContact(id: string, patch: ContactPatch, now = Date.now()): Promise<Contact> {
-  return db.transaction('rw', db.contacts, async () => {
+export async function updateContact(
+  id: string,
+  change: ContactPatch | ((existing: Contact) => ContactPatch),
+  now = Date.now(),
+): Promise<Contact> {
+  return db.transaction('rw', [db.contacts, db.settings, ...PROGRAM_TABLES], async () => {
     const existing = await db.contacts.get(id);
     if (!existing) throw new Error('This contact no longer exists.');
+    // A patch computed from the stored record (a tag added, one link of several) merges with edits made elsewhere.
+    const patch = typeof change === 'function' ? change(existing) : change;
     const edited = new Set(existing.userEdited);
     for (const field of CAPTURED_FIELDS) {
       if (field in patch && JSON.stringify(patch[field]) !== JSON.stringify(existing[field])) edited.add(field);
     }
     const statusPatch = patch.status && patch.status !== existing.status ? patchForStatus(patch.status) : {};
-    const contact = Contact.parse({
-      ...existing,
-      ...patch,
-      ...statusPatch,
-      identities: patch.profiles ? identitiesFor(patch.profiles, existing.identities) : existing.identities,
-      userEdited: [...edited],
-      updatedAt: now,
-    });
-    await db.contacts.put(contact);
-    return contact;
+    const parsed = withKeepInTouch(
+      Contact.parse({
+        ...existing,
+        ...patch,
+        ...statusPatch,
+        identities: patch.profiles ? identitiesFor(patch.profiles, existing.identities) : existing.identities,
+        userEdited: [...edited],
+        updatedAt: now,
+      }),
+      (await getSettings()).keepInTouchByTag,
+    );
+    // A profile link typed here that another contact already has: flagged for review, not a second owner.
+    const [contact] = patch.profiles ? await settleStoredIdentities([parsed]) : [parsed];
+    await db.contacts.put(contact!);
+    if ('organization' in patch) await linkContactsByName([contact!], now);
+    return contact!;
   });
 }
 
@@ -216,38 +248,67 @@ export async function setStatus(id: string, status: Status, now = Date.now()): P
   return updateContact(id, { status }, now);
 }
 
-/** Moves contacts and their timelines to the trash, from where they can be restored. One transaction. */
-export async function deleteContacts(ids: readonly string[], now = Date.now()): Promise<TrashEntry[]> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
+/** What happens to the letters a deleted contact wrote: into the trash with them, or kept in the Letters view. */
+export type LettersOnDelete = 'delete' | 'keep';
+
+/** Moves contacts and their timelines (and, unless kept, their letters) to the trash, from where they can be restored. One transaction. */
+export async function deleteContacts(
+  ids: readonly string[],
+  now = Date.now(),
+  letters: LettersOnDelete = 'delete',
+): Promise<TrashEntry[]> {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash, db.letters, ...PROGRAM_TABLES], async () => {
     const entries: TrashEntry[] = [];
     for (const id of ids) {
       const contact = await db.contacts.get(id);
       if (!contact) continue;
       const interactions = await db.interactions.where('contactId').equals(id).toArray();
-      entries.push({ id, deletedAt: now, contact, interactions });
+      const written = letters === 'delete' ? await db.letters.where('writerId').equals(id).toArray() : [];
+      const links = await linksOfContacts([id]);
+      entries.push({
+        id,
+        deletedAt: now,
+        contact,
+        interactions,
+        ...(written.length > 0 ? { letters: written } : {}),
+        ...(links.length > 0 ? { links } : {}),
+      });
       await db.interactions.bulkDelete(interactions.map((i) => i.id));
+      await db.letters.bulkDelete(written.map((l) => l.id));
     }
     await db.trash.bulkPut(entries);
     await db.contacts.bulkDelete(entries.map((e) => e.id));
+    await dropLinksOfContacts(entries.map((e) => e.id));
     return entries;
   });
 }
 
-export async function deleteContact(id: string, now = Date.now()): Promise<TrashEntry> {
-  const [entry] = await deleteContacts([id], now);
+/** How many letters these contacts wrote: a delete says so and asks what to do with them. */
+export async function countLettersBy(ids: readonly string[]): Promise<number> {
+  return db.letters.where('writerId').anyOf([...ids]).count();
+}
+
+export async function deleteContact(id: string, now = Date.now(), letters: LettersOnDelete = 'delete'): Promise<TrashEntry> {
+  const [entry] = await deleteContacts([id], now, letters);
   if (!entry) throw new Error('This contact no longer exists.');
   return entry;
 }
 
 /** Restores deleted contacts with their timelines. */
 export async function restoreContacts(ids: readonly string[]): Promise<Contact[]> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash, db.letters, ...PROGRAM_TABLES], async () => {
     const entries = (await db.trash.bulkGet([...ids])).filter((e): e is TrashEntry => e !== undefined);
     if (entries.length === 0) throw new Error('These contacts are no longer in the trash.');
-    await db.contacts.bulkPut(entries.map((e) => e.contact));
+    // The same profile may have been saved again since the delete: that contact keeps the identity, and the
+    // restored one is flagged as its possible duplicate (storage/identities.ts).
+    const contacts = await settleStoredIdentities(entries.map((e) => e.contact));
+    await db.contacts.bulkPut(contacts);
     await db.interactions.bulkPut(entries.flatMap((e) => e.interactions));
+    await db.letters.bulkPut(entries.flatMap((e) => e.letters ?? []));
+    await putBackLinks(entries.flatMap((e) => e.links ?? []));
+    await linkContactsByName(contacts);
     await db.trash.bulkDelete(entries.map((e) => e.id));
-    return entries.map((e) => e.contact);
+    return contacts;
   });
 }
 
@@ -258,17 +319,18 @@ export async function restoreContact(id: string): Promise<Contact> {
 
 /** Adds a tag to several contacts at once. */
 export async function tagContacts(ids: readonly string[], tag: string, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.contacts, async () => {
+  await db.transaction('rw', [db.contacts, db.settings], async () => {
+    const { keepInTouchByTag } = await getSettings();
     for (const contact of await db.contacts.bulkGet([...ids])) {
       if (!contact || contact.tags.includes(tag)) continue;
-      await db.contacts.put(Contact.parse({ ...contact, tags: [...contact.tags, tag], updatedAt: now }));
+      await db.contacts.put(withKeepInTouch(Contact.parse({ ...contact, tags: [...contact.tags, tag], updatedAt: now }), keepInTouchByTag));
     }
   });
 }
 
 /** Sets the status of several contacts at once, with the same follow-up effect as one by one. */
 export async function setStatuses(ids: readonly string[], status: Status, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.contacts, async () => {
+  await db.transaction('rw', [db.contacts, db.settings, ...PROGRAM_TABLES], async () => {
     for (const id of ids) await updateContact(id, { status }, now);
   });
 }

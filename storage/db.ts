@@ -6,8 +6,9 @@
  * follows). Records are validated by the zod schemas in ./schemas before every
  * write, through the repository modules beside this file.
  */
-import Dexie, { type EntityTable } from 'dexie';
-import type { Contact, Interaction, Template } from './schemas';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { programsFromOrganizations } from '../programs/from-organizations';
+import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 import { SYNC_TABLES, syncTracking, type SyncRecord } from './sync-tracking';
 
@@ -25,7 +26,14 @@ export interface TrashEntry {
   deletedAt: number;
   contact: Contact;
   interactions: Interaction[];
+  /** The letters deleted with the contact (absent in entries made before letters existed). */
+  letters?: Letter[];
+  /** The programs the contact belonged to, put back on restore (schema version 4). */
+  links?: ProgramLink[];
 }
+
+/** A program row as stored: the record and the name keys its index answers to (storage/programs.ts keeps them). */
+export type ProgramRow = Program & { matchKeys: string[] };
 
 /** Index declarations per version; kept as data so migration tests can open old versions. */
 export const SCHEMA_V1 = {
@@ -50,11 +58,37 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
- * Version 5 (3 and 4 are other features'): the sync outbox and sync's own state
- * (./sync-tracking). Two new tables, nothing else changes, so no upgrade step.
+ * Version 3: letters of recommendation get their own table (by writer, by
+ * status, and by when their next reminder falls due, for the badge), and
+ * contacts an index on when keeping in touch falls due. The upgrade gives
+ * every contact the time of its last logged interaction, where the
+ * keep-in-touch clock restarts.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  contacts: `${SCHEMA_V2.contacts}, keepInTouchAt`,
+  letters: 'id, writerId, status, deadline, dueAt',
+} as const;
+
+/**
+ * Version 4: programs, the people linked to each (a contact may belong to
+ * several), and the links the user refused. The upgrade turns every
+ * organization name into a program and links its people; contacts themselves
+ * are not changed. Built on version 3, so nothing version 3 declared is dropped.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  programs: 'id, name, stage, specialty, updatedAt, *matchKeys',
+  programLinks: '[contactId+programId], contactId, programId',
+  programUnlinks: '[contactId+programId], programId',
+} as const;
+
+/**
+ * Version 5: the sync outbox and sync's own state (./sync-tracking). Two new
+ * tables, nothing else changes, so no upgrade step.
  */
 export const SCHEMA_V5 = {
-  ...SCHEMA_V2,
+  ...SCHEMA_V4,
   ...SYNC_TABLES,
 } as const;
 
@@ -64,14 +98,19 @@ export type RapportDB = Dexie & {
   templates: EntityTable<Template, 'id'>;
   settings: EntityTable<KeyValue, 'key'>;
   trash: EntityTable<TrashEntry, 'id'>;
+  letters: EntityTable<Letter, 'id'>;
+  programs: EntityTable<ProgramRow, 'id'>;
+  programLinks: Table<ProgramLink, [string, string]>;
+  programUnlinks: Table<ProgramUnlink, [string, string]>;
   syncRecords: EntityTable<SyncRecord, 'key'>;
   syncMeta: EntityTable<KeyValue, 'key'>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
 export const SCHEMA_VERSION = 5;
-/** Every version this build declares, in order (3 and 4 are reserved by other features), and the newest one's indexes. */
-export const SCHEMA_VERSIONS = [1, 2, 5] as const;
+/** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 5] as const;
+/** The newest version's indexes. */
 export const SCHEMA_LATEST = SCHEMA_V5;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
@@ -101,6 +140,39 @@ export function openDatabase(name = DB_NAME): RapportDB {
           Object.assign(contact, withSearchFields(contact));
         }),
     );
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      // One pass over the timeline by its compound index: the last entry read per contact is its latest.
+      const latest = new Map<string, number>();
+      await tx
+        .table('interactions')
+        .orderBy('[contactId+at]')
+        .each((interaction: Interaction) => {
+          latest.set(interaction.contactId, interaction.at);
+        });
+      await tx
+        .table('contacts')
+        .toCollection()
+        .modify((contact: Contact) => {
+          const at = latest.get(contact.id);
+          if (at !== undefined) contact.lastInteractionAt = at;
+        });
+    });
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      const contacts = tx.table('contacts');
+      // Index reads only: the contacts are not rewritten, so none of them can change.
+      const byOrganization = contacts.orderBy('organization');
+      const [organizations, ids] = await Promise.all([byOrganization.keys(), byOrganization.primaryKeys()]);
+      const { programs, links } = programsFromOrganizations(
+        ids.map((id, i) => ({ id: id as string, organization: organizations[i] as string })),
+        Date.now(),
+      );
+      await tx.table('programs').bulkAdd(programs);
+      await tx.table('programLinks').bulkAdd(links);
+    });
   db.version(5).stores(SCHEMA_V5);
 
   // While sync is on, every write to a synced table queues that record in the same transaction.

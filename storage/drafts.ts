@@ -4,7 +4,8 @@
  * and no new schema version needed).
  */
 import { db } from './db';
-import { logInteraction, type NewInteraction } from './interactions';
+import { PROGRAM_TABLES } from './program-links';
+import { logInteraction, type LogOptions, type NewInteraction } from './interactions';
 import { Draft, type Contact, type DraftInput, type Interaction } from './schemas';
 
 const PREFIX = 'draft:';
@@ -34,9 +35,10 @@ export async function recordSent(
   contactId: string,
   input: NewInteraction,
   now = Date.now(),
-): Promise<{ interaction: Interaction; contact: Contact }> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.settings], async () => {
-    const result = await logInteraction(contactId, input, now);
+  options: LogOptions = {},
+): Promise<{ interaction: Interaction; contact: Contact; previous: Contact }> {
+  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.letters, ...PROGRAM_TABLES], async () => {
+    const result = await logInteraction(contactId, input, now, options);
     await clearDraft(contactId);
     return result;
   });

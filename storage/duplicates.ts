@@ -5,6 +5,8 @@
  * user merges the two or keeps both.
  */
 import { db, type RapportDB } from './db';
+import { fold } from './search-fields';
+import { PROGRAM_TABLES, dropLinksOfContacts, linkContactsByName, linksOfContacts, putBackLinks } from './program-links';
 import { CAPTURED_FIELDS, Contact, type CapturedField } from './schemas';
 
 /** A name or organization as compared: accents, case, punctuation and spacing ignored. */
@@ -37,8 +39,12 @@ export async function possibleDuplicates(
   const name = matchKey(contact.fullName);
   const ids = new Set<string>();
   if (name) {
-    const sameName = await database.contacts.where('fullName').equalsIgnoreCase(contact.fullName.trim()).toArray();
-    for (const other of sameName) {
+    // Through the folded-name index too: "Vásquez" and "Vasquez" are the same name to a reader.
+    const [sameCase, sameFolded] = await Promise.all([
+      database.contacts.where('fullName').equalsIgnoreCase(contact.fullName.trim()).toArray(),
+      database.contacts.where('sortName').equals(fold(contact.fullName).trim()).toArray(),
+    ]);
+    for (const other of [...sameCase, ...sameFolded]) {
       if (other.id !== contact.id && matchKey(other.fullName) === name && sameOrganization(other.organization, contact.organization)) {
         ids.add(other.id);
       }
@@ -113,7 +119,7 @@ export function mergedRecord(keep: Contact, other: Contact, now: number): Contac
  */
 export async function mergeContacts(keepId: string, otherId: string, now = Date.now()): Promise<Contact> {
   if (keepId === otherId) throw new Error('A contact cannot be merged with itself.');
-  return db.transaction('rw', [db.contacts, db.interactions, db.trash], async () => {
+  return db.transaction('rw', [db.contacts, db.interactions, db.trash, ...PROGRAM_TABLES], async () => {
     const [keep, other] = await db.contacts.bulkGet([keepId, otherId]);
     if (!keep || !other) throw new Error('One of these contacts no longer exists.');
     const merged = mergedRecord(keep, other, now);
@@ -122,6 +128,11 @@ export async function mergeContacts(keepId: string, otherId: string, now = Date.
     await db.trash.put({ id: otherId, deletedAt: now, contact: other, interactions: [] });
     await db.contacts.delete(otherId);
     await db.contacts.put(merged);
+    // The merged person belongs wherever either record did.
+    const links = await linksOfContacts([otherId]);
+    await dropLinksOfContacts([otherId]);
+    await putBackLinks(links.map((link) => ({ ...link, contactId: keepId })));
+    await linkContactsByName([merged], now);
     const pointing = await db.contacts.where('possibleDuplicateOf').equals(otherId).toArray();
     for (const contact of pointing) {
       if (contact.id === keepId) continue;

@@ -4,6 +4,7 @@
  * contact detail offers to apply it field by field.
  */
 import { db } from './db';
+import { PROGRAM_TABLES, linkContactsByName } from './program-links';
 import { Contact, type CapturedField, type PageValues } from './schemas';
 
 function same(a: unknown, b: unknown): boolean {
@@ -31,7 +32,7 @@ export function pageChangesAfterCapture(
 
 /** Takes the page's value for one field: the field follows the page again from now on. */
 export async function applyPageChange(id: string, field: CapturedField, now = Date.now()): Promise<Contact> {
-  return db.transaction('rw', db.contacts, async () => {
+  return db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
     const contact = await db.contacts.get(id);
     if (!contact) throw new Error('This contact no longer exists.');
     const pending: Record<string, unknown> = { ...(contact.pageChanges ?? {}) };
@@ -46,6 +47,7 @@ export async function applyPageChange(id: string, field: CapturedField, now = Da
       updatedAt: now,
     });
     await db.contacts.put(next);
+    if (field === 'organization') await linkContactsByName([next], now);
     return next;
   });
 }

@@ -8,8 +8,13 @@ import { z } from 'zod';
 /** Longest text we accept in any one field: page text is untrusted and unbounded. */
 const MAX_TEXT = 20_000;
 
-/** Zero-width, bidi control and other invisible characters that pages use to spoof text. */
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/**
+ * Zero-width, bidi control and other invisible characters that pages use to spoof text, and the fillers (Hangul
+ * U+3164, U+115F, U+1160, U+FFA0; Mongolian U+180E), soft hyphen, Arabic letter mark and tag characters that draw
+ * nothing: a name made of them would look blank (capture/text.ts strips the same).
+ */
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 
 /** Plain text: invisible characters removed, surrounding white space trimmed. */
 export const text = (max = MAX_TEXT) =>
@@ -184,6 +189,9 @@ export const Profiles = z.object({
   web: httpUrl.optional(),
 });
 
+/** A keep-in-touch interval in days: a week to two years. */
+export const keepInTouchDays = z.number().int().min(7).max(730);
+
 export const Contact = Capture.omit({ profileUrl: true, notLoaded: true }).extend({
   id: z.string().min(1).max(64),
   /** Where the person was first saved from. */
@@ -219,6 +227,19 @@ export const Contact = Capture.omit({ profileUrl: true, notLoaded: true }).exten
   nextFollowUpAt: epochMs.optional(),
   /** Follow-ups sent since the first message of the current outreach. */
   followUpsSent: z.number().int().min(0).max(1_000).default(0),
+  /** When anything was last logged on the timeline: the keep-in-touch clock restarts there. */
+  lastInteractionAt: epochMs.optional(),
+  /** Keep in touch every this many days (this contact's own interval; a tag's interval applies otherwise). */
+  keepInTouchDays: keepInTouchDays.optional(),
+  /** "Not now": the keep-in-touch clock restarted here without anything logged. */
+  keepInTouchFrom: epochMs.optional(),
+  /** A due keep-in-touch put off until then. */
+  keepInTouchSnoozedUntil: epochMs.optional(),
+  /**
+   * When keeping in touch next falls due; derived by storage from the fields
+   * above, the tag intervals in Settings and the status (followups/due.ts), for the badge's index.
+   */
+  keepInTouchAt: epochMs.optional(),
 });
 export type Contact = z.infer<typeof Contact>;
 export type ContactInput = z.input<typeof Contact>;
@@ -233,6 +254,11 @@ export const INTERACTION_KINDS = [
   'letter_requested',
   'letter_agreed',
   'letter_submitted',
+  'letter_thanked',
+  'letter_declined',
+  'letter_withdrawn',
+  'letter_planned',
+  'letter_check_in',
   'note',
 ] as const;
 export const InteractionKind = z.enum(INTERACTION_KINDS);
@@ -248,6 +274,11 @@ export const INTERACTION_LABELS: Record<InteractionKind, string> = {
   letter_requested: 'Letter of recommendation asked',
   letter_agreed: 'Letter agreed',
   letter_submitted: 'Letter submitted',
+  letter_thanked: 'Thanked for the letter',
+  letter_declined: 'Letter declined',
+  letter_withdrawn: 'Letter withdrawn',
+  letter_planned: 'Letter planned',
+  letter_check_in: 'Letter check-in sent',
   note: 'Note',
 };
 
@@ -272,6 +303,8 @@ export const Interaction = z.object({
   at: epochMs,
   text: text(50_000).optional(),
   templateId: z.string().max(64).optional(),
+  /** The letter this entry is about, for a letter's changes of status. */
+  letterId: z.string().min(1).max(64).optional(),
 });
 export type Interaction = z.infer<typeof Interaction>;
 export type InteractionInput = z.input<typeof Interaction>;
@@ -337,6 +370,13 @@ export const Settings = z.object({
   linkedinPremium: z.boolean().default(false),
   /** The user's own character limits, for when LinkedIn or mail clients change theirs. */
   channelLimits: ChannelLimits.default({}),
+  /** Days before a letter's deadline at which a pending letter is nudged (followups/due.ts). */
+  letterNudgeDays: z.array(z.number().int().min(1).max(120)).max(5).default([14, 3]),
+  /** Keep-in-touch intervals in days for every contact with a tag, by tag. */
+  keepInTouchByTag: z
+    .record(line(60).pipe(z.string().min(1)), keepInTouchDays)
+    .refine((v) => Object.keys(v).length <= 200, 'too many tags')
+    .default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
@@ -359,3 +399,137 @@ export const Draft = z.object({
 });
 export type Draft = z.infer<typeof Draft>;
 export type DraftInput = z.input<typeof Draft>;
+
+/**
+ * A letter of recommendation (or any reference) through its life: planned,
+ * asked, agreed, submitted, thanked; declined and withdrawn end it. Words are
+ * general where they can be (a job reference works the same way); the
+ * ERAS-specific fields say so.
+ */
+export const LETTER_STATUSES = ['planned', 'asked', 'agreed', 'submitted', 'thanked', 'declined', 'withdrawn'] as const;
+export const LetterStatus = z.enum(LETTER_STATUSES);
+export type LetterStatus = z.infer<typeof LetterStatus>;
+
+export const LETTER_KINDS = ['specialty', 'chair', 'slor', 'research', 'other'] as const;
+export const LetterKind = z.enum(LETTER_KINDS);
+export type LetterKind = z.infer<typeof LetterKind>;
+
+/** Whether the applicant waived the right to see the letter (ERAS asks; FERPA). */
+export const WAIVERS = ['waived', 'not_waived'] as const;
+export const Waiver = z.enum(WAIVERS);
+export type Waiver = z.infer<typeof Waiver>;
+
+export const Letter = z.object({
+  id: z.string().min(1).max(64),
+  /** The contact who writes it; one writer may write several letters. */
+  writerId: z.string().min(1).max(64),
+  status: LetterStatus.default('planned'),
+  kind: LetterKind.default('specialty'),
+  /** The specialties or programs it is meant for, as the user names them. */
+  meantFor: z.array(line(200).pipe(z.string().min(1))).max(50).default([]),
+  /** ERAS: the Letter ID from the applicant's Letter Request Form. */
+  erasLetterId: line(40).optional(),
+  /** ERAS: the waiver choice on the Letter Request Form. */
+  waiver: Waiver.optional(),
+  /** The day it is needed by (YYYY-MM-DD, the user's local day). */
+  deadline: z.iso.date().optional(),
+  askedAt: epochMs.optional(),
+  agreedAt: epochMs.optional(),
+  submittedAt: epochMs.optional(),
+  thankedAt: epochMs.optional(),
+  notes: text(20_000).default(''),
+  /** When the user last dealt with a reminder ("Not now", a check-in sent): earlier nudges stay quiet. */
+  remindedAt: epochMs.optional(),
+  /** A due reminder put off until then. */
+  snoozedUntil: epochMs.optional(),
+  /** When its next reminder falls due; derived by storage from the fields above (followups/due.ts), for the badge's index. */
+  dueAt: epochMs.optional(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Letter = z.infer<typeof Letter>;
+export type LetterInput = z.input<typeof Letter>;
+
+/** Statuses after which a letter needs nothing more. */
+export const LETTER_ENDS: readonly LetterStatus[] = ['thanked', 'declined', 'withdrawn'];
+
+/**
+ * What kind of place a program record is. General words: a job seeker's
+ * companies work the same way as an applicant's residency programs.
+ */
+export const PROGRAM_KINDS = ['residency', 'fellowship', 'hospital', 'school', 'company', 'other'] as const;
+export const ProgramKind = z.enum(PROGRAM_KINDS);
+export type ProgramKind = z.infer<typeof ProgramKind>;
+
+/** The applicant's own stage with a program, in the order a season usually goes (programs/stages.ts holds the rules). */
+export const PROGRAM_STAGES = [
+  'researching',
+  'will_apply',
+  'applied',
+  'interview_invited',
+  'interview_scheduled',
+  'interviewed',
+  'ranked',
+  'not_applying',
+  'withdrawn',
+] as const;
+export const ProgramStage = z.enum(PROGRAM_STAGES);
+export type ProgramStage = z.infer<typeof ProgramStage>;
+
+/** One interview day: a local calendar date, with a local start time when known. */
+export const Interview = z.object({
+  date: z.iso.date(),
+  /** 24-hour local time, HH:MM; absent means an all-day entry. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30').optional(),
+  /** Minutes; the calendar entry lasts this long (default one hour when a time is set). */
+  durationMinutes: z.number().int().min(5).max(24 * 60).optional(),
+  /** When the thank-you notes for this interview were marked done or dismissed (followups/interview-thanks.ts). */
+  thanksHandledAt: epochMs.optional(),
+});
+export type Interview = z.infer<typeof Interview>;
+
+/** An organization or program the applicant follows, with the people they know there linked to it. */
+export const Program = z.object({
+  id: z.string().min(1).max(64),
+  name: line(300).pipe(z.string().min(1, 'a name is required')),
+  /** Other names it goes by ("NGH", "Northfield General"): saved contacts whose organization is one of them link here. */
+  aliases: z.array(line(300).pipe(z.string().min(1))).max(100).default([]),
+  kind: ProgramKind.default('other'),
+  specialty: line(200).optional(),
+  /** The hospital or university a program belongs to, as text (it may or may not be a program record itself). */
+  parent: line(300).optional(),
+  city: line(200).optional(),
+  /** State, province or country. */
+  region: line(200).optional(),
+  website: httpUrl.optional(),
+  stage: ProgramStage.default('researching'),
+  interviews: z.array(Interview).max(20).default([]),
+  /** Position on the applicant's rank list, 1 = first choice. */
+  rank: z.number().int().min(1).max(1_000).optional(),
+  notes: text(50_000).default(''),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+export type Program = z.infer<typeof Program>;
+export type ProgramInput = z.input<typeof Program>;
+
+/**
+ * A contact belongs to a program. `by: 'name'` when their organization matched
+ * one of the program's names, `'user'` when linked by hand; a contact may
+ * belong to several programs.
+ */
+export const ProgramLink = z.object({
+  contactId: z.string().min(1).max(64),
+  programId: z.string().min(1).max(64),
+  by: z.enum(['name', 'user']),
+  at: epochMs,
+});
+export type ProgramLink = z.infer<typeof ProgramLink>;
+
+/** The user said this contact is not at this program: name matching never links them again. */
+export const ProgramUnlink = z.object({
+  contactId: z.string().min(1).max(64),
+  programId: z.string().min(1).max(64),
+  at: epochMs,
+});
+export type ProgramUnlink = z.infer<typeof ProgramUnlink>;

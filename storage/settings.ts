@@ -10,9 +10,14 @@ export async function getSettings(): Promise<Settings> {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+/**
+ * Writes the given settings only, read and written in one transaction so that a setting changed elsewhere is kept; a
+ * function patch is computed from the stored settings (one character limit of several).
+ */
+export async function updateSettings(change: Partial<Settings> | ((stored: Settings) => Partial<Settings>)): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
-    const next = Settings.parse({ ...(await getSettings()), ...patch });
+    const stored = await getSettings();
+    const next = Settings.parse({ ...stored, ...(typeof change === 'function' ? change(stored) : change) });
     await db.settings.put({ key: KEY, value: next });
     return next;
   });

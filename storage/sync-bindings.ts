@@ -1,7 +1,8 @@
 /**
  * How each synced kind of record is read from and written to Dexie. The sync
  * engine and the change tracker are generic over this list: adding a synced
- * table (letters, programs) is one `tableBinding(...)` entry in SYNC_BINDINGS.
+ * table is one `tableBinding(...)` entry in SYNC_BINDINGS (a table keyed by a
+ * pair, like the program links, is one `pairBinding(...)`).
  *
  * Reads go through a `RowReader` so that the same code serves the change
  * tracker (inside Dexie's DBCore, ./sync-tracking) and the sync engine.
@@ -10,8 +11,9 @@ import type { z } from 'zod';
 import type { Table } from 'dexie';
 import type { LifeState, TrashPart, Version } from '../sync/version';
 import { DEVICE_SETTINGS } from '../sync/kinds';
+import { programKeys } from '../programs/names';
 import { withoutSearchFields } from './search-fields';
-import { Contact, Interaction, Settings, Template } from './schemas';
+import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template } from './schemas';
 import type { TrashEntry } from './db';
 
 /** A record as this device has it now. */
@@ -21,7 +23,8 @@ export interface LocalState {
   trash?: TrashPart;
 }
 
-export type RowReader = (table: string, keys: string[]) => Promise<unknown[]>;
+/** Reads rows by primary key: a string, or a `[contactId, programId]` pair for the link tables. */
+export type RowReader = (table: string, keys: unknown[]) => Promise<unknown[]>;
 export type TableOf = (name: string) => Table;
 
 export interface SyncBinding {
@@ -29,7 +32,7 @@ export interface SyncBinding {
   /** Deleted records of this kind wait in a trash (contacts) instead of going away. */
   trashable: boolean;
   /** Each Dexie table whose rows hold records of this kind, and the record id a row key stands for (none: not synced). */
-  sources: Record<string, (key: string) => string | undefined>;
+  sources: Record<string, (key: unknown) => string | undefined>;
   read(rows: RowReader, ids: string[]): Promise<LocalState[]>;
   /** Writes a merged version to Dexie; throws when the record does not pass its schema (nothing is written then). */
   write(table: TableOf, id: string, version: Version): Promise<void>;
@@ -42,24 +45,60 @@ function parse(schema: RecordSchema, record: Record<string, unknown> | undefined
   return schema.parse(record);
 }
 
-const same = (key: string) => key;
+const same = (key: unknown) => (typeof key === 'string' ? key : undefined);
 
-/** A kind kept in one table, keyed by the record's id: interactions, templates, and the tables other features add. */
-export function tableBinding(kind: string, table: string, schema: RecordSchema): SyncBinding {
+/** How a row is stored, when storage keeps derived fields beside the record (a program's name keys). */
+interface RowShape {
+  fromRow(row: Record<string, unknown>): Record<string, unknown>;
+  toRow(record: Record<string, unknown>): Record<string, unknown>;
+}
+const AS_IS: RowShape = { fromRow: (row) => row, toRow: (record) => record };
+
+/** A kind kept in one table, keyed by the record's id: interactions, templates, letters, programs. */
+export function tableBinding(kind: string, table: string, schema: RecordSchema, shape: RowShape = AS_IS): SyncBinding {
   return {
     kind,
     trashable: false,
     sources: { [table]: same },
     async read(rows, ids) {
       const found = await rows(table, ids);
-      return found.map((row) => (row ? { state: 'live', record: row as Record<string, unknown> } : { state: 'deleted' }));
+      return found.map((row) => (row ? { state: 'live', record: shape.fromRow(row as Record<string, unknown>) } : { state: 'deleted' }));
     },
     async write(tableOf, id, version) {
       if (version.state === 'deleted') await tableOf(table).delete(id);
+      else await tableOf(table).put(shape.toRow(parse(schema, version.record)));
+    },
+  };
+}
+
+/** A pair's record id: the two ids are at most 64 characters of an id alphabet, so a newline never occurs in them. */
+const PAIR_SEPARATOR = '\n';
+const pairId = (key: unknown) =>
+  Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string') ? key.join(PAIR_SEPARATOR) : undefined;
+const pairKey = (id: string) => id.split(PAIR_SEPARATOR) as [string, string];
+
+/** A kind kept in a table keyed by `[contactId+programId]`: a program link, or a link the user refused. */
+export function pairBinding(kind: string, table: string, schema: RecordSchema): SyncBinding {
+  return {
+    kind,
+    trashable: false,
+    sources: { [table]: pairId },
+    async read(rows, ids) {
+      const found = await rows(table, ids.map(pairKey));
+      return found.map((row) => (row ? { state: 'live', record: row as Record<string, unknown> } : { state: 'deleted' }));
+    },
+    async write(tableOf, id, version) {
+      if (version.state === 'deleted') await tableOf(table).delete(pairKey(id));
       else await tableOf(table).put(parse(schema, version.record));
     },
   };
 }
+
+/** Programs are stored with the name keys their index answers to (storage/programs.ts): computed here, never synced. */
+const PROGRAM_ROW: RowShape = {
+  fromRow: ({ matchKeys: _keys, ...program }) => program,
+  toRow: (record) => ({ ...record, matchKeys: programKeys(record as Program) }),
+};
 
 /** Contacts: the live table and the trash together make one record's life (live, trashed with its timeline, gone). */
 const contacts: SyncBinding = {
@@ -76,7 +115,12 @@ const contacts: SyncBinding = {
         return {
           state: 'trashed',
           record: entry.contact as Record<string, unknown>,
-          trash: { deletedAt: entry.deletedAt, interactions: entry.interactions as Record<string, unknown>[] },
+          trash: {
+            deletedAt: entry.deletedAt,
+            interactions: entry.interactions as Record<string, unknown>[],
+            ...(entry.letters?.length ? { letters: entry.letters as Record<string, unknown>[] } : {}),
+            ...(entry.links?.length ? { links: entry.links as Record<string, unknown>[] } : {}),
+          },
         };
       }
       return { state: 'deleted' };
@@ -94,6 +138,9 @@ const contacts: SyncBinding = {
         contact: Contact.parse(version.record),
         interactions: (version.trash?.interactions ?? []).map((i) => Interaction.parse(i)),
       };
+      // The letters it wrote and the programs it belonged to, put back on restore (storage/contacts.ts).
+      if (version.trash?.letters?.length) entry.letters = version.trash.letters.map((l) => Letter.parse(l));
+      if (version.trash?.links?.length) entry.links = version.trash.links.map((l) => ProgramLink.parse(l));
       await tableOf('contacts').delete(id);
       await tableOf('trash').put(entry);
     } else {
@@ -133,6 +180,10 @@ export const SYNC_BINDINGS: readonly SyncBinding[] = [
   tableBinding('interactions', 'interactions', Interaction as unknown as RecordSchema),
   tableBinding('templates', 'templates', Template as unknown as RecordSchema),
   settings,
+  tableBinding('letters', 'letters', Letter as unknown as RecordSchema),
+  tableBinding('programs', 'programs', Program as unknown as RecordSchema, PROGRAM_ROW),
+  pairBinding('programLinks', 'programLinks', ProgramLink as unknown as RecordSchema),
+  pairBinding('programUnlinks', 'programUnlinks', ProgramUnlink as unknown as RecordSchema),
 ];
 
 export function bindingFor(kind: string): SyncBinding | undefined {

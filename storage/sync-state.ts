@@ -6,6 +6,7 @@
  * Transactions here name `syncMeta`, which tells the change tracker
  * (./sync-tracking) that the sync engine is writing and sets its own versions.
  */
+import type { IndexableType } from 'dexie';
 import { stampChange, type Version } from '../sync/version';
 import type { RapportDB } from './db';
 import { SYNC_BINDINGS, bindingFor, recordKey, type RowReader } from './sync-bindings';
@@ -30,11 +31,11 @@ export async function trackingState(db: RapportDB): Promise<TrackingState | unde
 export async function startTracking(db: RapportDB, device: string, now = Date.now()): Promise<number> {
   return db.transaction('rw', engineTables(db), async () => {
     if (await trackingState(db)) return 0;
-    const rows: RowReader = (table, keys) => db.table(table).bulkGet(keys);
+    const rows: RowReader = (table, keys) => db.table(table).bulkGet(keys as IndexableType[]);
     const out: SyncRecord[] = [];
     for (const binding of SYNC_BINDINGS) {
       for (const [table, toId] of Object.entries(binding.sources)) {
-        const keys = (await db.table(table).toCollection().primaryKeys()) as string[];
+        const keys = await db.table(table).toCollection().primaryKeys();
         const ids = [...new Set(keys.map(toId).filter((id): id is string => !!id))];
         const states = await binding.read(rows, ids);
         ids.forEach((id, i) => {

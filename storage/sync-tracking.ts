@@ -52,7 +52,7 @@ async function track(down: DBCore, trans: DBCoreTransaction, tableName: string, 
   for (const binding of SYNC_BINDINGS) {
     const toId = binding.sources[tableName];
     if (!toId) continue;
-    const ids = [...new Set(keys.map((key) => (typeof key === 'string' ? toId(key) : undefined)).filter((id): id is string => !!id))];
+    const ids = [...new Set(keys.map(toId).filter((id): id is string => !!id))];
     if (ids.length === 0) continue;
     const [states, existing] = await Promise.all([
       binding.read(rows, ids),

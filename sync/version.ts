@@ -17,10 +17,12 @@ export type Stamp = z.infer<typeof Stamp>;
 export const LifeState = z.enum(['live', 'trashed', 'deleted']);
 export type LifeState = z.infer<typeof LifeState>;
 
-/** What a trashed record keeps besides itself: when it was deleted and, for a contact, its timeline. */
+/** What a trashed record keeps besides itself: when it was deleted and, for a contact, its timeline, letters and program links. */
 export const TrashPart = z.object({
   deletedAt: z.number().int().nonnegative(),
   interactions: z.array(z.record(z.string(), z.unknown())).max(100_000).default([]),
+  letters: z.array(z.record(z.string(), z.unknown())).max(10_000).optional(),
+  links: z.array(z.record(z.string(), z.unknown())).max(10_000).optional(),
 });
 export type TrashPart = z.infer<typeof TrashPart>;
 

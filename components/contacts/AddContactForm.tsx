@@ -1,3 +1,4 @@
+import { nameProblem } from '../../contacts/name-check';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { addContact } from '../../storage/contacts';
@@ -29,7 +30,8 @@ export function AddContactForm({ profileUrl, initial, onCreated, onCancel }: Pro
 
   const submit = async () => {
     const fullName = values.fullName.trim();
-    if (!fullName) return setError(i18n.t('contacts.nameRequiredError'));
+    const problem = nameProblem(fullName);
+    if (problem) return setError(problem);
     const emailProblem = fieldError('email', opt(values.email));
     if (emailProblem) return setError(i18n.t('contacts.emailProblem', { problem: emailProblem }));
     const link = opt(values.link);

@@ -2,8 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { distinctValues } from '../../storage/contact-list';
-import { deleteContacts, restoreContacts, setStatuses, tagContacts } from '../../storage/contacts';
+import { countLettersBy, deleteContacts, restoreContacts, setStatuses, tagContacts, type LettersOnDelete } from '../../storage/contacts';
+import { restoreContactRecords, setKeepInTouch } from '../../storage/keep-in-touch';
+import { DeleteChoice } from '../letters/DeleteChoice';
+import { INTERVALS, intervalLabel } from '../letters/KeepInTouchSelect';
 import { STATUSES, type Status } from '../../storage/schemas';
+import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
 import { i18n } from '#i18n';
 import { statusLabel } from '../labels';
@@ -13,11 +17,12 @@ interface Props {
   onDone(): void;
 }
 
-/** Actions on the ticked contacts: tag, change status, delete (with undo). */
+/** Actions on the ticked contacts: tag, change status, delete; each can be undone. */
 export function BulkBar({ ids, onDone }: Props) {
   const tags = useLiveQuery(() => distinctValues('tags'), []) ?? [];
   const [tag, setTag] = useState('');
   const [error, setError] = useState<string>();
+  const [askLetters, setAskLetters] = useState<number>();
   const offerUndo = useUndo();
   const count = ids.length;
 
@@ -32,6 +37,30 @@ export function BulkBar({ ids, onDone }: Props) {
     }
   };
 
+  const undoable = async (message: string, change: () => Promise<unknown>) => {
+    const { undo } = await withUndo(ids, change);
+    offerUndo({ message, undo: () => undo().then(notifyDataChanged) });
+  };
+  const remove = (letters: LettersOnDelete) =>
+    run(async () => {
+      setAskLetters(undefined);
+      const entries = await deleteContacts(ids, Date.now(), letters);
+      offerUndo({
+        message: i18n.t('contacts.deletedN', entries.length, { n: entries.length }),
+        undo: () => restoreContacts(entries.map((e) => e.id)).then(notifyDataChanged),
+      });
+    });
+
+  const keepInTouch = (value: string) =>
+    run(async () => {
+      const days = value === 'off' ? undefined : Number(value);
+      const before = await setKeepInTouch(ids, days);
+      offerUndo({
+        message: days === undefined ? i18n.t('letters.keep.bulkOffDone', before.length, { n: before.length }) : i18n.t('letters.keep.bulkDone', before.length, { n: before.length }),
+        undo: () => restoreContactRecords(before).then(notifyDataChanged),
+      });
+    });
+
   return (
     <div className="bulk" role="region" aria-label={i18n.t('contacts.bulkActions')}>
       <strong>{i18n.t('contacts.selected', { count })}</strong>
@@ -41,7 +70,7 @@ export function BulkBar({ ids, onDone }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           const value = tag.trim();
-          if (value) void run(() => tagContacts(ids, value)).then(() => setTag(''));
+          if (value) void run(() => undoable(i18n.t('trust.undoTagged', count, { n: count, tag: value }), () => tagContacts(ids, value))).then(() => setTag(''));
         }}
       >
         <input list="bulk-tags" aria-label={i18n.t('contacts.tagToAdd')} placeholder={i18n.t('contacts.addTag')} value={tag} onChange={(e) => setTag(e.target.value)} />
@@ -55,7 +84,10 @@ export function BulkBar({ ids, onDone }: Props) {
       <select
         aria-label={i18n.t('contacts.setStatus2')}
         value=""
-        onChange={(e) => e.target.value && void run(() => setStatuses(ids, e.target.value as Status))}
+        onChange={(e) => {
+          const status = e.target.value as Status | '';
+          if (status) void run(() => undoable(i18n.t('trust.undoBulkStatus', count, { n: count, status: statusLabel(status) }), () => setStatuses(ids, status)));
+        }}
       >
         <option value="">{i18n.t('contacts.setStatus')}</option>
         {STATUSES.map((s) => (
@@ -64,18 +96,29 @@ export function BulkBar({ ids, onDone }: Props) {
           </option>
         ))}
       </select>
+      <select aria-label={i18n.t('letters.keep.bulkLabel')} value="" onChange={(e) => e.target.value && void keepInTouch(e.target.value)}>
+        <option value="">{i18n.t('letters.keep.bulkOff')}</option>
+        {INTERVALS.map((days) => (
+          <option key={days} value={days}>
+            {intervalLabel(days)}
+          </option>
+        ))}
+        <option value="off">{i18n.t('letters.keep.bulkOffOption')}</option>
+      </select>
       <button
         type="button"
         onClick={() =>
-          void run(async () => {
-            const entries = await deleteContacts(ids);
-            offerUndo({
-              message: i18n.t('contacts.deletedN', entries.length, { n: entries.length }),
-              undo: () => restoreContacts(entries.map((e) => e.id)).then(notifyDataChanged),
-            });
-          })
+          void (async () => {
+            // Writers of letters: say so, and let the user keep or delete their letters.
+            const letters = await countLettersBy(ids);
+            if (letters > 0) setAskLetters(letters);
+            else await remove('delete');
+          })()
         }
       >{i18n.t('contacts.delete')}</button>
+      {askLetters !== undefined && (
+        <DeleteChoice letters={askLetters} onCancel={() => setAskLetters(undefined)} onChoose={(choice) => void remove(choice)} />
+      )}
       <button type="button" className="link" onClick={onDone}>{i18n.t('contacts.clearSelection')}</button>
       {error && (
         <p className="error" role="alert" style={{ margin: 0, width: '100%' }}>

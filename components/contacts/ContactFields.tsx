@@ -1,6 +1,7 @@
 import { updateContact, type ContactPatch } from '../../storage/contacts';
 import { notifyDataChanged } from '../../messages';
 import { Education, Experience, type Contact } from '../../storage/schemas';
+import { nameProblem } from '../../contacts/name-check';
 import { fieldError } from './field-validation';
 import { RowsEditor } from './RowsEditor';
 import { TagEditor } from './TagEditor';
@@ -24,9 +25,9 @@ const TEXT_FIELDS: { key: TextKey; label: string; type?: 'email' | 'tel' | 'url'
   { key: 'about', get label() { return i18n.t('contacts.fieldAbout'); }, wide: true, multiline: true },
 ];
 
-/** Every field of a contact, editable; each saves itself when left, after validation. */
+/** Every field of a contact, editable; each saves itself as it is typed, after validation, field by field. */
 export function ContactFields({ contact }: { contact: Contact }) {
-  const save = async (patch: ContactPatch) => {
+  const save = async (patch: ContactPatch | ((stored: Contact) => ContactPatch)) => {
     await updateContact(contact.id, patch);
     await notifyDataChanged();
   };
@@ -38,46 +39,51 @@ export function ContactFields({ contact }: { contact: Contact }) {
         {TEXT_FIELDS.map(({ key, label, type, wide, multiline }) => (
           <TextField
             key={key}
+            journal={`contact:${contact.id}:${key}`}
             label={label}
             type={type}
             multiline={multiline}
             className={wide ? 'wide' : undefined}
             value={contact[key]}
-            validate={(value) => (key === 'fullName' && !value ? i18n.t('contacts.nameRequiredError') : fieldError(key, optional(value)))}
+            validate={(value) => (key === 'fullName' ? nameProblem(value) : fieldError(key, optional(value)))}
             onSave={(value) => save({ [key]: key === 'fullName' ? value : optional(value) })}
           />
         ))}
         <TextField
+          journal={`contact:${contact.id}:credentials`}
           label={i18n.t('contacts.credentialsCommaSeparated')}
           value={contact.credentials.join(', ')}
           onSave={(value) => save({ credentials: value.split(',').map((c) => c.trim()).filter(Boolean) })}
         />
         <TextField
+          journal={`contact:${contact.id}:whereMet.event`}
           label={i18n.t('contacts.whereWeMet')}
           value={contact.whereMet?.event}
           placeholder={i18n.t('contacts.acpConferenceAwayRotation')}
-          onSave={(value) => save({ whereMet: { ...contact.whereMet, event: optional(value) } })}
+          onSave={(value) => save((stored) => ({ whereMet: { ...stored.whereMet, event: optional(value) } }))}
         />
         <TextField
+          journal={`contact:${contact.id}:whereMet.date`}
           label={i18n.t('contacts.whenWeMet')}
           type="date"
           value={contact.whereMet?.date}
-          onSave={(value) => save({ whereMet: { ...contact.whereMet, date: optional(value) } })}
+          onSave={(value) => save((stored) => ({ whereMet: { ...stored.whereMet, date: optional(value) } }))}
         />
         {(['linkedin', 'doximity', 'web'] as const).map((site) => (
           <TextField
             key={site}
+            journal={`contact:${contact.id}:profiles.${site}`}
             label={site === 'linkedin' ? i18n.t('contacts.linkedinProfile') : site === 'doximity' ? i18n.t('contacts.doximityProfile') : i18n.t('contacts.webPage')}
             type="url"
             value={contact.profiles[site]}
             validate={(value) => fieldError('profiles', { ...contact.profiles, [site]: optional(value) })}
-            onSave={(value) => save({ profiles: { ...contact.profiles, [site]: optional(value) } })}
+            onSave={(value) => save((stored) => ({ profiles: { ...stored.profiles, [site]: optional(value) } }))}
           />
         ))}
       </div>
       <div>
         <span className="muted" style={{ fontSize: 12 }}>{i18n.t('contacts.tags')}</span>
-        <TagEditor tags={contact.tags} onChange={(tags) => save({ tags })} />
+        <TagEditor journal={`contact:${contact.id}:new-tag`} tags={contact.tags} onChange={(update) => save((stored) => ({ tags: update(stored.tags) }))} />
       </div>
       <RowsEditor
         title={i18n.t('contacts.education')}

@@ -6,7 +6,7 @@ import { ContactList } from '../sidepanel/ContactList';
 import { useContactsQuery } from '../use-contacts-query';
 import { BulkBar } from './BulkBar';
 import { FilterBar } from './FilterBar';
-import { OrganizationsView } from './OrganizationsView';
+import { ProgramsView } from '../programs/ProgramsView';
 import { PipelineStrip } from './PipelineStrip';
 import { i18n } from '#i18n';
 import { formatNumber } from '../format';
@@ -33,7 +33,7 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const [sort, setSort] = useState<Sort>('name');
-  const [mode, setMode] = useState<'people' | 'organizations'>('people');
+  const [mode, setMode] = useState<'people' | 'programs'>('people');
   const [showFilters, setShowFilters] = useState(false);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   // Typing stays responsive while the list catches up.
@@ -79,6 +79,20 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
 
   if (!preview) return <p className="muted empty" aria-busy="true">{i18n.t('contacts.loadingContacts')}</p>;
 
+  if (preview.length === 0 && mode === 'programs') {
+    // An applicant may list their programs before saving anyone.
+    return (
+      <>
+        <div className="row" style={{ padding: '8px 12px 0' }}>
+          <button type="button" className="link" onClick={() => setMode('people')}>
+            {i18n.t('programs.backToPeople')}
+          </button>
+        </div>
+        <ProgramsView onOpen={onOpen} />
+      </>
+    );
+  }
+
   if (preview.length === 0) {
     return (
       <div className="empty stack">
@@ -86,6 +100,10 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
         <p className="muted">{i18n.t('contacts.openSomeoneSLinkedin')}</p>
         <div>
           <button type="button" className="primary" onClick={onAdd}>{i18n.t('contacts.addAContact')}</button>
+          {' '}
+          <button type="button" onClick={() => setMode('programs')}>
+            {i18n.t('programs.start')}
+          </button>
         </div>
       </div>
     );
@@ -128,7 +146,7 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
         <div className="spread">
           <div className="tabs" role="group" aria-label={i18n.t('contacts.show')}>
             <button type="button" className="tab" aria-pressed={mode === 'people'} aria-current={mode === 'people' ? 'page' : undefined} onClick={() => setMode('people')}>{i18n.t('contacts.people')}</button>
-            <button type="button" className="tab" aria-pressed={mode === 'organizations'} aria-current={mode === 'organizations' ? 'page' : undefined} onClick={() => setMode('organizations')}>{i18n.t('contacts.organizations')}</button>
+            <button type="button" className="tab" aria-pressed={mode === 'programs'} aria-current={mode === 'programs' ? 'page' : undefined} onClick={() => setMode('programs')}>{i18n.t('programs.tab')}</button>
           </div>
           <button type="button" className="link" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
             {showFilters ? i18n.t('contacts.hideFilters') : i18n.t('contacts.filtersAndSort')}
@@ -137,7 +155,10 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
         {showFilters && <FilterBar filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
       </div>
       {checkedIds.length > 0 && <BulkBar ids={checkedIds} onDone={() => setChecked(new Set())} />}
-      {visible === undefined ? (
+      {mode === 'programs' ? (
+        // Programs are the user's own list, not a view of the searched contacts: it needs no contact list to load.
+        <ProgramsView onOpen={onOpen} />
+      ) : visible === undefined ? (
         searching ? (
           <p className="muted empty" aria-busy="true">{i18n.t('contacts.searching')}</p>
         ) : (
@@ -149,8 +170,6 @@ export function ContactsView({ preview, active = true, searchRef, onOpen, onAdd 
             <ContactList ids={preview.map((c) => c.id)} seed={preview} checked={checked} onToggle={toggle} onOpen={onOpen} />
           </>
         )
-      ) : mode === 'organizations' ? (
-        <OrganizationsView ids={visible} onOpen={onOpen} />
       ) : visible.length === 0 ? (
         <p className="muted empty" data-testid="no-match" data-query={answering}>{query ? i18n.t('contacts.noContactMatchesQuery', { query }) : i18n.t('contacts.noContactMatchesFilters')}
         </p>

@@ -1,25 +1,37 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { db } from '../../storage/db';
+import { useAutosave } from '../use-autosave';
+import { SaveState } from '../SaveState';
 import { i18n } from '#i18n';
 
 interface Props {
   tags: string[];
-  onChange(tags: string[]): Promise<unknown>;
+  /** Names the tag being typed for the close-time journal (components/use-autosave.ts). */
+  journal?: string;
+  /** Changes the stored tags; `update` runs on the stored list, so that tags added elsewhere are kept. */
+  onChange(update: (tags: string[]) => string[]): Promise<unknown>;
 }
 
-/** Tags as removable chips, and an input that suggests the tags already in use. */
-export function TagEditor({ tags, onChange }: Props) {
-  const [draft, setDraft] = useState('');
+/**
+ * Tags as removable chips, and an input that suggests the tags already in use. A tag typed and not yet added is
+ * added when the field is left or the panel closes (components/use-autosave.ts), never while still being typed.
+ */
+export function TagEditor({ tags, onChange, journal }: Props) {
   const listId = useId();
   // Distinct tags straight from the multi-entry index, without loading contacts.
   const known = useLiveQuery(() => db.contacts.orderBy('tags').uniqueKeys(), []) as string[] | undefined;
-
-  const add = () => {
-    const tag = draft.trim();
-    setDraft('');
-    if (tag && !tags.includes(tag)) void onChange([...tags, tag]);
-  };
+  const pending = useAutosave({
+    value: '',
+    journal,
+    delay: null,
+    equals: (a, b) => a.trim() === b.trim(),
+    save: async (draft) => {
+      const tag = draft.trim();
+      pending.edit('');
+      if (tag) await onChange((stored) => (stored.includes(tag) ? stored : [...stored, tag]));
+    },
+  });
 
   return (
     <div className="stack" style={{ gap: 4 }}>
@@ -27,7 +39,11 @@ export function TagEditor({ tags, onChange }: Props) {
         {tags.map((tag) => (
           <li key={tag} className="chip">
             {tag}
-            <button type="button" aria-label={i18n.t('contacts.removeTag', { tag })} onClick={() => void onChange(tags.filter((t) => t !== tag))}>
+            <button
+              type="button"
+              aria-label={i18n.t('contacts.removeTag', { tag })}
+              onClick={() => void onChange((stored) => stored.filter((t) => t !== tag))}
+            >
               ×
             </button>
           </li>
@@ -37,17 +53,27 @@ export function TagEditor({ tags, onChange }: Props) {
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          add();
+          pending.flush();
         }}
       >
-        <input list={listId} aria-label={i18n.t('contacts.addATag')} placeholder={i18n.t('contacts.addATag')} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <input
+          list={listId}
+          aria-label={i18n.t('contacts.addATag')}
+          placeholder={i18n.t('contacts.addATag')}
+          value={pending.draft}
+          onChange={(e) => pending.edit(e.target.value)}
+          onBlur={pending.flush}
+        />
         <datalist id={listId}>
           {(known ?? []).filter((t) => !tags.includes(t)).map((t) => (
             <option key={t} value={t} />
           ))}
         </datalist>
-        <button type="submit" disabled={!draft.trim()}>{i18n.t('contacts.addTag')}</button>
+        <button type="submit" disabled={!pending.draft.trim()}>
+          {i18n.t('contacts.addTag')}
+        </button>
       </form>
+      <SaveState autosave={pending} />
     </div>
   );
 }

@@ -1,4 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { SaveState } from '../SaveState';
+import { useAutosave } from '../use-autosave';
 
 interface Props {
   label: string;
@@ -7,59 +9,59 @@ interface Props {
   validate?(value: string): string | undefined;
   onSave(value: string): Promise<unknown>;
   multiline?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'url' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'url' | 'date' | 'number';
+  inputMode?: 'numeric' | 'text';
+  rows?: number;
   className?: string;
   placeholder?: string;
+  /** Names the field for the close-time journal (components/use-autosave.ts). */
+  journal?: string;
 }
 
-/** A field that saves itself when left (autosave), after validation, and says so. */
-export function TextField({ label, value, validate, onSave, multiline, type = 'text', className, placeholder }: Props) {
-  const [draft, setDraft] = useState(value ?? '');
-  const [error, setError] = useState<string>();
-  const id = useId();
-  // Follow changes made elsewhere (another context, a re-capture) while not editing.
-  useEffect(() => setDraft(value ?? ''), [value]);
+const sameText = (a: string, b: string) => a.trim() === b.trim();
 
-  const commit = async () => {
-    const next = draft.trim();
-    if (next === (value ?? '')) return;
-    const problem = validate?.(next);
-    setError(problem);
-    if (problem) return;
-    try {
-      await onSave(next);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+/**
+ * A field that saves itself as the user types (components/use-autosave.ts), after validation, and says so; a change
+ * made elsewhere while it is being edited is shown, never typed over.
+ */
+export function TextField({ label, value, validate, onSave, multiline, type = 'text', className, placeholder, inputMode, rows = 4, journal }: Props) {
+  const id = useId();
+  const autosave = useAutosave({
+    value: value ?? '',
+    journal,
+    equals: sameText,
+    validate: validate ? (v) => validate(v.trim()) : undefined,
+    save: (v) => onSave(v.trim()),
+  });
+  const invalid = autosave.status === 'error' || autosave.elsewhere !== undefined;
 
   const common = {
     id,
-    value: draft,
+    value: autosave.draft,
     placeholder,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${id}-error` : undefined,
-    onBlur: () => void commit(),
+    'aria-invalid': autosave.status === 'error' ? true : undefined,
+    'aria-describedby': invalid ? `${id}-state` : undefined,
+    onBlur: autosave.flush,
   } as const;
 
   return (
-    <label className={className} htmlFor={id}>
-      {label}
-      {multiline ? (
-        <textarea rows={4} {...common} onChange={(e) => setDraft(e.target.value)} />
-      ) : (
-        <input
-          type={type}
-          {...common}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-        />
-      )}
-      {error && (
-        <span id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </label>
+    // The save state sits beside the label, not in it, so that the field's name stays its label.
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {multiline ? (
+          <textarea rows={rows} {...common} onChange={(e) => autosave.edit(e.target.value)} />
+        ) : (
+          <input
+            type={type}
+            inputMode={inputMode}
+            {...common}
+            onChange={(e) => autosave.edit(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+          />
+        )}
+      </label>
+      <SaveState autosave={autosave} id={`${id}-state`} />
+    </div>
   );
 }

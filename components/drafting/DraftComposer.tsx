@@ -1,12 +1,14 @@
 import { Select } from '../Select';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { logKindFor, suggestTemplateId } from '../../drafting/builtin-templates';
+import { LETTER_TEMPLATES, letterTemplateFor, logKindFor, suggestTemplateId } from '../../drafting/builtin-templates';
 import { channelOf, checkLimit, defaultFormat, limitsFor } from '../../drafting/limits';
 import { MAILTO_SAFE_LENGTH, mailtoUrl } from '../../drafting/mailto';
 import { blockers, render, usedVariables } from '../../drafting/render';
 import { findSharedSchool } from '../../drafting/shared-school';
-import { variableDef, variableValues, type VariableDef } from '../../drafting/variables';
+import { letterFieldsFromDraft, variableDef, variableValues, type VariableDef } from '../../drafting/variables';
+import { isPending } from '../../followups/due';
+import { currentLetterOf } from '../../storage/letters';
 import { notifyDataChanged } from '../../messages';
 import { getDraft, recordSent, saveDraft } from '../../storage/drafts';
 import { logInteraction } from '../../storage/interactions';
@@ -42,7 +44,7 @@ interface DraftState {
   values: Record<string, string>;
 }
 
-const SEND_KINDS: InteractionKind[] = ['message_sent', 'follow_up_sent', 'letter_requested'];
+const SEND_KINDS: InteractionKind[] = ['message_sent', 'follow_up_sent', 'letter_requested', 'letter_check_in', 'letter_thanked'];
 const AUTOSAVE_MS = 400;
 
 function fromTemplate(template: Template, keep?: Pick<DraftState, 'personal' | 'values'>): DraftState {
@@ -72,6 +74,8 @@ export function DraftComposer({ contact, templateId }: Props) {
   const uid = useId();
   const templates = useLiveQuery(listTemplates, []);
   const settings = useLiveQuery(getSettings, []);
+  // The writer's letter a letter template is about: it fills the Letter ID, waiver and deadline.
+  const letter = useLiveQuery(async () => (await currentLetterOf(contact.id)) ?? null, [contact.id]);
   const [state, setState] = useState<DraftState>();
   const [loadError, setLoadError] = useState<string>();
   const [pendingTemplate, setPendingTemplate] = useState<Template>();
@@ -105,8 +109,11 @@ export function DraftComposer({ contact, templateId }: Props) {
           next = saved;
         } else {
           const shared = Boolean(findSharedSchool(mine.mySchool, contact.education.map((e) => e.school)));
+          // Someone writing a letter is drafted the letter's next message, not the generic one.
+          const owed = await currentLetterOf(contact.id);
+          const suggested = owed && (isPending(owed) || owed.status === 'submitted') ? letterTemplateFor(owed) : suggestTemplateId(contact, { sharedSchool: shared });
           const template =
-            (await getTemplate(templateId ?? suggestTemplateId(contact, { sharedSchool: shared }))) ??
+            (await getTemplate(templateId ?? suggested)) ??
             (await getTemplate(suggestTemplateId(contact, { sharedSchool: shared }))) ??
             (await listTemplates())[0];
           next = template
@@ -160,14 +167,15 @@ export function DraftComposer({ contact, templateId }: Props) {
   };
 
   const template = templates?.find((t) => t.id === state?.templateId);
-  const base = useMemo(() => (settings ? variableValues(contact, settings) : undefined), [contact, settings]);
+  const ofLetter = letter ?? undefined;
+  const base = useMemo(() => (settings ? variableValues(contact, settings, {}, ofLetter) : undefined), [contact, settings, ofLetter]);
   const values = useMemo(
-    () => (settings && state ? variableValues(contact, settings, state.values) : undefined),
-    [contact, settings, state?.values],
+    () => (settings && state ? variableValues(contact, settings, state.values, ofLetter) : undefined),
+    [contact, settings, state?.values, ofLetter],
   );
 
   if (loadError) return <p className="error" role="alert">{i18n.t('drafting.theDraftCouldNot', { loadError })}</p>;
-  if (!state || !settings || !templates || !values || !base) return <p className="muted">{i18n.t('drafting.loadingTheDraft')}</p>;
+  if (!state || !settings || !templates || !values || !base || letter === undefined) return <p className="muted">{i18n.t('drafting.loadingTheDraft')}</p>;
 
   const limits = limitsFor(state.format, settings);
   const subject = render(limits.hasSubject ? state.subject : '', values);
@@ -216,12 +224,14 @@ export function DraftComposer({ contact, templateId }: Props) {
   const markSent = async () => {
     setBusy(true);
     try {
-      const { contact: updated } = await recordSent(contact.id, {
-        kind: sendKind,
-        channel: channelOf(state.format),
-        text: loggedText,
-        templateId: state.templateId,
-      });
+      const aboutLetter = state.templateId !== undefined && LETTER_TEMPLATES.has(state.templateId);
+      const { contact: updated } = await recordSent(
+        contact.id,
+        { kind: sendKind, channel: channelOf(state.format), text: loggedText, templateId: state.templateId },
+        Date.now(),
+        // A letter request marked sent creates the letter, or moves it to "asked", with what the draft knew.
+        aboutLetter ? { letter: { letterId: letter?.id, ...letterFieldsFromDraft(state.values) } } : {},
+      );
       dirty.current = false;
       await notifyDataChanged();
       setNotice({

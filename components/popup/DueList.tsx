@@ -1,22 +1,24 @@
 import { differenceInCalendarDays } from 'date-fns';
+import { i18n } from '#i18n';
+import { formatDay } from '../format';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
-import {
-  dueAfter,
-  followUpState,
-  followUpTemplateFor,
-  localDay,
-  SNOOZE_CHOICES,
-  type SnoozeChoice,
-} from '../../followups/rules';
+import { letterTemplateFor } from '../../drafting/builtin-templates';
+import { dueKey, dueTotal, type DueCounts } from '../../followups/due';
+import { dueCountsLabel } from '../../followups/due-label';
+import { followUpState, followUpTemplateFor, type SnoozeChoice } from '../../followups/rules';
 import { notifyDataChanged } from '../../messages';
-import { countDueFollowUps, listDueFollowUps } from '../../storage/contacts';
+import { countDue, listDue, type DueList as DueListData } from '../../storage/due';
 import { markNoResponse, markReplyReceived, snoozeFollowUp } from '../../storage/followups';
 import type { Contact, Settings } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
+import { withUndo } from '../../storage/undo';
+import { KEEP_IN_TOUCH_TEMPLATE, KeepInTouchRow } from '../letters/KeepInTouchRow';
+import { LetterDueRow } from '../letters/LetterDueRow';
+import { InterviewThanks } from '../programs/InterviewThanks';
 import { openSidePanel } from '../side-panel';
-import { i18n } from '#i18n';
-import { formatDay } from '../format';
+import { useHasUndo, useUndo } from '../undo';
+import { SnoozeMenu } from './SnoozeMenu';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
 const SHOWN = 50;
@@ -32,8 +34,11 @@ interface Props {
 }
 
 type Loaded =
-  | { ok: true; contacts: Contact[]; total: number; settings: Settings; now: number }
+  | { ok: true; due: DueListData; counts: DueCounts; settings: Settings; now: number }
   | { ok: false; error: string };
+
+/** Runs a due-list action; the action returns how to undo it, offered for ten seconds. */
+export type DueAct = (action: () => Promise<(() => Promise<unknown>) | undefined>, done: string) => Promise<void>;
 
 /** Re-renders each minute, so that a follow-up falling due while the list is open appears. */
 function useMinute(): number {
@@ -43,6 +48,11 @@ function useMinute(): number {
     return () => clearInterval(timer);
   }, []);
   return minute;
+}
+
+/** Due before today: a day or more late. */
+function isOverdue(nextFollowUpAt: number, now: number): boolean {
+  return differenceInCalendarDays(now, nextFollowUpAt) >= 1;
 }
 
 function dueText(nextFollowUpAt: number, now: number): string {
@@ -64,21 +74,21 @@ function stageText(contact: Contact, settings: Settings, now: number): string {
 }
 
 /**
- * The follow-ups due, oldest first, each with one-click drafting, snooze,
+ * Everything due, oldest first: follow-ups (one-click drafting, snooze,
  * "Reply received" and, once the last polite follow-up is overdue, "Mark no
- * response". Shown in the popup and in the side panel's Follow-ups section.
+ * response"), letter reminders and keeping in touch, each with its own
+ * actions, every one of which can be undone. Shown in the popup and in the
+ * side panel's Follow-ups section.
  */
 export function DueList({ windowId, onDraft }: Props) {
   const minute = useMinute();
+  const offerUndo = useUndo();
+  const hasUndo = useHasUndo();
   const loaded = useLiveQuery<Loaded>(async () => {
     try {
       const now = Date.now();
-      const [contacts, total, settings] = await Promise.all([
-        listDueFollowUps(now, SHOWN),
-        countDueFollowUps(now),
-        getSettings(),
-      ]);
-      return { ok: true, contacts, total, settings, now };
+      const [due, counts, settings] = await Promise.all([listDue(now, SHOWN), countDue(now), getSettings()]);
+      return { ok: true, due, counts, settings, now };
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
@@ -87,11 +97,13 @@ export function DueList({ windowId, onDraft }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
+  const act: DueAct = async (action, done) => {
     setStatus(undefined);
     try {
-      await action();
-      setStatus({ text: done });
+      const undo = await action();
+      // With an Undo toast, the toast says what was done; without one, the line above the list does.
+      if (undo && hasUndo) offerUndo({ message: done, undo: () => undo().then(notifyDataChanged) });
+      else setStatus({ text: done });
       // The row is gone: keep keyboard focus in the list rather than losing it to the page.
       heading.current?.focus();
       await notifyDataChanged();
@@ -100,9 +112,8 @@ export function DueList({ windowId, onDraft }: Props) {
     }
   };
 
-  const draft = (contact: Contact) => {
+  const draft = (contact: Contact, templateId: string) => {
     setStatus(undefined);
-    const templateId = followUpTemplateFor(contact);
     if (onDraft) {
       onDraft(contact.id, templateId);
       return;
@@ -118,38 +129,79 @@ export function DueList({ windowId, onDraft }: Props) {
     );
   };
 
+  // The interview thank-yous are counted in the badge but listed by <InterviewThanks/>, not in `items`.
+  const total = loaded?.ok ? dueTotal(loaded.counts) - (loaded.counts.interview_thanks ?? 0) : 0;
   return (
     <section className="stack" aria-labelledby={headingId} data-testid="due-list">
       <h2 id={headingId} ref={heading} tabIndex={-1}>{i18n.t('popup.followUpsDue')}</h2>
+      {loaded?.ok && (loaded.counts.letter > 0 || loaded.counts.keep_in_touch > 0 || (loaded.counts.interview_thanks ?? 0) > 0) && (
+        <p className="muted" style={{ margin: 0 }} data-testid="due-summary">
+          {dueCountsLabel(loaded.counts)}
+        </p>
+      )}
       {status && (
         <p className={status.error ? 'error' : 'ok'} role={status.error ? 'alert' : 'status'} style={{ margin: 0 }}>
           {status.text}
         </p>
       )}
+      <InterviewThanks windowId={windowId} onDraft={onDraft} />
       {loaded === undefined ? (
         <p className="muted" style={{ margin: 0 }}>{i18n.t('popup.loadingFollowUps')}</p>
       ) : !loaded.ok ? (
         <p className="error" role="alert" style={{ margin: 0 }}>
-          {i18n.t('popup.followUpsCouldNot', { error: loaded.error })}</p>
-      ) : loaded.contacts.length === 0 ? (
+          {i18n.t('popup.followUpsCouldNot', { error: loaded.error })}
+        </p>
+      ) : loaded.due.items.length === 0 ? (
         <p className="muted" style={{ margin: 0 }} data-testid="due-empty">{i18n.t('popup.noFollowUpsDue2')}</p>
       ) : (
         <>
           <ul className="stack" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {loaded.contacts.map((contact) => (
-              <DueItem
-                key={contact.id}
-                contact={contact}
-                settings={loaded.settings}
-                now={loaded.now}
-                onDraft={() => draft(contact)}
-                onAct={act}
-              />
-            ))}
+            {loaded.due.items.map((item) => {
+              const contact = loaded.due.contacts.get(item.contactId);
+              if (item.kind === 'letter') {
+                const letter = loaded.due.letters.get(item.letterId)!;
+                return (
+                  <LetterDueRow
+                    key={dueKey(item)}
+                    item={item}
+                    letter={letter}
+                    writer={contact}
+                    now={loaded.now}
+                    onDraft={() => contact && draft(contact, letterTemplateFor(letter))}
+                    onAct={act}
+                  />
+                );
+              }
+              if (!contact) return null;
+              if (item.kind === 'keep_in_touch') {
+                return (
+                  <KeepInTouchRow
+                    key={dueKey(item)}
+                    contact={contact}
+                    dueAt={item.dueAt}
+                    now={loaded.now}
+                    onDraft={() => draft(contact, KEEP_IN_TOUCH_TEMPLATE)}
+                    onAct={act}
+                  />
+                );
+              }
+              const pending = loaded.due.pendingLetters.get(contact.id);
+              return (
+                <DueItem
+                  key={dueKey(item)}
+                  contact={contact}
+                  settings={loaded.settings}
+                  now={loaded.now}
+                  // Someone writing a letter gets the letter's check-in, not the generic follow-up.
+                  onDraft={() => draft(contact, pending ? letterTemplateFor(pending) : followUpTemplateFor(contact))}
+                  onAct={act}
+                />
+              );
+            })}
           </ul>
-          {loaded.total > loaded.contacts.length && (
+          {total > loaded.due.items.length && (
             <p className="muted" style={{ margin: 0 }}>
-              {i18n.t('popup.showingTheOldestOf', { length: loaded.contacts.length, total: loaded.total })}</p>
+              {i18n.t('popup.showingTheOldestOf', { length: loaded.due.items.length, total })}</p>
           )}
         </>
       )}
@@ -162,24 +214,18 @@ interface ItemProps {
   settings: Settings;
   now: number;
   onDraft(): void;
-  onAct(action: () => Promise<unknown>, done: string): Promise<void>;
+  onAct: DueAct;
 }
 
 function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
-  const [snoozing, setSnoozing] = useState(false);
-  const [date, setDate] = useState('');
-  const toggle = useRef<HTMLButtonElement>(null);
   const nameId = useId();
-  const snoozeId = useId();
   const name = contact.fullName;
   const offerNoResponse = followUpState(contact, settings, now) === 'no_response';
-  const tomorrow = localDay(dueAfter(now, 1));
 
   const snooze = (choice: SnoozeChoice | { date: string }) =>
     onAct(async () => {
-      const updated = await snoozeFollowUp(contact.id, choice);
-      setSnoozing(false);
-      return updated;
+      const { undo } = await withUndo([contact.id], () => snoozeFollowUp(contact.id, choice));
+      return undo;
     }, i18n.t('popup.snoozed', { name }));
 
   return (
@@ -189,7 +235,12 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
           <strong id={nameId}>{name}</strong>
           {contact.organization && <span className="muted"> · {contact.organization}</span>}
         </div>
-        <span className={offerNoResponse ? 'error' : 'muted'} style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
+        {/* The colour says how late it is, the same for every row: any day overdue is red. */}
+        <span
+          className={contact.nextFollowUpAt !== undefined && isOverdue(contact.nextFollowUpAt, now) ? 'error' : 'muted'}
+          data-testid="due-when"
+          style={{ whiteSpace: 'nowrap', fontSize: 12 }}
+        >
           {contact.nextFollowUpAt !== undefined && dueText(contact.nextFollowUpAt, now)}
         </span>
       </div>
@@ -203,7 +254,9 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
             type="button"
             className="primary"
             aria-label={i18n.t('popup.markNoResponseFor', { name })}
-            onClick={() => void onAct(() => markNoResponse(contact.id), i18n.t('popup.markedNoResponse', { name }))}
+            onClick={() =>
+              void onAct(async () => (await withUndo([contact.id], () => markNoResponse(contact.id))).undo, i18n.t('popup.markedNoResponse', { name }))
+            }
           >{i18n.t('popup.markNoResponse')}</button>
         )}
         <button
@@ -212,56 +265,15 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
           aria-label={i18n.t('popup.draftFollowUpTo', { name })}
           onClick={onDraft}
         >{i18n.t('popup.draftFollowUp')}</button>
-        <button
-          ref={toggle}
-          type="button"
-          aria-label={i18n.t('popup.snooze2', { name })}
-          aria-expanded={snoozing}
-          aria-controls={snoozeId}
-          onClick={() => setSnoozing((open) => !open)}
-        >{i18n.t('popup.snooze')}</button>
+        <SnoozeMenu name={name} now={now} onSnooze={snooze} />
         <button
           type="button"
           aria-label={i18n.t('popup.replyReceivedFrom', { name })}
-          onClick={() => void onAct(() => markReplyReceived(contact.id), i18n.t('popup.replyRecorded', { name }))}
+          onClick={() =>
+            void onAct(async () => (await withUndo([contact.id], () => markReplyReceived(contact.id))).undo, i18n.t('popup.replyRecorded', { name }))
+          }
         >{i18n.t('popup.replyReceived')}</button>
       </div>
-      {snoozing && (
-        <div
-          id={snoozeId}
-          role="group"
-          aria-label={i18n.t('popup.snoozeFor', { name })}
-          className="stack"
-          style={{ gap: 6 }}
-          onKeyDown={(event) => {
-            if (event.key !== 'Escape') return;
-            // Escape closes just these choices, not whatever holds the list.
-            event.stopPropagation();
-            setSnoozing(false);
-            toggle.current?.focus();
-          }}
-        >
-          <div className="row" style={{ flexWrap: 'wrap', gap: 6 }}>
-            {SNOOZE_CHOICES.map((choice) => (
-              <button key={choice.id} type="button" onClick={() => void snooze(choice.id)}>
-                {choice.label}
-              </button>
-            ))}
-          </div>
-          <form
-            className="row"
-            style={{ alignItems: 'flex-end', gap: 6 }}
-            onSubmit={(event) => {
-              event.preventDefault();
-              void snooze({ date });
-            }}
-          >
-            <label style={{ flex: 1 }}>{i18n.t('popup.untilADate')}<input type="date" min={tomorrow} value={date} required onChange={(e) => setDate(e.target.value)} />
-            </label>
-            <button type="submit" disabled={!date}>{i18n.t('popup.snoozeUntilThen')}</button>
-          </form>
-        </div>
-      )}
     </li>
   );
 }

@@ -1,15 +1,28 @@
 import { useEffect, useState } from 'react';
+import { isDoximityHost, isLinkedInHost } from '../../capture/urls';
 import { notifyDataChanged, sendToBackground, type SaveOutcome } from '../../messages';
 import { undoSave } from '../../storage/contacts';
 import { ContactSummary } from '../ContactSummary';
 import { DueList } from './DueList';
 import { GrantAccess } from './GrantAccess';
+import { PointButton } from './PointButton';
 import { watchPickerSession } from '../../messages/picker-session';
 import { openAddForm } from '../open-add-form';
 import { openSidePanel } from '../side-panel';
+import { UndoProvider } from '../undo';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
 import { i18n } from '#i18n';
+
+/** LinkedIn's and Doximity's pages are never changed: no pointing there. */
+function onProfileSite(url: string): boolean {
+  try {
+    const { hostname } = new URL(url);
+    return isLinkedInHost(hostname) || isDoximityHost(hostname);
+  } catch {
+    return true;
+  }
+}
 
 type State =
   | { step: 'saving' }
@@ -67,6 +80,8 @@ export function PopupApp() {
   const noPersonUrl = state.step === 'done' && state.outcome.kind === 'no-person' ? state.outcome.url : undefined;
 
   return (
+    // Follow-up actions in the due list can be undone (components/undo.tsx).
+    <UndoProvider>
     <main className="stack" style={{ width: 360, padding: 16, gap: 12 }} aria-busy={state.step === 'saving'}>
       <header className="spread">
         <h1>Rapport</h1>
@@ -107,6 +122,7 @@ export function PopupApp() {
             <p style={{ margin: 0, fontWeight: 600 }}>{i18n.t('popup.severalPeopleOnThis')}</p>
             <p className="muted" style={{ margin: 0 }}>
               {i18n.t('popup.peopleFoundClickThe', { length: state.outcome.names.length })}</p>
+            <PointButton tabId={tab?.id} />
           </div>
         )}
         {state.step === 'picker-closed' && (
@@ -124,6 +140,7 @@ export function PopupApp() {
                 >{i18n.t('popup.addByHand')}</button>
               </div>
             )}
+            {state.outcome.url && /^https?:/.test(state.outcome.url) && !onProfileSite(state.outcome.url) && <PointButton tabId={tab?.id} />}
           </div>
         )}
         {state.step === 'undone' && (
@@ -144,5 +161,6 @@ export function PopupApp() {
 
       <DueList windowId={tab?.windowId} />
     </main>
+    </UndoProvider>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { DEFAULT_LIMITS } from '../../drafting/limits';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { ChannelLimits, Settings } from '../../storage/schemas';
+import { TextField } from '../contacts/TextField';
 import { i18n } from '#i18n';
 import { formatNumber } from '../format';
 import { limitLabel } from '../labels';
@@ -23,7 +24,7 @@ export function DraftingSettings() {
 
   if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
 
-  const save = async (patch: Partial<Settings>) => {
+  const save = async (patch: Partial<Settings> | ((stored: Settings) => Partial<Settings>)) => {
     setError(undefined);
     setSaved(false);
     try {
@@ -34,35 +35,34 @@ export function DraftingSettings() {
     }
   };
 
-  const saveLimit = (key: keyof ChannelLimits, raw: string) => {
-    const next: ChannelLimits = { ...settings.channelLimits };
-    if (raw.trim() === '') delete next[key];
-    else {
-      const value = Number(raw);
-      if (!Number.isInteger(value) || value < 1 || value > 100_000) {
-        setError(i18n.t('settings.limitInvalid', { limit: limitLabel(key) }));
-        return;
-      }
-      if (value === DEFAULT_LIMITS[key]) delete next[key];
-      else next[key] = value;
-    }
-    if (JSON.stringify(next) !== JSON.stringify(settings.channelLimits)) void save({ channelLimits: next });
+  const limitError = (key: keyof ChannelLimits, raw: string) => {
+    if (raw === '') return undefined;
+    const value = Number(raw);
+    return Number.isInteger(value) && value >= 1 && value <= 100_000 ? undefined : i18n.t('settings.limitInvalid', { limit: limitLabel(key) });
   };
+  // Computed from the stored limits, so that a limit changed in another window is kept.
+  const saveLimit = (key: keyof ChannelLimits, raw: string) =>
+    save((stored) => {
+      const next: ChannelLimits = { ...stored.channelLimits };
+      const value = Number(raw);
+      if (raw === '' || value === DEFAULT_LIMITS[key]) delete next[key];
+      else next[key] = value;
+      return { channelLimits: next };
+    });
 
   const customized = Object.keys(settings.channelLimits).length > 0;
 
   return (
     <section className="stack" aria-labelledby="drafting-settings-heading" data-testid="drafting-settings">
       <h2 id="drafting-settings-heading">{i18n.t('settings.drafting')}</h2>
-      <label>{i18n.t('settings.yourAamcId')}<input
-          key={`aamc-${settings.myAamcId}`}
-          inputMode="numeric"
-          autoComplete="off"
-          defaultValue={settings.myAamcId}
-          placeholder={i18n.t('settings.forLetterOfRecommendation')}
-          onBlur={(e) => e.target.value.trim() !== settings.myAamcId && void save({ myAamcId: e.target.value })}
-        />
-      </label>
+      <TextField
+        journal="settings:myAamcId"
+        label={i18n.t('settings.yourAamcId')}
+        inputMode="numeric"
+        value={settings.myAamcId}
+        placeholder={i18n.t('settings.forLetterOfRecommendation')}
+        onSave={(myAamcId) => save({ myAamcId })}
+      />
       <label style={{ flexDirection: 'row', alignItems: 'center', gap: 8, fontSize: 14, color: 'var(--fg)' }}>
         <input
           type="checkbox"
@@ -78,18 +78,16 @@ export function DraftingSettings() {
         <legend>{i18n.t('settings.characterLimits')}</legend>
         <p id={limitsHint} className="muted" style={{ margin: 0 }}>{i18n.t('settings.linkedinChangesTheseFrom')}</p>
         {LIMIT_KEYS.map((key) => (
-          <label key={key}>
-            {limitLabel(key)}
-            <input
-              key={`${key}-${settings.channelLimits[key] ?? ''}`}
-              type="number"
-              min={1}
-              max={100_000}
-              defaultValue={settings.channelLimits[key] ?? ''}
-              placeholder={i18n.t('settings.default', { DEFAULT_LIMITS: DEFAULT_LIMITS[key] })}
-              onBlur={(e) => saveLimit(key, e.target.value)}
-            />
-          </label>
+          <TextField
+            key={key}
+            journal={`settings:channelLimits.${key}`}
+            label={limitLabel(key)}
+            type="number"
+            value={settings.channelLimits[key] === undefined ? '' : String(settings.channelLimits[key])}
+            placeholder={i18n.t('settings.default', { DEFAULT_LIMITS: DEFAULT_LIMITS[key] })}
+            validate={(raw) => limitError(key, raw)}
+            onSave={(raw) => saveLimit(key, raw)}
+          />
         ))}
         <div>
           <button type="button" disabled={!customized} onClick={() => void save({ channelLimits: {} })}>{i18n.t('settings.resetLimitsToDefaults')}</button>

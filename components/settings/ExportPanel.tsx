@@ -3,12 +3,15 @@ import { browser } from 'wxt/browser';
 import { backupFileName, exportBackup } from '../../portability/backup-export';
 import { serializeBackup } from '../../portability/backup-format';
 import { contactsToCsv, csvFileName } from '../../portability/csv-export';
+import { lettersCsvFileName, lettersToCsv } from '../../portability/letters-csv';
+import { contactsByIds } from '../../storage/contact-list';
+import { listLetters } from '../../storage/letters';
 import { formatBytes } from '../../portability/limits';
 import { listContacts } from '../../storage/contacts';
 import { useDownload } from './use-download';
 import { i18n } from '#i18n';
 
-type Job = 'backup' | 'csv';
+type Job = 'backup' | 'csv' | 'letters';
 
 function appVersion(): string | undefined {
   try {
@@ -33,6 +36,10 @@ export function ExportPanel() {
       if (kind === 'backup') {
         const backup = await exportBackup({ appVersion: appVersion(), onProgress: (done, total) => setProgress({ done, total }) });
         offer(new Blob([serializeBackup(backup)], { type: 'application/json' }), backupFileName());
+      } else if (kind === 'letters') {
+        const letters = await listLetters();
+        const writers = await contactsByIds([...new Set(letters.map((l) => l.writerId))]);
+        offer(new Blob([lettersToCsv(letters, new Map(writers.map((c) => [c.id, c])))], { type: 'text/csv;charset=utf-8' }), lettersCsvFileName());
       } else {
         const contacts = await listContacts();
         offer(new Blob([contactsToCsv(contacts)], { type: 'text/csv;charset=utf-8' }), csvFileName());
@@ -54,6 +61,9 @@ export function ExportPanel() {
         </button>
         <button type="button" disabled={job !== undefined} onClick={() => void run('csv')}>
           {job === 'csv' ? i18n.t('settings.preparingCsv') : i18n.t('settings.exportContactsCsv')}
+        </button>
+        <button type="button" disabled={job !== undefined} onClick={() => void run('letters')}>
+          {job === 'letters' ? i18n.t('letters.export.preparing') : i18n.t('letters.export.button')}
         </button>
       </div>
       {job && (

@@ -1,8 +1,10 @@
+import { i18n } from '#i18n';
 import { describeIssue, type ImportIssue, type SkippedRow } from '../../portability/issues';
 import { REPORT_LINES } from '../../portability/limits';
 import type { ContactPlanView, RestorePlanView } from '../../portability/plan-view';
-import { i18n } from '#i18n';
 import { formatNumber } from '../format';
+import { IMPORT_TARGETS, type ImportTarget } from '../../portability/csv-columns';
+import { importTargetLabel } from '../labels';
 
 /** Long lists are cut: the counts above them stay exact. */
 const SHOWN = REPORT_LINES;
@@ -58,12 +60,38 @@ export function ContactPlanReport({ plan }: { plan: ContactPlanView }) {
         items={plan.update.items}
         total={plan.update.total}
         label={i18n.t('settings.toUpdateEmptyFields')}
-        render={(u) => i18n.t('settings.updateLine', { row: u.row, name: u.name, fields: u.fields.join(', ') })}
+        render={(u) => i18n.t('settings.updateLine', { row: u.row, name: u.name, fields: u.fields.map(importFieldName).join(', ') })}
       />
       <Listed items={plan.skip.items} total={plan.skip.total} label={i18n.t('settings.toSkip')} render={skipLine} />
       <IssueList issues={plan.errors.items} total={plan.errors.total} />
     </div>
   );
+}
+
+/** A field an import fills, as the user knows it ("Connected on"), never its key ("connectedOn"). */
+function importFieldName(key: string): string {
+  if (key.startsWith('profiles.')) return importTargetLabel('profile');
+  if (key === 'whereMet') return importTargetLabel('whereMetEvent');
+  const targets = new Set<string>(IMPORT_TARGETS);
+  return targets.has(key) ? importTargetLabel(key as ImportTarget) : key;
+}
+
+/** A setting as the user knows it from Settings, never its key. */
+function settingName(key: string): string {
+  const names: Record<string, () => string> = {
+    myName: () => i18n.t('trust.settingNames.myName'),
+    mySchool: () => i18n.t('trust.settingNames.mySchool'),
+    myYear: () => i18n.t('trust.settingNames.myYear'),
+    mySpecialty: () => i18n.t('trust.settingNames.mySpecialty'),
+    signature: () => i18n.t('trust.settingNames.signature'),
+    followUpDays: () => i18n.t('trust.settingNames.followUpDays'),
+    maxFollowUps: () => i18n.t('trust.settingNames.maxFollowUps'),
+    dailySummary: () => i18n.t('trust.settingNames.dailySummary'),
+    myAamcId: () => i18n.t('trust.settingNames.myAamcId'),
+    linkedinPremium: () => i18n.t('trust.settingNames.linkedinPremium'),
+    channelLimits: () => i18n.t('trust.settingNames.channelLimits'),
+  };
+  return names[key]?.() ?? key;
 }
 
 export function RestorePlanReport({ plan }: { plan: RestorePlanView }) {
@@ -73,6 +101,11 @@ export function RestorePlanReport({ plan }: { plan: RestorePlanView }) {
       {plan.mode === 'replace' && plan.removed.contacts + plan.removed.interactions + plan.removed.templates + plan.removed.trash > 0 && (
         <p className="error">{i18n.t('settings.replacingErasesWhatIs', { contacts: formatNumber(plan.removed.contacts), interactions: formatNumber(plan.removed.interactions), templates: formatNumber(plan.removed.templates), trash: formatNumber(plan.removed.trash) })}</p>
       )}
+      <p data-testid="restore-settings">
+        {plan.settingsChanged.length > 0
+          ? i18n.t('trust.settingsToChange', { names: plan.settingsChanged.map(settingName).join(', ') })
+          : i18n.t('trust.settingsKept')}
+      </p>
       <Listed items={c.add.items} total={c.add.total} label={i18n.t('settings.contactsToAdd')} render={(name) => name} />
       <Listed items={c.update.items} total={c.update.total} label={i18n.t('settings.contactsToUpdateThe')} render={(name) => name} />
       <Listed items={c.skip.items} total={c.skip.total} label={i18n.t('settings.contactsToSkip')} render={(s) => `${s.name}: ${s.reason}`} />

@@ -1,3 +1,4 @@
+import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../portability/write-marker';
 import { useEffect, useId, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import type { ImportStage } from '../../messages/import-worker';
@@ -85,6 +86,8 @@ export function ImportWizard() {
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const importer = useImportWorker();
+  // A write the last panel did not live to finish (portability/write-marker.ts), said once.
+  const [cutShort] = useState(takeUnfinishedWrite);
 
   const reset = () => {
     importer.stop();
@@ -131,19 +134,24 @@ export function ImportWizard() {
       }
     } catch (error) {
       fail(error);
-    } finally {
+      // Cleared so that the same file, fixed, can be chosen again; kept while its dry run is on screen.
       if (input.current) input.current.value = '';
     }
   };
 
-  const write = async (run: () => Promise<string>) => {
+  const write = async (name: string, run: () => Promise<string>) => {
     setState({ step: 'busy', label: i18n.t('settings.writing') });
+    markWriteStarted(name);
     try {
       const summary = await run();
+      markWriteEnded();
       importer.stop();
+      // The file's import is over: cleared so that choosing the same file again reads it again.
+      if (input.current) input.current.value = '';
       setState({ step: 'done', summary });
       await notifyDataChanged();
     } catch (error) {
+      markWriteEnded();
       fail(error);
     }
   };
@@ -151,6 +159,11 @@ export function ImportWizard() {
   return (
     <div className="stack" data-testid="import-wizard">
       <h3>{i18n.t('settings.import')}</h3>
+      {cutShort && state.step === 'choose' && (
+        <p className="error" role="alert" data-testid="write-cut-short">
+          {i18n.t('trust.writeCutShort', { name: cutShort.name })}
+        </p>
+      )}
       {state.step === 'choose' && (
         <p className="muted data-note">{i18n.t('settings.restoreARapportBackup', { size: formatBytes(Math.max(MAX_CSV_BYTES, MAX_JSON_BYTES)) })}
         </p>
@@ -212,7 +225,7 @@ export function ImportWizard() {
                 type="button"
                 className="primary"
                 disabled={state.plan.add.total + state.plan.update.total === 0}
-                onClick={() => void write(async () => summarizePlan(await importer.current().write(progressOf(state.name)), true))}
+                onClick={() => void write(state.name, async () => summarizePlan(await importer.current().write(progressOf(state.name)), true))}
               >
                 {state.plan.add.total + state.plan.update.total === 0 ? i18n.t('settings.nothingToImport') : i18n.t('settings.confirmImport')}
               </button>
@@ -261,7 +274,7 @@ export function ImportWizard() {
                 type="button"
                 className="primary"
                 disabled={state.mode === 'replace' && !state.confirmed}
-                onClick={() => void write(async () => summarizeRestoreView(await importer.current().restore(state.mode, progressOf(state.name)), true))}
+                onClick={() => void write(state.name, async () => summarizeRestoreView(await importer.current().restore(state.mode, progressOf(state.name)), true))}
               >
                 {state.mode === 'replace' ? i18n.t('settings.replaceMyData') : i18n.t('settings.merge')}
               </button>

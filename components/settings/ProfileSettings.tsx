@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { Settings } from '../../storage/schemas';
+import { TextField } from '../contacts/TextField';
 import { i18n } from '#i18n';
 
 type TextKey = 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'signature';
@@ -15,7 +16,12 @@ const FIELDS: { key: TextKey; label: string; placeholder: string; multiline?: bo
   { key: 'signature', get label() { return i18n.t('settings.signature'); }, get placeholder() { return i18n.t('settings.signatureExample'); }, multiline: true },
 ];
 
-/** The user's own profile (used in templates) and the follow-up cadence. Saved as each field is left. */
+function wholeIn(raw: string, min: number, max: number): boolean {
+  const n = Number(raw);
+  return raw.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+}
+
+/** The user's own profile (used in templates) and the follow-up cadence. Saved as it is typed (components/use-autosave.ts). */
 export function ProfileSettings() {
   const settings = useLiveQuery(getSettings, []);
   const [error, setError] = useState<string>();
@@ -41,41 +47,37 @@ export function ProfileSettings() {
       <p className="muted" style={{ margin: 0 }}>{i18n.t('settings.templatesFillTheseIn', { a: '{{myName}}', b: '{{mySchool}}', c: '{{myYear}}', d: '{{mySpecialty}}', e: '{{signature}}' })}
       </p>
       {FIELDS.map(({ key, label, placeholder, multiline }) => (
-        <label key={key}>
-          {label}
-          {multiline ? (
-            <textarea rows={3} defaultValue={settings[key]} placeholder={placeholder} onBlur={(e) => e.target.value !== settings[key] && void save({ [key]: e.target.value })} />
-          ) : (
-            <input defaultValue={settings[key]} placeholder={placeholder} onBlur={(e) => e.target.value !== settings[key] && void save({ [key]: e.target.value })} />
-          )}
-        </label>
+        <TextField
+          key={key}
+          journal={`settings:${key}`}
+          label={label}
+          multiline={multiline}
+          rows={3}
+          placeholder={placeholder}
+          value={settings[key]}
+          onSave={(value) => save({ [key]: value })}
+        />
       ))}
       <h2>{i18n.t('settings.followUps')}</h2>
       <div className="row" style={{ alignItems: 'flex-end' }}>
-        <label style={{ flex: 1 }}>{i18n.t('settings.daysBetweenFollowUps')}<input
-            type="number"
-            min={1}
-            max={365}
-            defaultValue={settings.followUpDays}
-            onBlur={(e) => {
-              const days = Number(e.target.value);
-              if (Number.isInteger(days) && days >= 1 && days <= 365) void save({ followUpDays: days });
-              else setError(i18n.t('settings.daysInvalid'));
-            }}
-          />
-        </label>
-        <label style={{ flex: 1 }}>{i18n.t('settings.followUpsBeforeNo')}<input
-            type="number"
-            min={0}
-            max={20}
-            defaultValue={settings.maxFollowUps}
-            onBlur={(e) => {
-              const count = Number(e.target.value);
-              if (Number.isInteger(count) && count >= 0 && count <= 20) void save({ maxFollowUps: count });
-              else setError(i18n.t('settings.maxInvalid'));
-            }}
-          />
-        </label>
+        <TextField
+          className="grow"
+          journal="settings:followUpDays"
+          label={i18n.t('settings.daysBetweenFollowUps')}
+          type="number"
+          value={String(settings.followUpDays)}
+          validate={(value) => (wholeIn(value, 1, 365) ? undefined : i18n.t('settings.daysInvalid'))}
+          onSave={(value) => save({ followUpDays: Number(value) })}
+        />
+        <TextField
+          className="grow"
+          journal="settings:maxFollowUps"
+          label={i18n.t('settings.followUpsBeforeNo')}
+          type="number"
+          value={String(settings.maxFollowUps)}
+          validate={(value) => (wholeIn(value, 0, 20) ? undefined : i18n.t('settings.maxInvalid'))}
+          onSave={(value) => save({ maxFollowUps: Number(value) })}
+        />
       </div>
       <p aria-live="polite" className={error ? 'error' : 'muted'} style={{ margin: 0, minHeight: '1.4em' }}>
         {error ?? (saved ? i18n.t('settings.saved') : '')}

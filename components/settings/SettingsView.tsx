@@ -1,7 +1,9 @@
 import { DataSection } from './DataSection';
 import { DraftingSettings } from './DraftingSettings';
 import { FollowUpSettings } from './FollowUpSettings';
+import { LetterSettings } from './LetterSettings';
 import { ProfileSettings } from './ProfileSettings';
+import { StorageNotice } from './StorageNotice';
 import { TrashSection } from './TrashSection';
 import { SyncSettings } from '../sync/SyncSettings';
 
@@ -11,7 +13,9 @@ export function SettingsView() {
     <div className="detail" data-testid="settings-view">
       <ProfileSettings />
       <FollowUpSettings />
+      <LetterSettings />
       <DraftingSettings />
+      <StorageNotice />
       <DataSection />
       <SyncSettings />
       <TrashSection />

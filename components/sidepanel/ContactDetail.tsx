@@ -1,9 +1,10 @@
 import { format, parse, startOfDay } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
-import { deleteContact, getContact, restoreContact, updateContact, type ContactPatch } from '../../storage/contacts';
-import { logInteraction } from '../../storage/interactions';
+import { countLettersBy, deleteContact, getContact, restoreContact, updateContact, type ContactPatch, type LettersOnDelete } from '../../storage/contacts';
+import { setKeepInTouch } from '../../storage/keep-in-touch';
+import { lastSentChannel, logInteraction } from '../../storage/interactions';
 import { CHANNELS, STATUSES, type Channel, type Status } from '../../storage/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
 import { ContactSummary } from '../ContactSummary';
@@ -11,12 +12,17 @@ import { Select } from '../Select';
 import { AddInteractionForm } from '../contacts/AddInteractionForm';
 import { ContactFields } from '../contacts/ContactFields';
 import { TextField } from '../contacts/TextField';
+import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
 import { PageChanges } from './PageChanges';
+import { ContactPrograms } from '../programs/ContactPrograms';
 import { Timeline } from './Timeline';
 import { DetailTabs, panelId, tabId } from './DetailTabs';
 import { i18n } from '#i18n';
-import { labelsOf } from '../labels';
+import { ContactLetters } from '../letters/ContactLetters';
+import { DeleteChoice } from '../letters/DeleteChoice';
+import { KeepInTouchSelect } from '../letters/KeepInTouchSelect';
+import { labelsOf, statusLabel } from '../labels';
 
 const DraftComposer = lazy(() => import('../drafting/DraftComposer').then((m) => ({ default: m.DraftComposer })));
 
@@ -36,8 +42,20 @@ interface Props {
 export function ContactDetail({ contactId, view, templateId, onViewChange, onBack }: Props) {
   const contact = useLiveQuery(() => getContact(contactId).then((c) => c ?? null), [contactId]);
   const [channel, setChannel] = useState<Channel>('linkedin');
+  // The channel follows the last message sent (an e-mail, then the next is most likely an e-mail too).
+  const lastChannel = useLiveQuery(() => lastSentChannel(contactId), [contactId]);
+  useEffect(() => {
+    if (lastChannel && lastChannel !== 'other') setChannel(lastChannel);
+  }, [lastChannel]);
   const [error, setError] = useState<string>();
+  const [askLetters, setAskLetters] = useState<number>();
   const offerUndo = useUndo();
+  const article = useRef<HTMLElement>(null);
+  const loaded = contact !== undefined && contact !== null;
+  // Opened from the list (keyboard or not), focus moves to the contact, so that Tab and Escape act on it.
+  useEffect(() => {
+    if (loaded && !article.current?.contains(document.activeElement)) article.current?.focus({ preventScroll: true });
+  }, [contactId, loaded]);
 
   if (contact === undefined) return <p className="muted detail">{i18n.t('sidepanel.loading')}</p>;
   if (contact === null) {
@@ -59,12 +77,34 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
     }
   };
   const update = (patch: ContactPatch) => run(() => updateContact(contact.id, patch));
+  /** A state change the user can take back (status, follow-up date, sent, reply). */
+  const change = (message: string, action: () => Promise<unknown>) =>
+    run(async () => {
+      const { undo } = await withUndo([contact.id], action);
+      offerUndo({ message, undo: () => undo().then(notifyDataChanged) });
+    });
+
+  const remove = (letters: LettersOnDelete) =>
+    run(async () => {
+      await deleteContact(contact.id, Date.now(), letters);
+      offerUndo({
+        message: i18n.t('sidepanel.deletedName', { name: contact.fullName }),
+        undo: () => restoreContact(contact.id).then(notifyDataChanged),
+      });
+      onBack();
+    });
 
   const awaiting = contact.status === 'awaiting_reply';
   const links = Object.entries(contact.profiles).filter(([, url]) => url && /^https?:\/\//i.test(url));
 
   return (
-    <article className="detail" aria-label={contact.fullName} onKeyDown={(e) => e.key === 'Escape' && onBack()}>
+    <article
+      ref={article}
+      tabIndex={-1}
+      className="detail"
+      aria-label={contact.fullName}
+      onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onBack()}
+    >
       <div>
         <button type="button" className="link" onClick={onBack}>{i18n.t('sidepanel.allContacts')}</button>
       </div>
@@ -96,19 +136,21 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
             value={contact.status}
             options={STATUSES}
             labels={labelsOf.status(STATUSES)}
-            onChange={(status) => void update({ status })}
+            onChange={(status) => void change(i18n.t('trust.undoStatus', { status: statusLabel(status) }), () => updateContact(contact.id, { status }))}
             style={{ flex: 1 }}
           />
           <label style={{ flex: 1 }}>{i18n.t('sidepanel.nextFollowUp')}<input
               type="date"
               value={contact.nextFollowUpAt === undefined ? '' : format(contact.nextFollowUpAt, DAY_INPUT)}
-              onChange={(e) =>
-                void update({
-                  nextFollowUpAt: e.target.value
-                    ? startOfDay(parse(e.target.value, DAY_INPUT, new Date())).getTime()
-                    : undefined,
-                })
-              }
+              onChange={(e) => {
+                // Read now: the change runs after an await, when React has already put the controlled value back.
+                const day = e.target.value;
+                void change(day ? i18n.t('trust.undoNextChanged') : i18n.t('trust.undoNextCleared'), () =>
+                  updateContact(contact.id, {
+                    nextFollowUpAt: day ? startOfDay(parse(day, DAY_INPUT, new Date())).getTime() : undefined,
+                  }),
+                );
+              }}
             />
           </label>
         </div>
@@ -118,14 +160,16 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
             type="button"
             className="primary"
             onClick={() =>
-              void run(() => logInteraction(contact.id, { kind: awaiting ? 'follow_up_sent' : 'message_sent', channel }))
+              void change(awaiting ? i18n.t('trust.undoFollowUpSent') : i18n.t('trust.undoMessageSent'), () =>
+                logInteraction(contact.id, { kind: awaiting ? 'follow_up_sent' : 'message_sent', channel }),
+              )
             }
           >
             {awaiting ? i18n.t('sidepanel.markFollowUpSent') : i18n.t('sidepanel.markMessageSent')}
           </button>
           <button
             type="button"
-            onClick={() => void run(() => logInteraction(contact.id, { kind: 'reply_received', channel }))}
+            onClick={() => void change(i18n.t('trust.undoReply'), () => logInteraction(contact.id, { kind: 'reply_received', channel }))}
           >{i18n.t('sidepanel.replyReceived')}</button>
         </div>
         {error && (
@@ -135,12 +179,29 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         )}
       </section>
 
-      <TextField label={i18n.t('sidepanel.notes')} multiline value={contact.notes} onSave={(notes) => update({ notes })} />
+      <div className="row" style={{ alignItems: 'flex-end' }}>
+        <KeepInTouchSelect
+          label={i18n.t('letters.keep.label')}
+          value={contact.keepInTouchDays}
+          onChange={(days) => void run(() => setKeepInTouch([contact.id], days))}
+        />
+        {contact.keepInTouchAt !== undefined && (
+          <span className="muted" data-testid="keep-in-touch-next">
+            {i18n.t('letters.keep.nextDue', { date: format(contact.keepInTouchAt, 'PPP') })}
+          </span>
+        )}
+      </div>
+
+      <ContactPrograms contactId={contact.id} />
+
+      <TextField label={i18n.t('sidepanel.notes')} journal={`contact:${contact.id}:notes`} multiline value={contact.notes} onSave={(notes) => update({ notes })} />
+
+      <ContactLetters contact={contact} />
 
       <section className="stack" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">{i18n.t('sidepanel.timeline')}</h3>
         <AddInteractionForm contactId={contact.id} />
-        <Timeline contactId={contact.id} />
+        <Timeline contactId={contact.id} name={contact.fullName} />
       </section>
 
       <details className="stack">
@@ -151,20 +212,22 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
       </details>
 
       <div>
-        <button
-          type="button"
-          className="danger"
-          onClick={() =>
-            void run(async () => {
-              await deleteContact(contact.id);
-              offerUndo({
-                message: i18n.t('sidepanel.deletedName', { name: contact.fullName }),
-                undo: () => restoreContact(contact.id).then(notifyDataChanged),
-              });
-              onBack();
-            })
-          }
-        >{i18n.t('sidepanel.deleteContact')}</button>
+        {askLetters !== undefined ? (
+          <DeleteChoice letters={askLetters} onCancel={() => setAskLetters(undefined)} onChoose={(choice) => void remove(choice)} />
+        ) : (
+          <button
+            type="button"
+            className="danger"
+            onClick={() =>
+              void run(async () => {
+                // Someone who wrote letters: say so, and let the user keep or delete them.
+                const letters = await countLettersBy([contact.id]);
+                if (letters > 0) setAskLetters(letters);
+                else await remove('delete');
+              })
+            }
+          >{i18n.t('sidepanel.deleteContact')}</button>
+        )}
       </div>
       </div>
       )}

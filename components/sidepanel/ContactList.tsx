@@ -70,7 +70,7 @@ export function ContactList({ ids, seed, checked, onToggle, onOpen }: Props) {
                 checked={checked.has(contact.id)}
                 onChange={() => onToggle(contact.id)}
               />
-              <button type="button" className="contact-row" onClick={() => onOpen(contact.id)}>
+              <button type="button" className="contact-row" data-contact-id={contact.id} onClick={() => onOpen(contact.id)}>
                 <Avatar contact={contact} small />
                 <span className="contact-row-text">
                   <span className="contact-row-name">{contact.fullName}</span>

@@ -19,10 +19,11 @@ import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
 import { i18n } from '#i18n';
 
-type Section = 'contacts' | 'followups' | 'templates' | 'settings';
+type Section = 'contacts' | 'followups' | 'letters' | 'templates' | 'settings';
 const SECTIONS: { id: Section; label: string }[] = [
   { id: 'contacts', get label() { return i18n.t('sidepanel.viewContacts'); } },
   { id: 'followups', get label() { return i18n.t('sidepanel.viewFollowUps'); } },
+  { id: 'letters', get label() { return i18n.t('letters.view.heading'); } },
   { id: 'templates', get label() { return i18n.t('sidepanel.viewTemplates'); } },
   { id: 'settings', get label() { return i18n.t('sidepanel.viewSettings'); } },
 ];
@@ -30,6 +31,7 @@ const SECTIONS: { id: Section; label: string }[] = [
 
 // Sections the user opens less often load on demand, so the contacts list paints sooner.
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const LettersView = lazy(() => import('../letters/LettersView').then((m) => ({ default: m.LettersView })));
 const TemplatesView = lazy(() => import('../templates/TemplatesView').then((m) => ({ default: m.TemplatesView })));
 
 /** What the contacts section shows: the list, one contact, or the add-by-hand form. */
@@ -191,6 +193,15 @@ export function SidePanelApp() {
             <Suspense fallback={<p className="muted empty">{i18n.t('sidepanel.loadingTemplates')}</p>}>
               <TemplatesView />
             </Suspense>
+          ) : section === 'letters' ? (
+            <Suspense fallback={<p className="muted empty">{i18n.t('letters.view.loading')}</p>}>
+              <LettersView
+                onOpenContact={(id) => {
+                  setSection('contacts');
+                  open(id);
+                }}
+              />
+            </Suspense>
           ) : section === 'followups' ? (
             <div className="detail">
               <DueList windowId={tab?.windowId} onDraft={(id, template) => open(id, 'draft', template)} />
@@ -201,7 +212,12 @@ export function SidePanelApp() {
               view={detailView}
               templateId={templateId}
               onViewChange={setDetailView}
-              onBack={() => setScreen({ name: 'list' })}
+              onBack={() => {
+                const id = screen.id;
+                setScreen({ name: 'list' });
+                // Back in the list, focus returns to the contact's row (or to search when it has scrolled away).
+                focusRowWhenDrawn(id, () => search.current);
+              }}
             />
           ) : screen.name === 'add' ? (
             <AddContactForm
@@ -229,4 +245,17 @@ export function SidePanelApp() {
       </div>
     </UndoProvider>
   );
+}
+
+/**
+ * The list was hidden while a contact was open, so the virtualizer draws its rows again only once it has measured
+ * the list: wait for the row a few frames (a bounded number, not a clock), then fall back to search.
+ */
+function focusRowWhenDrawn(id: string, fallback: () => HTMLElement | null, frames = 30): void {
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>(`.contact-row[data-contact-id="${CSS.escape(id)}"]`);
+    if (row) row.focus();
+    else if (frames > 0) focusRowWhenDrawn(id, fallback, frames - 1);
+    else fallback()?.focus();
+  });
 }

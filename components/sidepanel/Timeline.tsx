@@ -3,10 +3,11 @@ import { listInteractions } from '../../storage/interactions';
 import { i18n } from '#i18n';
 import { formatDateTime } from '../format';
 import { interactionLabel, channelLabel } from '../labels';
+import { MeetingCalendarButton } from '../programs/MeetingCalendarButton';
 
 
 /** A contact's interactions, newest first. */
-export function Timeline({ contactId }: { contactId: string }) {
+export function Timeline({ contactId, name = '' }: { contactId: string; name?: string }) {
   const interactions = useLiveQuery(() => listInteractions(contactId), [contactId]);
   if (interactions === undefined) return <p className="muted">{i18n.t('sidepanel.loadingTheTimeline')}</p>;
   if (interactions.length === 0) return <p className="muted">{i18n.t('sidepanel.noInteractionsYetMark')}</p>;
@@ -18,7 +19,8 @@ export function Timeline({ contactId }: { contactId: string }) {
             <strong>{interactionLabel(interaction.kind)}</strong>{' '}
             <span className="muted">
               · {channelLabel(interaction.channel)} · {formatDateTime(interaction.at)}
-            </span>
+            </span>{' '}
+            <MeetingCalendarButton interaction={interaction} name={name} />
           </div>
           {interaction.text && <div style={{ whiteSpace: 'pre-wrap' }}>{interaction.text}</div>}
         </li>

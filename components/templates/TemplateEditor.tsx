@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { channelOf, checkLimit, defaultFormat, limitsFor } from '../../drafting/limits';
 import { checkTemplate, render } from '../../drafting/render';
 import { variableValues } from '../../drafting/variables';
@@ -15,6 +15,43 @@ import { duplicateTemplate, isModifiedBuiltIn, restoreBuiltIn, saveTemplate } fr
 import { LimitCount } from '../drafting/LimitCount';
 import { Preview } from '../drafting/Preview';
 import { VariableTextarea } from '../drafting/VariableTextarea';
+import { SaveState } from '../SaveState';
+import { useAutosave } from '../use-autosave';
+
+/** The editable part of a template, autosaved as one value (components/use-autosave.ts). */
+interface TemplateForm {
+  name: string;
+  purpose: string;
+  channel: Channel;
+  format: MessageFormat | '';
+  subject: string;
+  body: string;
+}
+
+const NEW_BODY = 'Hi {{firstName}},\n\n[[Your personal sentence: why you are writing to them]]\n\n{{signature}}';
+
+function formOf(template: Template | undefined): TemplateForm {
+  return {
+    name: template?.name ?? '',
+    purpose: template?.purpose ?? '',
+    channel: template?.channel ?? 'linkedin',
+    format: template?.format ?? '',
+    subject: template?.subject ?? '',
+    body: template?.body ?? NEW_BODY,
+  };
+}
+
+/** Equal as stored: saving trims the texts. */
+function sameForm(a: TemplateForm, b: TemplateForm): boolean {
+  return (Object.keys(a) as (keyof TemplateForm)[]).every((k) => a[k].trim() === b[k].trim());
+}
+
+function formErrors(form: TemplateForm, settings: Settings) {
+  const limits = limitsFor(form.format || defaultFormat(form.channel), settings);
+  const problems = checkTemplate(limits.hasSubject ? form.subject : '', form.body);
+  if (!form.name.trim()) problems.unshift({ severity: 'error', message: i18n.t('templates.giveName') });
+  return problems;
+}
 import { i18n } from '#i18n';
 import { channelLabel, formatLabel } from '../labels';
 
@@ -47,15 +84,36 @@ interface Props {
   onDelete(template: Template): Promise<void>;
 }
 
-/** Edit one template, with its problems listed and a live preview for a recent contact. */
+/** Edit one template, saved as it is typed, with its problems listed and a live preview for a recent contact. */
 export function TemplateEditor({ template, contacts, settings, onClose, onSaved, onDuplicated, onDelete }: Props) {
   const uid = useId();
-  const [name, setName] = useState(template?.name ?? '');
-  const [purpose, setPurpose] = useState(template?.purpose ?? '');
-  const [channel, setChannel] = useState<Channel>(template?.channel ?? 'linkedin');
-  const [format, setFormat] = useState<MessageFormat | ''>(template?.format ?? '');
-  const [subject, setSubject] = useState(template?.subject ?? '');
-  const [body, setBody] = useState(template?.body ?? 'Hi {{firstName}},\n\n[[Your personal sentence: why you are writing to them]]\n\n{{signature}}');
+  // A new template gets its id from its first save; later saves update it.
+  const savedId = useRef(template?.id);
+  const autosave = useAutosave<TemplateForm>({
+    value: formOf(template),
+    journal: template ? `template:${template.id}` : undefined,
+    equals: sameForm,
+    validate: (form) => formErrors(form, settings).find((p) => p.severity === 'error')?.message,
+    save: async (form) => {
+      const saved = await saveTemplate({
+        id: savedId.current,
+        name: form.name,
+        purpose: form.purpose,
+        channel: form.channel,
+        format: form.format || undefined,
+        subject: limitsFor(form.format || defaultFormat(form.channel), settings).hasSubject ? form.subject : undefined,
+        body: form.body,
+      });
+      savedId.current = saved.id;
+      onSaved(saved);
+    },
+  });
+  const { name, purpose, channel, format, subject, body } = autosave.draft;
+  const set = (patch: Partial<TemplateForm>) => autosave.edit((current) => ({ ...current, ...patch }));
+  const setName = (name: string) => set({ name });
+  const setPurpose = (purpose: string) => set({ purpose });
+  const setSubject = (subject: string) => set({ subject });
+  const setBody = (body: string) => set({ body });
   const [previewId, setPreviewId] = useState(contacts[0]?.id ?? SAMPLE_CONTACT.id);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
@@ -63,17 +121,9 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
 
   const effectiveFormat = format || defaultFormat(channel);
   const limits = limitsFor(effectiveFormat, settings);
-  const problems = checkTemplate(limits.hasSubject ? subject : '', body);
-  if (!name.trim()) problems.unshift({ severity: 'error', message: i18n.t('templates.giveName') });
+  const problems = formErrors(autosave.draft, settings);
   const errors = problems.filter((p) => p.severity === 'error');
-  const changed =
-    !template ||
-    name !== template.name ||
-    purpose !== template.purpose ||
-    channel !== template.channel ||
-    (format || undefined) !== template.format ||
-    subject !== (template.subject ?? '') ||
-    body !== template.body;
+  const changed = !template || !sameForm(autosave.draft, formOf(template)) || autosave.status === 'pending';
 
   const previewContact = contacts.find((c) => c.id === previewId) ?? SAMPLE_CONTACT;
   const values = variableValues(previewContact, settings);
@@ -92,26 +142,6 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
       setBusy(false);
     }
   };
-
-  const save = () =>
-    act(async () => {
-      const saved = await saveTemplate({
-        id: template?.id,
-        name,
-        purpose,
-        channel,
-        format: format || undefined,
-        subject: limits.hasSubject ? subject : undefined,
-        body,
-      });
-      // Show what was stored (trimmed, folded), so the form is not left looking unsaved.
-      setName(saved.name);
-      setPurpose(saved.purpose);
-      setSubject(saved.subject ?? '');
-      setBody(saved.body);
-      setNotice({ text: i18n.t('templates.saved') });
-      onSaved(saved);
-    });
 
   return (
     <div className="detail" data-testid="template-editor">
@@ -133,8 +163,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
             value={channel}
             onChange={(e) => {
               const next = e.target.value as Channel;
-              setChannel(next);
-              if (format && channelOf(format) !== next) setFormat('');
+              set({ channel: next, ...(format && channelOf(format) !== next ? { format: '' as const } : {}) });
             }}
           >
             {CHANNELS.map((c) => (
@@ -144,7 +173,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
             ))}
           </select>
         </label>
-        <label style={{ flex: 1 }}>{i18n.t('templates.sentAs')}<select value={format} onChange={(e) => setFormat(e.target.value as MessageFormat | '')}>
+        <label style={{ flex: 1 }}>{i18n.t('templates.sentAs')}<select value={format} onChange={(e) => set({ format: e.target.value as MessageFormat | '' })}>
             <option value="">{i18n.t('templates.usualForTheChannel', { format: formatLabel(defaultFormat(channel)) })}</option>
             {MESSAGE_FORMATS.filter((f) => channelOf(f) === channel && f !== defaultFormat(channel)).map((f) => (
               <option key={f} value={f}>
@@ -204,7 +233,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
           className="primary"
           disabled={busy || errors.length > 0 || !changed}
           aria-describedby={errors.length ? problemsId : undefined}
-          onClick={() => void save()}
+          onClick={autosave.flush}
         >
           {template ? i18n.t('templates.saveChanges') : i18n.t('templates.createTemplate')}
         </button>
@@ -218,12 +247,8 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
             onClick={() =>
               void act(async () => {
                 const original = await restoreBuiltIn(template.id);
-                setName(original.name);
-                setPurpose(original.purpose);
-                setChannel(original.channel);
-                setFormat(original.format ?? '');
-                setSubject(original.subject ?? '');
-                setBody(original.body);
+                autosave.takeTheirs();
+                autosave.edit(formOf(original));
                 setNotice({ text: i18n.t('templates.restoredAsShipped') });
               })
             }
@@ -233,9 +258,7 @@ export function TemplateEditor({ template, contacts, settings, onClose, onSaved,
           <button type="button" className="danger" disabled={busy} onClick={() => setConfirmDelete(true)}>{i18n.t('templates.delete')}</button>
         )}
       </div>
-      {template && changed && (
-        <p className="muted small" style={{ margin: 0 }}>{i18n.t('templates.unsavedChangesDuplicateCopies')}</p>
-      )}
+      <SaveState autosave={autosave} show={(form) => form.name} />
       {template && confirmDelete && (
         <div className="card stack" role="group" aria-label={i18n.t('templates.deleteThisTemplate')}>
           <p style={{ margin: 0 }}>{i18n.t(template.builtIn ? 'templates.deleteBuiltInQuestion' : 'templates.deleteQuestion', { name: template.name })}

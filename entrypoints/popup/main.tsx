@@ -5,8 +5,10 @@ import '../../components/theme.css';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { reloadOnSchemaChange } from '../../components/reload-on-schema-change';
+import { requestPersistence } from '../../storage/persistence';
 
 reloadOnSchemaChange();
+void requestPersistence();
 
 // Screen readers pronounce the page in the language its text is in.
 document.documentElement.lang = uiLanguage();

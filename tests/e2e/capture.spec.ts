@@ -11,7 +11,7 @@
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { launchWithExtension } from '../../scripts/chromium';
-import { fixture, serve } from './fixtures';
+import { clickToolbar, fixture, serve } from './fixtures';
 
 const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId: string }>({
   // eslint-disable-next-line no-empty-pattern
@@ -48,18 +48,6 @@ async function openTab(context: BrowserContext, worker: Worker, url: string): Pr
   await page.goto(url);
   const tabId = await worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? 0)));
   return { page, tabId };
-}
-
-/** The user's click on the toolbar icon for the tab showing `url`: grants activeTab and runs the real popup. */
-async function clickToolbar(context: BrowserContext, extensionId: string, url: string): Promise<void> {
-  const session = await context.browser()!.newBrowserCDPSession();
-  const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
-    targetInfos: { targetId: string; type: string; url: string }[];
-  };
-  const target = targetInfos.find((t) => t.type === 'tab' && t.url === url);
-  if (!target) throw new Error(`No tab shows ${url}`);
-  await session.send('Extensions.triggerAction' as never, { id: extensionId, targetId: target.targetId } as never);
-  await session.detach();
 }
 
 async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
@@ -179,6 +167,38 @@ test('Esc leaves the picker and the page exactly as it was', async ({ context, w
   expect(clicked).toBe(true);
 });
 
+test('S9: a page script’s synthetic clicks and Escape cannot choose who is saved or cancel the chooser', async ({ context, worker, extensionId }) => {
+  await serve(context, grid.url, { [pathOf(grid.url)]: grid.html });
+  const { page, tabId } = await openTab(context, worker, grid.url);
+  await clickToolbar(context, extensionId, grid.url);
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('picking')).toBeVisible();
+  await expect(page.locator('rapport-chooser')).toHaveCount(1);
+
+  // The page's own script: clicks on Chidi's card (pointer events and a click), element.click(), then Escape.
+  await page.evaluate(() => {
+    const card = [...document.querySelectorAll('h3, h2')].find((h) => h.textContent?.includes('Chidi'))!;
+    for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+      card.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, composed: true }));
+    }
+    (card as HTMLElement).click();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  });
+  // Still choosing, nothing saved.
+  await expect(page.locator('rapport-chooser')).toHaveCount(1);
+  await expect(popup.getByTestId('picking')).toBeVisible();
+
+  // The user's own click still chooses.
+  await page.getByRole('heading', { name: 'Hannah Müller, DO' }).click();
+  await expect(popup.getByTestId('saved-card').getByTestId('contact-name')).toContainText('Hannah Müller');
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await panel.getByRole('button', { name: '← All contacts' }).click();
+  await expect(panel.getByTestId('contact-list')).not.toContainText('Chidi Okonkwo');
+  await expect(panel.getByTestId('contact-list')).toContainText('Hannah Müller');
+});
+
 test('a page about no one says so and offers a prefilled add-by-hand form', async ({ context, worker, extensionId }) => {
   await serve(context, noPerson.url, { [pathOf(noPerson.url)]: noPerson.html });
   const { tabId } = await openTab(context, worker, noPerson.url);
@@ -235,4 +255,89 @@ test('a hostile page is saved as plain text and nothing of it runs in Rapport', 
   }
   await popup.waitForTimeout(300);
   expect(dialogs).toEqual([]);
+});
+
+const authwall = fixture('field/li-authwall');
+
+/** A page the readers find no one on, although it shows a person in a block of its own. */
+const CLINIC_URL = 'https://www.fernhill-clinic.example.org/contact';
+const CLINIC_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Contact | Fernhill Clinic</title></head>
+<body><header><a href="/">Fernhill Clinic</a></header><main>
+<h1>Visit us</h1><p>We are open Monday to Friday, 8 am to 6 pm.</p>
+<div class="staff-box"><img src="https://www.fernhill-clinic.example.org/img/solberg.jpg" alt="">
+<p><b id="who">Ingrid Solberg, MD</b></p><p>Medical Director</p><p>isolberg [at] fernhill-clinic [dot] example [dot] org</p></div>
+<p>Parking is free behind the building.</p></main></body></html>`;
+
+async function startPointingFromPopup(context: BrowserContext, worker: Worker, extensionId: string): Promise<Page> {
+  await serve(context, CLINIC_URL, { [pathOf(CLINIC_URL)]: CLINIC_HTML });
+  const { page, tabId } = await openTab(context, worker, CLINIC_URL);
+  await clickToolbar(context, extensionId, CLINIC_URL);
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('no-person')).toContainText('found no person');
+  await popup.getByRole('button', { name: 'Point at the person' }).click();
+  await expect(page.locator('rapport-pointer')).toHaveCount(1);
+  await page.bringToFront();
+  return page;
+}
+
+test('pointing at the person saves them from that block alone, in two clicks', async ({ context, worker, extensionId }) => {
+  const page = await startPointingFromPopup(context, worker, extensionId);
+  // Hover the name, grow the box twice (name → paragraph → the person's block), choose it.
+  await page.locator('#who').hover();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('rapport-pointer')).toHaveCount(0, { timeout: 8_000 });
+
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const card = panel.getByRole('article', { name: 'Ingrid Solberg' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Medical Director');
+  // The address was written to foil robots; the block's own rules read it.
+  await expect(card.locator('input[type="email"]')).toHaveValue('isolberg@fernhill-clinic.example.org');
+});
+
+test('pointing ignores events a page script makes, and Esc leaves the page exactly as it was', async ({ context, worker, extensionId }) => {
+  const page = await startPointingFromPopup(context, worker, extensionId);
+  const before = await page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as Element;
+    clone.querySelector('rapport-pointer')?.remove();
+    return clone.outerHTML;
+  });
+  // A page script's forged events choose nothing.
+  await page.evaluate(() => {
+    const who = document.getElementById('who')!;
+    who.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    who.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  });
+  await expect(page.locator('rapport-pointer')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('rapport-pointer')).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+  const saved = await worker.evaluate(async () => (await chrome.storage.session.get(null)) as Record<string, { state?: string }>);
+  expect(Object.values(saved).some((s) => s?.state === 'saved')).toBe(false);
+  // The page's own clicks work again: the pointer's listeners are gone.
+  const clicked = await page.evaluate(() => {
+    let seen = false;
+    document.body.addEventListener('click', () => (seen = true), { once: true });
+    document.getElementById('who')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    return seen;
+  });
+  expect(clicked).toBe(true);
+});
+
+test('a LinkedIn sign-in wall saves nobody, says to sign in, and offers no pointing', async ({ context, worker, extensionId }) => {
+  await serve(context, authwall.url, { [pathOf(authwall.url)]: authwall.html });
+  const { page, tabId } = await openTab(context, worker, authwall.url);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('no-person')).toContainText('Sign in to LinkedIn to save this profile');
+  await expect(popup.getByRole('button', { name: 'Point at the person' })).toHaveCount(0);
+  // Asked directly, the background refuses to point on LinkedIn.
+  const reply = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'point-tab', tabId: id }), tabId);
+  expect(reply).toMatchObject({ ok: true, value: { started: false } });
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
 });

@@ -40,9 +40,11 @@ test('search is insensitive to case and accents; filters and the pipeline narrow
   await page.getByLabel('Organization').selectOption('Northfield General Hospital');
   await expect(page.getByTestId('result-count')).toHaveText('3 of 5 contacts');
 
-  await page.getByRole('button', { name: 'Organizations' }).click();
-  await expect(page.getByRole('heading', { name: 'Northfield General Hospital' })).toBeVisible();
-  await expect(page.getByText('3 contacts: 1 not contacted, 1 meeting, 1 no response')).toBeVisible();
+  // The Programs view: an organization no program holds yet becomes one, with everyone there linked.
+  await page.getByRole('button', { name: 'Programs', exact: true }).click();
+  const organization = page.getByRole('listitem').filter({ hasText: 'Northfield General Hospital' }).filter({ hasText: '3 contacts' });
+  await organization.getByRole('button', { name: 'Add as program' }).click();
+  await expect(page.getByTestId('program-card').filter({ hasText: 'Northfield General Hospital' })).toContainText('3 contacts, 1 replied');
 });
 
 test('edits autosave and survive a reload; interactions are added by hand', async ({ context, extensionId }) => {

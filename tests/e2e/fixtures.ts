@@ -46,6 +46,18 @@ export async function openPopup(context: BrowserContext, extensionId: string, ta
   return popup;
 }
 
+/** The user's click on the toolbar icon for the tab showing `url`: grants activeTab and runs the real popup. */
+export async function clickToolbar(context: BrowserContext, extensionId: string, url: string): Promise<void> {
+  const session = await context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const target = targetInfos.find((t) => t.type === 'tab' && t.url === url);
+  if (!target) throw new Error(`No tab shows ${url}`);
+  await session.send('Extensions.triggerAction' as never, { id: extensionId, targetId: target.targetId } as never);
+  await session.detach();
+}
+
 export const test = base.extend<{ context: BrowserContext; worker: Worker; extensionId: string }>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {

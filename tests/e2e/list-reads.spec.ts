@@ -85,9 +85,9 @@ test('L2: searching, filtering, sorting, grouping and scrolling 3,000 contacts n
   await expect(page.locator('[data-testid="contact-list"] [aria-busy="true"]')).toHaveCount(0);
   await expect(page.locator('.contact-row').first()).toBeVisible();
 
-  await page.getByRole('button', { name: 'Organizations', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'UCSF Health' })).toBeVisible();
-  await page.getByRole('button', { name: /^Show all \d+ contacts at UCSF Health$/ }).waitFor();
+  await page.getByRole('button', { name: 'Programs', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Organizations not in your programs' })).toBeVisible();
+  await expect(page.getByTestId('programs-view').getByText('UCSF Health', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'People', exact: true }).click();
 
   await page.locator('.contact-row').first().click();

@@ -28,7 +28,7 @@ test('imports LinkedIn’s Connections.csv after a dry run; importing again adds
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { format: string; version: number; contacts: { fullName: string }[] };
-  expect(backup).toMatchObject({ format: 'rapport-backup', version: 1 });
+  expect(backup).toMatchObject({ format: 'rapport-backup', version: 2 });
   expect(backup.contacts.map((c) => c.fullName).sort()).toEqual(['Daniel O\'Connor-Nguyen', 'Hannah Müller', 'Priya Raman', 'Sofía Reyes', 'Wen Li']);
 
   await sections.getByRole('button', { name: 'Contacts' }).click();

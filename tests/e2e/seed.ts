@@ -11,6 +11,7 @@ export interface SeedContact {
   tags?: string[];
   specialty?: string;
   notes?: string;
+  photoUrl?: string;
   nextFollowUpAt?: number;
   education?: { school: string }[];
 }

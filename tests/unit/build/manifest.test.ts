@@ -68,3 +68,24 @@ it('the Firefox build uses a sidebar and background scripts; Chrome a side panel
   expect(chromeManifest).toHaveProperty('side_panel.default_path');
   expect(chromeManifest).toHaveProperty('background.service_worker');
 });
+
+it('Chrome: the oldest Chrome with the APIs Rapport uses (sidePanel.open, 116)', () => {
+  expect(manifest('chrome-mv3').minimum_chrome_version).toBe('116');
+});
+
+it('Firefox: the permanent add-on id, and the oldest Firefox (desktop and Android) the manifest needs', () => {
+  const gecko = (manifest('firefox-mv3') as unknown as { browser_specific_settings: Record<string, Record<string, unknown>> })
+    .browser_specific_settings;
+  // AMO ties uploads, updates and users' data to this id: it may never change (and never be a placeholder).
+  expect(gecko.gecko?.id).toBe('{81ccc0e4-c413-4a62-b741-d0f5f2c05450}');
+  expect(gecko.gecko?.strict_min_version).toBe('140.0');
+  expect(gecko.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+  // data_collection_permissions reached Firefox for Android in 142.
+  expect(gecko.gecko_android?.strict_min_version).toBe('142.0');
+});
+
+it.each(['chrome-mv3', 'firefox-mv3'])('%s: Settings are the options page, opened in a tab', (target) => {
+  const m = manifest(target);
+  expect(m.options_ui).toEqual({ page: 'options.html', open_in_tab: true });
+  expect(existsSync(join(OUTPUT, target, 'options.html'))).toBe(true);
+});

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const FIXTURES = resolve(__dirname, '../../fixtures');
+export const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 
 export interface Fixture {
   family: string;
@@ -17,6 +17,10 @@ export interface Fixture {
   expect?: Record<string, unknown> | null;
   people?: Record<string, unknown>[];
   mustNotContain: string[];
+  /** The family of pages it stands for (issue 13's families), when the fixture says. */
+  label?: string;
+  /** Why the page at a profile address shows no profile (sign-in, unavailable, rate-limited, error). */
+  problem?: string;
 }
 
 export function loadFixtures(family: string): Fixture[] {
@@ -36,6 +40,8 @@ export function loadFixtures(family: string): Fixture[] {
         ...('expect' in spec ? { expect: spec.expect as Record<string, unknown> | null } : {}),
         ...('people' in spec ? { people: spec.people as Record<string, unknown>[] } : {}),
         mustNotContain: (spec.mustNotContain as string[] | undefined) ?? [],
+        ...(typeof spec.family === 'string' ? { label: spec.family } : {}),
+        ...(typeof spec.problem === 'string' ? { problem: spec.problem } : {}),
       };
     });
 }

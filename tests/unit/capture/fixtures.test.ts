@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractProfile, extractRaw, findPeople, findPeopleRaw, validateCapture } from '../../../capture/index';
 import { compare, leaks, loadFixtures, parseHtml } from './fixture-helper';
 
-const families = ['linkedin', 'doximity', 'web', 'extra'];
+const families = ['linkedin', 'doximity', 'web', 'extra', 'field'];
 
 for (const family of families) {
   describe(`fixtures/${family}`, () => {

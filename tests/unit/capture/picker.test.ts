@@ -10,6 +10,9 @@ const PEOPLE = [
   { fullName: 'Sofia Reyes', detail: 'PGY-1' },
 ];
 
+/** These tests stand in for the user: their events are synthetic, so they are taken as the user's. */
+const AS_USER = () => true;
+
 beforeEach(() => {
   // The fixture's page becomes this document's, node by node: no markup is written from a string.
   const page = new DOMParser().parseFromString(GRID, 'text/html').documentElement;
@@ -34,7 +37,7 @@ describe('the chooser', () => {
     const added = vi.spyOn(window, 'addEventListener');
     const removed = vi.spyOn(window, 'removeEventListener');
     const answers: unknown[] = [];
-    showChooser(document, PEOPLE, (answer) => answers.push(answer));
+    showChooser(document, PEOPLE, (answer) => answers.push(answer), AS_USER);
     expect(document.querySelector('rapport-chooser')).not.toBeNull();
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(answers).toEqual([null]);
@@ -46,7 +49,7 @@ describe('the chooser', () => {
     const answers: unknown[] = [];
     const pageSaw = vi.fn();
     document.body.addEventListener('click', pageSaw);
-    const handle = showChooser(document, PEOPLE, (answer) => answers.push(answer));
+    const handle = showChooser(document, PEOPLE, (answer) => answers.push(answer), AS_USER);
     document.querySelectorAll('.resident-name')[2]?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
     expect(answers).toEqual([{ index: 2, fullName: 'Sofia Reyes' }]);
     expect(pageSaw).not.toHaveBeenCalled();
@@ -70,5 +73,21 @@ describe('the chooser', () => {
   it('shows nothing when there is no one to offer', () => {
     expect(showChooser(document, [], () => undefined)).toBeNull();
     expect(document.querySelector('rapport-chooser')).toBeNull();
+  });
+
+  it('S9: synthetic clicks and Escape from a page script are ignored; the user still chooses', () => {
+    const answers: unknown[] = [];
+    const handle = showChooser(document, PEOPLE, (answer) => answers.push(answer));
+    // A page script picks who is saved, or cancels: events it dispatches are never trusted.
+    document.querySelectorAll('.resident-name')[2]?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(answers).toEqual([]);
+    expect(document.querySelector('rapport-chooser')).not.toBeNull();
+    // The same click from the user (isTrusted, set only by the browser) chooses.
+    const trusted = new MouseEvent('click', { bubbles: true, cancelable: true });
+    Object.defineProperty(trusted, 'isTrusted', { value: true });
+    document.querySelectorAll('.resident-name')[1]?.dispatchEvent(trusted);
+    expect(answers).toEqual([{ index: 1, fullName: 'Hannah Müller' }]);
+    handle?.close();
   });
 });

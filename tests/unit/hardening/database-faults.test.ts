@@ -17,7 +17,8 @@ import { capture, snapshot } from '../helpers';
 describe('F1: a save interrupted before its commit, then retried', () => {
   it('leaves no partial row, and the retry makes exactly one contact', async () => {
     // The worker dies inside the save's transaction: nothing it wrote survives.
-    const killed = db.transaction('rw', db.contacts, async () => {
+    // The save's own tables (a saved contact joins the programs its organization names).
+    const killed = db.transaction('rw', [db.contacts, db.programs, db.programLinks, db.programUnlinks], async () => {
       await saveCapture(capture());
       expect(await db.contacts.count()).toBe(1);
       throw new Error('service worker stopped');

@@ -38,6 +38,7 @@ const VALID: { [T in RequestType]: Extract<PageRequest, { type: T }> } = {
   },
   'sync-disable': { type: 'sync-disable', serverCopy: 'keep' },
   'sync-now': { type: 'sync-now' },
+  'point-tab': { type: 'point-tab', tabId: 7 },
 };
 
 /** The only requests a content script may send: the in-page picker's answer (never data, never a read). */

@@ -16,13 +16,15 @@ const IDS = [
   ...Array.from({ length: 7 }, (_, i) => `L${i + 1}`),
   ...Array.from({ length: 5 }, (_, i) => `M${i + 1}`),
   ...Array.from({ length: 3 }, (_, i) => `X${i + 1}`),
+  // Issue 12 (trust): nothing lost, undo, identity, security, real files and names, rough edges.
+  'S9', 'S10', 'N1', 'N2', 'U1', 'U2', 'I1', 'I2', 'I3', 'R1', 'R2', 'R3', 'R4', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6',
 ];
 
 /** id → [{ file, quote }] from the table's rows. */
 function rows(): Map<string, { file: string; quote: string }[]> {
   const out = new Map<string, { file: string; quote: string }[]>();
   for (const line of TABLE.split('\n')) {
-    const match = /^\| ([FSLMX]\d+) \| [^|]+ \| (.+) \|$/.exec(line);
+    const match = /^\| ([FSLMXNUIRE]\d+) \| [^|]+ \| (.+) \|$/.exec(line);
     if (!match) continue;
     const refs = [...match[2]!.matchAll(/((?:tests|bench|scripts)\/[\w./-]+) "((?:[^"\\]|\\.)+)"/g)].map((m) => ({
       file: m[1]!,

@@ -35,7 +35,7 @@ describe('backup round trip', () => {
     await seedStore();
     const before = await snapshot();
     const text = await backupText();
-    expect(JSON.parse(text)).toMatchObject({ format: 'rapport-backup', version: 1, exportedAt: '2025-09-30T00:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'rapport-backup', version: BACKUP_VERSION, exportedAt: '2025-09-30T00:00:00.000Z' });
     await wipe();
     expect((await snapshot()).contacts).toEqual([]);
     const plan = await applyRestore(parseBackup(text), 'replace');
@@ -102,7 +102,7 @@ describe('malformed backups change nothing', () => {
   it('a backup from a future version', async () => {
     await seedStore();
     const json = JSON.parse(await backupText());
-    await expectRefused(JSON.stringify({ ...json, version: BACKUP_VERSION + 1 }), /newer version of Rapport \(backup format 2/);
+    await expectRefused(JSON.stringify({ ...json, version: BACKUP_VERSION + 1 }), /newer version of Rapport \(backup format 3/);
   });
 
   it('wrong types, named by section, position and field', async () => {

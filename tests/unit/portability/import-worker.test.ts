@@ -248,7 +248,7 @@ describe('the import session (what the worker runs)', () => {
     expect(replace.type === 'restore-plan' && summarizeRestoreView(replace.plan)).toBe(
       'Would restore 3 contacts, 0 interactions, 0 templates, 0 deleted contacts and the settings, replacing 2 current contacts.',
     );
-    expect(replace.type === 'restore-plan' && replace.plan.removed).toEqual({ contacts: 2, interactions: 2, templates: 2, trash: 1 });
+    expect(replace.type === 'restore-plan' && replace.plan.removed).toEqual({ contacts: 2, interactions: 2, templates: 2, trash: 1, letters: 0 });
     await session.receive({ type: 'plan-restore', id: 3, mode: 'merge' });
     expect(last()).toEqual({ ...merge, id: 3 });
     // Dry runs wrote nothing.

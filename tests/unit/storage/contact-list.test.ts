@@ -6,14 +6,13 @@
  */
 import type { DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groupByOrganization, organizationKey } from '../../../contacts/organizations';
+import { programsIndex } from '../../../storage/programs';
 import {
   contactsByIds,
   distinctValues,
   keepMatching,
   matchingIds,
   orderedIds,
-  organizationIndex,
   pipelineCounts,
   recentContacts,
   SEARCH_LIMIT,
@@ -184,18 +183,6 @@ describe('counts, menus and the first page', () => {
   });
 });
 
-describe('organizations', () => {
-  it('groups however the name was typed, largest first, in the list order, with status counts', async () => {
-    const groups = groupByOrganization(await orderedIds('name'), await organizationIndex());
-    expect(groups.map((g) => [g.organization, g.ids])).toEqual([
-      ['Northfield General Hospital', ['hm', 'wl']],
-      ['UCSF Health', ['pr']],
-    ]);
-    expect(groups[0]!.counts.awaiting_reply).toBe(2);
-    expect(organizationKey('Hôpital  Saint-Louis')).toBe('hopital saint louis');
-  });
-});
-
 describe('the stored search fields', () => {
   it('fold the name for sorting and keep each word once, long notes capped', () => {
     const fields = searchFields({ fullName: 'Ángel Ortiz', tags: ['ortiz lab'], notes: Array.from({ length: 1_000 }, (_, i) => `w${i}`).join(' ') });
@@ -272,7 +259,7 @@ describe('no whole-table read (RELIABILITY L2)', () => {
     expect(broad!.ids).toHaveLength(SEARCH_LIMIT);
     await pipelineCounts();
     await Promise.all([distinctValues('tags'), distinctValues('organization'), distinctValues('specialty')]);
-    groupByOrganization(await orderedIds('name'), await organizationIndex());
+    await programsIndex();
     const pairs = await duplicateCandidates();
     await contactsByIds((await orderedIds('name')).slice(100, 150));
     await recentContacts(50);

@@ -5,8 +5,9 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_V1, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
-import { Contact, Interaction } from '../../../storage/schemas';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
+import { withSearchFields } from '../../../storage/search-fields';
+import { Contact, Interaction, Letter } from '../../../storage/schemas';
 
 const V1_CONTACT = {
   id: 'c1',
@@ -37,7 +38,48 @@ async function writeVersion1(): Promise<void> {
   old.close();
 }
 
+/** Contacts as version 2 stored them, at organizations spelled several ways. */
+const AT = (id: string, organization?: string) => ({ ...V1_CONTACT, id, identities: [`linkedin:${id}`], ...(organization ? { organization } : {}) });
+const V2_CONTACTS = [
+  AT('a', 'Northfield General Hospital'),
+  AT('b', 'northfield general hospital'),
+  AT('c', 'The Northfield General Hospital.'),
+  AT('d', 'Northfield "NGH" General Hospital'),
+  AT('e', 'St. Luke’s Medical Center'),
+  AT('f', 'Saint Lukes Medical Center'),
+  AT('g', 'St. Mark’s Medical Center'),
+  AT('h'),
+];
+
+async function writeVersion2(
+  contacts: object[] = V2_CONTACTS.map((c) => withSearchFields(c as never)),
+  interactions: object[] = [],
+): Promise<void> {
+  const old = new Dexie(DB_NAME);
+  old.version(2).stores(SCHEMA_V2);
+  await old.table('contacts').bulkAdd(contacts);
+  await old.table('interactions').bulkAdd(interactions);
+  old.close();
+}
+
 afterEach(() => Dexie.delete(DB_NAME));
+
+/** A database as version 3 (letters) stored it: contacts with organizations, and a letter. */
+async function writeVersion3(contacts: object[], letters: object[]): Promise<void> {
+  const old = new Dexie(DB_NAME);
+  old.version(3).stores(SCHEMA_V3);
+  await old.table('contacts').bulkAdd(contacts);
+  await old.table('letters').bulkAdd(letters);
+  old.close();
+}
+
+async function rawContacts(): Promise<unknown[]> {
+  const raw = new Dexie(DB_NAME);
+  await raw.open();
+  const rows = await raw.table('contacts').orderBy('id').toArray();
+  raw.close();
+  return rows;
+}
 
 describe('schema versions', () => {
   it('opens a version-1 database with every record intact and valid', async () => {
@@ -45,7 +87,8 @@ describe('schema versions', () => {
     const db = openDatabase();
     await db.open();
     const contacts = await db.contacts.toArray();
-    expect(contacts).toEqual([V1_CONTACT]);
+    // Version 3 adds when the contact's timeline last moved (its one interaction, at 2).
+    expect(contacts).toEqual([{ ...V1_CONTACT, lastInteractionAt: 2 }]);
     expect(() => contacts.map((c) => Contact.parse(c))).not.toThrow();
     expect(Interaction.parse(await db.interactions.get('i1'))).toEqual(V1_INTERACTION);
     // The indexes the app queries still answer.
@@ -60,12 +103,80 @@ describe('schema versions', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     // Records read back exactly as written: the derived fields live in the indexes' rows only.
-    expect(await db.contacts.toArray()).toEqual([V1_CONTACT]);
+    expect(await db.contacts.toArray()).toEqual([{ ...V1_CONTACT, lastInteractionAt: 2 }]);
     expect(await db.contacts.orderBy('sortName').primaryKeys()).toEqual(['c1']);
     expect(await db.contacts.where('searchWords').startsWith('mull').primaryKeys()).toEqual(['c1']);
     expect(await db.contacts.where('searchWords').equals('im').count()).toBe(1);
     expect(await db.contacts.where('[createdAt+sortName]').equals([1, 'hannah muller']).count()).toBe(1);
     expect(Interaction.parse(await db.interactions.get('i1'))).toEqual(V1_INTERACTION);
+    db.close();
+  });
+
+  it('version 3 keeps every version-2 record, dates each contact’s last interaction, and the letters and keep-in-touch indexes answer', async () => {
+    const quiet = { ...V1_CONTACT, id: 'c2', identities: ['linkedin:quiet'], nextFollowUpAt: undefined, status: 'replied' };
+    await writeVersion2([V1_CONTACT, quiet], [V1_INTERACTION, { ...V1_INTERACTION, id: 'i0', at: 1 }, { ...V1_INTERACTION, id: 'i3', contactId: 'c2', at: 7 }]);
+
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.contacts.orderBy('id').toArray()).toEqual([
+      { ...V1_CONTACT, lastInteractionAt: 2 },
+      { ...quiet, lastInteractionAt: 7 },
+    ]);
+    expect(await db.interactions.count()).toBe(3);
+    // The new table and indexes are there and answer.
+    const letter = Letter.parse({ id: 'l1', writerId: 'c1', status: 'asked', deadline: '2026-09-15', dueAt: 10, createdAt: 1, updatedAt: 1 });
+    await db.letters.add(letter);
+    expect(await db.letters.where('writerId').equals('c1').count()).toBe(1);
+    expect(await db.letters.where('dueAt').belowOrEqual(10).count()).toBe(1);
+    expect(await db.letters.where('status').equals('asked').count()).toBe(1);
+    await db.contacts.update('c2', { keepInTouchAt: 100 });
+    expect(await db.contacts.where('keepInTouchAt').belowOrEqual(100).primaryKeys()).toEqual(['c2']);
+    db.close();
+  });
+
+  it('version 4 turns every organization name into a program, links its people, and changes no contact', async () => {
+    await writeVersion2();
+    const before = await rawContacts();
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    db.close();
+    expect(await rawContacts()).toEqual(before);
+    const again = openDatabase();
+    expect(await again.contacts.orderBy('id').toArray()).toEqual(V2_CONTACTS);
+    const programs = await again.programs.toArray();
+    // Spellings that certainly match are one program; a nickname in quotes and a different saint are not.
+    const names = (p: { name: string; aliases: string[] }) => [p.name, ...p.aliases].sort().join(' | ');
+    expect(programs.map(names).sort()).toEqual(
+      [
+        'Northfield "NGH" General Hospital',
+        'Northfield General Hospital | The Northfield General Hospital. | northfield general hospital',
+        'Saint Lukes Medical Center | St. Luke’s Medical Center',
+        'St. Mark’s Medical Center',
+      ].sort(),
+    );
+    const northfield = programs.find((p) => p.aliases.includes('The Northfield General Hospital.'))!;
+    expect((await again.programLinks.where('programId').equals(northfield.id).toArray()).map((l) => l.contactId).sort()).toEqual(['a', 'b', 'c']);
+    expect(await again.programLinks.count()).toBe(7);
+    expect(await again.programLinks.where('contactId').equals('h').count()).toBe(0);
+    // The name index answers.
+    expect(await again.programs.where('matchKeys').equals('saint lukes medical center').count()).toBe(1);
+    again.close();
+  });
+
+  it('version 4 keeps every version-3 letter and keep-in-touch index, and makes programs of the organizations', async () => {
+    const letter = Letter.parse({ id: 'l1', writerId: 'a', status: 'asked', deadline: '2026-09-15', dueAt: 10, createdAt: 1, updatedAt: 1 });
+    const contacts = [AT('a', 'Northfield General Hospital'), { ...AT('b', 'northfield general hospital'), keepInTouchAt: 100 }];
+    await writeVersion3(contacts.map((c) => withSearchFields(c as never)), [letter]);
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.letters.toArray()).toEqual([letter]);
+    expect(await db.letters.where('dueAt').belowOrEqual(10).count()).toBe(1);
+    expect(await db.contacts.where('keepInTouchAt').belowOrEqual(100).primaryKeys()).toEqual(['b']);
+    expect(await db.programs.count()).toBe(1);
+    expect(await db.programLinks.count()).toBe(2);
     db.close();
   });
 

@@ -5,7 +5,8 @@
 import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type RapportDB } from '../../../storage/db';
-import { Contact, Settings } from '../../../storage/schemas';
+import { Contact, Letter, Program, Settings } from '../../../storage/schemas';
+import { programKeys } from '../../../programs/names';
 import { startTracking } from '../../../storage/sync-state';
 import { deriveKeys, newSalt, type SyncKeys } from '../../../sync/crypto';
 import { syncRound, type SyncContext } from '../../../background/sync-engine';
@@ -154,6 +155,49 @@ describe('sync engine between two devices', () => {
     expect(onB).toMatchObject({ myName: 'Sam Lee', dailySummary: false });
     expect(onA).toMatchObject({ myName: 'Sam Lee', dailySummary: true });
     expect(onA.followUpDays).toBe(10);
+  });
+
+  it('letters, programs and program links sync; a program arrives indexed by its names; a contact trashed with its letters and links keeps them', async () => {
+    const server = memoryPouch('server');
+    const a = await device('A');
+    const b = await device('B');
+    const now = tick();
+    const program = Program.parse({ id: 'p1', name: 'Northfield General IM', aliases: ['NGH'], createdAt: now, updatedAt: now });
+    await a.ctx.db.transaction('rw', [a.ctx.db.contacts, a.ctx.db.letters, a.ctx.db.programs, a.ctx.db.programLinks, a.ctx.db.programUnlinks], async () => {
+      await a.ctx.db.contacts.bulkPut([contact('c1', { organization: 'NGH' }), contact('c2', { fullName: 'Bo Chen' })]);
+      await a.ctx.db.letters.put(Letter.parse({ id: 'l1', writerId: 'c1', status: 'asked', notes: 'due before ERAS', createdAt: now, updatedAt: now }));
+      await a.ctx.db.programs.put({ ...program, matchKeys: programKeys(program) });
+      await a.ctx.db.programLinks.put({ contactId: 'c1', programId: 'p1', by: 'name', at: now });
+      await a.ctx.db.programUnlinks.put({ contactId: 'c2', programId: 'p1', at: now });
+    });
+    await converge(server, a, b);
+    expect(await b.ctx.db.letters.get('l1')).toMatchObject({ writerId: 'c1', notes: 'due before ERAS' });
+    expect((await b.ctx.db.programs.where('matchKeys').equals(programKeys(program)[0]!).primaryKeys())).toEqual(['p1']);
+    expect(await b.ctx.db.programLinks.get(['c1', 'p1'])).toMatchObject({ by: 'name' });
+    expect(await b.ctx.db.programUnlinks.get(['c2', 'p1'])).toBeDefined();
+
+    // B drops the refusal and renames the program; A trashes c1 with its letter and link.
+    await b.ctx.db.programUnlinks.delete(['c2', 'p1']);
+    await b.ctx.db.programs.update('p1', { name: 'Northfield General Internal Medicine', updatedAt: tick() });
+    await a.ctx.db.transaction('rw', [a.ctx.db.contacts, a.ctx.db.letters, a.ctx.db.trash, a.ctx.db.programLinks], async () => {
+      const c = (await a.ctx.db.contacts.get('c1'))!;
+      const letters = await a.ctx.db.letters.where('writerId').equals('c1').toArray();
+      const links = await a.ctx.db.programLinks.where('contactId').equals('c1').toArray();
+      await a.ctx.db.trash.put({ id: 'c1', deletedAt: tick(), contact: c, interactions: [], letters, links });
+      await a.ctx.db.letters.bulkDelete(letters.map((l) => l.id));
+      await a.ctx.db.programLinks.bulkDelete(links.map((l) => [l.contactId, l.programId] as [string, string]));
+      await a.ctx.db.contacts.delete('c1');
+    });
+    await converge(server, a, b);
+    for (const dev of [a, b]) {
+      expect(await dev.ctx.db.programUnlinks.count()).toBe(0);
+      expect((await dev.ctx.db.programs.get('p1'))?.name).toBe('Northfield General Internal Medicine');
+      expect(await dev.ctx.db.letters.count()).toBe(0);
+      expect(await dev.ctx.db.programLinks.count()).toBe(0);
+      const entry = await dev.ctx.db.trash.get('c1');
+      expect(entry?.letters?.map((l) => l.id)).toEqual(['l1']);
+      expect(entry?.links).toEqual([{ contactId: 'c1', programId: 'p1', by: 'name', at: now }]);
+    }
   });
 
   it('a device with another passphrase reads nothing and writes nothing', async () => {

@@ -1,0 +1,43 @@
+/**
+ * Reads and writes for the interview thank-you due items
+ * (followups/interview-thanks.ts): what is due, how many (the badge adds them
+ * to the follow-ups), and "done" with its undo.
+ */
+import { dueInterviewThanks, type InterviewThanksDue } from '../followups/interview-thanks';
+import { dueTotal } from '../followups/due';
+import { countDue } from './due';
+import { db } from './db';
+import { fromRow, toRow } from './programs';
+import { Program } from './schemas';
+
+export async function listDueInterviewThanks(now = Date.now()): Promise<InterviewThanksDue[]> {
+  const rows = await db.programs.filter((row) => row.interviews.length > 0).toArray();
+  return dueInterviewThanks(rows.map(fromRow), now);
+}
+
+export async function countDueInterviewThanks(now = Date.now()): Promise<number> {
+  return (await listDueInterviewThanks(now)).length;
+}
+
+/** Marks an interview's thank-you notes done (or not wanted); `undefined` puts the item back (undo). */
+export async function setInterviewThanksHandled(programId: string, date: string, handledAt: number | undefined): Promise<void> {
+  await db.transaction('rw', db.programs, async () => {
+    const row = await db.programs.get(programId);
+    if (!row) throw new Error('This program no longer exists.');
+    const program = fromRow(row);
+    const interviews = program.interviews.map((interview) => {
+      if (interview.date !== date) return interview;
+      const { thanksHandledAt: _old, ...rest } = interview;
+      return handledAt === undefined ? rest : { ...rest, thanksHandledAt: handledAt };
+    });
+    await db.programs.put(toRow(Program.parse({ ...program, interviews })));
+  });
+}
+
+/**
+ * Everything the badge counts, as one number: follow-ups, letters, keeping in
+ * touch and interview thank-yous (storage/due.ts countDue adds them).
+ */
+export async function countDueItems(now = Date.now()): Promise<number> {
+  return dueTotal(await countDue(now));
+}

@@ -1,0 +1,107 @@
+/**
+ * Keeping contacts linked to programs by name. Every path that writes a
+ * contact (save, add, edit, import, restore, undo of a delete) calls
+ * linkContactsByName inside its own transaction, which must include
+ * PROGRAM_TABLES: a contact whose organization certainly matches a program's
+ * name or other name is linked, a link made by name that no longer matches
+ * is dropped, and links the user made or refused are left as they are.
+ */
+import Dexie from 'dexie';
+import { nameKey, programKeys } from '../programs/names';
+import { db, type ProgramRow } from './db';
+import type { Contact, ProgramLink } from './schemas';
+
+/** The tables a contact write must also hold, so that its links commit (or roll back) with it. */
+export const PROGRAM_TABLES = [db.programs, db.programLinks, db.programUnlinks] as const;
+
+const pair = (link: { contactId: string; programId: string }): [string, string] => [link.contactId, link.programId];
+
+/** Links the contacts to the programs their organization names; one round of reads for any number of contacts. */
+export async function linkContactsByName(contacts: readonly Pick<Contact, 'id' | 'organization'>[], now = Date.now()): Promise<void> {
+  if (contacts.length === 0) return;
+  const keys = new Set<string>();
+  for (const contact of contacts) {
+    const key = contact.organization ? nameKey(contact.organization) : '';
+    if (key) keys.add(key);
+  }
+  const [programs, existing] = await Promise.all([
+    keys.size > 0 ? db.programs.where('matchKeys').anyOf([...keys]).toArray() : Promise.resolve([] as ProgramRow[]),
+    db.programLinks.where('contactId').anyOf(contacts.map((c) => c.id)).toArray(),
+  ]);
+  const programsByKey = new Map<string, string[]>();
+  for (const program of programs) {
+    for (const key of program.matchKeys) if (keys.has(key)) programsByKey.set(key, [...(programsByKey.get(key) ?? []), program.id]);
+  }
+  const linked = new Map<string, ProgramLink>();
+  for (const link of existing) linked.set(`${link.contactId}\n${link.programId}`, link);
+
+  const stale: [string, string][] = [];
+  const wanted: ProgramLink[] = [];
+  for (const contact of contacts) {
+    const matches = new Set(contact.organization ? (programsByKey.get(nameKey(contact.organization)) ?? []) : []);
+    for (const link of existing) {
+      if (link.contactId === contact.id && link.by === 'name' && !matches.has(link.programId)) stale.push(pair(link));
+    }
+    for (const programId of matches) {
+      if (!linked.has(`${contact.id}\n${programId}`)) wanted.push({ contactId: contact.id, programId, by: 'name', at: now });
+    }
+  }
+  if (stale.length > 0) await db.programLinks.bulkDelete(stale);
+  if (wanted.length === 0) return;
+  // The user's "not here" wins over a name match.
+  const refused = await db.programUnlinks.bulkGet(wanted.map(pair));
+  const links = wanted.filter((_, i) => refused[i] === undefined);
+  if (links.length > 0) await db.programLinks.bulkPut(links);
+}
+
+/**
+ * After a program's names change: links every contact whose organization now
+ * matches, and drops links made by a name it no longer has. Reads the
+ * organization index's distinct values, not the contacts.
+ */
+export async function linkProgramByName(program: ProgramRow, now = Date.now()): Promise<void> {
+  await linkProgramsByName([program], now);
+}
+
+/** linkProgramByName for many programs, reading the distinct organizations once. */
+export async function linkProgramsByName(programs: readonly ProgramRow[], now = Date.now()): Promise<void> {
+  if (programs.length === 0) return;
+  const organizations = (await db.contacts.orderBy('organization').uniqueKeys()) as string[];
+  const keyed = organizations.map((organization) => ({ organization, key: nameKey(organization) }));
+  for (const program of programs) await relink(program, keyed.filter(({ key }) => program.matchKeys.includes(key)).map((o) => o.organization), now);
+}
+
+async function relink(program: ProgramRow, matching: readonly string[], now: number): Promise<void> {
+  const ids = new Set(matching.length > 0 ? ((await db.contacts.where('organization').anyOf(matching).primaryKeys()) as string[]) : []);
+  const existing = await db.programLinks.where('programId').equals(program.id).toArray();
+  const stale = existing.filter((link) => link.by === 'name' && !ids.has(link.contactId));
+  if (stale.length > 0) await db.programLinks.bulkDelete(stale.map(pair));
+  for (const link of existing) ids.delete(link.contactId);
+  if (ids.size === 0) return;
+  const refused = new Set(
+    (await db.programUnlinks.where('programId').equals(program.id).toArray()).map((unlink) => unlink.contactId),
+  );
+  await db.programLinks.bulkPut(
+    [...ids].filter((id) => !refused.has(id)).map((contactId): ProgramLink => ({ contactId, programId: program.id, by: 'name', at: now })),
+  );
+}
+
+/** The links of these contacts (kept with them in the trash). */
+export async function linksOfContacts(ids: readonly string[]): Promise<ProgramLink[]> {
+  return ids.length === 0 ? [] : db.programLinks.where('contactId').anyOf([...ids]).toArray();
+}
+
+/** Drops every link and refusal of these contacts (they were deleted). */
+export async function dropLinksOfContacts(ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.programLinks.where('contactId').anyOf([...ids]).delete();
+  for (const id of ids) await db.programUnlinks.where('[contactId+programId]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+}
+
+/** Puts back links kept in the trash, for programs that still exist. */
+export async function putBackLinks(links: readonly ProgramLink[]): Promise<void> {
+  if (links.length === 0) return;
+  const programs = await db.programs.bulkGet([...new Set(links.map((l) => l.programId))]);
+  const alive = new Set(programs.filter((p) => p !== undefined).map((p) => p!.id));
+  await db.programLinks.bulkPut(links.filter((link) => alive.has(link.programId)));
+}
