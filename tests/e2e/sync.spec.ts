@@ -5,23 +5,18 @@
  * they go through storage/ and its sync outbox exactly as a user's do; each side's
  * database is read (read-only) to check that the two converge.
  *
- * The one stand-in: Chrome's prompt for the optional host permission cannot be accepted
- * from automation (headless Chromium never shows it), so `permissions.request` in the
- * Settings page and `permissions.contains` in the service worker are made to answer
- * "granted" (as tests/e2e/hardening.spec.ts does for the site-access prompt). Without
- * the real grant the worker's requests are cross-origin, which pouchdb-server's CORS
- * (on by default) allows; everything else (the form, the background, PouchDB, the
- * server) is real.
+ * The one stand-in, Chrome's host-permission prompt, which automation cannot accept, is
+ * described in tests/support/sync-profiles.ts (grantHostPermission).
  */
-import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from '../../scripts/chromium';
+import { openContacts, openSettings, readStore, turnOnSync } from '../support/sync-profiles';
 import { ADMIN, startServer, type TestServer } from '../support/pouchdb-server';
 import { PEOPLE, seedContacts } from './seed';
 
-const test = base;
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 test.use({ actionTimeout: 30_000 });
 
@@ -40,20 +35,6 @@ let server: TestServer;
 const profiles: Record<'a' | 'b', Profile | undefined> = { a: undefined, b: undefined };
 const dirs = { a: mkdtempSync(join(tmpdir(), 'rapport-sync-a-')), b: mkdtempSync(join(tmpdir(), 'rapport-sync-b-')) };
 
-/** Stands in for the user accepting Chrome's host-permission prompt (see the file's comment). */
-async function grantHostPermission(panel: Page, worker: Worker): Promise<void> {
-  const stub = () => {
-    const g = globalThis as unknown as { chrome?: { permissions?: object }; browser?: { permissions?: object } };
-    for (const permissions of [g.chrome?.permissions, g.browser?.permissions]) {
-      if (!permissions) continue;
-      Object.defineProperty(permissions, 'request', { configurable: true, value: async () => true });
-      Object.defineProperty(permissions, 'contains', { configurable: true, value: async () => true });
-    }
-  };
-  await panel.evaluate(stub);
-  await worker.evaluate(stub);
-}
-
 async function open(name: 'a' | 'b'): Promise<Profile> {
   const { context, worker, extensionId } = await launchWithExtension({ headless: true, userDataDir: dirs[name], lang: 'en-US' });
   const panel = await context.newPage();
@@ -66,24 +47,6 @@ async function open(name: 'a' | 'b'): Promise<Profile> {
 async function close(name: 'a' | 'b'): Promise<void> {
   await profiles[name]?.context.close();
   profiles[name] = undefined;
-}
-
-/** Reads one object store of the profile's database, as stored (read-only). */
-function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const request = indexedDB.open('rapport');
-    const db = await new Promise<IDBDatabase>((done, fail) => {
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    const all = db.transaction(name, 'readonly').objectStore(name).getAll();
-    const rows = await new Promise<unknown[]>((done, fail) => {
-      all.onsuccess = () => done(all.result);
-      all.onerror = () => fail(all.error);
-    });
-    db.close();
-    return rows;
-  }, store) as Promise<T[]>;
 }
 
 interface Row {
@@ -105,27 +68,6 @@ async function snapshot(page: Page) {
   };
 }
 
-async function openSettings(panel: Page): Promise<void> {
-  await panel.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
-  await expect(panel.getByTestId('sync-settings')).toBeVisible({ timeout: 30_000 });
-}
-
-async function turnOn(profile: Profile, passphrase: string): Promise<void> {
-  await openSettings(profile.panel);
-  await grantHostPermission(profile.panel, profile.worker);
-  const form = profile.panel.getByTestId('sync-form');
-  await form.getByLabel('Server address').fill(server.url);
-  await form.getByLabel('Database name').fill(DATABASE);
-  await form.getByLabel('User name').fill(ADMIN.username);
-  await form.getByLabel('Password', { exact: true }).fill(ADMIN.password);
-  await form.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await form.getByRole('button', { name: 'Turn on sync' }).click();
-}
-
-async function backToContacts(panel: Page): Promise<void> {
-  await panel.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
-}
-
 async function editField(panel: Page, name: string, label: string, value: string): Promise<void> {
   await panel.getByRole('button', { name: new RegExp(name) }).first().click();
   await expect(panel.getByRole('article', { name })).toBeVisible();
@@ -136,6 +78,10 @@ async function editField(panel: Page, name: string, label: string, value: string
   await expect(field).toHaveValue(value);
   await expect(panel.getByText('Saved', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
   await panel.getByRole('button', { name: '← All contacts' }).click();
+}
+
+function account(passphrase: string) {
+  return { server: server.url, database: DATABASE, username: ADMIN.username, password: ADMIN.password, passphrase };
 }
 
 const CONVERGE = { timeout: 90_000, intervals: [500, 1_000, 2_000] };
@@ -162,7 +108,7 @@ test('SY1: sync is turned on in two profiles through Settings › Sync; a wrong 
   await seedContacts(a.panel, PEOPLE);
   await a.panel.reload();
   await expect(a.panel.getByTestId('result-count')).toHaveText('5 contacts', { timeout: 30_000 });
-  await turnOn(a, PASSPHRASE);
+  await turnOnSync(a.panel, a.worker, account(PASSPHRASE));
   await expect(a.panel.getByTestId('sync-status')).toBeVisible({ timeout: 60_000 });
   await expect(a.panel.getByTestId('sync-pending')).toHaveText('0 changes', { timeout: 60_000 });
 
@@ -176,7 +122,7 @@ test('SY1: sync is turned on in two profiles through Settings › Sync; a wrong 
   const before = await snapshot(b.panel);
   const serverBefore = (await server.admin(`/${DATABASE}/_all_docs`)) as { total_rows: number; rows: { value: { rev: string } }[] };
 
-  await turnOn(b, 'a different passphrase entirely');
+  await turnOnSync(b.panel, b.worker, account('a different passphrase entirely'));
   await expect(b.panel.getByTestId('sync-message')).toHaveText(/This passphrase does not open the data already in this database/, { timeout: 60_000 });
   await expect(b.panel.getByTestId('sync-form')).toBeVisible();
   expect(await snapshot(b.panel)).toEqual(before);
@@ -187,8 +133,8 @@ test('SY1: sync is turned on in two profiles through Settings › Sync; a wrong 
   await b.panel.getByTestId('sync-form').getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await b.panel.getByTestId('sync-form').getByRole('button', { name: 'Turn on sync' }).click();
   await expect(b.panel.getByTestId('sync-status')).toBeVisible({ timeout: 60_000 });
-  await backToContacts(a.panel);
-  await backToContacts(b.panel);
+  await openContacts(a.panel);
+  await openContacts(b.panel);
   await converged();
   expect((await snapshot(a.panel)).contacts.map((c) => c.fullName)).toContain('Grace Adeyemi');
   expect((await snapshot(b.panel)).contacts).toHaveLength(6);
@@ -212,7 +158,7 @@ test('SY3: a profile closed while the other edits catches up when it comes back'
   await expect(b.panel.getByRole('button', { name: /Hannah Müller/ }).first()).toBeVisible();
   await openSettings(b.panel);
   await expect(b.panel.getByTestId('sync-pending')).toHaveText('0 changes', { timeout: 60_000 });
-  await backToContacts(b.panel);
+  await openContacts(b.panel);
   await open('a');
   await converged();
   expect((await snapshot(profiles.a!.panel)).contacts.find((c) => c.fullName === 'Hannah Müller')?.title).toBe('Chief Resident, PGY-4');
@@ -238,7 +184,7 @@ test('SY4: while apart, edits to different fields both survive; the same field k
   await editField(b.panel, 'Daniel O’Connor-Nguyen', 'Title', 'Program Director Emeritus');
   await openSettings(b.panel);
   await expect(b.panel.getByTestId('sync-pending')).toHaveText('0 changes', { timeout: 60_000 });
-  await backToContacts(b.panel);
+  await openContacts(b.panel);
   // Still apart: A has not seen B's edits.
   expect((await snapshot(a.panel)).contacts.find((c) => c.fullName === 'Wen Li')?.notes).not.toBe('Neurology interview day');
   await online();
@@ -268,7 +214,7 @@ test('SY5: a contact deleted on one side and edited on the other stays in the tr
   await editField(b.panel, 'Sofía Reyes', 'Notes', 'Edited while deleted elsewhere');
   await openSettings(b.panel);
   await expect(b.panel.getByTestId('sync-pending')).toHaveText('0 changes', { timeout: 60_000 });
-  await backToContacts(b.panel);
+  await openContacts(b.panel);
   await online();
   await converged();
   for (const profile of [a, b]) {
