@@ -1,5 +1,6 @@
 import type { Rollup } from 'vite';
 import { defineConfig } from 'wxt';
+import { SYNC_HOSTS } from './sync/config';
 
 // Host permissions stay limited to the two sites whose profile pages we read;
 // every other page is reached through activeTab + scripting after a user gesture.
@@ -7,6 +8,7 @@ const HOSTS = ['https://*.linkedin.com/*', 'https://*.doximity.com/*'];
 // Their image hosts, only to keep a small thumbnail of a saved person's photo
 // (LinkedIn's photo links are signed and expire): see background/photo-thumb.ts.
 const PHOTO_HOSTS = ['https://media.licdn.com/*', 'https://doximity-res.cloudinary.com/*'];
+// Optional, off by default: the user's own sync server (sync/config.ts SYNC_HOSTS, background/sync.ts).
 
 /**
  * Rapport's permanent add-on id on addons.mozilla.org, generated once (crypto.randomUUID()).
@@ -48,6 +50,7 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: [...HOSTS, ...PHOTO_HOSTS],
+    optional_host_permissions: SYNC_HOSTS,
     commands: {
       'save-person': {
         suggested_key: { default: 'Alt+Shift+S' },

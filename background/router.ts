@@ -18,6 +18,7 @@ import { handlePointerRequest, startPointer } from './pointer';
 import { readTab } from './read-tab';
 import { saveTab } from './save-tab';
 import { classifySender } from './senders';
+import { disableSync, enableSync, syncNow, syncStatus } from './sync';
 import { updateTabIcon } from './tab-icon';
 
 type Sender = Browser.runtime.MessageSender;
@@ -47,6 +48,14 @@ async function handle(request: PageRequest): Promise<unknown> {
       // The recount also refreshes every tab's icon title (a burst of changes shares one recount).
       return { badge: await requestBadgeRefresh() };
     }
+    case 'sync-status':
+      return syncStatus();
+    case 'sync-enable':
+      return enableSync(request.setup);
+    case 'sync-disable':
+      return disableSync(request.serverCopy);
+    case 'sync-now':
+      return syncNow();
     case 'point-tab':
       return startPointer(request.tabId);
   }

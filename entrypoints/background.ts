@@ -3,6 +3,9 @@ import { ALARMS, requestBadgeRefresh, type RefreshOptions } from '../background/
 import { createContextMenus, registerQuickSaveListeners } from '../background/context-menu';
 import { openFollowUpsFromNotification } from '../background/daily-summary';
 import { routeMessage } from '../background/router';
+import { classifySender } from '../background/senders';
+import { acceptLivePort, onSyncAlarm, SYNC_ALARM } from '../background/sync';
+import { SYNC_LIVE_PORT } from '../messages/sync';
 import { updateTabIcon } from '../background/tab-icon';
 import { purgeExpiredTrash } from '../storage/trash';
 
@@ -15,6 +18,14 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if ((Object.values(ALARMS) as string[]).includes(alarm.name)) void recount({ summary: true });
     if (alarm.name === ALARMS.periodic) void purgeTrash();
+    if (alarm.name === SYNC_ALARM) void onSyncAlarm();
+  });
+
+  // An open Rapport page holds this port so that sync (when on) runs continuously; only our own pages may.
+  browser.runtime.onConnect.addListener((port) => {
+    const own = port.sender && classifySender(port.sender, browser.runtime.id, browser.runtime.getURL('/')) === 'extension-page';
+    if (port.name === SYNC_LIVE_PORT && own) acceptLivePort(port);
+    else port.disconnect();
   });
 
   // Chrome restores the last badge text after a restart, stale: recount from the database.

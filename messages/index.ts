@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { Contact } from '../storage/schemas';
 import { UserError, userText } from './user-text';
+import { SYNC_REQUESTS, SYNC_RESPONSES } from './sync';
 
 const tabId = z.number().int().nonnegative().max(2 ** 31);
 
@@ -21,6 +22,8 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-status'), tabId }).strict(),
   /** The extension page changed data: recount the badge and refresh tab icons. */
   z.object({ type: z.literal('data-changed') }).strict(),
+  /** Settings › Sync (messages/sync.ts). */
+  ...SYNC_REQUESTS,
   /** Let the user point at the person on `tabId`'s page (background/pointer.ts). */
   z.object({ type: z.literal('point-tab'), tabId }).strict(),
 ]);
@@ -78,6 +81,7 @@ const RESPONSES = {
   'save-tab': SaveOutcome,
   'tab-status': TabStatus,
   'data-changed': z.object({ badge: z.number().int().nonnegative() }),
+  ...SYNC_RESPONSES,
   'point-tab': z.discriminatedUnion('started', [
     z.object({ started: z.literal(true), url: z.string() }),
     z.object({ started: z.literal(false), reason: z.string() }),

@@ -14,6 +14,7 @@ import { replayTimeline } from '../overview/outreach';
 import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 import { UserError, userText } from '../messages/user-text';
+import { SYNC_TABLES, syncTracking, type SyncRecord } from './sync-tracking';
 
 export const DB_NAME = 'rapport';
 
@@ -87,19 +88,27 @@ export const SCHEMA_V4 = {
 } as const;
 
 /**
+ * Version 5: the sync outbox and sync's own state (./sync-tracking). Two new
+ * tables, nothing else changes, so no upgrade step.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  ...SYNC_TABLES,
+} as const;
+
+/**
  * Version 6 (#18, imports that scale): the three compound indexes that only
  * sorted by a date with names in order within it ([createdAt+sortName],
  * [lastContactedAt+sortName], [nextFollowUpAt+sortName]) are dropped; the list
  * orders those ids by the plain date indexes and the name index it reads anyway
  * (storage/contact-list.ts). Each contact written keeps three fewer index rows.
  * The upgrade recomputes the words of contacts with notes, whose words are now
- * capped (./search-fields). Built on version 4: version 5 is the sync branch's,
- * and Dexie allows the gap.
+ * capped (./search-fields).
  */
 const SORT_ONLY = /, \[(createdAt|lastContactedAt|nextFollowUpAt)\+sortName\]/g;
 export const SCHEMA_V6 = {
-  ...SCHEMA_V4,
-  contacts: SCHEMA_V4.contacts.replace(SORT_ONLY, ''),
+  ...SCHEMA_V5,
+  contacts: SCHEMA_V5.contacts.replace(SORT_ONLY, ''),
 } as const;
 
 /**
@@ -107,8 +116,7 @@ export const SCHEMA_V6 = {
  * funnel (overview/outreach.ts) and a key per step reached; interactions an
  * index by kind and time (activity per week) and keys by template, channel
  * and format (reply rates, time to reply). Every figure is then a count.
- * The upgrade replays each timeline once. Built on version 6 (version 5 is
- * the sync branch's; Dexie allows the gap).
+ * The upgrade replays each timeline once.
  */
 export const SCHEMA_V7 = {
   ...SCHEMA_V6,
@@ -117,7 +125,7 @@ export const SCHEMA_V7 = {
 } as const;
 
 /**
- * Version 8 (5 belongs to sync): version 7's tables and indexes; each program link
+ * Version 8: version 7's tables and indexes; each program link
  * carries a copy of its contact's status and last contact (./link-facts), so
  * the Programs view reads links and programs only. The upgrade writes every
  * link again, which gives it the copy.
@@ -134,12 +142,16 @@ export type RapportDB = Dexie & {
   programs: EntityTable<ProgramRow, 'id'>;
   programLinks: Table<ProgramLinkRow, [string, string], ProgramLink>;
   programUnlinks: Table<ProgramUnlink, [string, string]>;
+  syncRecords: EntityTable<SyncRecord, 'key'>;
+  syncMeta: EntityTable<KeyValue, 'key'>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
 export const SCHEMA_VERSION = 8;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4, 6, 7, 8] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+/** The newest version's indexes. */
+export const SCHEMA_LATEST = SCHEMA_V8;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends UserError {
@@ -199,6 +211,7 @@ export function openDatabase(name = DB_NAME): RapportDB {
       await tx.table('programs').bulkAdd(programs);
       await tx.table('programLinks').bulkAdd(links);
     });
+  db.version(5).stores(SCHEMA_V5);
   db.version(6)
     .stores(SCHEMA_V6)
     .upgrade((tx) =>
@@ -247,6 +260,9 @@ export function openDatabase(name = DB_NAME): RapportDB {
       const links = tx.table('programLinks');
       await links.bulkPut(await links.toArray());
     });
+
+  // While sync is on, every write to a synced table queues that record in the same transaction.
+  db.use(syncTracking);
 
   // Every contact written, by any path (save, edit, import, restore, undo), carries the
   // fields its indexes need, computed here so that no caller can forget or fake them;

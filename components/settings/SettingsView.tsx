@@ -5,6 +5,7 @@ import { LetterSettings } from './LetterSettings';
 import { ProfileSettings } from './ProfileSettings';
 import { StorageNotice } from './StorageNotice';
 import { TrashSection } from './TrashSection';
+import { SyncSettings } from '../sync/SyncSettings';
 
 /** The settings page of the side panel: one section per concern. */
 export function SettingsView() {
@@ -16,6 +17,7 @@ export function SettingsView() {
       <DraftingSettings />
       <StorageNotice />
       <DataSection />
+      <SyncSettings />
       <TrashSection />
     </div>
   );

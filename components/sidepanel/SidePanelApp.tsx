@@ -9,6 +9,7 @@ import { ContactsView, type ListRequest } from '../contacts/ContactsView';
 import { DueList } from '../popup/DueList';
 import { GrantAccess, type NeedsAccess } from '../popup/GrantAccess';
 import { UndoProvider } from '../undo';
+import { useSyncLive } from '../sync/use-sync-live';
 import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
 import { useContactsVersion } from '../use-contacts-query';
@@ -45,6 +46,8 @@ type Screen =
 /** The side panel (Firefox: the sidebar): the contacts, one contact's detail, and Save for the tab beside it. */
 export function SidePanelApp() {
   const tab = useTargetTab();
+  // While the panel is open, sync (when the user turned it on) runs continuously.
+  useSyncLive();
   // A first page from the name index paints at once; the list's order, search and counts follow, from indexes too.
   const preview = useFirstPage();
   const focus = useLiveQuery(getFocusContact, []);

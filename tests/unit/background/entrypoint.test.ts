@@ -15,6 +15,11 @@ afterEach(() => {
 
 it('registers its listeners synchronously, then recounts and re-creates its alarms', async () => {
   Object.assign(fakeBrowser.action, { setIcon: vi.fn(async () => undefined) });
+  // The fake browser has no runtime.onConnect (sync's live port): a minimal event stands in.
+  const connectListeners: unknown[] = [];
+  Object.assign(fakeBrowser.runtime, {
+    onConnect: { addListener: (listener: unknown) => connectListeners.push(listener), hasListeners: () => connectListeners.length > 0 },
+  });
   expect(hasListeners(fakeBrowser.runtime.onMessage)).toBe(false);
 
   const result = background.main();
@@ -26,6 +31,7 @@ it('registers its listeners synchronously, then recounts and re-creates its alar
   expect(hasListeners(fakeBrowser.runtime.onInstalled)).toBe(true);
   expect(hasListeners(fakeBrowser.notifications.onClicked)).toBe(true);
   expect(hasListeners(fakeBrowser.tabs.onUpdated)).toBe(true);
+  expect(hasListeners(fakeBrowser.runtime.onConnect)).toBe(true);
 
   // The start of the worker recounts from the database and (re)creates its alarms.
   await vi.waitFor(async () => {

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SYNC_HOSTS } from '../../../sync/config';
 
 const OUTPUT = resolve(import.meta.dirname, '../../..', process.env.WXT_OUT_DIR ?? '.output');
 const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'sidePanel', 'notifications', 'contextMenus'];
@@ -33,6 +34,8 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s build', (target) => {
     expect(m.host_permissions ?? []).toEqual(ALLOWED_HOSTS);
     expect(JSON.stringify(m)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
     expect(m.optional_permissions ?? []).toEqual([]);
+    // Sync's server, asked for at the moment the user turns sync on (background/sync.ts): the only optional grant.
+    expect((m.optional_host_permissions as string[] | undefined) ?? []).toEqual(SYNC_HOSTS);
   });
 
   it('exposes nothing to web pages and accepts no outside messages', () => {

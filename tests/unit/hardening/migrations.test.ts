@@ -17,9 +17,11 @@ import {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
   SCHEMA_V6,
   SCHEMA_V7,
   SCHEMA_V8,
+  SCHEMA_LATEST,
   SCHEMA_VERSION,
   db,
   openDatabase,
@@ -74,13 +76,14 @@ const V1_ROWS = readExport('v1.json');
 
 /** The version after the current one, as a future build might declare it: a new index, and a field changed in an upgrade. */
 const NEXT = SCHEMA_VERSION + 1;
-const NEXT_SCHEMA = { ...SCHEMA_V8, contacts: `${SCHEMA_V8.contacts}, location` };
+const NEXT_SCHEMA = { ...SCHEMA_LATEST, contacts: `${SCHEMA_LATEST.contacts}, location` };
 function declareNext(name: string, upgrade: (tx: Transaction) => Promise<void>): Dexie {
   const next = new Dexie(name);
   next.version(1).stores(SCHEMA_V1);
   next.version(2).stores(SCHEMA_V2);
   next.version(3).stores(SCHEMA_V3);
   next.version(4).stores(SCHEMA_V4);
+  next.version(5).stores(SCHEMA_V5);
   next.version(6).stores(SCHEMA_V6);
   next.version(7).stores(SCHEMA_V7);
   next.version(8).stores(SCHEMA_V8);
@@ -92,7 +95,7 @@ describe('M1: an upgrade with 10,000 rows', () => {
   it('keeps every row, migrates the field, and the new index answers', async () => {
     const name = dbName('m1');
     const old = new Dexie(name);
-    old.version(SCHEMA_VERSION).stores(SCHEMA_V8);
+    old.version(SCHEMA_VERSION).stores(SCHEMA_LATEST);
     const base = V1_ROWS.data.data.find((t) => t.tableName === 'contacts')!.rows[0]!;
     await old.table('contacts').bulkAdd(
       Array.from({ length: 10_000 }, (_, i) => ({ ...base, id: `c${i}`, identities: [`linkedin:p${i}`], location: i % 2 ? 'Boston, MA' : 'Denver, CO' })),

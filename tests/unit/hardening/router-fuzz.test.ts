@@ -31,6 +31,13 @@ const VALID: { [T in RequestType]: Extract<PageRequest, { type: T }> } = {
   'save-tab': { type: 'save-tab', tabId: 7 },
   'tab-status': { type: 'tab-status', tabId: 7 },
   'data-changed': { type: 'data-changed' },
+  'sync-status': { type: 'sync-status' },
+  'sync-enable': {
+    type: 'sync-enable',
+    setup: { server: 'https://couch.example.org', database: 'rapport', username: 'sam', password: 'pw', passphrase: 'a long passphrase' },
+  },
+  'sync-disable': { type: 'sync-disable', serverCopy: 'keep' },
+  'sync-now': { type: 'sync-now' },
   'point-tab': { type: 'point-tab', tabId: 7 },
 };
 
@@ -126,7 +133,7 @@ describe('S1: fuzzed requests from the extension’s own page', () => {
     expect(cases.length).toBeGreaterThanOrEqual(15);
     for (const [name, message] of cases) {
       const reply = await routeMessage(message, page);
-      expect(reply, name).toEqual({ ok: false, error: expect.stringMatching(/^Malformed request: .{1,200}$/) });
+      expect(reply, name).toEqual({ ok: false, error: expect.stringMatching(/^Rapport received a request it does not understand \(.{1,200}\)\.$/s) });
     }
     for (const call of browserCalls) expect(call).not.toHaveBeenCalled();
     expect(await snapshot()).toEqual(before);

@@ -1,0 +1,326 @@
+/**
+ * The bridge between Dexie and the local PouchDB replica of the sync database.
+ *
+ * PouchDB replicates that replica with the user's server (background/sync.ts);
+ * this module moves records between it and Dexie in both directions, through
+ * one merge: for each record, this device's version and every revision in the
+ * replica (the winner and any conflicting ones) are decrypted and merged field
+ * by field (sync/merge.ts); the result goes to Dexie, through the record's
+ * schema, and back to the replica as one new revision that closes the
+ * conflict. Progress is durable: the outbox is in Dexie (storage/sync-tracking.ts)
+ * and the position in the replica's change feed is saved in the same
+ * transaction as the records it brought, so a worker stopped mid-sync resumes
+ * where it stopped and nothing is applied twice or skipped.
+ */
+import { i18n } from '#i18n';
+import { docIdFor, open, seal, type Sealed, type SyncKeys } from '../sync/crypto';
+import { isRecordDocId } from '../sync/kinds';
+import { mergeAll, type FieldConflict } from '../sync/merge';
+import { Payload, sameVersion, type Version } from '../sync/version';
+import type { RapportDB } from '../storage/db';
+import { CAPTURED_FIELDS, Interaction } from '../storage/schemas';
+import { bindingFor, recordKey } from '../storage/sync-bindings';
+import {
+  applyMerged,
+  getSyncMeta,
+  pendingKeys,
+  syncRecordsByDocId,
+  syncRecordsFor,
+  type MergedItem,
+} from '../storage/sync-state';
+import type { SyncRecord } from '../storage/sync-tracking';
+
+/** The part of PouchDB's API the bridge uses (pouchdb-browser in the extension, pouchdb-core in tests). */
+export interface PouchDoc extends Partial<Sealed> {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  _conflicts?: string[];
+  [field: string]: unknown;
+}
+export interface PouchLike {
+  get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<PouchDoc>;
+  put(doc: PouchDoc): Promise<{ id: string; rev: string }>;
+  bulkDocs(docs: PouchDoc[]): Promise<{ id?: string; rev?: string; ok?: boolean; error?: unknown }[]>;
+  allDocs(options: { keys: string[]; include_docs: true; conflicts: true }): Promise<{
+    rows: { key: string; id?: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc | null; error?: string }[];
+  }>;
+  changes(options: { since: number | string; limit: number }): Promise<{ results: { id: string }[]; last_seq: number | string }>;
+}
+
+export interface SyncContext {
+  db: RapportDB;
+  replica: PouchLike;
+  keys: SyncKeys;
+  device: string;
+  now?: () => number;
+}
+
+const CHECKPOINT_KEY = 'checkpoint';
+const BATCH = 250;
+
+interface Leaf {
+  rev: string;
+  payload: Payload;
+}
+
+interface Work {
+  docId: string;
+  key?: { kind: string; id: string };
+}
+
+export interface RoundResult {
+  /** Records merged in this round. */
+  merged: number;
+  /** Revisions that would not open with this passphrase, or failed their schema: left untouched and reported. */
+  unreadable: number;
+  invalid: string[];
+}
+
+function versionOf(payload: Payload): Version {
+  const { v: _v, kind: _k, id: _i, ...version } = payload;
+  return version;
+}
+
+async function readLeaves(ctx: SyncContext, docIds: string[]): Promise<{ leaves: Map<string, Leaf[]>; winners: Map<string, string>; unreadable: number }> {
+  const leaves = new Map<string, Leaf[]>();
+  const winners = new Map<string, string>();
+  let unreadable = 0;
+  if (docIds.length === 0) return { leaves, winners, unreadable };
+  const { rows } = await ctx.replica.allDocs({ keys: docIds, include_docs: true, conflicts: true });
+  for (const row of rows) {
+    if (!row.doc || !row.value) continue;
+    winners.set(row.key, row.value.rev);
+    const docs: PouchDoc[] = [row.doc];
+    for (const rev of row.doc._conflicts ?? []) docs.push(await ctx.replica.get(row.key, { rev }));
+    const found: Leaf[] = [];
+    for (const doc of docs) {
+      if (doc._deleted || typeof doc.iv !== 'string' || typeof doc.ct !== 'string') continue;
+      try {
+        const payload = Payload.parse(await open(ctx.keys.encrypt, { iv: doc.iv, ct: doc.ct }, doc._id));
+        found.push({ rev: doc._rev!, payload });
+      } catch {
+        unreadable++;
+      }
+    }
+    leaves.set(row.key, found);
+  }
+  return { leaves, winners, unreadable };
+}
+
+/**
+ * Bookkeeping fields that both devices change with almost any edit: the later
+ * value is right and the other is no edit of the user's to show.
+ */
+const QUIET_FIELDS = new Set([
+  'updatedAt',
+  'capturedAt',
+  'userEdited',
+  'pageChanges',
+  'identities',
+  'possibleDuplicateOf',
+  'lastContactedAt',
+  'nextFollowUpAt',
+  'followUpsSent',
+  'photoThumb',
+]);
+
+/** Where a losing concurrent edit is kept, so the user can see it and choose. */
+interface Resolution {
+  version: Version;
+  notes: Interaction[];
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') return i18n.t('sync.conflict.empty');
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+  return JSON.stringify(value);
+}
+
+async function conflictNoteId(ctx: SyncContext, id: string, conflict: FieldConflict): Promise<string> {
+  const digest = await docIdFor(ctx.keys, 'conflict', `${id}\u0000${conflict.field}\u0000${conflict.stamp.join('\u0000')}`);
+  return `sync-${digest.slice(1, 33)}`;
+}
+
+/**
+ * A contact's captured field (name, title, organization...) keeps the losing
+ * value in its "Changed on another device" list, offered with Apply; any
+ * other field (notes, tags, status...) gets a note on the timeline.
+ * Both are deterministic, so two devices resolving the same conflict agree.
+ */
+async function resolveConflicts(ctx: SyncContext, kind: string, id: string, version: Version, conflicts: FieldConflict[]): Promise<Resolution> {
+  if (kind !== 'contacts' || conflicts.length === 0 || !version.record) return { version, notes: [] };
+  const captured = new Set<string>(CAPTURED_FIELDS);
+  const record = { ...version.record };
+  const stamps = { ...version.stamps };
+  const notes: Interaction[] = [];
+  const userEdited = new Set((record.userEdited as string[] | undefined) ?? []);
+  const pageChanges = { ...((record.pageChanges as Record<string, unknown> | undefined) ?? {}) };
+  let changed = false;
+  for (const conflict of conflicts) {
+    if (QUIET_FIELDS.has(conflict.field)) {
+      // Either side's "edited by hand" marks still hold: a capture must not overwrite what either device edited.
+      if (conflict.field === 'userEdited' && Array.isArray(conflict.value)) {
+        for (const field of conflict.value) if (typeof field === 'string') userEdited.add(field);
+      }
+    } else if (captured.has(conflict.field) && conflict.value !== undefined) {
+      pageChanges[conflict.field] = conflict.value;
+      changed = true;
+    } else {
+      const parsed = Interaction.safeParse({
+        id: await conflictNoteId(ctx, id, conflict),
+        contactId: id,
+        kind: 'note',
+        at: conflict.stamp[0],
+        text: i18n.t('sync.conflict.note', { field: conflict.field, value: describeValue(conflict.value).slice(0, 40_000) }),
+      });
+      if (parsed.success) notes.push(parsed.data);
+    }
+  }
+  const unionGrew = userEdited.size !== ((record.userEdited as string[] | undefined) ?? []).length;
+  if (!changed && !unionGrew) return { version, notes };
+  const now = Math.max((ctx.now ?? Date.now)(), (version.seen[ctx.device] ?? 0) + 1);
+  if (Object.keys(pageChanges).length) {
+    record.pageChanges = pageChanges;
+    stamps.pageChanges = [now, ctx.device];
+  }
+  if (unionGrew) {
+    record.userEdited = [...userEdited];
+    stamps.userEdited = [now, ctx.device];
+  }
+  return { version: { ...version, record, stamps, seen: { ...version.seen, [ctx.device]: now } }, notes };
+}
+
+/** Merges, writes the replica, then Dexie: a crash between the two leaves the record pending or its change unread, never lost. */
+async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | number): Promise<RoundResult> {
+  const docIds = [...new Set(work.map((w) => w.docId))];
+  const { leaves, winners, unreadable } = await readLeaves(ctx, docIds);
+  const knownKeys = new Map(work.filter((w) => w.key).map((w) => [w.docId, w.key!]));
+  for (const [docId, found] of leaves) {
+    const payload = found[0]?.payload;
+    if (!knownKeys.has(docId) && payload) knownKeys.set(docId, { kind: payload.kind, id: payload.id });
+  }
+  const keyed = docIds.filter((docId) => knownKeys.has(docId));
+  const locals = await syncRecordsFor(ctx.db, keyed.map((docId) => recordKey(knownKeys.get(docId)!.kind, knownKeys.get(docId)!.id)));
+  const items: MergedItem[] = [];
+  const writes: PouchDoc[] = [];
+  const notes: Interaction[] = [];
+  for (const [i, docId] of keyed.entries()) {
+    const { kind, id } = knownKeys.get(docId)!;
+    const binding = bindingFor(kind);
+    if (!binding) continue;
+    const local: SyncRecord | undefined = locals[i];
+    const remote = (leaves.get(docId) ?? []).filter((leaf) => leaf.payload.kind === kind && leaf.payload.id === id);
+    const versions = [...(local ? [local.version] : []), ...remote.map((leaf) => versionOf(leaf.payload))];
+    if (versions.length === 0) continue;
+    const merged = mergeAll(versions, { trashable: binding.trashable });
+    const resolved = await resolveConflicts(ctx, kind, id, merged.version, merged.conflicts);
+    notes.push(...resolved.notes);
+    const version = resolved.version;
+    const winnerRev = winners.get(docId);
+    const winner = remote.find((leaf) => leaf.rev === winnerRev);
+    const losers = remote.filter((leaf) => leaf !== winner);
+    const upToDate = winner && losers.length === 0 && sameVersion(versionOf(winner.payload), version);
+    if (!upToDate) {
+      const sealed = await seal(ctx.keys.encrypt, { v: 1, kind, id, ...version } satisfies Payload, docId);
+      writes.push({ _id: docId, ...(winnerRev ? { _rev: winnerRev } : {}), ...sealed });
+      for (const loser of losers) writes.push({ _id: docId, _rev: loser.rev, _deleted: true });
+    }
+    items.push({
+      kind,
+      id,
+      version,
+      docId,
+      expectedPending: local?.pending,
+      sent: !!upToDate,
+      rev: upToDate ? winnerRev : undefined,
+      writeLocal: !local || !sameVersion(local.version, version),
+    });
+  }
+  if (writes.length) {
+    const results = await ctx.replica.bulkDocs(writes);
+    const revs = new Map<string, string>();
+    const failed = new Set<string>();
+    for (const [index, result] of results.entries()) {
+      const doc = writes[index]!;
+      if (result.error || result.ok === false) failed.add(doc._id);
+      else if (!doc._deleted && result.rev) revs.set(doc._id, result.rev);
+    }
+    for (const item of items) {
+      if (item.sent) continue;
+      // A revision that arrived meanwhile makes the write a conflict: the change feed brings it back, and the record stays pending.
+      item.sent = !failed.has(item.docId) && revs.has(item.docId);
+      item.rev = revs.get(item.docId);
+    }
+  }
+  const outcome = await applyMerged(ctx.db, items, checkpoint === undefined ? undefined : { key: CHECKPOINT_KEY, value: checkpoint });
+  if (notes.length) {
+    // Ordinary (tracked) writes: each note syncs like any interaction; its fixed id keeps it single.
+    await ctx.db.transaction('rw', ctx.db.interactions, async () => {
+      const existing = new Set((await ctx.db.interactions.bulkGet(notes.map((n) => n.id))).filter(Boolean).map((n) => n!.id));
+      await ctx.db.interactions.bulkPut(notes.filter((note) => !existing.has(note.id)));
+    });
+  }
+  return { merged: outcome.applied.length, unreadable, invalid: outcome.invalid.map((x) => `${x.key}: ${x.reason}`) };
+}
+
+function add(total: RoundResult, round: RoundResult): RoundResult {
+  return { merged: total.merged + round.merged, unreadable: total.unreadable + round.unreadable, invalid: [...total.invalid, ...round.invalid] };
+}
+
+const EMPTY: RoundResult = { merged: 0, unreadable: 0, invalid: [] };
+
+/** Sends this device's pending records to the replica (each merged with what the replica holds). */
+export async function pushPending(ctx: SyncContext): Promise<RoundResult> {
+  let total = EMPTY;
+  const tried = new Set<string>();
+  for (;;) {
+    // Keys only, then the records a batch at a time: a record left pending (a conflict to retry) is tried once per pass.
+    const keys = (await pendingKeys(ctx.db)).filter((key) => !tried.has(key));
+    if (keys.length === 0) return total;
+    for (let i = 0; i < keys.length; i += BATCH) {
+      const batch = (await syncRecordsFor(ctx.db, keys.slice(i, i + BATCH))).filter((row): row is SyncRecord => !!row?.pending);
+      for (const row of batch) tried.add(row.key);
+      for (const key of keys.slice(i, i + BATCH)) tried.add(key);
+      const work = await Promise.all(
+        batch.map(async (row) => ({ docId: row.docId ?? (await docIdFor(ctx.keys, row.kind, row.id)), key: { kind: row.kind, id: row.id } })),
+      );
+      if (work.length) total = add(total, await reconcile(ctx, work));
+    }
+  }
+}
+
+/**
+ * Applies what replication brought into the replica since the saved
+ * checkpoint. Documents this device already holds at their current revision
+ * (most often its own writes coming back through the feed) are skipped without decrypting.
+ */
+export async function pullChanges(ctx: SyncContext): Promise<RoundResult> {
+  let total = EMPTY;
+  let since = (await getSyncMeta<number | string>(ctx.db, CHECKPOINT_KEY)) ?? 0;
+  for (;;) {
+    const { results, last_seq } = await ctx.replica.changes({ since, limit: BATCH });
+    if (results.length === 0) return total;
+    const ids = [...new Set(results.map((r) => r.id).filter(isRecordDocId))];
+    const known = new Map((await syncRecordsByDocId(ctx.db, ids)).map((row) => [row.docId!, row]));
+    const { rows } = ids.length ? await ctx.replica.allDocs({ keys: ids, include_docs: true, conflicts: true }) : { rows: [] };
+    const current = new Map(rows.map((row) => [row.key, row]));
+    const work: Work[] = [];
+    for (const id of ids) {
+      const row = known.get(id);
+      const doc = current.get(id);
+      const settled = row && !row.pending && doc?.value?.rev === row.rev && !(doc?.doc?._conflicts?.length);
+      if (!settled) work.push({ docId: id, key: row ? { kind: row.kind, id: row.id } : undefined });
+    }
+    total = add(total, await reconcile(ctx, work, last_seq));
+    since = last_seq;
+  }
+}
+
+/** One full pass: local changes out to the replica, then the replica's news in (which may merge and write again). */
+export async function syncRound(ctx: SyncContext): Promise<RoundResult> {
+  const pushed = await pushPending(ctx);
+  const pulled = await pullChanges(ctx);
+  return add(pushed, pulled);
+}

@@ -1,0 +1,148 @@
+/**
+ * Sync's reads and writes of the local database: turning tracking on and off,
+ * the pending records, and applying merged versions from the server. Every
+ * function takes the database, so tests can run two "devices" side by side.
+ *
+ * Transactions here name `syncMeta`, which tells the change tracker
+ * (./sync-tracking) that the sync engine is writing and sets its own versions.
+ */
+import type { IndexableType } from 'dexie';
+import { stampChange, type Version } from '../sync/version';
+import type { RapportDB } from './db';
+import { SYNC_BINDINGS, bindingFor, recordKey, type RowReader } from './sync-bindings';
+import { TRACKING_KEY, type SyncRecord, type TrackingState } from './sync-tracking';
+
+function engineTables(db: RapportDB) {
+  const sources = new Set(SYNC_BINDINGS.flatMap((b) => Object.keys(b.sources)));
+  return [...[...sources].map((name) => db.table(name)), db.syncRecords, db.syncMeta];
+}
+
+export async function trackingState(db: RapportDB): Promise<TrackingState | undefined> {
+  const row = await db.syncMeta.get(TRACKING_KEY);
+  return row?.value as TrackingState | undefined;
+}
+
+/**
+ * Turns tracking on: gives every synced record a version stamped by this
+ * device (at the record's own `updatedAt` when it has one, so that two devices
+ * holding the same backup agree on which copy is newer) and marks it pending.
+ * One transaction: a write racing with it is either before (and stamped here) or after (and tracked).
+ */
+export async function startTracking(db: RapportDB, device: string, now = Date.now()): Promise<number> {
+  return db.transaction('rw', engineTables(db), async () => {
+    if (await trackingState(db)) return 0;
+    const rows: RowReader = (table, keys) => db.table(table).bulkGet(keys as IndexableType[]);
+    const out: SyncRecord[] = [];
+    for (const binding of SYNC_BINDINGS) {
+      for (const [table, toId] of Object.entries(binding.sources)) {
+        const keys = await db.table(table).toCollection().primaryKeys();
+        const ids = [...new Set(keys.map(toId).filter((id): id is string => !!id))];
+        const states = await binding.read(rows, ids);
+        ids.forEach((id, i) => {
+          const state = states[i]!;
+          if (state.state === 'deleted') return;
+          const at = state.record?.updatedAt;
+          const version = stampChange(undefined, state, device, typeof at === 'number' && at > 0 ? at : now);
+          out.push({ key: recordKey(binding.kind, id), kind: binding.kind, id, version, pending: now });
+        });
+      }
+    }
+    await db.syncRecords.bulkPut(out);
+    await db.syncMeta.put({ key: TRACKING_KEY, value: { device } satisfies TrackingState });
+    return out.length;
+  });
+}
+
+/** Turns tracking off and forgets every sync version and checkpoint: the records themselves stay. */
+export async function stopTracking(db: RapportDB): Promise<void> {
+  await db.transaction('rw', engineTables(db), async () => {
+    await db.syncRecords.clear();
+    await db.syncMeta.clear();
+  });
+}
+
+export async function getSyncMeta<T>(db: RapportDB, key: string): Promise<T | undefined> {
+  return (await db.syncMeta.get(key))?.value as T | undefined;
+}
+
+export async function setSyncMeta(db: RapportDB, key: string, value: unknown): Promise<void> {
+  await db.transaction('rw', db.syncMeta, () => db.syncMeta.put({ key, value }));
+}
+
+export async function countPending(db: RapportDB): Promise<number> {
+  return db.syncRecords.where('pending').above(0).count();
+}
+
+/** The keys of every record waiting to be sent (keys only: cheap even for 100,000). */
+export async function pendingKeys(db: RapportDB): Promise<string[]> {
+  return (await db.syncRecords.where('pending').above(0).primaryKeys()) as string[];
+}
+
+export async function syncRecordsFor(db: RapportDB, keys: string[]): Promise<(SyncRecord | undefined)[]> {
+  return db.syncRecords.bulkGet(keys);
+}
+
+export async function syncRecordsByDocId(db: RapportDB, docIds: string[]): Promise<SyncRecord[]> {
+  return db.syncRecords.where('docId').anyOf(docIds).toArray();
+}
+
+export interface MergedItem {
+  kind: string;
+  id: string;
+  version: Version;
+  /** The record's `pending` when the engine read it: if a local edit came since, the merge is stale and skipped. */
+  expectedPending: number | undefined;
+  /** Whether the server now holds this version (false: keep it pending, to send again). */
+  sent: boolean;
+  /** Whether the local tables must change (the merged version differs from what this device had). */
+  writeLocal: boolean;
+  docId: string;
+  /** The document's revision that holds this version, when it was sent. */
+  rev?: string;
+}
+
+export interface ApplyOutcome {
+  applied: string[];
+  /** Records edited here meanwhile: merged again on the next round. */
+  stale: string[];
+  /** Records refused by their schema, with the reason: the local copy is left as it was. */
+  invalid: { key: string; reason: string }[];
+}
+
+/**
+ * Applies merged versions to the local tables in one transaction, record by
+ * record through each kind's schema. A record edited locally since it was
+ * read is left alone (its newer edit is merged on the next round), and a
+ * record that fails its schema is reported and left as it was.
+ */
+export async function applyMerged(db: RapportDB, items: readonly MergedItem[], checkpoint?: { key: string; value: unknown }): Promise<ApplyOutcome> {
+  return db.transaction('rw', engineTables(db), async (tx) => {
+    const outcome: ApplyOutcome = { applied: [], stale: [], invalid: [] };
+    const current = await db.syncRecords.bulkGet(items.map((item) => recordKey(item.kind, item.id)));
+    for (const [i, item] of items.entries()) {
+      const key = recordKey(item.kind, item.id);
+      const binding = bindingFor(item.kind);
+      if (!binding) continue;
+      if (current[i]?.pending !== item.expectedPending) {
+        outcome.stale.push(key);
+        continue;
+      }
+      if (item.writeLocal) {
+        try {
+          // A savepoint per record would be ideal; IndexedDB has none, so validation runs before any write.
+          await binding.write((name) => tx.table(name), item.id, item.version);
+        } catch (error) {
+          outcome.invalid.push({ key, reason: error instanceof Error ? error.message : String(error) });
+          continue;
+        }
+      }
+      const record: SyncRecord = { key, kind: item.kind, id: item.id, version: item.version, docId: item.docId };
+      if (item.rev) record.rev = item.rev;
+      if (!item.sent) record.pending = Date.now();
+      await db.syncRecords.put(record);
+      outcome.applied.push(key);
+    }
+    if (checkpoint) await db.syncMeta.put(checkpoint);
+    return outcome;
+  });
+}
