@@ -85,3 +85,8 @@ export function summarizeRestoreView(view: RestorePlanView, done = false): strin
   }
   return `${done ? 'Added' : 'Would add'} ${n(c.add.total, 'contact')}, ${done ? 'updated' : 'update'} ${c.update.total}, ${done ? 'skipped' : 'skip'} ${c.skip.total}; ${n(view.interactions.add, 'interaction')}${view.letters.add > 0 ? `, ${n(view.letters.add, 'letter')}` : ''} and ${n(view.templates.add + view.templates.update, 'template')} ${done ? 'added' : 'to add'}.`;
 }
+
+/** The report's one line; the same text whether the plan is at hand or only its view. */
+export function summarizeRestore(plan: RestorePlan, done = false): string {
+  return summarizeRestoreView(viewOfRestore(plan, '', 0), done);
+}

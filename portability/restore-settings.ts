@@ -4,7 +4,9 @@
  * name, school, AAMC ID and limits, which drafts need. The dry run lists the settings that would change.
  */
 import { DEFAULT_SETTINGS, Settings } from '../storage/schemas';
-import type { RestoreMode } from './restore';
+
+/** Replace everything, or merge into what is there. */
+export type RestoreMode = 'merge' | 'replace';
 
 export type SettingKey = keyof Settings;
 

@@ -21,12 +21,11 @@ import type { Backup } from './backup-format';
 import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './issues';
 import { WRITE_CHUNK } from './limits';
 import { settleIdentities } from '../storage/identities';
-import { restoredSettings, type SettingKey } from './restore-settings';
+import { restoredSettings, type RestoreMode, type SettingKey } from './restore-settings';
 import { writeErrorMessage } from '../storage/write-errors';
 import type { Progress } from './backup-export';
-import { summarizeRestoreView, viewOfRestore } from './plan-view';
 
-export type RestoreMode = 'merge' | 'replace';
+export type { RestoreMode };
 
 export interface CurrentData {
   contacts: Contact[];
@@ -320,9 +319,4 @@ export async function applyRestore(
     if (error instanceof ImportFailure) throw error;
     throw new ImportFailure(writeErrorMessage(error));
   }
-}
-
-/** The report's one line; the same text whether the plan is at hand or only its view (portability/plan-view.ts). */
-export function summarizeRestore(plan: RestorePlan, done = false): string {
-  return summarizeRestoreView(viewOfRestore(plan, '', 0), done);
 }

@@ -12,6 +12,7 @@ import {
   sortDue,
   type DueCounts,
   type DueItem,
+  dueTotal,
 } from '../followups/due';
 import { countDueFollowUps, listDueFollowUps, nextFollowUpAfter } from './contacts';
 import { countDueInterviewThanks } from './interview-thanks';
@@ -79,4 +80,12 @@ export async function listDue(now = Date.now(), limit = Infinity): Promise<DueLi
       pendingLetters: new Map(owed.map((l) => [l.writerId, l])),
     };
   });
+}
+
+/**
+ * Everything the badge counts, as one number: follow-ups, letters, keeping in
+ * touch and interview thank-yous (countDue adds them).
+ */
+export async function countDueItems(now = Date.now()): Promise<number> {
+  return dueTotal(await countDue(now));
 }

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { getContact } from '../../storage/contacts';
 import { notNowKeepInTouch, restoreContactRecords, snoozeKeepInTouch } from '../../storage/keep-in-touch';
 import type { Contact } from '../../storage/schemas';
-import type { DueAct } from '../popup/DueList';
+import type { DueAct } from '../followups/due-act';
 import { SnoozeMenu } from '../popup/SnoozeMenu';
 
 export const KEEP_IN_TOUCH_TEMPLATE = 'builtin:keep-in-touch';

@@ -9,7 +9,7 @@ import { useId } from 'react';
 import { daysLeft, type DueItem } from '../../followups/due';
 import { dismissLetterReminder, setLetterStatus, snoozeLetter, undoLetterChange, type LetterUndo } from '../../storage/letters';
 import type { Contact, Letter } from '../../storage/schemas';
-import type { DueAct } from '../popup/DueList';
+import type { DueAct } from '../followups/due-act';
 import { SnoozeMenu } from '../popup/SnoozeMenu';
 import { letterKindLabel, writerName } from './labels';
 

@@ -19,6 +19,7 @@ import { InterviewThanks } from '../programs/InterviewThanks';
 import { openSidePanel } from '../side-panel';
 import { useHasUndo, useUndo } from '../undo';
 import { SnoozeMenu } from './SnoozeMenu';
+import type { DueAct } from '../followups/due-act';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
 const SHOWN = 50;
@@ -36,9 +37,6 @@ interface Props {
 type Loaded =
   | { ok: true; due: DueListData; counts: DueCounts; settings: Settings; now: number }
   | { ok: false; error: string };
-
-/** Runs a due-list action; the action returns how to undo it, offered for ten seconds. */
-export type DueAct = (action: () => Promise<(() => Promise<unknown>) | undefined>, done: string) => Promise<void>;
 
 /** Re-renders each minute, so that a follow-up falling due while the list is open appears. */
 function useMinute(): number {
