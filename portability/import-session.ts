@@ -25,7 +25,8 @@ import { ImportFailure } from './issues';
 import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES } from './limits';
 import { parseConnectionsAsync } from './linkedin-connections';
 import { clip, clipIssue, viewOfPlan, viewOfRestore } from './plan-view';
-import { applyRestore, previewRestore, type RestoreMode } from './restore';
+import type { RestoreMode } from './restore';
+import { applyRestore, previewRestore } from '../storage/restore';
 
 export interface ImportSession {
   /**

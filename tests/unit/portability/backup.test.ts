@@ -4,7 +4,7 @@ import { BACKUP_VERSION, parseBackup, serializeBackup, type Backup } from '../..
 import { exportBackup } from '../../../portability/backup-export';
 import { admitFile } from '../../../portability/detect';
 import { ImportFailure } from '../../../portability/issues';
-import { applyRestore, previewRestore } from '../../../portability/restore';
+import { applyRestore, previewRestore } from '../../../storage/restore';
 import { snapshot } from '../helpers';
 import { fullContact, seedStore } from './seed';
 

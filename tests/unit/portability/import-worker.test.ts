@@ -21,7 +21,7 @@ import { MAX_CSV_COLUMNS, MAX_JSON_BYTES, MAX_LISTED_ISSUES, REPORT_LINES, REPOR
 import { parseConnections } from '../../../portability/linkedin-connections';
 import { planContactImport } from '../../../portability/plan';
 import { summarizePlan, summarizeRestore, summarizeRestoreView, viewOfPlan, viewOfRestore } from '../../../portability/plan-view';
-import { previewRestore } from '../../../portability/restore';
+import { previewRestore } from '../../../storage/restore';
 import { SLICE_MS } from '../../../portability/slices';
 import { db } from '../../../storage/db';
 import { STORAGE_FULL_MESSAGE } from '../../../storage/write-errors';

@@ -9,7 +9,7 @@ import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
 import { applyContactImport } from '../../../portability/import-contacts';
 import { ImportFailure } from '../../../portability/issues';
-import { applyRestore } from '../../../portability/restore';
+import { applyRestore } from '../../../storage/restore';
 import { STORAGE_FULL_MESSAGE, isQuotaError, writeErrorMessage } from '../../../storage/write-errors';
 import { snapshot } from '../helpers';
 import { seedStore } from './seed';

@@ -10,7 +10,7 @@ import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
 import { applyContactImport } from '../../../portability/import-contacts';
-import { applyRestore } from '../../../portability/restore';
+import { applyRestore } from '../../../storage/restore';
 import { addContact, deleteContact, restoreContact, saveCapture, undoSave, updateContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import {

@@ -7,7 +7,7 @@ import { exportBackup } from '../../../portability/backup-export';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { applyContactImport } from '../../../portability/import-contacts';
 import { parseConnections } from '../../../portability/linkedin-connections';
-import { applyRestore } from '../../../portability/restore';
+import { applyRestore } from '../../../storage/restore';
 import { addContact, deleteContact, getContact, restoreContact, saveCapture, updateContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { mergeContacts } from '../../../storage/duplicates';

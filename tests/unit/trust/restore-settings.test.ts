@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { exportBackup } from '../../../portability/backup-export';
 import { viewOfRestore } from '../../../portability/plan-view';
-import { applyRestore, previewRestore } from '../../../portability/restore';
+import { applyRestore, previewRestore } from '../../../storage/restore';
 import { db } from '../../../storage/db';
 import { getSettings, updateSettings } from '../../../storage/settings';
 
