@@ -10,7 +10,7 @@ import { db } from '../storage/db';
 import { exportBackup } from '../portability/backup-export';
 import { serializeBackup } from '../portability/backup-format';
 import { contactsToCsv } from '../portability/csv-export';
-import { applyContactImport } from '../portability/import-contacts';
+import { applyContactImport } from '../storage/import-contacts';
 import { parseConnections } from '../portability/linkedin-connections';
 
 const N = 10_000;

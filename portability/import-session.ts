@@ -19,7 +19,7 @@ import { importCsvRowsAsync, previewRows } from './csv-import';
 import { readCsvAsync, type CsvTable } from './csv-read';
 import { parseBackupAsync, type Backup } from './backup-format';
 import { admitFile, probeFile, readFileText } from './detect';
-import { applyContactImport, previewContactImport } from './import-contacts';
+import { applyContactImport, previewContactImport } from '../storage/import-contacts';
 import type { ParsedContacts } from './incoming';
 import { ImportFailure } from './issues';
 import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES } from './limits';

@@ -8,7 +8,7 @@ import { importCsvRows, previewRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
 import { admitFile, decodeText } from '../../../portability/detect';
 import { formatEducation, parseEducation } from '../../../portability/education-text';
-import { applyContactImport, previewContactImport } from '../../../portability/import-contacts';
+import { applyContactImport, previewContactImport } from '../../../storage/import-contacts';
 import { snapshot } from '../helpers';
 import { HOSTILE, fullContact } from './seed';
 

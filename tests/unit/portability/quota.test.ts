@@ -7,7 +7,7 @@ import { exportBackup } from '../../../portability/backup-export';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
-import { applyContactImport } from '../../../portability/import-contacts';
+import { applyContactImport } from '../../../storage/import-contacts';
 import { ImportFailure } from '../../../portability/issues';
 import { applyRestore } from '../../../storage/restore';
 import { STORAGE_FULL_MESSAGE, isQuotaError, writeErrorMessage } from '../../../storage/write-errors';

@@ -9,7 +9,7 @@ import { exportBackup } from '../../../portability/backup-export';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
-import { applyContactImport } from '../../../portability/import-contacts';
+import { applyContactImport } from '../../../storage/import-contacts';
 import { applyRestore } from '../../../storage/restore';
 import { addContact, deleteContact, restoreContact, saveCapture, undoSave, updateContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';

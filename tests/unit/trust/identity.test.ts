@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../../../portability/backup-export';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
-import { applyContactImport } from '../../../portability/import-contacts';
+import { applyContactImport } from '../../../storage/import-contacts';
 import { parseConnections } from '../../../portability/linkedin-connections';
 import { applyRestore } from '../../../storage/restore';
 import { addContact, deleteContact, getContact, restoreContact, saveCapture, updateContact } from '../../../storage/contacts';
