@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import { db } from '../storage/db';
-import { exportBackup } from '../portability/backup-export';
+import { exportBackup } from '../storage/backup-export';
 import { serializeBackup } from '../portability/backup-format';
 import { contactsToCsv } from '../portability/csv-export';
 import { applyContactImport } from '../storage/import-contacts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../storage/db';
 import { BACKUP_VERSION, parseBackup, serializeBackup, type Backup } from '../../../portability/backup-format';
-import { exportBackup } from '../../../portability/backup-export';
+import { exportBackup } from '../../../storage/backup-export';
 import { admitFile } from '../../../portability/detect';
 import { ImportFailure } from '../../../portability/issues';
 import { applyRestore, previewRestore } from '../../../storage/restore';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContactPlanView, ImportWorkerEvent, type ImportWorkerRequest } from '../../../messages/import-worker';
-import { exportBackup } from '../../../portability/backup-export';
+import { exportBackup } from '../../../storage/backup-export';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../storage/db';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
-import { exportBackup } from '../../../portability/backup-export';
+import { exportBackup } from '../../../storage/backup-export';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION, parseBackup, serializeBackup } from '../../../portability/backup-format';
-import { exportBackup } from '../../../portability/backup-export';
+import { exportBackup } from '../../../storage/backup-export';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';

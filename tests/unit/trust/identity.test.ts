@@ -3,7 +3,7 @@
  * as an invariant after each; a collision is flagged for review, and accents are folded in the duplicate lookup.
  */
 import { describe, expect, it } from 'vitest';
-import { exportBackup } from '../../../portability/backup-export';
+import { exportBackup } from '../../../storage/backup-export';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { applyContactImport } from '../../../storage/import-contacts';
 import { parseConnections } from '../../../portability/linkedin-connections';

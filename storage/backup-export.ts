@@ -1,9 +1,9 @@
 /** Reads every table into one backup, in one read transaction so that the copy is consistent. */
-import { db } from '../storage/db';
-import { getSettings } from '../storage/settings';
-import { fromRow } from '../storage/programs';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupProgram } from './backup-format';
-import { localDay } from './dates';
+import { db } from './db';
+import { getSettings } from './settings';
+import { fromRow } from './programs';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupProgram } from '../portability/backup-format';
+import { localDay } from '../portability/dates';
 
 export type Progress = (done: number, total: number) => void;
 
