@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { exportBackup } from '../../../storage/backup-export';
-import { viewOfRestore } from '../../../portability/plan-view';
+import { viewOfRestore } from '../../../import-worker/plan-view';
 import { applyRestore, previewRestore } from '../../../storage/restore';
 import { db } from '../../../storage/db';
 import { getSettings, updateSettings } from '../../../storage/settings';

@@ -5,10 +5,10 @@
  * from the import worker to the page in no time (RELIABILITY L3).
  */
 import type { ContactPlanView, RestorePlanView } from '../messages/import-worker';
-import type { ImportIssue, SkippedRow } from './issues';
-import { REPORT_LINES, REPORT_TEXT } from './limits';
-import type { ContactImportPlan } from './plan';
-import type { RestorePlan } from './restore';
+import type { ImportIssue, SkippedRow } from '../portability/issues';
+import { REPORT_LINES, REPORT_TEXT } from '../portability/limits';
+import type { ContactImportPlan } from '../portability/plan';
+import type { RestorePlan } from '../portability/restore';
 
 export type { ContactPlanView, RestorePlanView };
 
