@@ -1,5 +1,5 @@
 /** Realistic generated contacts for benchmarks, parsed by the Contact schema so they are complete records. */
-import { Contact, type ContactInput, type Status } from '../storage/schemas';
+import { Contact, type ContactInput, type Status } from '../model/schemas';
 
 const FIRST = ['Priya', 'Daniel', 'Hannah', 'Wen', 'Sofía', 'Chidi', 'Elena', 'Marcus', 'Aisha', 'Jonas', 'Mei', 'Omar', 'Grace', 'Luca', 'Nadia', 'Tomás'];
 const LAST = ['Raman', 'O’Connor', 'Müller', 'Li', 'Reyes', 'Okonkwo', 'Vásquez', 'Lee', 'Khan', 'Berg', 'Chen', 'Haddad', 'Adeyemi', 'Rossi', 'Petrova', 'García', 'Miller'];

@@ -4,7 +4,7 @@
  * headings and itemprops rather than by class names where possible; Doximity
  * serves its pages in English only, so English headings are a fair anchor.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { parseName } from './names';
 import {
   baseUrl,

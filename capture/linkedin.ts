@@ -10,7 +10,7 @@
  * are only used as a first guess with a structural fallback. Every field is
  * read on its own: a missing or odd field never costs the others.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { looksLikeName, looksLikePronouns, parseName } from './names';
 import {
   MAX_PEOPLE,

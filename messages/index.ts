@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { Contact } from '../storage/schemas';
+import { Contact } from '../model/schemas';
 
 const tabId = z.number().int().nonnegative().max(2 ** 31);
 

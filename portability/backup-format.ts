@@ -21,7 +21,7 @@
  */
 import { z } from 'zod';
 import type { TrashEntry } from '../storage/db';
-import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template, epochMs } from '../storage/schemas';
+import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template, epochMs } from '../model/schemas';
 import { stripBom } from './csv-read';
 import { localDay } from './dates';
 import { ImportFailure, failureFor, issuesFromZod, type ImportIssue } from './issues';

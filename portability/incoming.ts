@@ -4,7 +4,7 @@
  * Connections importers.
  */
 import { identityForUrl, profileRef } from '../capture/urls';
-import { Contact, httpUrl, type ContactInput } from '../storage/schemas';
+import { Contact, httpUrl, type ContactInput } from '../model/schemas';
 import { issuesFromZod, type ImportIssue, type SkippedRow } from './issues';
 
 /** The fields an import may fill; id, source and times are decided when the import is planned. */

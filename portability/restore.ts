@@ -15,7 +15,7 @@ import {
   type ProgramUnlink,
   type Settings,
   type Template,
-} from '../storage/schemas';
+} from '../model/schemas';
 import type { Backup } from './backup-format';
 import type { ImportIssue, SkippedRow } from './issues';
 import { settleIdentities } from '../storage/identities';

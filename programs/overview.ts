@@ -6,7 +6,7 @@
  */
 import { subDays } from 'date-fns';
 import type { ProgramsIndex } from '../storage/programs';
-import type { Program, ProgramStage, Status } from '../storage/schemas';
+import type { Program, ProgramStage, Status } from '../model/schemas';
 import { readingOrder } from '../storage/search-fields';
 import { nextInterview, stageOrder } from './stages';
 

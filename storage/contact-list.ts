@@ -7,7 +7,7 @@
  * panel for seconds and most of the memory it has.
  */
 import { db } from './db';
-import { STATUSES, type Contact, type Source, type Status } from './schemas';
+import { STATUSES, type Contact, type Source, type Status } from '../model/schemas';
 import { readingOrder, searchFields, words } from './search-fields';
 
 export interface Filters {
@@ -33,7 +33,7 @@ const MAX_DATE = 8.64e15;
 /** Sorts after every string in IndexedDB's key order. */
 const MAX_STRING = '\uffff';
 
-/** Primary keys as strings: every contact's id is one (storage/ids.ts). */
+/** Primary keys as strings: every contact's id is one (model/ids.ts). */
 const asIds = (keys: unknown[]) => keys as string[];
 
 /**

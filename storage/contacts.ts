@@ -8,7 +8,7 @@ import { db, type TrashEntry } from './db';
 import { possibleDuplicates } from './duplicates';
 import { settleStoredIdentities } from './identities';
 import { readingOrder } from './search-fields';
-import { newId } from './ids';
+import { newId } from '../model/ids';
 import { pageChangesAfterCapture } from './page-changes';
 import { withKeepInTouch } from './keep-in-touch';
 import { getSettings } from './settings';
@@ -20,7 +20,7 @@ import {
   type CapturedField,
   type ContactInput,
   type Status,
-} from './schemas';
+} from '../model/schemas';
 
 export interface SaveResult {
   contact: Contact;

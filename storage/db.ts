@@ -8,7 +8,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
-import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
+import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from '../model/schemas';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 
 export const DB_NAME = 'rapport';

@@ -19,7 +19,7 @@ import { countDueInterviewThanks } from './interview-thanks';
 import { db } from './db';
 import { countDueKeepInTouch, listDueKeepInTouch, nextKeepInTouchAfter } from './keep-in-touch';
 import { countDueLetters, listDueLetters, nextLetterDueAfter } from './letters';
-import type { Contact, Letter } from './schemas';
+import type { Contact, Letter } from '../model/schemas';
 import { getSettings } from './settings';
 
 export async function countDue(now = Date.now()): Promise<DueCounts> {

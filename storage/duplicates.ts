@@ -7,7 +7,7 @@
 import { db, type RapportDB } from './db';
 import { fold } from './search-fields';
 import { PROGRAM_TABLES, dropLinksOfContacts, linkContactsByName, linksOfContacts, putBackLinks } from './program-links';
-import { CAPTURED_FIELDS, Contact, type CapturedField } from './schemas';
+import { CAPTURED_FIELDS, Contact, type CapturedField } from '../model/schemas';
 
 /** A name or organization as compared: accents, case, punctuation and spacing ignored. */
 export function matchKey(value: string | undefined): string {

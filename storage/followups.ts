@@ -8,7 +8,7 @@ import { patchForSnooze, snoozeUntil, type SnoozeChoice } from '../followups/rul
 import { updateContact, setStatus } from './contacts';
 import { db } from './db';
 import { logInteraction } from './interactions';
-import type { Contact } from './schemas';
+import type { Contact } from '../model/schemas';
 
 /** Puts a due follow-up off by 1 day, 3 days, a week or until a chosen date. */
 export async function snoozeFollowUp(

@@ -6,7 +6,7 @@
  * where the user merges them (which unites their identities) or keeps both.
  */
 import { db } from './db';
-import { Contact } from './schemas';
+import { Contact } from '../model/schemas';
 
 function flagged(contact: Contact, holders: Iterable<string>): Contact {
   const others = [...new Set([...(contact.possibleDuplicateOf ?? []), ...holders])].filter((id) => id !== contact.id);

@@ -2,10 +2,10 @@
 import { patchForInteraction } from '../followups/rules';
 import { PROGRAM_TABLES } from './program-links';
 import { db } from './db';
-import { newId } from './ids';
+import { newId } from '../model/ids';
 import { withKeepInTouch } from './keep-in-touch';
 import { applyLetterStep, type LetterDetails } from './letter-records';
-import { Contact, Interaction, type InteractionInput } from './schemas';
+import { Contact, Interaction, type InteractionInput } from '../model/schemas';
 import { getSettings } from './settings';
 
 export type NewInteraction = Omit<InteractionInput, 'id' | 'contactId' | 'at'> & { at?: number };

@@ -6,7 +6,7 @@
 import { dueInterviewThanks, type InterviewThanksDue } from '../followups/interview-thanks';
 import { db } from './db';
 import { fromRow, toRow } from './programs';
-import { Program } from './schemas';
+import { Program } from '../model/schemas';
 
 export async function listDueInterviewThanks(now = Date.now()): Promise<InterviewThanksDue[]> {
   const rows = await db.programs.filter((row) => row.interviews.length > 0).toArray();

@@ -8,10 +8,10 @@ import { mergePrograms } from '../programs/merge';
 import { matchProgram, nameKey, programKeys } from '../programs/names';
 import { stageAfterEdit } from '../programs/stages';
 import { db, type ProgramRow } from './db';
-import { newId } from './ids';
+import { newId } from '../model/ids';
 import { planProgramImport, type ParsedPrograms, type ProgramImportPlan } from '../portability/program-csv';
 import { linkProgramByName, linkProgramsByName } from './program-links';
-import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from './schemas';
+import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from '../model/schemas';
 
 const TABLES = [db.contacts, db.programs, db.programLinks, db.programUnlinks] as const;
 

@@ -9,7 +9,7 @@
  * the callers, and removes them from every record read, so they never reach
  * the UI, a backup or the trash.
  */
-import type { Contact } from './schemas';
+import type { Contact } from '../model/schemas';
 
 /** Lower case, accents removed: "Müller" matches "muller". */
 export function fold(text: string): string {

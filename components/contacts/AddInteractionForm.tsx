@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { Select } from '../Select';
 import { logInteraction } from '../../storage/interactions';
-import { CHANNELS, INTERACTION_KINDS, type Channel, type InteractionKind } from '../../storage/schemas';
+import { CHANNELS, INTERACTION_KINDS, type Channel, type InteractionKind } from '../../model/schemas';
 import { i18n } from '#i18n';
 import { interactionLabel, labelsOf } from '../labels';
 

@@ -6,7 +6,7 @@ import { countLettersBy, deleteContacts, restoreContacts, setStatuses, tagContac
 import { restoreContactRecords, setKeepInTouch } from '../../storage/keep-in-touch';
 import { DeleteChoice } from '../letters/DeleteChoice';
 import { INTERVALS, intervalLabel } from '../letters/KeepInTouchSelect';
-import { STATUSES, type Status } from '../../storage/schemas';
+import { STATUSES, type Status } from '../../model/schemas';
 import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
 import { i18n } from '#i18n';

@@ -1,6 +1,6 @@
 import { updateContact, type ContactPatch } from '../../storage/contacts';
 import { notifyDataChanged } from '../../messages';
-import { Education, Experience, type Contact } from '../../storage/schemas';
+import { Education, Experience, type Contact } from '../../model/schemas';
 import { nameProblem } from '../../contacts/name-check';
 import { fieldError } from './field-validation';
 import { RowsEditor } from './RowsEditor';

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState, type RefObject } from 'react';
 import { keepMatching, matchingIds, orderedIds, pipelineCounts, searchContacts, type Filters, type Sort } from '../../storage/contact-list';
-import type { Contact } from '../../storage/schemas';
+import type { Contact } from '../../model/schemas';
 import { words } from '../../storage/search-fields';
 import { ContactList } from '../sidepanel/ContactList';
 import { useContactsQuery } from '../use-contacts-query';

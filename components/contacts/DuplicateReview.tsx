@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { duplicateCandidates, duplicatePairs, keepBoth, mergeContacts } from '../../storage/duplicates';
-import type { Contact } from '../../storage/schemas';
+import type { Contact } from '../../model/schemas';
 import { Avatar } from '../Avatar';
 import { i18n } from '#i18n';
 import { sourceFromLabel } from '../labels';

@@ -1,4 +1,4 @@
-import { Contact } from '../../storage/schemas';
+import { Contact } from '../../model/schemas';
 import { i18n } from '#i18n';
 
 type Shape = typeof Contact.shape;

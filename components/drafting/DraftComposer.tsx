@@ -18,7 +18,7 @@ import {
   type InteractionKind,
   type MessageFormat,
   type Template,
-} from '../../storage/schemas';
+} from '../../model/schemas';
 import { getSettings } from '../../storage/settings';
 import { ensureBuiltIns, getTemplate, listTemplates } from '../../storage/templates';
 import { LimitCount } from './LimitCount';

@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { addLetter, lettersBy } from '../../storage/letters';
-import type { Contact } from '../../storage/schemas';
+import type { Contact } from '../../model/schemas';
 import { kindLabel, letterStatusLabel } from './labels';
 import { LetterEditor } from './LetterEditor';
 

@@ -4,7 +4,7 @@ import { differenceInCalendarDays, format } from 'date-fns';
 import { useId } from 'react';
 import { getContact } from '../../storage/contacts';
 import { notNowKeepInTouch, restoreContactRecords, snoozeKeepInTouch } from '../../storage/keep-in-touch';
-import type { Contact } from '../../storage/schemas';
+import type { Contact } from '../../model/schemas';
 import type { DueAct } from '../followups/due-act';
 import { SnoozeMenu } from '../popup/SnoozeMenu';
 

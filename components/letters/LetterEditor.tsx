@@ -8,7 +8,7 @@ import { format, parse, startOfDay } from 'date-fns';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { deleteLetter, restoreLetter, setLetterStatus, undoLetterChange, updateLetter, type LetterPatch } from '../../storage/letters';
-import { LETTER_KINDS, LETTER_STATUSES, WAIVERS, type Letter, type LetterStatus } from '../../storage/schemas';
+import { LETTER_KINDS, LETTER_STATUSES, WAIVERS, type Letter, type LetterStatus } from '../../model/schemas';
 import { Select } from '../Select';
 import { useUndo } from '../undo';
 import { kindLabel, letterStatusLabel, waiverLabel } from './labels';

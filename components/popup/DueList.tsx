@@ -10,7 +10,7 @@ import { followUpState, followUpTemplateFor, type SnoozeChoice } from '../../fol
 import { notifyDataChanged } from '../../messages';
 import { countDue, listDue, type DueList as DueListData } from '../../storage/due';
 import { markNoResponse, markReplyReceived, snoozeFollowUp } from '../../storage/followups';
-import type { Contact, Settings } from '../../storage/schemas';
+import type { Contact, Settings } from '../../model/schemas';
 import { getSettings } from '../../storage/settings';
 import { withUndo } from '../../storage/undo';
 import { KEEP_IN_TOUCH_TEMPLATE, KeepInTouchRow } from '../letters/KeepInTouchRow';

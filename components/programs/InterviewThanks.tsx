@@ -12,7 +12,7 @@ import { notifyDataChanged } from '../../messages';
 import { contactsByIds } from '../../storage/contact-list';
 import { listDueInterviewThanks, setInterviewThanksHandled } from '../../storage/interview-thanks';
 import { contactIdsOfProgram } from '../../storage/programs';
-import type { Contact } from '../../storage/schemas';
+import type { Contact } from '../../model/schemas';
 import { openSidePanel } from '../side-panel';
 import { formatDay } from './labels';
 

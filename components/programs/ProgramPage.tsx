@@ -30,7 +30,7 @@ import {
   type Contact,
   type Interaction,
   type Program,
-} from '../../storage/schemas';
+} from '../../model/schemas';
 import { getSettings } from '../../storage/settings';
 import { TextField } from '../contacts/TextField';
 import { Select } from '../Select';

@@ -13,7 +13,7 @@ import { localDay } from '../../followups/rules';
 import { matchProgram } from '../../programs/names';
 import { filterRows, programRows, specialties, type ProgramFilters, type ProgramRowView } from '../../programs/overview';
 import { addAlias, addProgram, mergeProgramsInto, programsIndex, restoreSnapshot, type ProgramsIndex } from '../../storage/programs';
-import { PROGRAM_STAGES, type Program, type ProgramStage } from '../../storage/schemas';
+import { PROGRAM_STAGES, type Program, type ProgramStage } from '../../model/schemas';
 import { useUndo } from '../undo';
 import { formatDay, formatMoment, stageLabel } from './labels';
 import { ProgramImport } from './ProgramImport';

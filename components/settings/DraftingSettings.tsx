@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { DEFAULT_LIMITS } from '../../drafting/limits';
 import { getSettings, updateSettings } from '../../storage/settings';
-import type { ChannelLimits, Settings } from '../../storage/schemas';
+import type { ChannelLimits, Settings } from '../../model/schemas';
 import { TextField } from '../contacts/TextField';
 import { i18n } from '#i18n';
 import { formatNumber } from '../format';

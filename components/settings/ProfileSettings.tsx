@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { getSettings, updateSettings } from '../../storage/settings';
-import type { Settings } from '../../storage/schemas';
+import type { Settings } from '../../model/schemas';
 import { TextField } from '../contacts/TextField';
 import { i18n } from '#i18n';
 

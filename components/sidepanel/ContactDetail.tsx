@@ -5,7 +5,7 @@ import { notifyDataChanged } from '../../messages';
 import { countLettersBy, deleteContact, getContact, restoreContact, updateContact, type ContactPatch, type LettersOnDelete } from '../../storage/contacts';
 import { setKeepInTouch } from '../../storage/keep-in-touch';
 import { lastSentChannel, logInteraction } from '../../storage/interactions';
-import { CHANNELS, STATUSES, type Channel, type Status } from '../../storage/schemas';
+import { CHANNELS, STATUSES, type Channel, type Status } from '../../model/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
 import { ContactSummary } from '../ContactSummary';
 import { Select } from '../Select';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { applyPageChange, dismissPageChange } from '../../storage/page-changes';
-import { CAPTURED_FIELDS, type CapturedField, type Contact } from '../../storage/schemas';
+import { CAPTURED_FIELDS, type CapturedField, type Contact } from '../../model/schemas';
 import { i18n } from '#i18n';
 import { fieldLabel } from '../labels';
 

@@ -6,7 +6,7 @@ import { routeMessage } from '../../../background/router';
 import { saveTab } from '../../../background/save-tab';
 import { PICKER_TTL_MS, readPickerSession } from '../../../messages/picker-session';
 import { db } from '../../../storage/db';
-import { Capture, type CaptureInput } from '../../../storage/schemas';
+import { Capture, type CaptureInput } from '../../../model/schemas';
 import { snapshot } from '../helpers';
 
 type Sender = Browser.runtime.MessageSender;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES, suggestTemplateId } from '../../../drafting/builtin-templates';
 import { blockers, checkTemplate, render } from '../../../drafting/render';
 import { variableValues, VARIABLES } from '../../../drafting/variables';
-import { DEFAULT_SETTINGS } from '../../../storage/schemas';
+import { DEFAULT_SETTINGS } from '../../../model/schemas';
 import { FIXTURE_PATHS, ME, fixtureContact } from './fixture-contacts';
 
 /** What a user types in a draft for the variables only a draft can know, and for gaps in a capture. */

@@ -20,7 +20,7 @@ import {
   snoozeFollowUp,
 } from '../../../storage/followups';
 import { logInteraction } from '../../../storage/interactions';
-import { DEFAULT_SETTINGS, Settings } from '../../../storage/schemas';
+import { DEFAULT_SETTINGS, Settings } from '../../../model/schemas';
 import { getSettings, updateSettings } from '../../../storage/settings';
 import { capture } from '../helpers';
 

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../storage/db';
-import { Contact } from '../../../storage/schemas';
+import { Contact } from '../../../model/schemas';
 import { guessMapping, mappingProblem } from '../../../portability/csv-columns';
 import { contactsToCsv } from '../../../portability/csv-export';
 import { importCsvRows, previewRows } from '../../../portability/csv-import';

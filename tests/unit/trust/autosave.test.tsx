@@ -9,7 +9,7 @@ import { TextField } from '../../../components/contacts/TextField';
 import { ProfileSettings } from '../../../components/settings/ProfileSettings';
 import { getContact, saveCapture, updateContact } from '../../../storage/contacts';
 import { getSettings, updateSettings } from '../../../storage/settings';
-import type { Contact } from '../../../storage/schemas';
+import type { Contact } from '../../../model/schemas';
 import { capture } from '../helpers';
 import { reactHostForEachTest } from '../react-host';
 
