@@ -533,3 +533,15 @@ export const ProgramUnlink = z.object({
   at: epochMs,
 });
 export type ProgramUnlink = z.infer<typeof ProgramUnlink>;
+
+/** A deleted contact and its timeline, kept so the delete can be undone. */
+export interface TrashEntry {
+  id: string;
+  deletedAt: number;
+  contact: Contact;
+  interactions: Interaction[];
+  /** The letters deleted with the contact (absent in entries made before letters existed). */
+  letters?: Letter[];
+  /** The programs the contact belonged to, put back on restore (schema version 4). */
+  links?: ProgramLink[];
+}

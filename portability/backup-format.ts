@@ -20,8 +20,7 @@
  * simply have no letters and no programs.
  */
 import { z } from 'zod';
-import type { TrashEntry } from '../storage/db';
-import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template, epochMs } from '../model/schemas';
+import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template, epochMs, type TrashEntry } from '../model/schemas';
 import { stripBom } from './csv-read';
 import { localDay } from './dates';
 import { ImportFailure, failureFor, issuesFromZod, type ImportIssue } from './issues';

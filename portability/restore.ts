@@ -4,7 +4,6 @@
  * dry run). storage/restore.ts reads the data and writes the plan in one
  * transaction that re-plans against the data as it is at that moment.
  */
-import type { TrashEntry } from '../storage/db';
 import { nameKey } from '../programs/names';
 import {
   Contact,
@@ -15,10 +14,11 @@ import {
   type ProgramUnlink,
   type Settings,
   type Template,
+  type TrashEntry,
 } from '../model/schemas';
 import type { Backup } from './backup-format';
 import type { ImportIssue, SkippedRow } from './issues';
-import { settleIdentities } from '../storage/identities';
+import { settleIdentities } from '../model/identities';
 import { restoredSettings, type RestoreMode, type SettingKey } from './restore-settings';
 
 export type { RestoreMode };

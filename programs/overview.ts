@@ -5,10 +5,20 @@
  * and "no contact in 30 days". Pure, over storage/programs.ts programsIndex.
  */
 import { subDays } from 'date-fns';
-import type { ProgramsIndex } from '../storage/programs';
 import type { Program, ProgramStage, Status } from '../model/schemas';
-import { readingOrder } from '../storage/search-fields';
+import { readingOrder } from '../model/text';
 import { nextInterview, stageOrder } from './stages';
+
+/** Everything the Programs view shows, from indexes: who is linked where, their statuses and last contact. */
+export interface ProgramsIndex {
+  programs: Program[];
+  /** Contact ids per program id. */
+  people: Map<string, string[]>;
+  statusOf: Map<string, Status>;
+  lastContactedOf: Map<string, number>;
+  /** Organization names that no linked contact accounts for: offered as new programs or other names. */
+  unlinkedOrganizations: { organization: string; ids: string[] }[];
+}
 
 /** Statuses that mean the person answered. */
 const ANSWERED: ReadonlySet<Status> = new Set(['replied', 'meeting', 'closed']);

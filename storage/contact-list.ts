@@ -8,7 +8,8 @@
  */
 import { db } from './db';
 import { STATUSES, type Contact, type Source, type Status } from '../model/schemas';
-import { readingOrder, searchFields, words } from './search-fields';
+import { readingOrder } from '../model/text';
+import { searchFields, words } from './search-fields';
 
 export interface Filters {
   status?: Status;

@@ -4,10 +4,11 @@
  */
 import { identityForUrl, listedIdentity, profileRef } from '../capture/urls';
 import { patchForStatus } from '../followups/rules';
-import { db, type TrashEntry } from './db';
+import { db } from './db';
+import type { TrashEntry } from '../model/schemas';
 import { possibleDuplicates } from './duplicates';
 import { settleStoredIdentities } from './identities';
-import { readingOrder } from './search-fields';
+import { readingOrder } from '../model/text';
 import { newId } from '../model/ids';
 import { pageChangesAfterCapture } from './page-changes';
 import { withKeepInTouch } from './keep-in-touch';

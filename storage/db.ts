@@ -8,7 +8,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
-import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from '../model/schemas';
+import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template, TrashEntry } from '../model/schemas';
 import { withSearchFields, withoutSearchFields } from './search-fields';
 
 export const DB_NAME = 'rapport';
@@ -17,18 +17,6 @@ export const DB_NAME = 'rapport';
 export interface KeyValue {
   key: string;
   value: unknown;
-}
-
-/** A deleted contact and its timeline, kept so the delete can be undone. */
-export interface TrashEntry {
-  id: string;
-  deletedAt: number;
-  contact: Contact;
-  interactions: Interaction[];
-  /** The letters deleted with the contact (absent in entries made before letters existed). */
-  letters?: Letter[];
-  /** The programs the contact belonged to, put back on restore (schema version 4). */
-  links?: ProgramLink[];
 }
 
 /** A program row as stored: the record and the name keys its index answers to (storage/programs.ts keeps them). */

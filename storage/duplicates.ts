@@ -5,7 +5,7 @@
  * user merges the two or keeps both.
  */
 import { db, type RapportDB } from './db';
-import { fold } from './search-fields';
+import { fold } from '../model/text';
 import { PROGRAM_TABLES, dropLinksOfContacts, linkContactsByName, linksOfContacts, putBackLinks } from './program-links';
 import { CAPTURED_FIELDS, Contact, type CapturedField } from '../model/schemas';
 

@@ -9,6 +9,7 @@ import { matchProgram, nameKey, programKeys } from '../programs/names';
 import { stageAfterEdit } from '../programs/stages';
 import { db, type ProgramRow } from './db';
 import { newId } from '../model/ids';
+import type { ProgramsIndex } from '../programs/overview';
 import { planProgramImport, type ParsedPrograms, type ProgramImportPlan } from '../portability/program-csv';
 import { linkProgramByName, linkProgramsByName } from './program-links';
 import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from '../model/schemas';
@@ -167,17 +168,6 @@ export async function programsOfContact(contactId: string): Promise<Program[]> {
   const links = await db.programLinks.where('contactId').equals(contactId).toArray();
   const rows = await db.programs.bulkGet(links.map((l) => l.programId));
   return rows.filter((r): r is ProgramRow => r !== undefined).map(fromRow);
-}
-
-/** Everything the Programs view shows, from indexes: who is linked where, their statuses and last contact. */
-export interface ProgramsIndex {
-  programs: Program[];
-  /** Contact ids per program id. */
-  people: Map<string, string[]>;
-  statusOf: Map<string, Status>;
-  lastContactedOf: Map<string, number>;
-  /** Organization names that no linked contact accounts for: offered as new programs or other names. */
-  unlinkedOrganizations: { organization: string; ids: string[] }[];
 }
 
 export async function programsIndex(): Promise<ProgramsIndex> {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueInterviewThanks, thanksDueAt, THANKS_WINDOW_DAYS } from '../../../followups/interview-thanks';
 import { filterRows, programRows, specialties } from '../../../programs/overview';
-import type { ProgramsIndex } from '../../../storage/programs';
+import type { ProgramsIndex } from '../../../programs/overview';
 import { Program } from '../../../model/schemas';
 
 const program = (fields: Partial<Program> & { id: string }): Program => Program.parse({ name: fields.id, createdAt: 1, updatedAt: 1, ...fields });
