@@ -1,4 +1,4 @@
-import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../portability/write-marker';
+import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../storage/write-marker';
 import { useEffect, useId, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import type { ImportStage } from '../../messages/import-worker';

@@ -3,7 +3,7 @@ import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { DueList } from '../../../components/popup/DueList';
 import { ContactPlanReport } from '../../../components/settings/ImportReport';
-import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../../portability/write-marker';
+import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../../storage/write-marker';
 import { saveCapture } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { lastSentChannel, logInteraction } from '../../../storage/interactions';
