@@ -8,8 +8,8 @@
  */
 import { db } from './db';
 import { STATUSES, type Contact, type Source, type Status } from '../model/schemas';
-import { readingOrder } from '../model/text';
-import { searchFields, words } from './search-fields';
+import { readingOrder, words } from '../model/text';
+import { searchFields } from './search-fields';
 
 export interface Filters {
   status?: Status;
