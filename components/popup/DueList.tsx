@@ -20,6 +20,7 @@ import { openSidePanel } from '../side-panel';
 import { useHasUndo, useUndo } from '../undo';
 import { SnoozeMenu } from './SnoozeMenu';
 import type { DueAct } from '../followups/due-act';
+import { afterWrite } from '../use-write';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
 const SHOWN = 50;
@@ -100,7 +101,7 @@ export function DueList({ windowId, onDraft }: Props) {
     try {
       const undo = await action();
       // With an Undo toast, the toast says what was done; without one, the line above the list does.
-      if (undo && hasUndo) offerUndo({ message: done, undo: () => undo().then(notifyDataChanged) });
+      if (undo && hasUndo) offerUndo({ message: done, undo: afterWrite(undo) });
       else setStatus({ text: done });
       // The row is gone: keep keyboard focus in the list rather than losing it to the page.
       heading.current?.focus();
