@@ -23,8 +23,7 @@ import {
   type PickerSession,
 } from '../messages/picker-session';
 import { saveCapture } from '../storage/contacts';
-import { setFocusContact } from '../storage/ui-state';
-import { requestBadgeRefresh } from './badge';
+import { afterSave } from './after-save';
 import { fetchThumbnail } from './photo-thumb';
 
 type Sender = Browser.runtime.MessageSender;
@@ -127,7 +126,7 @@ export async function handlePickerRequest(
     const photoThumb = person.photoUrl ? await fetchThumbnail(person.photoUrl) : undefined;
     const result = await saveCapture(person, now, { listed: true, photoThumb });
     await writePickerSession({ ...session, state: 'saved', saved: result });
-    await Promise.allSettled([requestBadgeRefresh(), setFocusContact(result.contact.id)]);
+    await afterSave(result.contact, { focus: true });
     return { fullName: result.contact.fullName, created: result.created };
   } catch (error) {
     await writePickerSession({ ...session, state: 'failed', error: error instanceof Error ? error.message : i18n.t('common.notSaved') });

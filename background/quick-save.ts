@@ -11,10 +11,9 @@ import { browser } from 'wxt/browser';
 import { parseSelection } from '../capture/selection';
 import { openBrowserSidePanel } from '../platform/side-panel';
 import type { SaveOutcome } from '../messages';
-import { setAddRequest, setFocusContact } from '../storage/ui-state';
-import { requestBadgeRefresh } from './badge';
+import { setAddRequest } from '../storage/ui-state';
+import { afterSave } from './after-save';
 import { saveTab } from './save-tab';
-import { updateTabIcon } from './tab-icon';
 
 type Tab = Browser.tabs.Tab;
 
@@ -69,11 +68,7 @@ export async function saveFromGesture(tab: Tab | undefined, now = Date.now()): P
     outcome = { kind: 'no-person', url: tab.url, reason: error instanceof Error ? error.message : i18n.t('common.notSaved') };
   }
   if (outcome.kind === 'saved') {
-    await setFocusContact(outcome.contact.id).catch(() => undefined);
-    await Promise.allSettled([
-      requestBadgeRefresh(),
-      updateTabIcon(tabId, outcome.contact.profiles.linkedin ?? outcome.contact.profiles.doximity),
-    ]);
+    await afterSave(outcome.contact, { tabId, focus: true });
   } else if (outcome.kind === 'no-person' && outcome.url && /^https?:/.test(outcome.url)) {
     // A page about no one: the add-by-hand form, with the page's link, for the user to fill in.
     await setAddRequest({ profileUrl: outcome.url }).catch(() => undefined);

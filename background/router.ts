@@ -10,6 +10,7 @@ import { findByProfileUrl } from '../storage/contacts';
 import { isQuotaError, STORAGE_FULL_MESSAGE } from '../storage/write-errors';
 import { profileRef } from '../capture/urls';
 import { browser } from 'wxt/browser';
+import { afterSave } from './after-save';
 import { requestBadgeRefresh } from './badge';
 import { PointerRequest } from '../messages/pointer-session';
 import { handlePickerRequest } from './picker';
@@ -17,7 +18,6 @@ import { handlePointerRequest, startPointer } from './pointer';
 import { readTab } from './read-tab';
 import { saveTab } from './save-tab';
 import { classifySender } from './senders';
-import { updateTabIcon } from './tab-icon';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -32,7 +32,7 @@ async function handle(request: PageRequest): Promise<unknown> {
     case 'save-tab': {
       const outcome = await saveTab(request.tabId);
       if (outcome.kind === 'saved') {
-        await Promise.all([requestBadgeRefresh(), updateTabIcon(request.tabId, outcome.contact.profiles.linkedin ?? outcome.contact.profiles.doximity)]);
+        await afterSave(outcome.contact, { tabId: request.tabId });
       }
       return outcome;
     }
