@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { LETTER_TEMPLATES, letterTemplateFor, logKindFor, suggestTemplateId } from '../../drafting/builtin-templates';
 import { channelOf, checkLimit, defaultFormat, limitsFor } from '../../drafting/limits';
 import { MAILTO_SAFE_LENGTH, mailtoUrl } from '../../drafting/mailto';
-import { blockers, render, usedVariables } from '../../drafting/render';
+import { blockers, personalHint, render, usedVariables } from '../../drafting/render';
 import { findSharedSchool } from '../../drafting/shared-school';
 import { letterFieldsFromDraft, variableDef, variableValues, type VariableDef } from '../../drafting/variables';
 import { isPending } from '../../followups/due';
@@ -56,12 +56,6 @@ function fromTemplate(template: Template, keep?: Pick<DraftState, 'personal' | '
     personal: keep?.personal ?? '',
     values: keep?.values ?? {},
   };
-}
-
-/** The personal-line hint of a body: what the template asks the user to write. */
-function personalHint(body: string): string | undefined {
-  const hint = /\[\[([^[\]\n]*)\]\]/.exec(body)?.[1]?.trim();
-  return hint?.replace(/^Your personal sentence:\s*/i, '') || undefined;
 }
 
 /**
