@@ -1,5 +1,5 @@
 /**
- * Nothing typed is lost (N1–N3): a contact field saves while it is typed, at once when the page is hidden or closed,
+ * Nothing typed is lost (N1–N2): a contact field saves while it is typed, at once when the page is hidden or closed,
  * and a change made elsewhere while it is being typed is shown, never typed over; writes merge per field.
  */
 import { act, createElement } from 'react';

@@ -1,5 +1,5 @@
 /**
- * U1–U3: every state change the due list, the contact page and the bulk bar offer can be taken back; undo puts back
+ * U1–U2: every state change the due list, the contact page and the bulk bar offer can be taken back; undo puts back
  * only what the change altered, and removes the timeline entries it added.
  */
 import { act, createElement } from 'react';
