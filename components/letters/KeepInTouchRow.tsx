@@ -6,7 +6,7 @@ import { getContact } from '../../storage/contacts';
 import { notNowKeepInTouch, restoreContactRecords, snoozeKeepInTouch } from '../../storage/keep-in-touch';
 import type { Contact } from '../../model/schemas';
 import type { DueAct } from '../followups/due-act';
-import { SnoozeMenu } from '../popup/SnoozeMenu';
+import { SnoozeMenu } from '../followups/SnoozeMenu';
 
 export const KEEP_IN_TOUCH_TEMPLATE = 'builtin:keep-in-touch';
 

@@ -10,7 +10,7 @@ import { daysLeft, type DueItem } from '../../followups/due';
 import { dismissLetterReminder, setLetterStatus, snoozeLetter, undoLetterChange, type LetterUndo } from '../../storage/letters';
 import type { Contact, Letter } from '../../model/schemas';
 import type { DueAct } from '../followups/due-act';
-import { SnoozeMenu } from '../popup/SnoozeMenu';
+import { SnoozeMenu } from '../followups/SnoozeMenu';
 import { letterKindLabel, writerName } from './labels';
 
 interface Props {

@@ -3,14 +3,14 @@ import { isDoximityHost, isLinkedInHost } from '../../capture/urls';
 import { notifyDataChanged, sendToBackground, type SaveOutcome } from '../../messages';
 import { undoSave } from '../../storage/contacts';
 import { ContactSummary } from '../ContactSummary';
-import { DueList } from './DueList';
+import { DueList } from '../followups/DueList';
 import { GrantAccess } from './GrantAccess';
 import { PointButton } from './PointButton';
 import { watchPickerSession } from '../../messages/picker-session';
 import { openAddForm } from '../open-add-form';
 import { openSidePanel } from '../side-panel';
 import { UndoProvider } from '../undo';
-import { useDueCount } from '../use-due-count';
+import { useDueCount } from '../followups/use-due-count';
 import { useTargetTab } from '../use-target-tab';
 import { i18n } from '#i18n';
 

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { countDueItems } from '../storage/due';
+import { countDueItems } from '../../storage/due';
 
 /** The number of follow-ups and interview thank-yous due now, live; re-evaluated every minute as time passes. */
 export function useDueCount(): number | undefined {

@@ -19,7 +19,7 @@ import { InterviewThanks } from '../programs/InterviewThanks';
 import { openSidePanel } from '../side-panel';
 import { useHasUndo, useUndo } from '../undo';
 import { SnoozeMenu } from './SnoozeMenu';
-import type { DueAct } from '../followups/due-act';
+import type { DueAct } from './due-act';
 import { afterWrite } from '../use-write';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
