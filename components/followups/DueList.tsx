@@ -16,7 +16,7 @@ import { withUndo } from '../../storage/undo';
 import { KEEP_IN_TOUCH_TEMPLATE, KeepInTouchRow } from '../letters/KeepInTouchRow';
 import { LetterDueRow } from '../letters/LetterDueRow';
 import { InterviewThanks } from '../programs/InterviewThanks';
-import { openSidePanel } from '../side-panel';
+import { openSidePanel } from '../open-side-panel';
 import { useHasUndo, useUndo } from '../undo';
 import { SnoozeMenu } from './SnoozeMenu';
 import type { DueAct } from './due-act';

@@ -8,7 +8,7 @@ import { GrantAccess } from './GrantAccess';
 import { PointButton } from './PointButton';
 import { watchPickerSession } from '../../messages/picker-session';
 import { openAddForm } from '../open-add-form';
-import { openSidePanel } from '../side-panel';
+import { openSidePanel } from '../open-side-panel';
 import { UndoProvider } from '../undo';
 import { useDueCount } from '../followups/use-due-count';
 import { useTargetTab } from '../use-target-tab';

@@ -13,7 +13,7 @@ import { contactsByIds } from '../../storage/contact-list';
 import { listDueInterviewThanks, setInterviewThanksHandled } from '../../storage/interview-thanks';
 import { contactIdsOfProgram } from '../../storage/programs';
 import type { Contact } from '../../model/schemas';
-import { openSidePanel } from '../side-panel';
+import { openSidePanel } from '../open-side-panel';
 import { formatDay } from './labels';
 
 export const THANK_YOU_TEMPLATE = 'builtin:post-interview-thanks';
