@@ -14,7 +14,7 @@ import { POINTER_TTL_MS, readPointerSession, writePointerSession, type PointerRe
 import { saveCapture } from '../storage/contacts';
 import { afterSave } from './after-save';
 import { fetchThumbnail } from './photo-thumb';
-import { mayShowPicker, pageKey } from './picker';
+import { mayShowPicker, pageKey } from './save-chosen-person';
 
 type Sender = Browser.runtime.MessageSender;
 

@@ -13,7 +13,7 @@ import { browser } from 'wxt/browser';
 import { afterSave } from './after-save';
 import { requestBadgeRefresh } from './badge';
 import { PointerRequest } from '../messages/pointer-session';
-import { handlePickerRequest } from './picker';
+import { handlePickerRequest } from './save-chosen-person';
 import { handlePointerRequest, startPointer } from './pointer';
 import { readTab } from './read-tab';
 import { saveTab } from './save-tab';
@@ -70,7 +70,7 @@ export async function routeMessage(message: unknown, sender: Sender): Promise<Re
 
 /**
  * Content scripts ask for one thing only: the in-page picker's answer, an
- * index that background/picker.ts accepts from the tab it opened the picker
+ * index that background/save-chosen-person.ts accepts from the tab it opened the picker
  * in, once. Everything else from a page is refused.
  */
 async function routeContentMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {

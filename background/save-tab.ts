@@ -5,7 +5,7 @@ import { problemOf, type PageProblem } from '../capture/page-problem';
 import type { SaveOutcome } from '../messages';
 import { saveCapture, type SaveOptions } from '../storage/contacts';
 import { fetchThumbnail } from './photo-thumb';
-import { openPicker, peopleIn } from './picker';
+import { openPicker, peopleIn } from './save-chosen-person';
 import { readTab } from './read-tab';
 
 export async function saveTab(tabId: number, now = Date.now()): Promise<SaveOutcome> {

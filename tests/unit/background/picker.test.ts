@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { mayShowPicker, openPicker, pageKey } from '../../../background/picker';
+import { mayShowPicker, openPicker, pageKey } from '../../../background/save-chosen-person';
 import { routeMessage } from '../../../background/router';
 import { saveTab } from '../../../background/save-tab';
 import { PICKER_TTL_MS, readPickerSession } from '../../../messages/picker-session';
