@@ -8,7 +8,7 @@ import { i18n } from '#i18n';
 import { ContentRequest, PageRequest, type Reply } from '../messages';
 import { findByProfileUrl } from '../storage/contacts';
 import { isQuotaError, STORAGE_FULL_MESSAGE } from '../storage/write-errors';
-import { profileRef } from '../capture/urls';
+import { profileRef } from '../model/profile-links';
 import { browser } from 'wxt/browser';
 import { afterSave } from './after-save';
 import { requestBadgeRefresh } from './badge';

@@ -13,7 +13,7 @@ import type { Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { validateCapture, type Capture } from '../capture/index';
-import { isDoximityHost, isLinkedInHost } from '../capture/urls';
+import { isDoximityHost, isLinkedInHost } from '../model/profile-links';
 import type { ContentRequest, SaveOutcome } from '../messages';
 import {
   PICKER_TTL_MS,

@@ -25,7 +25,7 @@ import {
   yearRange,
   years,
 } from './text';
-import { profileRef } from './urls';
+import { profileRef } from '../model/profile-links';
 
 type Education = NonNullable<CaptureInput['education']>[number];
 

@@ -4,7 +4,7 @@
  */
 import type { CaptureInput } from '../model/schemas';
 import { extractDoximity } from './doximity';
-import { isDoximityHost } from './urls';
+import { isDoximityHost } from '../model/profile-links';
 
 function onDoximity(url: string): boolean {
   try {

@@ -6,7 +6,7 @@
 import type { CaptureInput } from '../model/schemas';
 import { extractLinkedIn, findLinkedInPeople } from './linkedin';
 import { linkedInProblem, type ProblemAnswer } from './page-problem';
-import { isLinkedInHost } from './urls';
+import { isLinkedInHost } from '../model/profile-links';
 
 function onLinkedIn(url: string): boolean {
   try {

@@ -9,7 +9,7 @@ import type { CaptureInput } from '../model/schemas';
 import * as doximity from './extract-doximity';
 import * as linkedin from './extract-linkedin';
 import * as web from './extract-web';
-import { isDoximityHost, isLinkedInHost } from './urls';
+import { isDoximityHost, isLinkedInHost } from '../model/profile-links';
 
 type Site = 'linkedin' | 'doximity' | 'web' | null;
 

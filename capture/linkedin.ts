@@ -34,7 +34,7 @@ import {
   textLines,
   yearRange,
 } from './text';
-import { linkedInPage, profileRef } from './urls';
+import { linkedInPage, profileRef } from '../model/profile-links';
 
 type Education = NonNullable<CaptureInput['education']>[number];
 type Experience = NonNullable<CaptureInput['experience']>[number];

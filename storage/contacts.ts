@@ -2,7 +2,7 @@
  * The contacts repository: every read and write of contacts that the UI and the
  * background make goes through here, validated by the zod schemas.
  */
-import { identityForUrl, listedIdentity, profileRef } from '../capture/urls';
+import { identityForUrl, listedIdentity, profileRef } from '../model/profile-links';
 import { patchForStatus } from '../followups/rules';
 import { db } from './db';
 import type { TrashEntry } from '../model/schemas';

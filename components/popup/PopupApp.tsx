@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isDoximityHost, isLinkedInHost } from '../../capture/urls';
+import { isDoximityHost, isLinkedInHost } from '../../model/profile-links';
 import { notifyDataChanged, sendToBackground, type SaveOutcome } from '../../messages';
 import { undoSave } from '../../storage/contacts';
 import { ContactSummary } from '../ContactSummary';
