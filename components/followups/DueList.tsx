@@ -1,11 +1,10 @@
-import { differenceInCalendarDays } from 'date-fns';
 import { i18n } from '#i18n';
 import { formatDay } from '../format';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { letterTemplateFor } from '../../drafting/builtin-templates';
 import { dueKey, dueTotal, type DueCounts } from '../../followups/due';
-import { dueCountsLabel } from '../../followups/due-label';
+import { dueCountsLabel, followUpDueText, followUpStageText, isOverdue } from '../../followups/due-label';
 import { followUpState, followUpTemplateFor, type SnoozeChoice } from '../../followups/rules';
 import { notifyDataChanged } from '../../messages';
 import { countDue, listDue, type DueList as DueListData } from '../../storage/due';
@@ -47,29 +46,6 @@ function useMinute(): number {
     return () => clearInterval(timer);
   }, []);
   return minute;
-}
-
-/** Due before today: a day or more late. */
-function isOverdue(nextFollowUpAt: number, now: number): boolean {
-  return differenceInCalendarDays(now, nextFollowUpAt) >= 1;
-}
-
-function dueText(nextFollowUpAt: number, now: number): string {
-  const days = differenceInCalendarDays(now, nextFollowUpAt);
-  if (days <= 0) return i18n.t('popup.dueToday');
-  if (days === 1) return i18n.t('popup.dueSinceYesterday');
-  return i18n.t('popup.daysOverdue', days, { n: days });
-}
-
-function stageText(contact: Contact, settings: Settings, now: number): string {
-  if (followUpState(contact, settings, now) === 'no_response') {
-    const sent = contact.followUpsSent;
-    return i18n.t('popup.followUpsSentNoReply', sent, { n: sent });
-  }
-  if (contact.status !== 'awaiting_reply') return i18n.t('popup.reminder');
-  return settings.maxFollowUps > 0
-    ? i18n.t('popup.followUpNOf', { n: Math.min(contact.followUpsSent + 1, settings.maxFollowUps), max: settings.maxFollowUps })
-    : i18n.t('popup.followUp');
 }
 
 /**
@@ -240,11 +216,11 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
           data-testid="due-when"
           style={{ whiteSpace: 'nowrap', fontSize: 12 }}
         >
-          {contact.nextFollowUpAt !== undefined && dueText(contact.nextFollowUpAt, now)}
+          {contact.nextFollowUpAt !== undefined && followUpDueText(contact.nextFollowUpAt, now)}
         </span>
       </div>
       <span className="muted" style={{ fontSize: 12 }}>
-        {stageText(contact, settings, now)}
+        {followUpStageText(contact, settings, now)}
         {contact.lastContactedAt !== undefined && i18n.t('popup.lastContacted', { date: formatDay(contact.lastContactedAt) })}
       </span>
       <div className="row" style={{ flexWrap: 'wrap', gap: 6 }}>
