@@ -6,8 +6,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { dueLabel, localDay } from '../followups/rules';
 import { openBrowserSidePanel } from '../platform/side-panel';
-import { listDueFollowUps } from '../storage/contacts';
-import { claimDailySummary, releaseDailySummary } from '../storage/followups';
+import { claimDailySummary, listDueFollowUps, releaseDailySummary } from '../storage/followups';
 import { getSettings } from '../storage/settings';
 import { setSectionRequest } from '../storage/ui-state';
 

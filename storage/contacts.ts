@@ -336,19 +336,3 @@ export async function setStatuses(ids: readonly string[], status: Status, now = 
   });
 }
 
-/** How many contacts have a follow-up due at `now` or earlier: the badge's number. */
-export async function countDueFollowUps(now = Date.now()): Promise<number> {
-  return db.contacts.where('nextFollowUpAt').belowOrEqual(now).count();
-}
-
-/** Contacts whose follow-up is due, oldest first; at most `limit` of them (the popup shows the first few). */
-export async function listDueFollowUps(now = Date.now(), limit = Infinity): Promise<Contact[]> {
-  const due = db.contacts.where('nextFollowUpAt').belowOrEqual(now);
-  return Number.isFinite(limit) ? due.limit(limit).toArray() : due.toArray();
-}
-
-/** The earliest follow-up still to come after `now`, to set an alarm for it. */
-export async function nextFollowUpAfter(now = Date.now()): Promise<number | undefined> {
-  const next = await db.contacts.where('nextFollowUpAt').above(now).first();
-  return next?.nextFollowUpAt;
-}

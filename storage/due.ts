@@ -14,7 +14,7 @@ import {
   type DueItem,
   dueTotal,
 } from '../followups/due';
-import { countDueFollowUps, listDueFollowUps, nextFollowUpAfter } from './contacts';
+import { countDueFollowUps, listDueFollowUps, nextFollowUpAfter } from './followups';
 import { countDueInterviewThanks } from './interview-thanks';
 import { db } from './db';
 import { countDueKeepInTouch, listDueKeepInTouch, nextKeepInTouchAfter } from './keep-in-touch';

@@ -11,9 +11,11 @@ import {
   patchForSnooze,
   snoozeUntil,
 } from '../../../followups/rules';
-import { countDueFollowUps, getContact, listDueFollowUps, saveCapture } from '../../../storage/contacts';
+import { getContact, saveCapture } from '../../../storage/contacts';
 import {
   claimDailySummary,
+  countDueFollowUps,
+  listDueFollowUps,
   markNoResponse,
   markReplyReceived,
   releaseDailySummary,

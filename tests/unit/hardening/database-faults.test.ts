@@ -5,7 +5,8 @@
  */
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { countDueFollowUps, saveCapture, updateContact } from '../../../storage/contacts';
+import { saveCapture, updateContact } from '../../../storage/contacts';
+import { countDueFollowUps } from '../../../storage/followups';
 import { db, openDatabase } from '../../../storage/db';
 import { updateSettings } from '../../../storage/settings';
 import { applyContactImport } from '../../../storage/import-contacts';
