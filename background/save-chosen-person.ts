@@ -1,5 +1,6 @@
 /**
- * The in-page picker for pages that list several people (residents, faculty,
+ * Saving the person chosen in the in-page picker (capture/person-chooser.ts,
+ * injected as picker.js) on pages that list several people (residents, faculty,
  * alumni). The background opens it; the page script only shows the people
  * and reports which one the user clicked, by index. Saving stays here: the
  * background re-reads the page itself, checks the name the picker showed,

@@ -2,6 +2,8 @@
  * The single source of truth for every record Rapport stores or passes between
  * contexts. TypeScript types are inferred from these schemas; nothing else
  * declares the shape of a contact, an interaction, a template or the settings.
+ * The model's ground floor: every context imports it, it imports nothing of the
+ * product (content scripts import its types only, never zod).
  */
 import { z } from 'zod';
 

@@ -1,3 +1,4 @@
+/** The badge's number for the interface: how many things are due now, live (storage/due.ts counts them). */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { countDueItems } from '../../storage/due';
