@@ -63,12 +63,18 @@ export function useWriteStatus(): {
 }
 
 /**
- * A write made outside a view's `run` (an Undo toast's undo, a field saving itself) that still tells the
- * background: `undo: afterWrite(undo)`. Errors reach the caller, which shows them its own way.
+ * A write made outside a view's `run` (a form that shows its own outcome) that still tells the background;
+ * resolves to the write's result. Errors reach the caller, which shows them its own way.
  */
+export async function writeThenNotify<R>(write: () => Promise<R>): Promise<R> {
+  const result = await write();
+  await notifyDataChanged();
+  return result;
+}
+
+/** The same as a callback (an Undo toast's undo, a field saving itself): `undo: afterWrite(undo)`. */
 export function afterWrite<T extends unknown[]>(write: (...args: T) => Promise<unknown>): (...args: T) => Promise<void> {
   return async (...args: T) => {
-    await write(...args);
-    await notifyDataChanged();
+    await writeThenNotify(() => write(...args));
   };
 }

@@ -9,7 +9,6 @@ import { blockers, personalHint, render, usedVariables } from '../../drafting/re
 import { findSharedSchool } from '../../drafting/shared-school';
 import { letterFieldsFromDraft, variableDef, variableValues, type VariableDef } from '../../drafting/variables';
 import { currentLetterOf } from '../../storage/letters';
-import { notifyDataChanged } from '../../messages';
 import { getDraft, recordSent, saveDraft } from '../../storage/drafts';
 import { logInteraction } from '../../storage/interactions';
 import {
@@ -28,6 +27,7 @@ import './drafting.css';
 import { i18n } from '#i18n';
 import { formatDate } from '../format';
 import { formatLabel, labelsOf } from '../labels';
+import { writeThenNotify } from '../use-write';
 
 interface Props {
   contact: Contact;
@@ -193,15 +193,16 @@ export function DraftComposer({ contact, templateId }: Props) {
     setBusy(true);
     try {
       const aboutLetter = state.templateId !== undefined && LETTER_TEMPLATES.has(state.templateId);
-      const { contact: updated } = await recordSent(
-        contact.id,
-        { kind: sendKind, channel: channelOf(state.format), text: logged, templateId: state.templateId },
-        Date.now(),
-        // A letter request marked sent creates the letter, or moves it to "asked", with what the draft knew.
-        aboutLetter ? { letter: { letterId: letter?.id, ...letterFieldsFromDraft(state.values) } } : {},
+      const { contact: updated } = await writeThenNotify(() =>
+        recordSent(
+          contact.id,
+          { kind: sendKind, channel: channelOf(state.format), text: logged, templateId: state.templateId },
+          Date.now(),
+          // A letter request marked sent creates the letter, or moves it to "asked", with what the draft knew.
+          aboutLetter ? { letter: { letterId: letter?.id, ...letterFieldsFromDraft(state.values) } } : {},
+        ),
       );
       dirty.current = false;
-      await notifyDataChanged();
       setNotice({
         text: updated.nextFollowUpAt ? i18n.t('drafting.loggedNext', { date: formatDate(updated.nextFollowUpAt) }) : i18n.t('drafting.logged'),
       });
@@ -215,8 +216,7 @@ export function DraftComposer({ contact, templateId }: Props) {
   const replyReceived = async () => {
     setBusy(true);
     try {
-      await logInteraction(contact.id, { kind: 'reply_received', channel: channelOf(state.format) });
-      await notifyDataChanged();
+      await writeThenNotify(() => logInteraction(contact.id, { kind: 'reply_received', channel: channelOf(state.format) }));
       setNotice({ text: i18n.t('drafting.markedReplied') });
     } catch (error) {
       setNotice({ text: (error as Error).message, error: true });

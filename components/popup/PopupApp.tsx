@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isDoximityHost, isLinkedInHost } from '../../model/profile-links';
-import { notifyDataChanged, sendToBackground, type SaveOutcome } from '../../messages';
+import { sendToBackground, type SaveOutcome } from '../../messages';
 import { undoSave } from '../../storage/contacts';
 import { ContactSummary } from '../ContactSummary';
 import { DueList } from '../followups/DueList';
@@ -13,6 +13,7 @@ import { UndoProvider } from '../undo';
 import { useDueCount } from '../followups/use-due-count';
 import { useTargetTab } from '../use-target-tab';
 import { i18n } from '#i18n';
+import { writeThenNotify } from '../use-write';
 
 /** LinkedIn's and Doximity's pages are never changed: no pointing there. */
 function onProfileSite(url: string): boolean {
@@ -68,9 +69,8 @@ export function PopupApp() {
 
   const undo = async (outcome: Extract<SaveOutcome, { kind: 'saved' }>) => {
     try {
-      await undoSave(outcome);
+      await writeThenNotify(() => undoSave(outcome));
       setState({ step: 'undone', created: outcome.created });
-      await notifyDataChanged();
     } catch (error) {
       setState({ step: 'error', message: (error as Error).message });
     }
