@@ -8,10 +8,16 @@ const TITLES = ['Resident Physician', 'Program Director', 'Chief Resident', 'Ass
 const SPECIALTIES = ['Internal Medicine', 'Pediatrics', 'Neurology', 'Family Medicine', 'Emergency Medicine', 'Surgery'];
 const STATUSES: Status[] = ['not_contacted', 'awaiting_reply', 'replied', 'meeting', 'closed', 'no_response'];
 
-export function generateContacts(count: number, options: { awaiting?: number; now?: number } = {}): Contact[] {
+/**
+ * `count` contacts numbered from `from` (so that a large set can be made a chunk at a time, the
+ * same as at once); the first `awaiting` numbers await a reply.
+ */
+export function generateContacts(count: number, options: { awaiting?: number; now?: number; from?: number } = {}): Contact[] {
   const now = options.now ?? Date.now();
+  const from = options.from ?? 0;
   const awaiting = options.awaiting ?? Math.floor(count / 10);
-  return Array.from({ length: count }, (_, i) => {
+  return Array.from({ length: count }, (_, n) => {
+    const i = from + n;
     const first = FIRST[i % FIRST.length]!;
     const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
     const waiting = i < awaiting;

@@ -24,6 +24,8 @@ export async function launchWithExtension(options: {
   args?: string[];
   /** The browser's interface language, which picks the extension's locale; English unless a test asks otherwise. */
   lang?: string;
+  /** Unpacked extensions loaded beside Rapport (the bench's floor extension, bench/floor/build.ts). */
+  alsoLoad?: string[];
 }): Promise<LoadedExtension> {
   const lang = options.lang ?? 'en-US';
   if (!existsSync(`${EXTENSION_DIR}/manifest.json`)) {
@@ -41,8 +43,8 @@ export async function launchWithExtension(options: {
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
     args: [
       `--lang=${lang}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${[EXTENSION_DIR, ...(options.alsoLoad ?? [])].join(',')}`,
+      `--load-extension=${[EXTENSION_DIR, ...(options.alsoLoad ?? [])].join(',')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -29,30 +29,25 @@ export const SORTS = {
 } as const;
 export type Sort = keyof typeof SORTS;
 
-/** The newest possible date, as the upper end of a compound key range. */
-const MAX_DATE = 8.64e15;
-/** Sorts after every string in IndexedDB's key order. */
-const MAX_STRING = '\uffff';
-
 /** Primary keys as strings: every contact's id is one (model/ids.ts). */
 const asIds = (keys: unknown[]) => keys as string[];
 
 /**
  * Every contact's id in the order of `sort`. A date sort lists contacts with
  * that date first (names in order within the same date) and those without it
- * after, by name, as a spreadsheet would.
+ * after, by name, as a spreadsheet would. Names within a date come from the
+ * name order read anyway, not from a compound index per date (schema version
+ * 6 dropped those: they cost every write three index rows to serve a sort).
  */
 export async function orderedIds(sort: Sort): Promise<string[]> {
   return db.transaction('r', db.contacts, async () => {
     const byName = asIds(await db.contacts.orderBy('sortName').primaryKeys());
     if (sort === 'name') return byName;
-    const index = sort === 'lastContact' ? '[lastContactedAt+sortName]' : sort === 'nextFollowUp' ? '[nextFollowUpAt+sortName]' : '[createdAt+sortName]';
-    const dated = () => db.contacts.where(index).between([-Infinity, ''], [MAX_DATE, MAX_STRING], true, true);
+    const field = sort === 'lastContact' ? 'lastContactedAt' : sort === 'nextFollowUp' ? 'nextFollowUpAt' : 'createdAt';
+    const dated = db.contacts.orderBy(field);
+    const [dates, ids] = await Promise.all([dated.keys() as Promise<unknown[]>, dated.primaryKeys()]);
     // Soonest first for what is coming; newest first for the past (last contact, date added).
-    const first =
-      sort === 'nextFollowUp'
-        ? asIds(await dated().primaryKeys())
-        : newestFirst(asIds(await dated().primaryKeys()), (await dated().keys()) as unknown as [number, string][]);
+    const first = byDateThenName(asIds(ids), dates as number[], byName, sort === 'nextFollowUp' ? 1 : -1);
     if (first.length === byName.length) return first;
     const seen = new Set(first);
     for (const id of byName) if (!seen.has(id)) first.push(id);
@@ -61,20 +56,17 @@ export async function orderedIds(sort: Sort): Promise<string[]> {
 }
 
 /**
- * Ids read by ascending [date, name], turned newest first with names still in
- * order within one date: a whole import shares its date added, and should
- * read A to Z, not Z to A.
+ * Ids read in ascending date order, ordered by date (`direction` 1 soonest
+ * first, -1 newest first) with names in reading order within one date: a
+ * whole import shares its date added, and should read A to Z, not Z to A.
+ * IndexedDB orders equal dates by id, so the name order ranks them.
  */
-function newestFirst(ids: string[], keys: [number, string][]): string[] {
-  const out: string[] = [];
-  let end = ids.length;
-  while (end > 0) {
-    let start = end - 1;
-    while (start > 0 && keys[start - 1]![0] === keys[end - 1]![0]) start--;
-    for (let i = start; i < end; i++) out.push(ids[i]!);
-    end = start;
-  }
-  return out;
+function byDateThenName(ids: string[], dates: number[], byName: readonly string[], direction: 1 | -1): string[] {
+  const rank = new Map<string, number>();
+  byName.forEach((id, i) => rank.set(id, i));
+  const order = ids.map((_, i) => i);
+  order.sort((a, b) => direction * (dates[a]! - dates[b]!) || (rank.get(ids[a]!) ?? 0) - (rank.get(ids[b]!) ?? 0));
+  return order.map((i) => ids[i]!);
 }
 
 /** The ids that have one value in an index; for a multi-valued index (tags), any of them. */

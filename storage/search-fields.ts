@@ -3,7 +3,7 @@
  * can answer the side panel's questions through indexes (RELIABILITY L2: no
  * UI path reads the whole table): `sortName` orders the list as people read
  * names, and `searchWords` finds a contact by the start of any word of its
- * name, organization, school, tags or notes.
+ * name, organization, school, tags or the opening words of its notes.
  *
  * A database middleware (storage/db.ts) computes them on every write, never
  * the callers, and removes them from every record read, so they never reach
@@ -16,6 +16,12 @@ import { fold, words } from '../model/text';
 const MAX_WORD = 40;
 /** Words kept per contact; long notes would otherwise dominate the index. */
 const MAX_WORDS = 400;
+/**
+ * Words kept from the notes (schema version 6): enough to find a contact by
+ * what the notes open with ("Met at the ACP meeting…"), without every word of
+ * long notes in the index, which each write and import pays for (#18).
+ */
+export const MAX_NOTE_WORDS = 40;
 
 /** The text fields a search looks in, in the order their words are kept. */
 function searchedText(contact: Partial<Contact>): (string | undefined)[] {
@@ -30,7 +36,6 @@ function searchedText(contact: Partial<Contact>): (string | undefined)[] {
     ...(contact.education ?? []).map((e) => e.school),
     ...(contact.tags ?? []),
     contact.whereMet?.event,
-    contact.notes,
   ];
 }
 
@@ -48,6 +53,10 @@ export function searchFields(contact: Partial<Contact>): SearchFields {
       if (unique.size >= MAX_WORDS) break;
     }
     if (unique.size >= MAX_WORDS) break;
+  }
+  for (const word of words(contact.notes ?? '').slice(0, MAX_NOTE_WORDS)) {
+    if (unique.size >= MAX_WORDS) break;
+    unique.add(word.slice(0, MAX_WORD));
   }
   return { sortName: fold(contact.fullName ?? '').trim(), searchWords: [...unique] };
 }

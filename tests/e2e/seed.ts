@@ -2,6 +2,7 @@
 import type { Page } from '@playwright/test';
 import type { Contact } from '../../model/schemas';
 import { withSearchFields } from '../../storage/search-fields';
+import { putContactRows } from '../../bench/seed-page';
 
 export interface SeedContact {
   fullName: string;
@@ -38,20 +39,7 @@ export async function seedContacts(page: Page, people: SeedContact[]): Promise<v
       ...row,
     } as Partial<Contact>),
   );
-  await page.evaluate(async (rows) => {
-    const request = indexedDB.open('rapport');
-    const db = await new Promise<IDBDatabase>((done, fail) => {
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    const tx = db.transaction('contacts', 'readwrite');
-    for (const row of rows) tx.objectStore('contacts').put(row);
-    await new Promise((done, fail) => {
-      tx.oncomplete = done;
-      tx.onerror = () => fail(tx.error);
-    });
-    db.close();
-  }, rows);
+  await putContactRows(page, rows);
 }
 
 export const PEOPLE: SeedContact[] = [

@@ -17,6 +17,7 @@ import {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V6,
   SCHEMA_VERSION,
   db,
   openDatabase,
@@ -71,13 +72,14 @@ const V1_ROWS = readExport('v1.json');
 
 /** The version after the current one, as a future build might declare it: a new index, and a field changed in an upgrade. */
 const NEXT = SCHEMA_VERSION + 1;
-const NEXT_SCHEMA = { ...SCHEMA_V4, contacts: `${SCHEMA_V4.contacts}, location` };
+const NEXT_SCHEMA = { ...SCHEMA_V6, contacts: `${SCHEMA_V6.contacts}, location` };
 function declareNext(name: string, upgrade: (tx: Transaction) => Promise<void>): Dexie {
   const next = new Dexie(name);
   next.version(1).stores(SCHEMA_V1);
   next.version(2).stores(SCHEMA_V2);
   next.version(3).stores(SCHEMA_V3);
   next.version(4).stores(SCHEMA_V4);
+  next.version(6).stores(SCHEMA_V6);
   next.version(NEXT).stores(NEXT_SCHEMA).upgrade(upgrade);
   return next;
 }
@@ -86,7 +88,7 @@ describe('M1: an upgrade with 10,000 rows', () => {
   it('keeps every row, migrates the field, and the new index answers', async () => {
     const name = dbName('m1');
     const old = new Dexie(name);
-    old.version(SCHEMA_VERSION).stores(SCHEMA_V4);
+    old.version(SCHEMA_VERSION).stores(SCHEMA_V6);
     const base = V1_ROWS.data.data.find((t) => t.tableName === 'contacts')!.rows[0]!;
     await old.table('contacts').bulkAdd(
       Array.from({ length: 10_000 }, (_, i) => ({ ...base, id: `c${i}`, identities: [`linkedin:p${i}`], location: i % 2 ? 'Boston, MA' : 'Denver, CO' })),
@@ -245,9 +247,8 @@ describe('M3: a newer version upgrading while a page has the old one open', () =
     const blocked = vi.fn();
     const next = declareNext(DB_NAME, async () => undefined);
     next.on('blocked', blocked);
-    const start = performance.now();
+    // Never blocked: the open resolves without Dexie's 'blocked' event (no clock, which a busy machine would fail).
     await next.open();
-    expect(performance.now() - start).toBeLessThan(2_000);
     expect(blocked).not.toHaveBeenCalled();
     expect(reload).toHaveBeenCalledTimes(1);
     // The old page stays closed until it reloads: no write with old code reaches the new schema.

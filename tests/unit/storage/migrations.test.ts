@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
 import { withSearchFields } from '../../../storage/search-fields';
 import { Contact, Interaction, Letter } from '../../../model/schemas';
 
@@ -107,7 +107,7 @@ describe('schema versions', () => {
     expect(await db.contacts.orderBy('sortName').primaryKeys()).toEqual(['c1']);
     expect(await db.contacts.where('searchWords').startsWith('mull').primaryKeys()).toEqual(['c1']);
     expect(await db.contacts.where('searchWords').equals('im').count()).toBe(1);
-    expect(await db.contacts.where('[createdAt+sortName]').equals([1, 'hannah muller']).count()).toBe(1);
+    expect(await db.contacts.where('createdAt').equals(1).count()).toBe(1);
     expect(Interaction.parse(await db.interactions.get('i1'))).toEqual(V1_INTERACTION);
     db.close();
   });
@@ -177,6 +177,43 @@ describe('schema versions', () => {
     expect(await db.contacts.where('keepInTouchAt').belowOrEqual(100).primaryKeys()).toEqual(['b']);
     expect(await db.programs.count()).toBe(1);
     expect(await db.programLinks.count()).toBe(2);
+    db.close();
+  });
+
+  it('version 6 keeps every version-4 record, drops the sort-only indexes, and keeps only the opening words of notes', async () => {
+    const longNotes = `Met at the ACP meeting. ${Array.from({ length: 100 }, (_, i) => `word${i}`).join(' ')} farewell`;
+    // As version 4 stored them: every word of the notes in the index.
+    const asV4 = (contact: Record<string, unknown>, words: string[]) => ({ ...contact, sortName: String(contact.fullName).toLowerCase(), searchWords: words });
+    const noted = { ...AT('n', 'Northfield General Hospital'), notes: longNotes, createdAt: 5 };
+    const plain = { ...AT('p', 'Northfield General Hospital'), fullName: 'Ana Ortiz', createdAt: 5 };
+    const old = new Dexie(DB_NAME);
+    old.version(4).stores(SCHEMA_V4);
+    await old.table('contacts').bulkAdd([
+      asV4(noted, ['hannah', 'muller', ...longNotes.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)]),
+      asV4(plain, ['ana', 'ortiz', 'kept-as-it-was']),
+    ]);
+    await old.table('programs').add({ id: 'p1', name: 'Northfield General Hospital', aliases: [], kind: 'hospital', stage: 'researching', notes: '', interviewDates: [], createdAt: 1, updatedAt: 1, matchKeys: ['northfield general hospital'] });
+    await old.table('programLinks').bulkAdd([{ contactId: 'n', programId: 'p1', by: 'name', at: 1 }]);
+    old.close();
+
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    // Every record kept as it was.
+    expect(await db.contacts.orderBy('id').toArray()).toEqual([noted, plain]);
+    expect(await db.programLinks.count()).toBe(1);
+    expect(await db.programs.where('matchKeys').equals('northfield general hospital').count()).toBe(1);
+    // The sort-only compound indexes are gone; the plain date index orders the list.
+    expect(db.contacts.schema.indexes.map((index) => index.name)).not.toContain('[createdAt+sortName]');
+    expect(db.contacts.schema.indexes.map((index) => index.name)).not.toContain('[nextFollowUpAt+sortName]');
+    expect(await db.contacts.where('createdAt').equals(5).primaryKeys()).toEqual(['n', 'p']);
+    // The notes' opening words still find the contact; their far end no longer does.
+    expect(await db.contacts.where('searchWords').equals('acp').primaryKeys()).toEqual(['n']);
+    expect(await db.contacts.where('searchWords').equals('word30').primaryKeys()).toEqual(['n']);
+    expect(await db.contacts.where('searchWords').equals('farewell').count()).toBe(0);
+    expect(await db.contacts.where('searchWords').equals('word99').count()).toBe(0);
+    // A contact without notes is not rewritten.
+    expect(await db.contacts.where('searchWords').equals('kept-as-it-was').primaryKeys()).toEqual(['p']);
     db.close();
   });
 
