@@ -83,7 +83,7 @@ export default defineConfig({
   },
   vite: () => ({
     build: { sourcemap: false, rollupOptions: { onwarn: quietZodAnnotations } },
-    // The import worker (portability/import.worker.ts) is a module worker, bundled into its own file of the package.
+    // The import worker (import-worker/import.worker.ts) is a module worker, bundled into its own file of the package.
     worker: { format: 'es' },
   }),
 });

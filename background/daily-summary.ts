@@ -5,8 +5,8 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { dueLabel, localDay } from '../followups/rules';
-import { listDueFollowUps } from '../storage/contacts';
-import { claimDailySummary, releaseDailySummary } from '../storage/followups';
+import { openBrowserSidePanel } from '../platform/side-panel';
+import { claimDailySummary, listDueFollowUps, releaseDailySummary } from '../storage/followups';
 import { getSettings } from '../storage/settings';
 import { setSectionRequest } from '../storage/ui-state';
 
@@ -53,13 +53,6 @@ export async function notifyDailySummary(due: number, now = Date.now()): Promise
   }
 }
 
-interface ChromeSidePanel {
-  sidePanel?: { open(options: { windowId: number }): Promise<void> };
-}
-interface FirefoxSidebar {
-  sidebarAction?: { open(): Promise<void> };
-}
-
 /** chrome.windows.WINDOW_ID_CURRENT: the click's window, known without an await. */
 const WINDOW_ID_CURRENT = -2;
 
@@ -73,16 +66,7 @@ const WINDOW_ID_CURRENT = -2;
  */
 export function openFollowUpsFromNotification(notificationId: string): void {
   if (notificationId !== SUMMARY_NOTIFICATION_ID) return;
-  const chromeApi = (globalThis as { chrome?: ChromeSidePanel }).chrome;
-  const firefoxApi = browser as unknown as FirefoxSidebar;
-  let opening: Promise<void>;
-  try {
-    opening = chromeApi?.sidePanel
-      ? chromeApi.sidePanel.open({ windowId: WINDOW_ID_CURRENT })
-      : (firefoxApi.sidebarAction?.open() ?? Promise.reject(new Error(i18n.t('common.noSidePanel'))));
-  } catch (error) {
-    opening = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
+  const opening = openBrowserSidePanel(WINDOW_ID_CURRENT);
   const requesting = setSectionRequest('followups');
   void browser.notifications.clear(notificationId).catch(() => undefined);
   requesting.catch((error: unknown) => console.error('Rapport: could not ask the panel for follow-ups', error));

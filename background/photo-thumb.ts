@@ -5,7 +5,7 @@
  * purpose; any failure means no thumbnail, never a failed save.
  */
 import { isAllowedPhotoUrl, PHOTO_HOSTS } from '../capture/photo-hosts';
-import { photoThumb } from '../storage/schemas';
+import { photoThumb } from '../model/schemas';
 
 /** Image hosts Rapport may fetch a photo from (the manifest's host_permissions list the same). */
 export const THUMB_HOSTS = PHOTO_HOSTS;

@@ -12,10 +12,9 @@ import { browser } from 'wxt/browser';
 import { validateCapture } from '../capture/index';
 import { POINTER_TTL_MS, readPointerSession, writePointerSession, type PointerRequest } from '../messages/pointer-session';
 import { saveCapture } from '../storage/contacts';
-import { setFocusContact } from '../storage/ui-state';
-import { requestBadgeRefresh } from './badge';
+import { afterSave } from './after-save';
 import { fetchThumbnail } from './photo-thumb';
-import { mayShowPicker, pageKey } from './picker';
+import { mayShowPicker, pageKey } from './save-chosen-person';
 import { UserError, userText, type UserText } from '../messages/user-text';
 
 type Sender = Browser.runtime.MessageSender;
@@ -59,7 +58,7 @@ export async function handlePointerRequest(request: PointerRequest, sender: Send
     const photoThumb = capture.photoUrl ? await fetchThumbnail(capture.photoUrl) : undefined;
     const result = await saveCapture(capture, now, { listed: pageKey(capture.profileUrl) === session.url, photoThumb });
     await writePointerSession({ ...session, state: 'saved' });
-    await Promise.allSettled([requestBadgeRefresh(), setFocusContact(result.contact.id)]);
+    await afterSave(result.contact, { focus: true });
     return { fullName: result.contact.fullName, created: result.created };
   } catch (error) {
     await writePointerSession({ ...session, state: 'failed' });

@@ -9,35 +9,19 @@ import type { Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { parseSelection } from '../capture/selection';
+import { openBrowserSidePanel } from '../platform/side-panel';
 import type { SaveOutcome } from '../messages';
-import { setAddRequest, setFocusContact } from '../storage/ui-state';
-import { requestBadgeRefresh } from './badge';
+import { setAddRequest } from '../storage/ui-state';
+import { afterSave } from './after-save';
 import { saveTab } from './save-tab';
-import { updateTabIcon } from './tab-icon';
 
 type Tab = Browser.tabs.Tab;
-
-interface ChromeSidePanel {
-  sidePanel?: { open(options: { windowId?: number; tabId?: number }): Promise<void> };
-}
-interface FirefoxSidebar {
-  sidebarAction?: { open(): Promise<void> };
-}
 
 export const QUICK_SAVE_NOTIFICATION_ID = 'rapport-quick-save';
 
 /** Opens the side panel now, in the gesture's task; resolves to whether it opened. */
 export function openPanelNow(windowId: number | undefined): Promise<boolean> {
-  const chromeApi = (globalThis as { chrome?: ChromeSidePanel }).chrome;
-  const firefoxApi = browser as unknown as FirefoxSidebar;
-  try {
-    const opening = chromeApi?.sidePanel
-      ? chromeApi.sidePanel.open(windowId !== undefined ? { windowId } : {})
-      : firefoxApi.sidebarAction?.open();
-    return opening ? opening.then(() => true, () => false) : Promise.resolve(false);
-  } catch {
-    return Promise.resolve(false);
-  }
+  return openBrowserSidePanel(windowId).then(() => true, () => false);
 }
 
 /** What to tell the user about a save they started from the menu or the shortcut. */
@@ -84,11 +68,7 @@ export async function saveFromGesture(tab: Tab | undefined, now = Date.now()): P
     outcome = { kind: 'no-person', url: tab.url, reason: error instanceof Error ? error.message : i18n.t('common.notSaved') };
   }
   if (outcome.kind === 'saved') {
-    await setFocusContact(outcome.contact.id).catch(() => undefined);
-    await Promise.allSettled([
-      requestBadgeRefresh(),
-      updateTabIcon(tabId, outcome.contact.profiles.linkedin ?? outcome.contact.profiles.doximity),
-    ]);
+    await afterSave(outcome.contact, { tabId, focus: true });
   } else if (outcome.kind === 'no-person' && outcome.url && /^https?:/.test(outcome.url)) {
     // A page about no one: the add-by-hand form, with the page's link, for the user to fill in.
     await setAddRequest({ profileUrl: outcome.url }).catch(() => undefined);

@@ -6,9 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { profileRef, type ProfileRef } from '../capture/urls';
+import { profileRef, type ProfileRef } from '../model/profile-links';
 import { EXTRACT_REQUEST } from '../messages';
-import { SITE_LABELS, SITE_ORIGINS, hasHostAccess, siteLabels, withdrawnSiteOrigins } from './host-access';
+import { SITE_LABELS, SITE_ORIGINS, hasHostAccess, siteLabels, withdrawnSiteOrigins } from '../platform/host-access';
 import { TimeLimitError, withTimeLimit } from './time-limit';
 
 export type TabRead =

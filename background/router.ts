@@ -8,12 +8,13 @@ import { i18n } from '#i18n';
 import { ContentRequest, PageRequest, type Reply } from '../messages';
 import { findByProfileUrl } from '../storage/contacts';
 import { isQuotaError, STORAGE_FULL } from '../storage/write-errors';
+import { profileRef } from '../model/profile-links';
 import { say } from '../messages/user-text';
-import { profileRef } from '../capture/urls';
 import { browser } from 'wxt/browser';
+import { afterSave } from './after-save';
 import { requestBadgeRefresh } from './badge';
 import { PointerRequest } from '../messages/pointer-session';
-import { handlePickerRequest } from './picker';
+import { handlePickerRequest } from './save-chosen-person';
 import { handlePointerRequest, startPointer } from './pointer';
 import { readTab } from './read-tab';
 import { saveTab } from './save-tab';
@@ -34,7 +35,7 @@ async function handle(request: PageRequest): Promise<unknown> {
     case 'save-tab': {
       const outcome = await saveTab(request.tabId);
       if (outcome.kind === 'saved') {
-        await Promise.all([requestBadgeRefresh(), updateTabIcon(request.tabId, outcome.contact.profiles.linkedin ?? outcome.contact.profiles.doximity)]);
+        await afterSave(outcome.contact, { tabId: request.tabId });
       }
       return outcome;
     }
@@ -80,7 +81,7 @@ export async function routeMessage(message: unknown, sender: Sender): Promise<Re
 
 /**
  * Content scripts ask for one thing only: the in-page picker's answer, an
- * index that background/picker.ts accepts from the tab it opened the picker
+ * index that background/save-chosen-person.ts accepts from the tab it opened the picker
  * in, once. Everything else from a page is refused.
  */
 async function routeContentMessage(message: unknown, sender: Sender): Promise<Reply<unknown>> {

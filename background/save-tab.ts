@@ -2,11 +2,11 @@
 import { i18n } from '#i18n';
 import { validateCapture, type Capture } from '../capture/index';
 import { problemOf, type PageProblem } from '../capture/page-problem';
-import { isDoximityHost, isLinkedInHost } from '../capture/urls';
+import { isDoximityHost, isLinkedInHost } from '../model/profile-links';
 import type { SaveOutcome } from '../messages';
 import { saveCapture, type SaveOptions } from '../storage/contacts';
 import { fetchThumbnail } from './photo-thumb';
-import { openPicker, peopleIn } from './picker';
+import { openPicker, peopleIn } from './save-chosen-person';
 import { readTab } from './read-tab';
 
 export async function saveTab(tabId: number, now = Date.now()): Promise<SaveOutcome> {

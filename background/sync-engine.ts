@@ -18,7 +18,7 @@ import { isRecordDocId } from '../sync/kinds';
 import { mergeAll, type FieldConflict } from '../sync/merge';
 import { Payload, sameVersion, type Version } from '../sync/version';
 import type { RapportDB } from '../storage/db';
-import { CAPTURED_FIELDS, Interaction } from '../storage/schemas';
+import { CAPTURED_FIELDS, Interaction } from '../model/schemas';
 import { bindingFor, recordKey } from '../storage/sync-bindings';
 import {
   applyMerged,

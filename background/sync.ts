@@ -15,7 +15,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { db } from '../storage/db';
-import { newId } from '../storage/ids';
+import { newId } from '../model/ids';
 import { countPending, getSyncMeta, setSyncMeta, startTracking, stopTracking } from '../storage/sync-state';
 import { originPattern, SyncSetup, type SyncFailure } from '../sync/config';
 import type { SyncKeys } from '../sync/crypto';

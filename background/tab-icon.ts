@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { profileRef } from '../capture/urls';
+import { profileRef } from '../model/profile-links';
 import type { DueCounts } from '../followups/due';
 import { findByProfileUrl } from '../storage/contacts';
 import { countDue } from '../storage/due';

@@ -9,7 +9,7 @@ import 'fake-indexeddb/auto';
 import { dueTotal, letterDueAt } from '../followups/due';
 import { db } from '../storage/db';
 import { countDue, nextDueAfter } from '../storage/due';
-import { DEFAULT_SETTINGS, type Contact, type Letter } from '../storage/schemas';
+import { DEFAULT_SETTINGS, type Contact, type Letter } from '../model/schemas';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 4, 12, 14);

@@ -1,6 +1,6 @@
 /** Realistic generated contacts for benchmarks, parsed by the Contact schema so they are complete records. */
+import { Contact, type ContactInput, type Status, type Interaction } from '../model/schemas';
 import { replayTimeline } from '../overview/outreach';
-import { Contact, type ContactInput, type Interaction, type Status } from '../storage/schemas';
 
 const FIRST = ['Priya', 'Daniel', 'Hannah', 'Wen', 'Sofía', 'Chidi', 'Elena', 'Marcus', 'Aisha', 'Jonas', 'Mei', 'Omar', 'Grace', 'Luca', 'Nadia', 'Tomás'];
 const LAST = ['Raman', 'O’Connor', 'Müller', 'Li', 'Reyes', 'Okonkwo', 'Vásquez', 'Lee', 'Khan', 'Berg', 'Chen', 'Haddad', 'Adeyemi', 'Rossi', 'Petrova', 'García', 'Miller'];

@@ -12,10 +12,10 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { performance } from 'node:perf_hooks';
 import { db } from '../storage/db';
-import { exportBackup } from '../portability/backup-export';
+import { exportBackup } from '../storage/backup-export';
 import { serializeBackup } from '../portability/backup-format';
 import { contactsToCsv } from '../portability/csv-export';
-import { applyContactImport } from '../portability/import-contacts';
+import { applyContactImport } from '../storage/import-contacts';
 import { parseConnections } from '../portability/linkedin-connections';
 import { median, report } from './report';
 

@@ -12,7 +12,7 @@ import { launchWithExtension } from '../scripts/chromium';
 import { db, type ProgramRow } from '../storage/db';
 import { linkRow } from '../storage/link-facts';
 import { PROGRAM_TABLES, linkContactsByName } from '../storage/program-links';
-import { Program, type Contact, type ProgramLink } from '../storage/schemas';
+import { Program, type Contact, type ProgramLink } from '../model/schemas';
 import { withSearchFields } from '../storage/search-fields';
 import { generateContacts } from './generate';
 import { median, report } from './report';

@@ -4,7 +4,7 @@
  * headings and itemprops rather than by class names where possible; Doximity
  * serves its pages in English only, so English headings are a fair anchor.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { parseName } from './names';
 import {
   baseUrl,
@@ -25,7 +25,7 @@ import {
   yearRange,
   years,
 } from './text';
-import { profileRef } from './urls';
+import { profileRef } from '../model/profile-links';
 
 type Education = NonNullable<CaptureInput['education']>[number];
 

@@ -2,11 +2,11 @@
  * The Doximity content script's extractor alone (about 6 KB gzipped instead
  * of about 16 KB for ./extract). Same contract as ./extract: no zod at run time.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { extractDoximity } from './doximity';
+import { isDoximityHost } from '../model/profile-links';
 import type { ProblemAnswer } from './page-problem';
 import { signInForm, statedProblem } from './site-problem';
-import { isDoximityHost } from './urls';
 
 function onDoximity(url: string): boolean {
   try {

@@ -3,10 +3,10 @@
  * of about 16 KB for ./extract, which also carries the Doximity and
  * generic-web extractors). Same contract as ./extract: no zod at run time.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { extractLinkedIn, findLinkedInPeople } from './linkedin';
 import { linkedInProblem, type ProblemAnswer } from './page-problem';
-import { isLinkedInHost } from './urls';
+import { isLinkedInHost } from '../model/profile-links';
 
 function onLinkedIn(url: string): boolean {
   try {

@@ -4,7 +4,7 @@
  * API as ./extract; no zod at run time. The script injected into an arbitrary
  * page can bundle this alone (smaller than ./extract).
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import type { PageProblem } from './page-problem';
 import { signInForm, statedProblem } from './site-problem';
 import { bioPerson, cardPeople, educationList, roleUnderHeading } from './heuristics';

@@ -5,11 +5,11 @@
  * ./extract-doximity, ./extract-web), so none of them imports zod at run time
  * (types only): the background validates with `validateCapture` from ./index.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import * as doximity from './extract-doximity';
 import * as linkedin from './extract-linkedin';
 import * as web from './extract-web';
-import { isDoximityHost, isLinkedInHost } from './urls';
+import { isDoximityHost, isLinkedInHost } from '../model/profile-links';
 
 type Site = 'linkedin' | 'doximity' | 'web' | null;
 

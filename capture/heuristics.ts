@@ -11,7 +11,7 @@
  *
  * When in doubt they find no one: a wrong person is worse than none.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { isPlausibleName, parseName } from './names';
 import { tablePeople } from './tables';
 import {

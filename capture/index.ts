@@ -4,11 +4,11 @@
  * this module (it pulls in zod); they use ./extract and send the raw result.
  */
 import { z } from 'zod';
-import { Capture } from '../storage/schemas';
+import { Capture } from '../model/schemas';
 import { extractRaw, findPeopleRaw } from './extract';
 
 export { extractRaw, findPeopleRaw } from './extract';
-export type { Capture, CaptureInput } from '../storage/schemas';
+export type { Capture, CaptureInput } from '../model/schemas';
 
 /** The person the page is about, validated; null when there is none (or several). */
 export function extractProfile(doc: Document, url: string): Capture | null {

@@ -10,7 +10,7 @@
  * are only used as a first guess with a structural fallback. Every field is
  * read on its own: a missing or odd field never costs the others.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { looksLikeName, looksLikePronouns, parseName } from './names';
 import {
   MAX_PEOPLE,
@@ -34,7 +34,7 @@ import {
   textLines,
   yearRange,
 } from './text';
-import { linkedInPage, profileRef } from './urls';
+import { linkedInPage, profileRef } from '../model/profile-links';
 
 type Education = NonNullable<CaptureInput['education']>[number];
 type Experience = NonNullable<CaptureInput['experience']>[number];

@@ -5,7 +5,7 @@
  * its organization or an author credit. A card that names only an
  * organization (`fn org` on one element) is no person.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { captureFromStructuredName } from './structured-person';
 import { MAX_PEOPLE, baseUrl, cleanMultiline, httpLink, imageUrl, opt, readText, textLines } from './text';
 

@@ -10,7 +10,7 @@
  * Page data is read through own-property and Map lookups only: keys such as
  * `__proto__` in page JSON stay inert values.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { captureFromStructuredName } from './structured-person';
 import { MAX_PEOPLE, asArray, baseUrl, clean, cleanMultiline, httpLink, opt, parseJson, prop, readText, str, textLines } from './text';
 

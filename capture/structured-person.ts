@@ -3,7 +3,7 @@
  * both give a display name and, sometimes, given and family names, an
  * honorific prefix and suffixes. Kept in one place so the two readers agree.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { parseName } from './names';
 import { withoutFragment } from './text';
 

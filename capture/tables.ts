@@ -8,7 +8,7 @@
  * Pure: reads only. Tables without a recognisable Name header are left to
  * the card heuristics.
  */
-import type { CaptureInput } from '../storage/schemas';
+import type { CaptureInput } from '../model/schemas';
 import { parseName } from './names';
 import { MAX_PEOPLE, clean, emailIn, httpLink, imageUrl, readText, withoutFragment } from './text';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { isAllowedPhotoUrl } from '../capture/photo-hosts';
 import { initials } from '../contacts/initials';
-import type { Contact } from '../storage/schemas';
+import type { Contact } from '../model/schemas';
 
 /**
  * A contact's photo (its stored thumbnail, else its link), or their initials. Only raster data: images, and links to

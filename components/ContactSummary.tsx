@@ -1,4 +1,4 @@
-import type { Contact } from '../storage/schemas';
+import type { Contact } from '../model/schemas';
 import { Avatar } from './Avatar';
 
 /** Name, credentials, headline and location: what a capture is checked against at a glance. */

@@ -1,7 +1,7 @@
 // Translated names for stored enum values (statuses, channels, kinds…). The values themselves stay as stored;
 // only what the interface shows goes through the locale files, under `labels.*`.
 import { i18n } from '#i18n';
-import type { CapturedField, Channel, ChannelLimits, Contact, InteractionKind, MessageFormat, Status } from '../storage/schemas';
+import type { CapturedField, Channel, ChannelLimits, Contact, InteractionKind, MessageFormat, Status } from '../model/schemas';
 import type { ImportTarget } from '../portability/csv-columns';
 import type { ImportKind } from '../portability/detect';
 

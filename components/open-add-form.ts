@@ -1,5 +1,5 @@
 import { setAddRequest, type AddRequest } from '../storage/ui-state';
-import { openSidePanel } from './side-panel';
+import { openSidePanel } from './open-side-panel';
 
 /**
  * Opens the side panel on the add-by-hand form, prefilled (a page about no

@@ -1,6 +1,6 @@
 /**
  * Why a name typed by hand cannot be saved, if it cannot: empty, or made only of characters that draw nothing
- * (fillers, tag characters, zero-width marks, which the store strips: see storage/schemas.ts). Emoji are a name.
+ * (fillers, tag characters, zero-width marks, which the store strips: see model/schemas.ts). Emoji are a name.
  */
 import { i18n } from '#i18n';
 import { clean } from '../capture/text';

@@ -9,7 +9,7 @@
  * express interest, and none implies a ranking commitment or asks how a
  * program will rank the applicant.
  */
-import type { Contact, InteractionKind, Letter, Template } from '../storage/schemas';
+import type { Contact, InteractionKind, Letter, Template } from '../model/schemas';
 
 export type BuiltInTemplate = Omit<Template, 'updatedAt' | 'builtIn'> & { builtIn: true };
 

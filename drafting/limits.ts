@@ -10,7 +10,7 @@ import {
   type ChannelLimits,
   type MessageFormat,
   type Settings,
-} from '../storage/schemas';
+} from '../model/schemas';
 
 export const DEFAULT_LIMITS: Required<ChannelLimits> = {
   connectionNote: 200,

@@ -138,6 +138,18 @@ export function checkTemplate(subject: string, body: string): TemplateProblem[] 
 }
 
 /** Variable names a source uses, in order of first use. */
+/**
+ * What the first personal line of `body` asks the user to write ("why this person?"), read with the same tokens
+ * as render(), without the "Your personal sentence:" lead; undefined when there is no marker or it says nothing.
+ */
+export function personalHint(body: string): string | undefined {
+  for (const match of body.matchAll(TOKEN)) {
+    if (match[2] === undefined) continue;
+    return match[2].trim().replace(new RegExp(`^${PERSONAL_HINT_PREFIX}:\\s*`, 'i'), '') || undefined;
+  }
+  return undefined;
+}
+
 export function usedVariables(source: string): string[] {
   const names = new Set<string>();
   for (const match of source.matchAll(TOKEN)) if (match[1] !== undefined) names.add(match[1].trim());

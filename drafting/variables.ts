@@ -3,7 +3,7 @@
  * value is a plain string; an empty string means "unknown", which the
  * renderer shows as missing rather than leaving a hole in the message.
  */
-import type { Contact, Letter, Settings } from '../storage/schemas';
+import type { Contact, Letter, Settings } from '../model/schemas';
 import { findSharedSchool } from './shared-school';
 
 export type VariableSource = 'contact' | 'me' | 'derived' | 'draft';

@@ -1,5 +1,5 @@
-import { readRaw } from '../capture/extract-doximity';
-import { readPageOnRequest } from '../capture/read-on-request';
+import { extractRaw, readRaw } from '../capture/extract-doximity';
+import { readPageOnRequest } from '../messages/read-on-request';
 
 /** Doximity profiles: read-only, like the LinkedIn script. */
 export default defineContentScript({

@@ -1,10 +1,10 @@
 import { readRaw } from '../capture/extract-linkedin';
-import { readPageOnRequest } from '../capture/read-on-request';
+import { readPageOnRequest } from '../messages/read-on-request';
 
 /**
  * LinkedIn profiles: reads the page when the background asks, and never adds or
  * changes anything in it (LinkedIn's terms forbid it and LinkedIn detects it).
- * No React, no zod, no DOM writes: see capture/read-on-request.ts.
+ * No React, no zod, no DOM writes: see messages/read-on-request.ts.
  */
 export default defineContentScript({
   matches: ['https://*.linkedin.com/in/*'],

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { showChooser, type ChooserHandle, type ChooserPerson } from '../capture/picker';
+import { showChooser, type ChooserHandle, type ChooserPerson } from '../capture/person-chooser';
 import type { ContentRequest } from '../messages';
 
 type Reply = { ok: true; value: { fullName?: string; created?: boolean } } | { ok: false; error: string };

@@ -1,11 +1,14 @@
 /**
  * What is due, in words: "2 follow-ups, 1 letter due", for the badge's
  * tooltip, the tab titles and the popup. Only follow-ups due keeps the
- * follow-ups' own wording (./rules.ts dueLabel).
+ * follow-ups' own wording (./rules.ts dueLabel). And each follow-up's line in
+ * the due list: how late it is and where it stands.
  */
+import { differenceInCalendarDays } from 'date-fns';
 import { i18n } from '#i18n';
+import type { Contact, Settings } from '../model/schemas';
 import { dueTotal, type DueCounts } from './due';
-import { dueLabel } from './rules';
+import { dueLabel, followUpState } from './rules';
 
 export function dueCountsLabel(counts: DueCounts | number): string {
   if (typeof counts === 'number') return dueLabel(counts);
@@ -22,4 +25,29 @@ export function dueCountsLabel(counts: DueCounts | number): string {
 
 export function countOf(counts: DueCounts | number): number {
   return typeof counts === 'number' ? counts : dueTotal(counts);
+}
+
+/** Due before today: a day or more late. */
+export function isOverdue(nextFollowUpAt: number, now: number): boolean {
+  return differenceInCalendarDays(now, nextFollowUpAt) >= 1;
+}
+
+/** How late a follow-up is: "Due today", "Due since yesterday", "3 days overdue". */
+export function followUpDueText(nextFollowUpAt: number, now: number): string {
+  const days = differenceInCalendarDays(now, nextFollowUpAt);
+  if (days <= 0) return i18n.t('popup.dueToday');
+  if (days === 1) return i18n.t('popup.dueSinceYesterday');
+  return i18n.t('popup.daysOverdue', days, { n: days });
+}
+
+/** Where a follow-up stands: the reminder, "Follow-up 2 of 3", or the follow-ups sent without a reply. */
+export function followUpStageText(contact: Contact, settings: Settings, now: number): string {
+  if (followUpState(contact, settings, now) === 'no_response') {
+    const sent = contact.followUpsSent;
+    return i18n.t('popup.followUpsSentNoReply', sent, { n: sent });
+  }
+  if (contact.status !== 'awaiting_reply') return i18n.t('popup.reminder');
+  return settings.maxFollowUps > 0
+    ? i18n.t('popup.followUpNOf', { n: Math.min(contact.followUpsSent + 1, settings.maxFollowUps), max: settings.maxFollowUps })
+    : i18n.t('popup.followUp');
 }

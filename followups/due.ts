@@ -14,7 +14,7 @@
  * write, so that the badge counts through indexes alone.
  */
 import { startOfDay, subDays } from 'date-fns';
-import type { Contact, Letter, LetterStatus, Settings } from '../storage/schemas';
+import type { Contact, Letter, LetterStatus, Settings } from '../model/schemas';
 import { dueAfter, followUpState } from './rules';
 
 /** How long "Not now" puts off a reminder that has no later date of its own. */

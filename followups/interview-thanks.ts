@@ -5,7 +5,7 @@
  * rule set: it reads programs and a time, nothing else.
  */
 import { addDays, differenceInCalendarDays, parseISO, startOfDay } from 'date-fns';
-import type { Program } from '../storage/schemas';
+import type { Program } from '../model/schemas';
 
 /** After this many days a thank-you is no longer offered (an old season's imported dates must not flood the badge). */
 export const THANKS_WINDOW_DAYS = 14;

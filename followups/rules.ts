@@ -9,7 +9,7 @@
  */
 import { addDays, startOfDay } from 'date-fns';
 import { i18n } from '#i18n';
-import type { Contact, InteractionKind, Settings, Status } from '../storage/schemas';
+import type { Contact, InteractionKind, Settings, Status } from '../model/schemas';
 import { UserError, userText } from '../messages/user-text';
 
 /** The local start of the day `days` days after `at`. */

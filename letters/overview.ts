@@ -5,7 +5,7 @@
  * lets an applicant assign at most 4 letters to one program).
  */
 import { daysLeft, isPending } from '../followups/due';
-import type { Letter } from '../storage/schemas';
+import type { Letter } from '../model/schemas';
 
 /** ERAS: the most letters one program may receive from an applicant. */
 export const MAX_LETTERS_PER_PROGRAM = 4;

@@ -1,6 +1,6 @@
 /**
  * The messages between the import wizard (side panel) and the import worker
- * (portability/import.worker.ts), which reads, checks and writes a contact
+ * (import-worker/import.worker.ts), which reads, checks and writes a contact
  * import off the page's main thread (RELIABILITY L3). Both sides check what
  * they receive against these schemas.
  *

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { Contact } from '../storage/schemas';
+import { Contact } from '../model/schemas';
 import { UserError, userText } from './user-text';
 import { SYNC_REQUESTS, SYNC_RESPONSES } from './sync';
 
@@ -35,7 +35,7 @@ export { EXTRACT_REQUEST } from './extract-request';
  * The only requests a content script may send: the in-page picker's answer.
  * It carries an index, never a person's data; the background accepts it only
  * from the tab it opened the picker in, re-reads the page itself and saves
- * that person (background/picker.ts).
+ * that person (background/save-chosen-person.ts).
  */
 export const ContentRequest = z.discriminatedUnion('type', [
   z

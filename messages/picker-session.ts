@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { Contact } from '../storage/schemas';
+import { Contact } from '../model/schemas';
 
 /** How long a picker waits for a choice before the background refuses it. */
 export const PICKER_TTL_MS = 10 * 60_000;

@@ -6,7 +6,7 @@
  * logged, and the schema version 7 upgrade replays every timeline through them.
  */
 import { defaultFormat } from '../drafting/limits';
-import type { Contact, Interaction, InteractionKind } from '../storage/schemas';
+import type { Contact, Interaction, InteractionKind } from '../model/schemas';
 
 /** Messages that ask for an answer: what "reached" and the reply rates count. */
 export const OUTGOING_KINDS = ['message_sent', 'follow_up_sent', 'letter_requested'] as const satisfies readonly InteractionKind[];

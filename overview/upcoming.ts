@@ -3,7 +3,7 @@
  * of a letter still owed. Programs with interviews and letters are a few
  * dozen at most, so these take their records.
  */
-import { type Letter, type LetterStatus, type Program } from '../storage/schemas';
+import { type Letter, type LetterStatus, type Program } from '../model/schemas';
 
 export interface UpcomingInterview {
   programId: string;

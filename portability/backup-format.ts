@@ -20,9 +20,9 @@
  * simply have no letters and no programs.
  */
 import { z } from 'zod';
-import type { TrashEntry } from '../storage/db';
-import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template, epochMs } from '../storage/schemas';
+import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template, epochMs, type TrashEntry } from '../model/schemas';
 import { stripBom } from './csv-read';
+import { localDay } from './dates';
 import { ImportFailure, failureFor, issuesFromZod, type ImportIssue } from './issues';
 import { MAX_LISTED_ISSUES } from './limits';
 import { createSlicer, type Progress } from './slices';
@@ -205,4 +205,9 @@ function* checkBackup(text: string): Generator<{ done: number; total: number }, 
     ...sections,
     settings: settings.data,
   };
+}
+
+/** The file a backup is saved as: the day it was made, in the user's time zone. */
+export function backupFileName(now = Date.now()): string {
+  return `rapport-backup-${localDay(now)}.json`;
 }

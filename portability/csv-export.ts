@@ -4,7 +4,7 @@
  * cells. Cells that a spreadsheet would run as a formula are neutralised.
  */
 import Papa from 'papaparse';
-import { STATUS_LABELS, type Contact } from '../storage/schemas';
+import { STATUS_LABELS, type Contact } from '../model/schemas';
 import { localDay } from './dates';
 import { formatEducation } from './education-text';
 

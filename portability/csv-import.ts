@@ -1,6 +1,6 @@
 /** A CSV of contacts (Rapport's own export or any spreadsheet) read through a column mapping. */
 import { credentialOf, parseName } from '../capture/names';
-import { STATUSES, STATUS_LABELS, type Status } from '../storage/schemas';
+import { STATUSES, STATUS_LABELS, type Status } from '../model/schemas';
 import { type ColumnMapping, type ImportTarget, TARGET_LABELS } from './csv-columns';
 import { cellValue, isBlankRow, type CsvTable } from './csv-read';
 import { parseDay } from './dates';

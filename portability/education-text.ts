@@ -2,7 +2,7 @@
  * Education as one readable spreadsheet cell and back:
  * "Harvard Medical School — MD — 2019–2023; Stanford University — BS".
  */
-import type { Education } from '../storage/schemas';
+import type { Education } from '../model/schemas';
 
 const ENTRY_SEPARATOR = '; ';
 const PART_SEPARATOR = ' — ';

@@ -3,8 +3,8 @@
  * before anything is planned or written. Shared by the CSV and the LinkedIn
  * Connections importers.
  */
-import { identityForUrl, profileRef } from '../capture/urls';
-import { Contact, httpUrl, type ContactInput } from '../storage/schemas';
+import { identityForUrl, profileRef } from '../model/profile-links';
+import { Contact, httpUrl, type ContactInput } from '../model/schemas';
 import { issuesFromZod, type ImportIssue, type SkippedRow } from './issues';
 import { userText } from '../messages/user-text';
 

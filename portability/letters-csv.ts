@@ -3,7 +3,7 @@
  * letter with its writer, status, kind, what it is for, the ERAS fields and
  * the date of each step. Same encoding and formula guard as the contacts CSV.
  */
-import type { Contact, Letter } from '../storage/schemas';
+import type { Contact, Letter } from '../model/schemas';
 import { toCsv } from './csv-export';
 import { localDay } from './dates';
 

@@ -6,7 +6,7 @@
  * too: US Excel writes `8/14/2024`, European Excel `;` between cells and `14/08/2024`.
  */
 import { parseName } from '../capture/names';
-import { profileRef } from '../capture/urls';
+import { profileRef } from '../model/profile-links';
 import { isNumericDay, numericDayOrder, parseDay } from './dates';
 import { cellValue, headerDelimiter, isBlankRow, readCsv, readCsvAsync, stripBom, type CsvTable } from './csv-read';
 import { buildIncoming, type ParsedContacts } from './incoming';

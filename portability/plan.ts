@@ -3,8 +3,8 @@
  * and which rows are wrong. Pure, so that the preview the user confirms and
  * the write that follows are computed by the same code.
  */
-import { newId as randomId } from '../storage/ids';
-import { CAPTURED_FIELDS, Contact, type CapturedField } from '../storage/schemas';
+import { newId as randomId } from '../model/ids';
+import { CAPTURED_FIELDS, Contact, type CapturedField } from '../model/schemas';
 import { isEmptyValue, type IncomingContact, type ParsedContacts } from './incoming';
 import type { ImportIssue, SkippedRow } from './issues';
 import { userText } from '../messages/user-text';

@@ -10,7 +10,7 @@
 import Papa from 'papaparse';
 import { nameKey } from '../programs/names';
 import { stageFromWord } from '../programs/stages';
-import { PROGRAM_KINDS, Program, type ProgramKind, type ProgramStage } from '../storage/schemas';
+import { PROGRAM_KINDS, Program, type ProgramKind, type ProgramStage } from '../model/schemas';
 import { normalizeHeader } from './csv-columns';
 import { cellValue, isBlankRow, type CsvTable } from './csv-read';
 import { parseDay } from './dates';

@@ -3,8 +3,10 @@
  * and takes the backup's for the ones still at their default: restoring onto a fresh install brings back the user's
  * name, school, AAMC ID and limits, which drafts need. The dry run lists the settings that would change.
  */
-import { DEFAULT_SETTINGS, Settings } from '../storage/schemas';
-import type { RestoreMode } from './restore';
+import { DEFAULT_SETTINGS, Settings } from '../model/schemas';
+
+/** Replace everything, or merge into what is there. */
+export type RestoreMode = 'merge' | 'replace';
 
 export type SettingKey = keyof Settings;
 

@@ -1,11 +1,9 @@
 /**
  * Restoring a backup, either replacing everything or merging into what is
- * there. Planned by a pure function (the dry run) and written in one
+ * there: the plan, a pure function of the backup and the data as it is (the
+ * dry run). storage/restore.ts reads the data and writes the plan in one
  * transaction that re-plans against the data as it is at that moment.
  */
-import { db, type TrashEntry } from '../storage/db';
-import { linkContactsByName } from '../storage/program-links';
-import { toRow } from '../storage/programs';
 import { nameKey } from '../programs/names';
 import {
   Contact,
@@ -16,18 +14,15 @@ import {
   type ProgramUnlink,
   type Settings,
   type Template,
-} from '../storage/schemas';
+  type TrashEntry,
+} from '../model/schemas';
 import type { Backup } from './backup-format';
-import { ImportFailure, failureFor, type ImportIssue, type SkippedRow } from './issues';
-import { WRITE_CHUNK } from './limits';
-import { settleIdentities } from '../storage/identities';
-import { restoredSettings, type SettingKey } from './restore-settings';
-import { writeErrorText } from '../storage/write-errors';
-import type { Progress } from './backup-export';
-import { summarizeRestoreView, viewOfRestore } from './plan-view';
+import type { ImportIssue, SkippedRow } from './issues';
+import { settleIdentities } from '../model/identities';
+import { restoredSettings, type RestoreMode, type SettingKey } from './restore-settings';
 import { userText } from '../messages/user-text';
 
-export type RestoreMode = 'merge' | 'replace';
+export type { RestoreMode };
 
 export interface CurrentData {
   contacts: Contact[];
@@ -229,102 +224,4 @@ function planPrograms(backup: Backup, current: readonly Program[], contactId: (i
     }
   }
   return out;
-}
-
-async function readCurrent(): Promise<CurrentData> {
-  const [contacts, interactions, templates, trash, letters, settings, programs] = await Promise.all([
-    db.contacts.toArray(),
-    db.interactions.toArray(),
-    db.templates.toArray(),
-    db.trash.toArray(),
-    db.letters.toArray(),
-    db.settings.get('settings'),
-    db.programs.toArray(),
-  ]);
-  return { contacts, interactions, templates, trash, letters, settings: settings?.value, programs };
-}
-
-const RESTORE_TABLES = [
-  db.contacts,
-  db.interactions,
-  db.templates,
-  db.settings,
-  db.trash,
-  db.letters,
-  db.programs,
-  db.programLinks,
-  db.programUnlinks,
-];
-
-/** The dry run: what restoring would do, without writing. */
-export async function previewRestore(backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
-  return db.transaction('r', RESTORE_TABLES, async () =>
-    planRestore(backup, mode, await readCurrent()),
-  );
-}
-
-async function putAll<T>(table: { bulkPut(rows: T[]): Promise<unknown> }, rows: readonly T[], tick: (n: number) => void) {
-  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    const chunk = rows.slice(i, i + WRITE_CHUNK);
-    await table.bulkPut(chunk);
-    tick(chunk.length);
-  }
-}
-
-/**
- * Restores in ONE transaction: on any error (a full disk included) every
- * table is left exactly as it was.
- */
-export async function applyRestore(
-  backup: Backup,
-  mode: RestoreMode,
-  options: { onProgress?: Progress } = {},
-): Promise<RestorePlan> {
-  try {
-    return await db.transaction('rw', RESTORE_TABLES, async () => {
-      const plan = planRestore(backup, mode, await readCurrent());
-      if (plan.errors.length > 0) throw failureFor(plan.errors);
-      const contacts = [...plan.contacts.add, ...plan.contacts.update.map((u) => u.after)];
-      const templates = [...plan.templates.add, ...plan.templates.update];
-      const total = contacts.length + plan.interactions.add.length + templates.length + plan.trash.add.length + plan.letters.add.length + 1;
-      let done = 0;
-      const tick = (n: number) => {
-        done += n;
-        options.onProgress?.(done, total);
-      };
-      if (mode === 'replace') {
-        await Promise.all([
-          db.contacts.clear(),
-          db.interactions.clear(),
-          db.templates.clear(),
-          db.trash.clear(),
-          db.letters.clear(),
-          db.programs.clear(),
-          db.programLinks.clear(),
-          db.programUnlinks.clear(),
-        ]);
-      }
-      if (plan.settings) await db.settings.put({ key: 'settings', value: plan.settings });
-      tick(1);
-      await putAll(db.contacts, contacts, tick);
-      await putAll(db.interactions, plan.interactions.add, tick);
-      await putAll(db.templates, templates, tick);
-      await putAll(db.trash, plan.trash.add, tick);
-      await putAll(db.letters, plan.letters.add, tick);
-      await db.programs.bulkPut([...plan.programs.add, ...plan.programs.update].map(toRow));
-      await db.programLinks.bulkPut(plan.programs.links);
-      await db.programUnlinks.bulkPut(plan.programs.unlinks);
-      // Restored people join the programs their organization names, like any other write.
-      for (let i = 0; i < contacts.length; i += WRITE_CHUNK) await linkContactsByName(contacts.slice(i, i + WRITE_CHUNK));
-      return plan;
-    });
-  } catch (error) {
-    if (error instanceof ImportFailure) throw error;
-    throw new ImportFailure(writeErrorText(error));
-  }
-}
-
-/** The report's one line; the same text whether the plan is at hand or only its view (portability/plan-view.ts). */
-export function summarizeRestore(plan: RestorePlan, done = false): string {
-  return summarizeRestoreView(viewOfRestore(plan, '', 0), done);
 }

@@ -5,10 +5,12 @@
  * and each contact is linked to its program. Pure, so that it is tested apart
  * from the upgrade.
  */
-import type { ProgramRow } from '../storage/db';
-import { newId } from '../storage/ids';
-import { Program, type ProgramLink } from '../storage/schemas';
+import { newId } from '../model/ids';
+import { Program, type ProgramLink } from '../model/schemas';
 import { nameKey, programKeys } from './names';
+
+/** A program as the database stores it: with the keys its names are matched by (storage/db.ts's ProgramRow). */
+type ProgramRow = Program & { matchKeys: string[] };
 
 export function programsFromOrganizations(
   contacts: readonly { id: string; organization: string }[],

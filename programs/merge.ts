@@ -2,7 +2,7 @@
  * Merging variants of one place into a single program. Pure: storage/programs.ts
  * writes the result and keeps what it replaced, so that the merge can be undone.
  */
-import type { Interview, Program } from '../storage/schemas';
+import type { Interview, Program } from '../model/schemas';
 import { nameKey } from './names';
 
 /**

@@ -5,10 +5,19 @@
  * and "no contact in 30 days". Pure, over storage/programs.ts programsIndex.
  */
 import { subDays } from 'date-fns';
-import type { ProgramsIndex } from '../storage/programs';
-import type { Program, ProgramStage, Status } from '../storage/schemas';
-import { readingOrder } from '../storage/search-fields';
+import type { Program, ProgramStage, Status } from '../model/schemas';
+import { readingOrder } from '../model/text';
 import { nextInterview, stageOrder } from './stages';
+
+/** Everything the Programs view shows, from indexes: who is linked where, their statuses and last contact. */
+export interface ProgramsIndex {
+  programs: Program[];
+  /** Contact ids per program id. */
+  people: Map<string, string[]>;
+  /** Of linked contacts only. */
+  statusOf: Map<string, Status>;
+  lastContactedOf: Map<string, number>;
+}
 
 /** Statuses that mean the person answered. */
 const ANSWERED: ReadonlySet<Status> = new Set(['replied', 'meeting', 'closed']);

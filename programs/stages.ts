@@ -4,8 +4,8 @@
  * rank means the program is ranked), and the words a spreadsheet uses for it.
  * Pure functions.
  */
-import type { Program, ProgramStage } from '../storage/schemas';
-import { PROGRAM_STAGES } from '../storage/schemas';
+import type { Program, ProgramStage } from '../model/schemas';
+import { PROGRAM_STAGES } from '../model/schemas';
 
 /** Stages that come before an interview is on the calendar. */
 const BEFORE_INTERVIEW: ReadonlySet<ProgramStage> = new Set(['researching', 'will_apply', 'applied', 'interview_invited']);

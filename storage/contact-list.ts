@@ -8,9 +8,10 @@
  */
 import type { FunnelStep } from '../overview/funnel';
 import { db } from './db';
+import { STATUSES, type Contact, type Source, type Status } from '../model/schemas';
+import { readingOrder, words } from '../model/text';
+import { searchFields } from './search-fields';
 import { funnelStepIds } from './overview';
-import { STATUSES, type Contact, type Source, type Status } from './schemas';
-import { readingOrder, searchFields, words } from './search-fields';
 
 export interface Filters {
   status?: Status;
@@ -32,7 +33,7 @@ export const SORTS = {
 } as const;
 export type Sort = keyof typeof SORTS;
 
-/** Primary keys as strings: every contact's id is one (storage/ids.ts). */
+/** Primary keys as strings: every contact's id is one (model/ids.ts). */
 const asIds = (keys: unknown[]) => keys as string[];
 
 /**

@@ -2,13 +2,14 @@
  * The contacts repository: every read and write of contacts that the UI and the
  * background make goes through here, validated by the zod schemas.
  */
-import { identityForUrl, listedIdentity, profileRef } from '../capture/urls';
+import { identityForUrl, listedIdentity, profileRef } from '../model/profile-links';
 import { patchForStatus } from '../followups/rules';
-import { db, type TrashEntry } from './db';
+import { db } from './db';
+import type { TrashEntry } from '../model/schemas';
 import { possibleDuplicates } from './duplicates';
 import { settleStoredIdentities } from './identities';
-import { readingOrder } from './search-fields';
-import { newId } from './ids';
+import { readingOrder } from '../model/text';
+import { newId } from '../model/ids';
 import { pageChangesAfterCapture } from './page-changes';
 import { withKeepInTouch } from './keep-in-touch';
 import { getSettings } from './settings';
@@ -20,7 +21,7 @@ import {
   type CapturedField,
   type ContactInput,
   type Status,
-} from './schemas';
+} from '../model/schemas';
 import { UserError, userText } from '../messages/user-text';
 
 export interface SaveResult {
@@ -336,19 +337,3 @@ export async function setStatuses(ids: readonly string[], status: Status, now = 
   });
 }
 
-/** How many contacts have a follow-up due at `now` or earlier: the badge's number. */
-export async function countDueFollowUps(now = Date.now()): Promise<number> {
-  return db.contacts.where('nextFollowUpAt').belowOrEqual(now).count();
-}
-
-/** Contacts whose follow-up is due, oldest first; at most `limit` of them (the popup shows the first few). */
-export async function listDueFollowUps(now = Date.now(), limit = Infinity): Promise<Contact[]> {
-  const due = db.contacts.where('nextFollowUpAt').belowOrEqual(now);
-  return Number.isFinite(limit) ? due.limit(limit).toArray() : due.toArray();
-}
-
-/** The earliest follow-up still to come after `now`, to set an alarm for it. */
-export async function nextFollowUpAfter(now = Date.now()): Promise<number | undefined> {
-  const next = await db.contacts.where('nextFollowUpAt').above(now).first();
-  return next?.nextFollowUpAt;
-}

@@ -8,8 +8,8 @@
  */
 import Dexie, { type EntityTable, type Middleware, type DBCore, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
+import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template, TrashEntry } from '../model/schemas';
 import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
-import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template } from './schemas';
 import { replayTimeline } from '../overview/outreach';
 import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
 import { withSearchFields, withoutSearchFields } from './search-fields';
@@ -22,18 +22,6 @@ export const DB_NAME = 'rapport';
 export interface KeyValue {
   key: string;
   value: unknown;
-}
-
-/** A deleted contact and its timeline, kept so the delete can be undone. */
-export interface TrashEntry {
-  id: string;
-  deletedAt: number;
-  contact: Contact;
-  interactions: Interaction[];
-  /** The letters deleted with the contact (absent in entries made before letters existed). */
-  letters?: Letter[];
-  /** The programs the contact belonged to, put back on restore (schema version 4). */
-  links?: ProgramLink[];
 }
 
 /** A program row as stored: the record and the name keys its index answers to (storage/programs.ts keeps them). */

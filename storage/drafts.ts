@@ -6,7 +6,7 @@
 import { db } from './db';
 import { PROGRAM_TABLES } from './program-links';
 import { logInteraction, type LogOptions, type NewInteraction } from './interactions';
-import { Draft, type Contact, type DraftInput, type Interaction } from './schemas';
+import { Draft, type Contact, type DraftInput, type Interaction } from '../model/schemas';
 
 const PREFIX = 'draft:';
 

@@ -12,13 +12,14 @@ import {
   sortDue,
   type DueCounts,
   type DueItem,
+  dueTotal,
 } from '../followups/due';
-import { countDueFollowUps, listDueFollowUps, nextFollowUpAfter } from './contacts';
+import { countDueFollowUps, listDueFollowUps, nextFollowUpAfter } from './followups';
 import { countDueInterviewThanks } from './interview-thanks';
 import { db } from './db';
 import { countDueKeepInTouch, listDueKeepInTouch, nextKeepInTouchAfter } from './keep-in-touch';
 import { countDueLetters, listDueLetters, nextLetterDueAfter } from './letters';
-import type { Contact, Letter } from './schemas';
+import type { Contact, Letter } from '../model/schemas';
 import { getSettings } from './settings';
 
 export async function countDue(now = Date.now()): Promise<DueCounts> {
@@ -79,4 +80,12 @@ export async function listDue(now = Date.now(), limit = Infinity): Promise<DueLi
       pendingLetters: new Map(owed.map((l) => [l.writerId, l])),
     };
   });
+}
+
+/**
+ * Everything the badge counts, as one number: follow-ups, letters, keeping in
+ * touch and interview thank-yous (countDue adds them).
+ */
+export async function countDueItems(now = Date.now()): Promise<number> {
+  return dueTotal(await countDue(now));
 }

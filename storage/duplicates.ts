@@ -5,9 +5,9 @@
  * user merges the two or keeps both.
  */
 import { db, type RapportDB } from './db';
-import { fold } from './search-fields';
+import { fold } from '../model/text';
 import { PROGRAM_TABLES, dropLinksOfContacts, linkContactsByName, linksOfContacts, putBackLinks } from './program-links';
-import { CAPTURED_FIELDS, Contact, type CapturedField } from './schemas';
+import { CAPTURED_FIELDS, Contact, type CapturedField } from '../model/schemas';
 import { UserError, userText } from '../messages/user-text';
 
 /** A name or organization as compared: accents, case, punctuation and spacing ignored. */

@@ -1,5 +1,7 @@
 /**
- * Follow-up actions offered next to a due follow-up (popup, side panel), and
+ * Follow-ups in the database: which are due and when the next one falls due
+ * (read through the nextFollowUpAt index, for the badge, the due list and the
+ * alarms), the actions offered next to a due follow-up (popup, side panel), and
  * the small state the background keeps about its daily summary. Every change
  * goes through the contacts and interactions repositories, so it is validated
  * and applies the rules in followups/rules.ts.
@@ -8,7 +10,7 @@ import { patchForSnooze, snoozeUntil, type SnoozeChoice } from '../followups/rul
 import { updateContact, setStatus } from './contacts';
 import { db } from './db';
 import { logInteraction } from './interactions';
-import type { Contact } from './schemas';
+import type { Contact } from '../model/schemas';
 
 /** Puts a due follow-up off by 1 day, 3 days, a week or until a chosen date. */
 export async function snoozeFollowUp(
@@ -52,4 +54,21 @@ export async function releaseDailySummary(day: string): Promise<void> {
     const row = await db.settings.get(SUMMARY_DAY_KEY);
     if (row?.value === day) await db.settings.delete(SUMMARY_DAY_KEY);
   });
+}
+
+/** How many contacts have a follow-up due at `now` or earlier: the badge's number. */
+export async function countDueFollowUps(now = Date.now()): Promise<number> {
+  return db.contacts.where('nextFollowUpAt').belowOrEqual(now).count();
+}
+
+/** Contacts whose follow-up is due, oldest first; at most `limit` of them (the popup shows the first few). */
+export async function listDueFollowUps(now = Date.now(), limit = Infinity): Promise<Contact[]> {
+  const due = db.contacts.where('nextFollowUpAt').belowOrEqual(now);
+  return Number.isFinite(limit) ? due.limit(limit).toArray() : due.toArray();
+}
+
+/** The earliest follow-up still to come after `now`, to set an alarm for it. */
+export async function nextFollowUpAfter(now = Date.now()): Promise<number | undefined> {
+  const next = await db.contacts.where('nextFollowUpAt').above(now).first();
+  return next?.nextFollowUpAt;
 }

@@ -6,32 +6,8 @@
  * where the user merges them (which unites their identities) or keeps both.
  */
 import { db } from './db';
-import { Contact } from './schemas';
-
-function flagged(contact: Contact, holders: Iterable<string>): Contact {
-  const others = [...new Set([...(contact.possibleDuplicateOf ?? []), ...holders])].filter((id) => id !== contact.id);
-  return others.length === (contact.possibleDuplicateOf ?? []).length ? contact : { ...contact, possibleDuplicateOf: others.slice(0, 20) };
-}
-
-/**
- * `contacts`, about to be written, without identities held by someone else: `holderOf` says who holds one now, and
- * learns each identity a written contact keeps (so that two incoming contacts cannot share one either). Pure.
- */
-export function settleIdentities(contacts: readonly Contact[], holderOf: Map<string, string>): Contact[] {
-  return contacts.map((contact) => {
-    const kept: string[] = [];
-    const holders = new Set<string>();
-    for (const identity of contact.identities) {
-      const holder = holderOf.get(identity);
-      if (holder === undefined || holder === contact.id) {
-        kept.push(identity);
-        holderOf.set(identity, contact.id);
-      } else holders.add(holder);
-    }
-    if (holders.size === 0) return contact;
-    return Contact.parse(flagged({ ...contact, identities: kept }, holders));
-  });
-}
+import type { Contact } from '../model/schemas';
+import { settleIdentities } from '../model/identities';
 
 /** The same, against the database: call inside a read-write transaction that includes contacts. */
 export async function settleStoredIdentities(contacts: readonly Contact[]): Promise<Contact[]> {

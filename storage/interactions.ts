@@ -3,10 +3,10 @@ import { patchForInteraction } from '../followups/rules';
 import { answerOf, outreachPatch, REPLY_KIND } from '../overview/outreach';
 import { PROGRAM_TABLES } from './program-links';
 import { db } from './db';
-import { newId } from './ids';
+import { newId } from '../model/ids';
 import { withKeepInTouch } from './keep-in-touch';
 import { applyLetterStep, type LetterDetails } from './letter-records';
-import { Contact, Interaction, type InteractionInput } from './schemas';
+import { Contact, Interaction, type InteractionInput } from '../model/schemas';
 import { getSettings } from './settings';
 import { UserError, userText } from '../messages/user-text';
 

@@ -4,11 +4,9 @@
  * to the follow-ups), and "done" with its undo.
  */
 import { dueInterviewThanks, type InterviewThanksDue } from '../followups/interview-thanks';
-import { dueTotal } from '../followups/due';
-import { countDue } from './due';
 import { db } from './db';
 import { fromRow, toRow } from './programs';
-import { Program } from './schemas';
+import { Program } from '../model/schemas';
 import { UserError, userText } from '../messages/user-text';
 
 export async function listDueInterviewThanks(now = Date.now()): Promise<InterviewThanksDue[]> {
@@ -33,12 +31,4 @@ export async function setInterviewThanksHandled(programId: string, date: string,
     });
     await db.programs.put(toRow(Program.parse({ ...program, interviews })));
   });
-}
-
-/**
- * Everything the badge counts, as one number: follow-ups, letters, keeping in
- * touch and interview thank-yous (storage/due.ts countDue adds them).
- */
-export async function countDueItems(now = Date.now()): Promise<number> {
-  return dueTotal(await countDue(now));
 }

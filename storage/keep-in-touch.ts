@@ -9,7 +9,7 @@ import { snoozeUntil, type SnoozeChoice } from '../followups/rules';
 import { PROGRAM_TABLES } from './program-links';
 import { keepInTouchAt } from '../followups/due';
 import { db } from './db';
-import { Contact, type Settings } from './schemas';
+import { Contact, type Settings } from '../model/schemas';
 import { getSettings, updateSettings } from './settings';
 import { UserError, userText } from '../messages/user-text';
 

@@ -6,8 +6,8 @@
  */
 import { letterDueAt, patchForLetterStatus } from '../followups/due';
 import { db } from './db';
-import { newId } from './ids';
-import { LETTER_ENDS, Letter, type InteractionKind, type LetterInput, type LetterStatus, type Settings } from './schemas';
+import { newId } from '../model/ids';
+import { LETTER_ENDS, Letter, type InteractionKind, type LetterInput, type LetterStatus, type Settings } from '../model/schemas';
 
 /** The letter validated, with its next reminder derived from it and the settings. */
 export function withDueAt(input: LetterInput, settings: Pick<Settings, 'letterNudgeDays' | 'followUpDays'>): Letter {

@@ -7,11 +7,11 @@
 import { patchForLetterStatus } from '../followups/due';
 import { snoozeUntil, type SnoozeChoice } from '../followups/rules';
 import { db } from './db';
-import { newId } from './ids';
+import { newId } from '../model/ids';
 import { PROGRAM_TABLES } from './program-links';
 import { logInteraction, undoInteraction } from './interactions';
 import { KIND_FOR_STATUS, withDueAt } from './letter-records';
-import { Contact, Letter, type LetterInput, type LetterStatus } from './schemas';
+import { Contact, Letter, type LetterInput, type LetterStatus } from '../model/schemas';
 import { getSettings } from './settings';
 import { UserError, userText } from '../messages/user-text';
 

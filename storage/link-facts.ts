@@ -13,7 +13,7 @@
  * (storage/programs.ts programsIndex) rather than trusting a stale one.
  */
 import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import type { Contact, ProgramLink, Status } from './schemas';
+import type { Contact, ProgramLink, Status } from '../model/schemas';
 
 /** A link row as stored: the link and its contact's facts. */
 export type ProgramLinkRow = ProgramLink & { contactStatus?: Status; contactLastContactedAt?: number };

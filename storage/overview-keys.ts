@@ -8,7 +8,7 @@
  */
 import { defaultFormat } from '../drafting/limits';
 import { isOutgoing, REPLY_KIND } from '../overview/outreach';
-import type { Contact, Interaction } from './schemas';
+import type { Contact, Interaction } from '../model/schemas';
 
 export const FUNNEL_STEPS = ['reached', 'replied', 'conversation'] as const;
 export type FunnelIndexStep = (typeof FUNNEL_STEPS)[number];

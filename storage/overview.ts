@@ -12,7 +12,7 @@ import { nextDeadline, nextInterviews, type UpcomingInterview } from '../overvie
 import { medianOf, medianPositions, MIN_REPLIES, type GroupCounts } from '../overview/what-works';
 import { db } from './db';
 import { DIMENSIONS, type Dimension, type OutreachKey } from './overview-keys';
-import { LETTER_STATUSES, PROGRAM_STAGES, type LetterStatus, type ProgramStage } from './schemas';
+import { LETTER_STATUSES, PROGRAM_STAGES, type LetterStatus, type ProgramStage } from '../model/schemas';
 
 /** Sorts after every string in IndexedDB's key order. */
 const MAX_STRING = '\uffff';

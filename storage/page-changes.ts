@@ -5,7 +5,7 @@
  */
 import { db } from './db';
 import { PROGRAM_TABLES, linkContactsByName } from './program-links';
-import { Contact, type CapturedField, type PageValues } from './schemas';
+import { Contact, type CapturedField, type PageValues } from '../model/schemas';
 import { UserError, userText } from '../messages/user-text';
 
 function same(a: unknown, b: unknown): boolean {

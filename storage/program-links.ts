@@ -9,8 +9,8 @@
 import Dexie from 'dexie';
 import { nameKey, programKeys } from '../programs/names';
 import { db, type ProgramRow } from './db';
+import type { Contact, ProgramLink } from '../model/schemas';
 import { toLink } from './link-facts';
-import type { Contact, ProgramLink } from './schemas';
 
 /** The tables a contact write must also hold, so that its links commit (or roll back) with it. */
 export const PROGRAM_TABLES = [db.programs, db.programLinks, db.programUnlinks] as const;

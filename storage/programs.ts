@@ -8,11 +8,12 @@ import { mergePrograms } from '../programs/merge';
 import { matchProgram, nameKey, programKeys } from '../programs/names';
 import { stageAfterEdit } from '../programs/stages';
 import { db, type ProgramRow } from './db';
-import { newId } from './ids';
+import { newId } from '../model/ids';
+import type { ProgramsIndex } from '../programs/overview';
 import { planProgramImport, type ParsedPrograms, type ProgramImportPlan } from '../portability/program-csv';
 import { toLink } from './link-facts';
 import { linkProgramByName, linkProgramsByName } from './program-links';
-import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from './schemas';
+import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from '../model/schemas';
 import { UserError, userText } from '../messages/user-text';
 
 const TABLES = [db.contacts, db.programs, db.programLinks, db.programUnlinks] as const;
@@ -169,16 +170,6 @@ export async function programsOfContact(contactId: string): Promise<Program[]> {
   const links = await db.programLinks.where('contactId').equals(contactId).toArray();
   const rows = await db.programs.bulkGet(links.map((l) => l.programId));
   return rows.filter((r): r is ProgramRow => r !== undefined).map(fromRow);
-}
-
-/** Everything the Programs view shows: who is linked where, their statuses and last contact. */
-export interface ProgramsIndex {
-  programs: Program[];
-  /** Contact ids per program id. */
-  people: Map<string, string[]>;
-  /** Of linked contacts only. */
-  statusOf: Map<string, Status>;
-  lastContactedOf: Map<string, number>;
 }
 
 /**

@@ -9,23 +9,8 @@
  * the callers, and removes them from every record read, so they never reach
  * the UI, a backup or the trash.
  */
-import type { Contact } from './schemas';
-
-/** Lower case, accents removed: "Müller" matches "muller". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** Names and labels in the order people read them: case and accents aside, "Name 9" before "Name 10". */
-export const readingOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/** What splits text into words, for storing and for searching alike. */
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
-
-/** The folded words of a search query or a field: "Müller-Lüdenscheidt, MD" → muller, ludenscheidt, md. */
-export function words(text: string): string[] {
-  return fold(text).split(NOT_WORD).filter(Boolean);
-}
+import type { Contact } from '../model/schemas';
+import { fold, words } from '../model/text';
 
 /** Longest word kept: longer runs are rarely typed, and keys that long bloat the index. */
 const MAX_WORD = 40;

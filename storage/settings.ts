@@ -1,5 +1,5 @@
 import { db } from './db';
-import { DEFAULT_SETTINGS, Settings } from './schemas';
+import { DEFAULT_SETTINGS, Settings } from '../model/schemas';
 
 const KEY = 'settings';
 

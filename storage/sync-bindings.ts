@@ -15,8 +15,8 @@ import { programKeys } from '../programs/names';
 import { withoutSearchFields } from './search-fields';
 import { without } from './overview-keys';
 import { toLink, type ProgramLinkRow } from './link-facts';
-import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template } from './schemas';
-import type { TrashEntry } from './db';
+import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template } from '../model/schemas';
+import type { TrashEntry } from '../model/schemas';
 
 /** A record as this device has it now. */
 export interface LocalState {

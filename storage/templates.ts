@@ -7,8 +7,8 @@
 import { BUILTIN_TEMPLATES, builtInTemplate, type BuiltInTemplate } from '../drafting/builtin-templates';
 import { checkTemplate } from '../drafting/render';
 import { db } from './db';
-import { newId } from './ids';
-import { Template, type Channel, type MessageFormat } from './schemas';
+import { newId } from '../model/ids';
+import { Template, type Channel, type MessageFormat } from '../model/schemas';
 import { UserError, userText } from '../messages/user-text';
 
 /** The built-in ids already put in the table once; a deleted built-in is not put back by itself. */

@@ -3,7 +3,8 @@
  * (restoreContact in ./contacts), then purged. Purged on the background's
  * start-up and hourly alarm.
  */
-import { db, type TrashEntry } from './db';
+import { db } from './db';
+import type { TrashEntry } from '../model/schemas';
 
 export const TRASH_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;

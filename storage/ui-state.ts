@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { db } from './db';
-import { epochMs, httpUrl, line } from './schemas';
+import { epochMs, httpUrl, line } from '../model/schemas';
 
 const FOCUS_KEY = 'ui:focus';
 

@@ -4,7 +4,7 @@
  * altered and removes the timeline entries it added. Edits made meanwhile to other fields (another window) are kept.
  */
 import { db } from './db';
-import { Contact } from './schemas';
+import { Contact } from '../model/schemas';
 
 interface Snapshot {
   contacts: Map<string, Contact>;

@@ -4,7 +4,7 @@
  * the account, and the passphrase that never leaves the browser.
  */
 import { z } from 'zod';
-import { httpUrl } from '../storage/schemas';
+import { httpUrl } from '../model/schemas';
 
 /**
  * The manifest's optional_host_permissions. Settings › Sync asks for the one

@@ -4,7 +4,7 @@
  * synced table (letters, programs) is one more entry in `storage/sync-bindings.ts`
  * built with `tableBinding`, nothing else.
  */
-import type { Settings } from '../storage/schemas';
+import type { Settings } from '../model/schemas';
 
 /** Settings that belong to one browser and never travel: a daily notification is wanted on one computer, not on all. */
 export const DEVICE_SETTINGS = ['dailySummary'] as const satisfies readonly (keyof Settings)[];

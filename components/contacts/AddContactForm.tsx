@@ -1,9 +1,9 @@
 import { nameProblem } from '../../contacts/name-check';
 import { useState } from 'react';
-import { notifyDataChanged } from '../../messages';
 import { addContact } from '../../storage/contacts';
 import { fieldError } from './field-validation';
 import { i18n } from '#i18n';
+import { writeThenNotify } from '../use-write';
 
 interface Props {
   /** A page link to start from (a page about no one, a selection). */
@@ -40,15 +40,16 @@ export function AddContactForm({ profileUrl, initial, onCreated, onCancel }: Pro
     const linkProblem = fieldError('profiles', profiles);
     if (linkProblem) return setError(i18n.t('contacts.linkProblem', { problem: linkProblem }));
     try {
-      const contact = await addContact({
-        fullName,
-        title: opt(values.title),
-        organization: opt(values.organization),
-        email: opt(values.email),
-        profiles,
-        whereMet: values.event || values.date ? { event: opt(values.event), date: opt(values.date) } : undefined,
-      });
-      await notifyDataChanged();
+      const contact = await writeThenNotify(() =>
+        addContact({
+          fullName,
+          title: opt(values.title),
+          organization: opt(values.organization),
+          email: opt(values.email),
+          profiles,
+          whereMet: values.event || values.date ? { event: opt(values.event), date: opt(values.date) } : undefined,
+        }),
+      );
       onCreated(contact.id);
     } catch (e) {
       setError((e as Error).message);

@@ -1,9 +1,9 @@
 import { format, parse } from 'date-fns';
 import { useState } from 'react';
-import { notifyDataChanged } from '../../messages';
 import { Select } from '../Select';
+import { afterWrite } from '../use-write';
 import { logInteraction } from '../../storage/interactions';
-import { CHANNELS, INTERACTION_KINDS, type Channel, type InteractionKind } from '../../storage/schemas';
+import { CHANNELS, INTERACTION_KINDS, type Channel, type InteractionKind } from '../../model/schemas';
 import { i18n } from '#i18n';
 import { interactionLabel, labelsOf } from '../labels';
 
@@ -32,8 +32,7 @@ export function AddInteractionForm({ contactId }: { contactId: string }) {
           setStatus({ text: i18n.t('contacts.chooseValidDate'), error: true });
           return;
         }
-        logInteraction(contactId, { kind, channel, at, text: text.trim() || undefined })
-          .then(notifyDataChanged)
+        afterWrite(() => logInteraction(contactId, { kind, channel, at, text: text.trim() || undefined }))()
           .then(
             () => {
               setText('');

@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { notifyDataChanged } from '../../messages';
 import { distinctValues } from '../../storage/contact-list';
 import { countLettersBy, deleteContacts, restoreContacts, setStatuses, tagContacts, type LettersOnDelete } from '../../storage/contacts';
 import { restoreContactRecords, setKeepInTouch } from '../../storage/keep-in-touch';
 import { DeleteChoice } from '../letters/DeleteChoice';
 import { INTERVALS, intervalLabel } from '../letters/KeepInTouchSelect';
-import { STATUSES, type Status } from '../../storage/schemas';
+import { STATUSES, type Status } from '../../model/schemas';
 import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
+import { afterWrite, useWrite } from '../use-write';
 import { i18n } from '#i18n';
 import { statusLabel } from '../labels';
 
@@ -21,25 +21,18 @@ interface Props {
 export function BulkBar({ ids, onDone }: Props) {
   const tags = useLiveQuery(() => distinctValues('tags'), []) ?? [];
   const [tag, setTag] = useState('');
-  const [error, setError] = useState<string>();
+  const { error, run: write } = useWrite();
   const [askLetters, setAskLetters] = useState<number>();
   const offerUndo = useUndo();
   const count = ids.length;
 
   const run = async (action: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await action();
-      await notifyDataChanged();
-      onDone();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    if (await write(action)) onDone();
   };
 
   const undoable = async (message: string, change: () => Promise<unknown>) => {
     const { undo } = await withUndo(ids, change);
-    offerUndo({ message, undo: () => undo().then(notifyDataChanged) });
+    offerUndo({ message, undo: afterWrite(undo) });
   };
   const remove = (letters: LettersOnDelete) =>
     run(async () => {
@@ -47,7 +40,7 @@ export function BulkBar({ ids, onDone }: Props) {
       const entries = await deleteContacts(ids, Date.now(), letters);
       offerUndo({
         message: i18n.t('contacts.deletedN', entries.length, { n: entries.length }),
-        undo: () => restoreContacts(entries.map((e) => e.id)).then(notifyDataChanged),
+        undo: afterWrite(() => restoreContacts(entries.map((e) => e.id))),
       });
     });
 
@@ -57,7 +50,7 @@ export function BulkBar({ ids, onDone }: Props) {
       const before = await setKeepInTouch(ids, days);
       offerUndo({
         message: days === undefined ? i18n.t('letters.keep.bulkOffDone', before.length, { n: before.length }) : i18n.t('letters.keep.bulkDone', before.length, { n: before.length }),
-        undo: () => restoreContactRecords(before).then(notifyDataChanged),
+        undo: afterWrite(() => restoreContactRecords(before)),
       });
     });
 

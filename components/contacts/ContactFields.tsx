@@ -1,6 +1,6 @@
 import { updateContact, type ContactPatch } from '../../storage/contacts';
-import { notifyDataChanged } from '../../messages';
-import { Education, Experience, type Contact } from '../../storage/schemas';
+import { afterWrite } from '../use-write';
+import { Education, Experience, type Contact } from '../../model/schemas';
 import { nameProblem } from '../../contacts/name-check';
 import { fieldError } from './field-validation';
 import { RowsEditor } from './RowsEditor';
@@ -27,10 +27,7 @@ const TEXT_FIELDS: { key: TextKey; label: string; type?: 'email' | 'tel' | 'url'
 
 /** Every field of a contact, editable; each saves itself as it is typed, after validation, field by field. */
 export function ContactFields({ contact }: { contact: Contact }) {
-  const save = async (patch: ContactPatch | ((stored: Contact) => ContactPatch)) => {
-    await updateContact(contact.id, patch);
-    await notifyDataChanged();
-  };
+  const save = afterWrite((patch: ContactPatch | ((stored: Contact) => ContactPatch)) => updateContact(contact.id, patch));
   const optional = (value: string) => (value === '' ? undefined : value);
 
   return (

@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useState, type RefObject } from 'react';
 import { keepMatching, matchingIds, orderedIds, pipelineCounts, searchContacts, type Filters, type Sort } from '../../storage/contact-list';
-import type { Contact } from '../../storage/schemas';
-import { words } from '../../storage/search-fields';
+import type { Contact } from '../../model/schemas';
+import { words } from '../../model/text';
 import { ContactList } from '../sidepanel/ContactList';
 import { useContactsQuery } from '../use-contacts-query';
 import { BulkBar } from './BulkBar';

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { notifyDataChanged } from '../../messages';
 import { duplicateCandidates, duplicatePairs, keepBoth, mergeContacts } from '../../storage/duplicates';
-import type { Contact } from '../../storage/schemas';
+import type { Contact } from '../../model/schemas';
 import { Avatar } from '../Avatar';
 import { i18n } from '#i18n';
 import { sourceFromLabel } from '../labels';
+import { useWrite } from '../use-write';
 
 interface Props {
   onOpen(id: string): void;
@@ -34,20 +34,10 @@ function Who({ contact, onOpen }: { contact: Contact; onOpen(id: string): void }
  */
 export function DuplicateReview({ onOpen }: Props) {
   const contacts = useLiveQuery(duplicateCandidates, []);
-  const [error, setError] = useState<string>();
+  const { error, run } = useWrite();
   const [open, setOpen] = useState(false);
   const pairs = contacts ? duplicatePairs(contacts) : [];
   if (pairs.length === 0) return null;
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await action();
-      await notifyDataChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
 
   return (
     <section className="stack" aria-labelledby="duplicates-heading" style={{ padding: '8px 12px', gap: 8 }} data-testid="duplicate-review">

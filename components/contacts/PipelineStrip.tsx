@@ -1,4 +1,4 @@
-import { STATUSES, type Status } from '../../storage/schemas';
+import { STATUSES, type Status } from '../../model/schemas';
 import { i18n } from '#i18n';
 import { statusLabel } from '../labels';
 

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
-import { db } from '../../storage/db';
+import { distinctValues } from '../../storage/contact-list';
 import { useAutosave } from '../use-autosave';
 import { SaveState } from '../SaveState';
 import { i18n } from '#i18n';
@@ -19,8 +19,8 @@ interface Props {
  */
 export function TagEditor({ tags, onChange, journal }: Props) {
   const listId = useId();
-  // Distinct tags straight from the multi-entry index, without loading contacts.
-  const known = useLiveQuery(() => db.contacts.orderBy('tags').uniqueKeys(), []) as string[] | undefined;
+  // Distinct tags straight from the multi-entry index, without loading contacts (the same list as the bulk bar's).
+  const known = useLiveQuery(() => distinctValues('tags'), []);
   const pending = useAutosave({
     value: '',
     journal,

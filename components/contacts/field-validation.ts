@@ -1,5 +1,5 @@
 // A contact field's value checked as the form is typed in, with what is wrong said in the user's language.
-import { Contact } from '../../storage/schemas';
+import { Contact } from '../../model/schemas';
 import { say } from '../../messages/user-text';
 import { validationText } from '../../storage/validation-text';
 

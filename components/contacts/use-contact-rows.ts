@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
 import { contactsByIds } from '../../storage/contact-list';
-import type { Contact } from '../../storage/schemas';
+import type { Contact } from '../../model/schemas';
 
 /** Rows read per request: a screenful and then some, so that scrolling asks rarely. */
 export const ROW_PAGE = 50;

@@ -1,15 +1,14 @@
 import { Select } from '../Select';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { LETTER_TEMPLATES, letterTemplateFor, logKindFor, suggestTemplateId } from '../../drafting/builtin-templates';
-import { channelOf, checkLimit, defaultFormat, limitsFor } from '../../drafting/limits';
+import { LETTER_TEMPLATES, logKindFor } from '../../drafting/builtin-templates';
+import { editedFromTemplate, emptyDraft, fromTemplate, keepsSavedDraft, loggedText, startTemplateIds, type DraftState } from '../../drafting/draft';
+import { channelOf, checkLimit, limitsFor } from '../../drafting/limits';
 import { MAILTO_SAFE_LENGTH, mailtoUrl } from '../../drafting/mailto';
-import { blockers, render, usedVariables } from '../../drafting/render';
+import { blockers, personalHint, render, usedVariables } from '../../drafting/render';
 import { findSharedSchool } from '../../drafting/shared-school';
 import { letterFieldsFromDraft, variableDef, variableValues, type VariableDef } from '../../drafting/variables';
-import { isPending } from '../../followups/due';
 import { currentLetterOf } from '../../storage/letters';
-import { notifyDataChanged } from '../../messages';
 import { getDraft, recordSent, saveDraft } from '../../storage/drafts';
 import { logInteraction } from '../../storage/interactions';
 import {
@@ -18,7 +17,7 @@ import {
   type InteractionKind,
   type MessageFormat,
   type Template,
-} from '../../storage/schemas';
+} from '../../model/schemas';
 import { getSettings } from '../../storage/settings';
 import { ensureBuiltIns, getTemplate, listTemplates } from '../../storage/templates';
 import { LimitCount } from './LimitCount';
@@ -28,6 +27,7 @@ import './drafting.css';
 import { i18n } from '#i18n';
 import { formatDate } from '../format';
 import { formatLabel, labelsOf } from '../labels';
+import { writeThenNotify } from '../use-write';
 
 interface Props {
   contact: Contact;
@@ -35,34 +35,8 @@ interface Props {
   templateId?: string;
 }
 
-interface DraftState {
-  templateId?: string;
-  format: MessageFormat;
-  subject: string;
-  body: string;
-  personal: string;
-  values: Record<string, string>;
-}
-
 const SEND_KINDS: InteractionKind[] = ['message_sent', 'follow_up_sent', 'letter_requested', 'letter_check_in', 'letter_thanked'];
 const AUTOSAVE_MS = 400;
-
-function fromTemplate(template: Template, keep?: Pick<DraftState, 'personal' | 'values'>): DraftState {
-  return {
-    templateId: template.id,
-    format: template.format ?? defaultFormat(template.channel),
-    subject: template.subject ?? '',
-    body: template.body,
-    personal: keep?.personal ?? '',
-    values: keep?.values ?? {},
-  };
-}
-
-/** The personal-line hint of a body: what the template asks the user to write. */
-function personalHint(body: string): string | undefined {
-  const hint = /\[\[([^[\]\n]*)\]\]/.exec(body)?.[1]?.trim();
-  return hint?.replace(/^Your personal sentence:\s*/i, '') || undefined;
-}
 
 /**
  * Turns a saved contact into a ready message: pick a template, write the one
@@ -105,20 +79,14 @@ export function DraftComposer({ contact, templateId }: Props) {
       try {
         const [saved, mine] = await Promise.all([getDraft(contact.id), getSettings()]);
         let next: DraftState | undefined;
-        if (saved && (!templateId || saved.templateId === templateId)) {
+        if (saved && keepsSavedDraft(saved, templateId)) {
           next = saved;
         } else {
-          const shared = Boolean(findSharedSchool(mine.mySchool, contact.education.map((e) => e.school)));
+          const sharedSchool = Boolean(findSharedSchool(mine.mySchool, contact.education.map((e) => e.school)));
           // Someone writing a letter is drafted the letter's next message, not the generic one.
-          const owed = await currentLetterOf(contact.id);
-          const suggested = owed && (isPending(owed) || owed.status === 'submitted') ? letterTemplateFor(owed) : suggestTemplateId(contact, { sharedSchool: shared });
-          const template =
-            (await getTemplate(templateId ?? suggested)) ??
-            (await getTemplate(suggestTemplateId(contact, { sharedSchool: shared }))) ??
-            (await listTemplates())[0];
-          next = template
-            ? fromTemplate(template)
-            : { format: 'linkedin_message', subject: '', body: '', personal: '', values: {} };
+          const [first, suggested] = startTemplateIds(contact, { requested: templateId, sharedSchool, letter: await currentLetterOf(contact.id) });
+          const template = (await getTemplate(first)) ?? (await getTemplate(suggested)) ?? (await listTemplates())[0];
+          next = template ? fromTemplate(template) : emptyDraft();
         }
         if (!cancelled) {
           owner.current = contact.id;
@@ -194,7 +162,7 @@ export function DraftComposer({ contact, templateId }: Props) {
     .map((name) => variableDef(name))
     .filter((def): def is VariableDef => def !== undefined && !base[def.name]);
 
-  const edited = template !== undefined && (template.body !== state.body || (template.subject ?? '') !== state.subject);
+  const edited = editedFromTemplate(template, state);
   const chooseTemplate = (id: string) => {
     const next = templates.find((t) => t.id === id);
     if (!next) return;
@@ -203,7 +171,7 @@ export function DraftComposer({ contact, templateId }: Props) {
   };
 
   const sendKind = kind ?? logKindFor(state.templateId, contact);
-  const loggedText = limits.hasSubject && subject.text.trim() ? `Subject: ${subject.text}\n\n${body.text}` : body.text;
+  const logged = loggedText(subject.text, body.text, limits.hasSubject);
   const mailto = contact.email
     ? mailtoUrl({ to: contact.email, subject: subject.text, body: body.text })
     : undefined;
@@ -225,15 +193,16 @@ export function DraftComposer({ contact, templateId }: Props) {
     setBusy(true);
     try {
       const aboutLetter = state.templateId !== undefined && LETTER_TEMPLATES.has(state.templateId);
-      const { contact: updated } = await recordSent(
-        contact.id,
-        { kind: sendKind, channel: channelOf(state.format), format: state.format, text: loggedText, templateId: state.templateId },
-        Date.now(),
-        // A letter request marked sent creates the letter, or moves it to "asked", with what the draft knew.
-        aboutLetter ? { letter: { letterId: letter?.id, ...letterFieldsFromDraft(state.values) } } : {},
+      const { contact: updated } = await writeThenNotify(() =>
+        recordSent(
+          contact.id,
+          { kind: sendKind, channel: channelOf(state.format), format: state.format, text: logged, templateId: state.templateId },
+          Date.now(),
+          // A letter request marked sent creates the letter, or moves it to "asked", with what the draft knew.
+          aboutLetter ? { letter: { letterId: letter?.id, ...letterFieldsFromDraft(state.values) } } : {},
+        ),
       );
       dirty.current = false;
-      await notifyDataChanged();
       setNotice({
         text: updated.nextFollowUpAt ? i18n.t('drafting.loggedNext', { date: formatDate(updated.nextFollowUpAt) }) : i18n.t('drafting.logged'),
       });
@@ -247,8 +216,7 @@ export function DraftComposer({ contact, templateId }: Props) {
   const replyReceived = async () => {
     setBusy(true);
     try {
-      await logInteraction(contact.id, { kind: 'reply_received', channel: channelOf(state.format) });
-      await notifyDataChanged();
+      await writeThenNotify(() => logInteraction(contact.id, { kind: 'reply_received', channel: channelOf(state.format) }));
       setNotice({ text: i18n.t('drafting.markedReplied') });
     } catch (error) {
       setNotice({ text: (error as Error).message, error: true });

@@ -4,9 +4,9 @@ import { differenceInCalendarDays, format } from 'date-fns';
 import { useId } from 'react';
 import { getContact } from '../../storage/contacts';
 import { notNowKeepInTouch, restoreContactRecords, snoozeKeepInTouch } from '../../storage/keep-in-touch';
-import type { Contact } from '../../storage/schemas';
-import type { DueAct } from '../popup/DueList';
-import { SnoozeMenu } from '../popup/SnoozeMenu';
+import type { Contact } from '../../model/schemas';
+import type { DueAct } from '../followups/due-act';
+import { SnoozeMenu } from '../followups/SnoozeMenu';
 
 export const KEEP_IN_TOUCH_TEMPLATE = 'builtin:keep-in-touch';
 

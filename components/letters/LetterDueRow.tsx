@@ -8,9 +8,9 @@ import { format } from 'date-fns';
 import { useId } from 'react';
 import { daysLeft, type DueItem } from '../../followups/due';
 import { dismissLetterReminder, setLetterStatus, snoozeLetter, undoLetterChange, type LetterUndo } from '../../storage/letters';
-import type { Contact, Letter } from '../../storage/schemas';
-import type { DueAct } from '../popup/DueList';
-import { SnoozeMenu } from '../popup/SnoozeMenu';
+import type { Contact, Letter } from '../../model/schemas';
+import type { DueAct } from '../followups/due-act';
+import { SnoozeMenu } from '../followups/SnoozeMenu';
 import { letterKindLabel, writerName } from './labels';
 
 interface Props {

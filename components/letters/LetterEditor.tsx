@@ -5,12 +5,11 @@
  */
 import { i18n } from '#i18n';
 import { format, parse, startOfDay } from 'date-fns';
-import { useState } from 'react';
-import { notifyDataChanged } from '../../messages';
 import { deleteLetter, restoreLetter, setLetterStatus, undoLetterChange, updateLetter, type LetterPatch } from '../../storage/letters';
-import { LETTER_KINDS, LETTER_STATUSES, WAIVERS, type Letter, type LetterStatus } from '../../storage/schemas';
+import { LETTER_KINDS, LETTER_STATUSES, WAIVERS, type Letter, type LetterStatus } from '../../model/schemas';
 import { Select } from '../Select';
 import { useUndo } from '../undo';
+import { afterWrite, useWrite } from '../use-write';
 import { kindLabel, letterStatusLabel, waiverLabel } from './labels';
 
 const DAY_INPUT = 'yyyy-MM-dd';
@@ -18,17 +17,8 @@ const day = (at: number | undefined) => (at === undefined ? '' : format(at, DAY_
 const fromDay = (value: string) => (value ? startOfDay(parse(value, DAY_INPUT, new Date())).getTime() : undefined);
 
 export function LetterEditor({ letter, writerName }: { letter: Letter; writerName: string }) {
-  const [error, setError] = useState<string>();
+  const { error, run } = useWrite();
   const offerUndo = useUndo();
-  const run = async (action: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await action();
-      await notifyDataChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   const update = (patch: LetterPatch) => run(() => updateLetter(letter.id, patch));
   const statusLabels = Object.fromEntries(LETTER_STATUSES.map((s) => [s, letterStatusLabel(s)]));
   const kindLabels = Object.fromEntries(LETTER_KINDS.map((k) => [k, kindLabel(k)]));
@@ -48,7 +38,7 @@ export function LetterEditor({ letter, writerName }: { letter: Letter; writerNam
               const { undo } = await setLetterStatus(letter.id, status);
               offerUndo({
                 message: i18n.t('letters.editor.statusDone', { name: writerName, status: letterStatusLabel(status) }),
-                undo: () => undoLetterChange(undo).then(notifyDataChanged),
+                undo: afterWrite(() => undoLetterChange(undo)),
               });
             })
           }
@@ -111,7 +101,7 @@ export function LetterEditor({ letter, writerName }: { letter: Letter; writerNam
               if (gone) {
                 offerUndo({
                   message: i18n.t('letters.editor.deleted', { name: writerName }),
-                  undo: () => restoreLetter(gone).then(notifyDataChanged),
+                  undo: afterWrite(() => restoreLetter(gone)),
                 });
               }
             })

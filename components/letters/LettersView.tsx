@@ -11,7 +11,7 @@ import { daysLeft, isPending } from '../../followups/due';
 import { countsPerProgram, MAX_LETTERS_PER_PROGRAM, programsNamed, sortLetters, summarizeLetters } from '../../letters/overview';
 import { contactsByIds } from '../../storage/contact-list';
 import { listLetters } from '../../storage/letters';
-import { LETTER_STATUSES, type Contact, type LetterStatus } from '../../storage/schemas';
+import { LETTER_STATUSES, type Contact, type LetterStatus } from '../../model/schemas';
 import { formatDay } from '../../drafting/variables';
 import { kindLabel, letterStatusLabel, writerName } from './labels';
 import { LetterEditor } from './LetterEditor';

@@ -1,6 +1,6 @@
 /** Words for letters shared by the due list and the Letters view: statuses, kinds, waivers, a writer's name. */
 import { i18n } from '#i18n';
-import type { Contact, Letter, LetterKind, LetterStatus, Waiver } from '../../storage/schemas';
+import type { Contact, Letter, LetterKind, LetterStatus, Waiver } from '../../model/schemas';
 
 export function letterStatusLabel(status: LetterStatus): string {
   switch (status) {

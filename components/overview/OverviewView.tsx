@@ -10,7 +10,7 @@ import { funnelBars, type FunnelStep } from '../../overview/funnel';
 import { worksTable } from '../../overview/what-works';
 import { readActivity, readFunnel, readUpcoming, readWhatWorks, templateNames } from '../../storage/overview';
 import { DIMENSIONS } from '../../storage/overview-keys';
-import { LETTER_STATUSES, PROGRAM_STAGES, type Channel, type MessageFormat } from '../../storage/schemas';
+import { LETTER_STATUSES, PROGRAM_STAGES, type Channel, type MessageFormat } from '../../model/schemas';
 import { formatDate, formatNumber } from '../format';
 import { channelLabel, formatLabel } from '../labels';
 import { letterStatusLabel } from '../letters/labels';

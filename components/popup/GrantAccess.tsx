@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { siteLabels } from '../../background/host-access';
+import { siteLabels } from '../../platform/host-access';
 import type { SaveOutcome } from '../../messages';
 import { i18n } from '#i18n';
 

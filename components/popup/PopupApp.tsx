@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
-import { isDoximityHost, isLinkedInHost } from '../../capture/urls';
-import { notifyDataChanged, sendToBackground, type SaveOutcome } from '../../messages';
+import { isDoximityHost, isLinkedInHost } from '../../model/profile-links';
+import { sendToBackground, type SaveOutcome } from '../../messages';
 import { undoSave } from '../../storage/contacts';
 import { ContactSummary } from '../ContactSummary';
-import { DueList } from './DueList';
+import { DueList } from '../followups/DueList';
 import { GrantAccess } from './GrantAccess';
 import { PointButton } from './PointButton';
 import { watchPickerSession } from '../../messages/picker-session';
 import { openAddForm } from '../open-add-form';
-import { openSidePanel } from '../side-panel';
+import { openSidePanel } from '../open-side-panel';
 import { UndoProvider } from '../undo';
-import { useDueCount } from '../use-due-count';
+import { useDueCount } from '../followups/use-due-count';
 import { useTargetTab } from '../use-target-tab';
 import { i18n } from '#i18n';
+import { writeThenNotify } from '../use-write';
 
 /** LinkedIn's and Doximity's pages are never changed: no pointing there. */
 function onProfileSite(url: string): boolean {
@@ -68,9 +69,8 @@ export function PopupApp() {
 
   const undo = async (outcome: Extract<SaveOutcome, { kind: 'saved' }>) => {
     try {
-      await undoSave(outcome);
+      await writeThenNotify(() => undoSave(outcome));
       setState({ step: 'undone', created: outcome.created });
-      await notifyDataChanged();
     } catch (error) {
       setState({ step: 'error', message: (error as Error).message });
     }

@@ -8,13 +8,13 @@ import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { InterviewThanksDue } from '../../followups/interview-thanks';
-import { notifyDataChanged } from '../../messages';
 import { contactsByIds } from '../../storage/contact-list';
 import { listDueInterviewThanks, setInterviewThanksHandled } from '../../storage/interview-thanks';
 import { contactIdsOfProgram } from '../../storage/programs';
-import type { Contact } from '../../storage/schemas';
-import { openSidePanel } from '../side-panel';
+import type { Contact } from '../../model/schemas';
+import { openSidePanel } from '../open-side-panel';
 import { formatDay } from './labels';
+import { writeThenNotify } from '../use-write';
 
 export const THANK_YOU_TEMPLATE = 'builtin:post-interview-thanks';
 
@@ -53,14 +53,12 @@ export function InterviewThanks({ windowId, onDraft }: Props) {
 
   const done = async (item: Item) => {
     try {
-      await setInterviewThanksHandled(item.programId, item.date, Date.now());
-      await notifyDataChanged();
+      await writeThenNotify(() => setInterviewThanksHandled(item.programId, item.date, Date.now()));
       setStatus({
         text: i18n.t('programs.thanksMarked', { name: item.programName }),
         undo: async () => {
-          await setInterviewThanksHandled(item.programId, item.date, undefined);
+          await writeThenNotify(() => setInterviewThanksHandled(item.programId, item.date, undefined));
           setStatus(undefined);
-          await notifyDataChanged();
         },
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 /** "Add to calendar" for a meeting, call or in-person meeting logged on a timeline: a one-hour .ics entry at its time. */
 import { i18n } from '#i18n';
-import { INTERACTION_LABELS, type Interaction, type InteractionKind } from '../../storage/schemas';
+import { INTERACTION_LABELS, type Interaction, type InteractionKind } from '../../model/schemas';
 import { downloadCalendar } from './download';
 
 const MEETINGS: ReadonlySet<InteractionKind> = new Set(['meeting', 'call', 'met_in_person']);

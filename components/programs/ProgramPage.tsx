@@ -7,7 +7,7 @@
  */
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { notifyDataChanged } from '../../messages';
+import { useWriteStatus } from '../use-write';
 import { useEffect, useId, useRef, useState } from 'react';
 import { findSharedSchool } from '../../drafting/shared-school';
 import { contactsByIds, searchContacts } from '../../storage/contact-list';
@@ -30,7 +30,7 @@ import {
   type Contact,
   type Interaction,
   type Program,
-} from '../../storage/schemas';
+} from '../../model/schemas';
 import { getSettings } from '../../storage/settings';
 import { TextField } from '../contacts/TextField';
 import { Select } from '../Select';
@@ -49,22 +49,11 @@ interface Props {
 }
 
 export function ProgramPage({ program, people, onBack, onOpen }: Props) {
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>();
+  const { status, run } = useWriteStatus();
   const undo = useUndo();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [program.id]);
 
-  const run = async (action: () => Promise<string | void>) => {
-    setStatus(undefined);
-    try {
-      const text = await action();
-      if (text) setStatus({ text });
-      // An interview date changes what the badge counts.
-      await notifyDataChanged();
-    } catch (error) {
-      setStatus({ text: (error as Error).message, error: true });
-    }
-  };
   const update = (patch: ProgramPatch) => updateProgram(program.id, patch);
 
   return (
@@ -153,7 +142,7 @@ export function ProgramPage({ program, people, onBack, onOpen }: Props) {
   );
 }
 
-type Run = (action: () => Promise<string | void>) => Promise<void>;
+type Run = (action: () => Promise<string | void>) => Promise<unknown>;
 
 function Interviews({ program, onRun }: { program: Program; onRun: Run }) {
   const [date, setDate] = useState('');

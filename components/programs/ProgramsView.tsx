@@ -7,13 +7,13 @@
  */
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { notifyDataChanged } from '../../messages';
+import { useWriteStatus } from '../use-write';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { localDay } from '../../followups/rules';
 import { matchProgram } from '../../programs/names';
-import { filterRows, programRows, specialties, type ProgramFilters, type ProgramRowView } from '../../programs/overview';
-import { addAlias, addProgram, mergeProgramsInto, programsIndex, restoreSnapshot, unlinkedOrganizations, type ProgramsIndex } from '../../storage/programs';
-import { PROGRAM_STAGES, type Program, type ProgramStage } from '../../storage/schemas';
+import { filterRows, programRows, specialties, type ProgramFilters, type ProgramRowView, type ProgramsIndex } from '../../programs/overview';
+import { addAlias, addProgram, mergeProgramsInto, programsIndex, restoreSnapshot, unlinkedOrganizations } from '../../storage/programs';
+import { PROGRAM_STAGES, type Program, type ProgramStage } from '../../model/schemas';
 import { useUndo } from '../undo';
 import { formatDay, formatMoment, stageLabel } from './labels';
 import { ProgramImport } from './ProgramImport';
@@ -39,7 +39,7 @@ export function ProgramsView({ onOpen }: Props) {
   const [filters, setFilters] = useState<ProgramFilters>({});
   const [checked, setChecked] = useState<readonly string[]>([]);
   const [shown, setShown] = useState(PAGE);
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>();
+  const { status, run } = useWriteStatus();
   const undo = useUndo();
   const heading = useRef<HTMLHeadingElement>(null);
   const lastOpened = useRef<string | undefined>(undefined);
@@ -59,16 +59,6 @@ export function ProgramsView({ onOpen }: Props) {
     if (openId === undefined && lastOpened.current) document.getElementById(`program-${lastOpened.current}`)?.focus();
   }, [openId]);
 
-  const run = async (action: () => Promise<string>) => {
-    setStatus(undefined);
-    try {
-      setStatus({ text: await action() });
-      // Interview dates and merges change what the badge counts.
-      await notifyDataChanged();
-    } catch (error) {
-      setStatus({ text: (error as Error).message, error: true });
-    }
-  };
 
   if (loaded === undefined) return <p className="muted empty" aria-busy="true">{i18n.t('programs.loading')}</p>;
   if (!loaded.ok) return <p className="error empty" role="alert">{i18n.t('programs.loadError', { reason: loaded.error })}</p>;
@@ -152,7 +142,7 @@ export function ProgramsView({ onOpen }: Props) {
   );
 }
 
-function AddProgramForm({ onAdd }: { onAdd(name: string): Promise<void> }) {
+function AddProgramForm({ onAdd }: { onAdd(name: string): Promise<unknown> }) {
   const [name, setName] = useState('');
   const id = useId();
   return (
@@ -272,7 +262,7 @@ function ProgramCard({ row, checked, onCheck, onOpen }: { row: ProgramRowView; c
  * program, or another name of one. Read on its own, after the programs are
  * on screen, as it walks the contacts' organization index.
  */
-function UnlinkedOrganizations({ programs, onRun }: { programs: readonly Program[]; onRun(action: () => Promise<string>): Promise<void> }) {
+function UnlinkedOrganizations({ programs, onRun }: { programs: readonly Program[]; onRun(action: () => Promise<string>): Promise<unknown> }) {
   const [shown, setShown] = useState(20);
   const groups = useLiveQuery(unlinkedOrganizations);
   if (!groups || groups.length === 0) return null;
@@ -295,7 +285,7 @@ function UnlinkedOrganizations({ programs, onRun }: { programs: readonly Program
   );
 }
 
-function UnlinkedOrganization({ group, programs, onRun }: { group: { organization: string; ids: string[] }; programs: readonly Program[]; onRun(action: () => Promise<string>): Promise<void> }) {
+function UnlinkedOrganization({ group, programs, onRun }: { group: { organization: string; ids: string[] }; programs: readonly Program[]; onRun(action: () => Promise<string>): Promise<unknown> }) {
   // Programs whose names are close come first: the likely home of this spelling.
   const options = useMemo(() => {
     const close = programs.filter((p) => matchProgram(group.organization, p) !== 'none');

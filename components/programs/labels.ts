@@ -1,6 +1,6 @@
 /** The words the interface shows for program stages and kinds, and how dates read. */
 import { i18n } from '#i18n';
-import type { ProgramKind, ProgramStage } from '../../storage/schemas';
+import type { ProgramKind, ProgramStage } from '../../model/schemas';
 
 export function stageLabel(stage: ProgramStage): string {
   return i18n.t(`programs.stages.${stage}`);

@@ -2,11 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { DEFAULT_LIMITS } from '../../drafting/limits';
 import { getSettings, updateSettings } from '../../storage/settings';
-import type { ChannelLimits, Settings } from '../../storage/schemas';
+import type { ChannelLimits, Settings } from '../../model/schemas';
 import { TextField } from '../contacts/TextField';
 import { i18n } from '#i18n';
 import { formatNumber } from '../format';
 import { limitLabel } from '../labels';
+import { useWrite } from '../use-write';
 
 const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS) as (keyof ChannelLimits)[];
 
@@ -17,7 +18,7 @@ const LIMIT_KEYS = Object.keys(DEFAULT_LIMITS) as (keyof ChannelLimits)[];
  */
 export function DraftingSettings() {
   const settings = useLiveQuery(getSettings, []);
-  const [error, setError] = useState<string>();
+  const { error, run } = useWrite();
   const [saved, setSaved] = useState(false);
   const premiumHint = useId();
   const limitsHint = useId();
@@ -25,14 +26,8 @@ export function DraftingSettings() {
   if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
 
   const save = async (patch: Partial<Settings> | ((stored: Settings) => Partial<Settings>)) => {
-    setError(undefined);
     setSaved(false);
-    try {
-      await updateSettings(patch);
-      setSaved(true);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    if (await run(() => updateSettings(patch))) setSaved(true);
   };
 
   const limitError = (key: keyof ChannelLimits, raw: string) => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { backupFileName, exportBackup } from '../../portability/backup-export';
+import { backupFileName } from '../../portability/backup-format';
+import { exportBackup } from '../../storage/backup-export';
 import { serializeBackup } from '../../portability/backup-format';
 import { contactsToCsv, csvFileName } from '../../portability/csv-export';
 import { lettersCsvFileName, lettersToCsv } from '../../portability/letters-csv';

@@ -1,28 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { notifyDataChanged } from '../../messages';
 import { getSettings, updateSettings } from '../../storage/settings';
+import { useWrite } from '../use-write';
 import { i18n } from '#i18n';
 
 /** Follow-up reminders beyond the badge: the opt-in daily notification. */
 export function FollowUpSettings() {
   const settings = useLiveQuery(getSettings, []);
-  const [error, setError] = useState<string>();
+  const { error, run } = useWrite();
   const [saved, setSaved] = useState(false);
   const hintId = useId();
 
   if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
 
   const toggle = async (dailySummary: boolean) => {
-    setError(undefined);
     setSaved(false);
-    try {
-      await updateSettings({ dailySummary });
-      setSaved(true);
-      await notifyDataChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    if (await run(() => updateSettings({ dailySummary }))) setSaved(true);
   };
 
   return (

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { describeIssue, type ImportIssue, type SkippedRow } from '../../portability/issues';
 import { REPORT_LINES } from '../../portability/limits';
-import type { ContactPlanView, RestorePlanView } from '../../portability/plan-view';
+import type { ContactPlanView, RestorePlanView } from '../../import-worker/plan-view';
 import { formatNumber } from '../format';
 import { IMPORT_TARGETS, type ImportTarget } from '../../portability/csv-columns';
 import { importTargetLabel } from '../labels';

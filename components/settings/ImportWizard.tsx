@@ -1,14 +1,13 @@
-import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../portability/write-marker';
-import { useEffect, useId, useRef, useState } from 'react';
+import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../storage/write-marker';
+import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
-import type { ImportStage } from '../../messages/import-worker';
-import { guessMapping, mappingProblem, type ColumnMapping as Mapping } from '../../portability/csv-columns';
+import { mappingProblem } from '../../portability/csv-columns';
 import { admitFile, probeFile } from '../../portability/detect';
-import { createImportClient, type ImportClient, type ImportProgress, type TableSample } from '../../portability/import-client';
-import { ImportFailure, type ImportIssue } from '../../portability/issues';
+import { createImportClient, type ImportClient, type ImportProgress } from '../../import-worker/import-client';
+import { ImportFailure } from '../../portability/issues';
 import { MAX_CSV_BYTES, MAX_JSON_BYTES, formatBytes } from '../../portability/limits';
+import { summarizePlan, summarizeRestoreView, type ContactPlanView, type RestorePlanView } from '../../import-worker/plan-view';
 import { programsInRestore } from '../programs/restore-summary';
-import { summarizePlan, summarizeRestoreView, type ContactPlanView, type RestorePlanView } from '../../portability/plan-view';
 import { ColumnMapping } from './ColumnMapping';
 import { ContactPlanReport, IssueList, RestorePlanReport } from './ImportReport';
 import { i18n } from '#i18n';
@@ -17,39 +16,7 @@ import { importKindLabel } from '../labels';
 import { say, userText, type UserText } from '../../messages/user-text';
 import type { ImportTarget } from '../../portability/csv-columns';
 import { importTargetLabel } from '../labels';
-
-type Step =
-  | { step: 'choose' }
-  /** `percent` shows progress through the file's characters, which mean nothing to the user as a count. */
-  | { step: 'busy'; label: string; done?: number; total?: number; percent?: boolean }
-  | ({ step: 'mapping'; name: string; mapping: Mapping } & TableSample)
-  /** The rows themselves stay in the import worker; the page holds the report. */
-  | { step: 'review-contacts'; name: string; plan: ContactPlanView; back?: Step }
-  /** The backup and its plan stay in the import worker too; switching the mode plans again there. */
-  | { step: 'review-backup'; name: string; mode: RestoreMode; plan: RestorePlanView; confirmed: boolean }
-  | { step: 'done'; summary: string }
-  | { step: 'failed'; message: string; issues: ImportIssue[] };
-
-type RestoreMode = RestorePlanView['mode'];
-
-
-/** The progress line for each stage of the import worker's work. */
-function progressStep(fileName: string, stage: ImportStage, done: number, total: number): Step {
-  switch (stage) {
-    case 'reading':
-      return { step: 'busy', label: i18n.t('settings.readingFile', { name: fileName }), done, total, percent: true };
-    case 'checking':
-      return { step: 'busy', label: i18n.t('settings.checkingEveryRow'), done, total };
-    case 'loading':
-      return { step: 'busy', label: i18n.t('settings.readingSaved'), done, total };
-    case 'comparing':
-      return { step: 'busy', label: i18n.t('settings.comparing'), done, total };
-    case 'rechecking':
-      return { step: 'busy', label: i18n.t('settings.checkingAgain'), done, total };
-    case 'writing':
-      return { step: 'busy', label: i18n.t('settings.writing'), done, total };
-  }
-}
+import { FIRST_STEP, nextStep, type MappingStep, type RestoreMode } from './import-steps';
 
 /**
  * The import worker of a contact file: started when the file is chosen,
@@ -82,17 +49,12 @@ function sayMappingProblem(problem: UserText): string {
   return say(typeof target === 'string' ? { ...problem, values: { target: importTargetLabel(target as ImportTarget) } } : problem);
 }
 
-function failure(error: unknown): Step {
-  if (error instanceof ImportFailure) return { step: 'failed', message: error.message, issues: error.issues };
-  return { step: 'failed', message: i18n.t('settings.couldNotRead', { error: (error as Error).message }), issues: [] };
-}
-
 /**
  * Import and restore: choose a file, check what it would do (a dry run that
  * writes nothing), then confirm. A file with any bad row changes nothing.
  */
 export function ImportWizard() {
-  const [state, setState] = useState<Step>({ step: 'choose' });
+  const [state, dispatch] = useReducer(nextStep, FIRST_STEP);
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const importer = useImportWorker();
@@ -101,47 +63,42 @@ export function ImportWizard() {
 
   const reset = () => {
     importer.stop();
-    setState({ step: 'choose' });
+    dispatch({ type: 'reset' });
     if (input.current) input.current.value = '';
   };
 
   /** Any failure ends the file's import: its worker has nothing more to do. */
   const fail = (error: unknown) => {
     importer.stop();
-    setState(failure(error));
+    dispatch({ type: 'failed', error });
   };
 
   const progressOf =
     (fileName: string): ImportProgress =>
     (stage, done, total) =>
-      setState(progressStep(fileName, stage, done, total));
+      dispatch({ type: 'progress', name: fileName, stage, done, total });
 
-  const checkCsv = async (mapping: Extract<Step, { step: 'mapping' }>) => {
-    setState({ step: 'busy', label: i18n.t('settings.checkingEveryRow') });
+  const checkCsv = async (mapping: MappingStep) => {
+    dispatch({ type: 'busy', label: i18n.t('settings.checkingEveryRow') });
     const plan = await importer.current().check(mapping.mapping, progressOf(mapping.name));
-    setState({ step: 'review-contacts', name: mapping.name, plan, back: mapping });
+    dispatch({ type: 'checked', from: mapping, plan });
   };
 
   const reviewBackup = async (name: string, mode: RestoreMode) => {
     const plan = await importer.current().planRestore(mode, progressOf(name));
-    setState({ step: 'review-backup', name, mode, plan, confirmed: false });
+    dispatch({ type: 'planned-restore', name, mode, plan });
   };
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
     importer.stop();
     try {
-      setState({ step: 'busy', label: i18n.t('settings.readingFile', { name: file.name }) });
+      dispatch({ type: 'busy', label: i18n.t('settings.readingFile', { name: file.name }) });
       const admission = admitFile(await probeFile(file));
       if (!admission.ok) throw new ImportFailure(admission.text);
       // Contacts and backups are read, checked and compared in the import worker; the page shows its progress.
       const result = await importer.start().read(admission.kind, file, progressOf(file.name));
-      if (result.type === 'plan') setState({ step: 'review-contacts', name: file.name, plan: result.plan });
-      else if (result.type === 'restore-plan') setState({ step: 'review-backup', name: file.name, mode: 'merge', plan: result.plan, confirmed: false });
-      else {
-        const { header, sample, filled } = result;
-        setState({ step: 'mapping', name: file.name, header, sample, filled, mapping: guessMapping(header) });
-      }
+      dispatch({ type: 'read', name: file.name, result });
     } catch (error) {
       fail(error);
       // Cleared so that the same file, fixed, can be chosen again; kept while its dry run is on screen.
@@ -150,7 +107,7 @@ export function ImportWizard() {
   };
 
   const write = async (name: string, run: () => Promise<string>) => {
-    setState({ step: 'busy', label: i18n.t('settings.writing') });
+    dispatch({ type: 'busy', label: i18n.t('settings.writing') });
     markWriteStarted(name);
     try {
       const summary = await run();
@@ -158,7 +115,7 @@ export function ImportWizard() {
       importer.stop();
       // The file's import is over: cleared so that choosing the same file again reads it again.
       if (input.current) input.current.value = '';
-      setState({ step: 'done', summary });
+      dispatch({ type: 'written', summary });
       await notifyDataChanged();
     } catch (error) {
       markWriteEnded();
@@ -205,7 +162,7 @@ export function ImportWizard() {
       {state.step === 'mapping' && (
         <div className="stack card">
           <h4 className="data-subheading">{i18n.t('settings.rows', { name: state.name, csv: importKindLabel('csv'), filled: state.filled })}</h4>
-          <ColumnMapping header={state.header} sample={state.sample} mapping={state.mapping} onChange={(mapping) => setState({ ...state, mapping })} />
+          <ColumnMapping header={state.header} sample={state.sample} mapping={state.mapping} onChange={(mapping) => dispatch({ type: 'map', mapping })} />
           {mappingProblem(state.mapping) && (
             <p className="error" role="alert">
               {sayMappingProblem(mappingProblem(state.mapping)!)}
@@ -241,7 +198,7 @@ export function ImportWizard() {
               </button>
             )}
             {state.back?.step === 'mapping' && (
-              <button type="button" onClick={() => setState(state.back!)}>{i18n.t('settings.backToColumns')}</button>
+              <button type="button" onClick={() => dispatch({ type: 'back' })}>{i18n.t('settings.backToColumns')}</button>
             )}
             <button type="button" onClick={reset}>
               {state.plan.errors.total > 0 ? i18n.t('settings.chooseAnotherFile') : i18n.t('settings.cancel')}
@@ -276,7 +233,7 @@ export function ImportWizard() {
           <RestorePlanReport plan={state.plan} />
           {state.mode === 'replace' && state.plan.errors.total === 0 && (
             <label className="data-choice">
-              <input type="checkbox" checked={state.confirmed} onChange={(e) => setState({ ...state, confirmed: e.target.checked })} />{i18n.t('settings.iUnderstandThatMy')}</label>
+              <input type="checkbox" checked={state.confirmed} onChange={(e) => dispatch({ type: 'confirm', confirmed: e.target.checked })} />{i18n.t('settings.iUnderstandThatMy')}</label>
           )}
           <div className="row">
             {state.plan.errors.total === 0 && (

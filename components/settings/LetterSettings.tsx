@@ -5,8 +5,8 @@
  */
 import { i18n } from '#i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
-import { notifyDataChanged } from '../../messages';
+import { useId } from 'react';
+import { useWriteStatus } from '../use-write';
 import { distinctValues } from '../../storage/contact-list';
 import { setTagIntervals } from '../../storage/keep-in-touch';
 import { recomputeLetterReminders } from '../../storage/letters';
@@ -24,22 +24,17 @@ export function parseNudgeDays(text: string): number[] | undefined {
 export function LetterSettings() {
   const settings = useLiveQuery(getSettings, []);
   const tags = useLiveQuery(() => distinctValues('tags'), []);
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>();
+  const { status, setStatus, run: write } = useWriteStatus();
   const hintId = useId();
   const tagHintId = useId();
 
   if (!settings || !tags) return <p className="muted">{i18n.t('letters.view.loading')}</p>;
 
-  const run = async (action: () => Promise<unknown>) => {
-    setStatus(undefined);
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    write(async () => {
       await action();
-      setStatus({ text: i18n.t('letters.settings.saved') });
-      await notifyDataChanged();
-    } catch (e) {
-      setStatus({ text: (e as Error).message, error: true });
-    }
-  };
+      return i18n.t('letters.settings.saved');
+    });
 
   return (
     <section className="stack" aria-labelledby="letter-reminders-heading" data-testid="letter-settings">

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { notifyDataChanged } from '../../messages';
 import { getSettings, updateSettings } from '../../storage/settings';
-import type { Settings } from '../../storage/schemas';
+import type { Settings } from '../../model/schemas';
 import { TextField } from '../contacts/TextField';
+import { useWrite } from '../use-write';
 import { i18n } from '#i18n';
 
 type TextKey = 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'signature';
@@ -24,21 +24,14 @@ function wholeIn(raw: string, min: number, max: number): boolean {
 /** The user's own profile (used in templates) and the follow-up cadence. Saved as it is typed (components/use-autosave.ts). */
 export function ProfileSettings() {
   const settings = useLiveQuery(getSettings, []);
-  const [error, setError] = useState<string>();
+  const { error, run } = useWrite();
   const [saved, setSaved] = useState(false);
 
   if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
 
   const save = async (patch: Partial<Settings>) => {
-    setError(undefined);
     setSaved(false);
-    try {
-      await updateSettings(patch);
-      setSaved(true);
-      await notifyDataChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    if (await run(() => updateSettings(patch))) setSaved(true);
   };
 
   return (

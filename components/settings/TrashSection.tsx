@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { notifyDataChanged } from '../../messages';
 import { restoreContact } from '../../storage/contacts';
 import { TRASH_DAYS, emptyTrash, listTrash, purgeAt } from '../../storage/trash';
 import { i18n } from '#i18n';
 import { formatDate } from '../format';
+import { useWriteStatus } from '../use-write';
 
 const day = (epoch: number) => formatDate(epoch);
 
@@ -12,17 +12,7 @@ const day = (epoch: number) => formatDate(epoch);
 export function TrashSection() {
   const entries = useLiveQuery(listTrash, []);
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
-
-  const act = async (action: () => Promise<string>) => {
-    setMessage(undefined);
-    try {
-      setMessage({ text: await action() });
-      await notifyDataChanged();
-    } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
-    }
-  };
+  const { status: message, run: act } = useWriteStatus();
 
   return (
     <section className="stack" aria-labelledby="trash-heading" data-testid="trash-section">

@@ -1,11 +1,10 @@
 import { format, parse, startOfDay } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { notifyDataChanged } from '../../messages';
 import { countLettersBy, deleteContact, getContact, restoreContact, updateContact, type ContactPatch, type LettersOnDelete } from '../../storage/contacts';
 import { setKeepInTouch } from '../../storage/keep-in-touch';
 import { lastSentChannel, logInteraction } from '../../storage/interactions';
-import { CHANNELS, STATUSES, type Channel, type Status } from '../../storage/schemas';
+import { CHANNELS, STATUSES, type Channel, type Status } from '../../model/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
 import { ContactSummary } from '../ContactSummary';
 import { Select } from '../Select';
@@ -14,6 +13,7 @@ import { ContactFields } from '../contacts/ContactFields';
 import { TextField } from '../contacts/TextField';
 import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
+import { afterWrite, useWrite } from '../use-write';
 import { PageChanges } from './PageChanges';
 import { ContactPrograms } from '../programs/ContactPrograms';
 import { Timeline } from './Timeline';
@@ -47,7 +47,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
   useEffect(() => {
     if (lastChannel && lastChannel !== 'other') setChannel(lastChannel);
   }, [lastChannel]);
-  const [error, setError] = useState<string>();
+  const { error, run } = useWrite();
   const [askLetters, setAskLetters] = useState<number>();
   const offerUndo = useUndo();
   const article = useRef<HTMLElement>(null);
@@ -67,21 +67,12 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
     );
   }
 
-  const run = async (action: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await action();
-      await notifyDataChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
   const update = (patch: ContactPatch) => run(() => updateContact(contact.id, patch));
   /** A state change the user can take back (status, follow-up date, sent, reply). */
   const change = (message: string, action: () => Promise<unknown>) =>
     run(async () => {
       const { undo } = await withUndo([contact.id], action);
-      offerUndo({ message, undo: () => undo().then(notifyDataChanged) });
+      offerUndo({ message, undo: afterWrite(undo) });
     });
 
   const remove = (letters: LettersOnDelete) =>
@@ -89,7 +80,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
       await deleteContact(contact.id, Date.now(), letters);
       offerUndo({
         message: i18n.t('sidepanel.deletedName', { name: contact.fullName }),
-        undo: () => restoreContact(contact.id).then(notifyDataChanged),
+        undo: afterWrite(() => restoreContact(contact.id)),
       });
       onBack();
     });

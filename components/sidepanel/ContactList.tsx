@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
-import { type Contact } from '../../storage/schemas';
+import { type Contact } from '../../model/schemas';
 import { Avatar } from '../Avatar';
 import { useContactRows } from '../contacts/use-contact-rows';
 import { i18n } from '#i18n';

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { notifyDataChanged } from '../../messages';
 import { applyPageChange, dismissPageChange } from '../../storage/page-changes';
-import { CAPTURED_FIELDS, type CapturedField, type Contact } from '../../storage/schemas';
+import { CAPTURED_FIELDS, type CapturedField, type Contact } from '../../model/schemas';
 import { i18n } from '#i18n';
 import { fieldLabel } from '../labels';
+import { useWrite } from '../use-write';
 
 /** A stored or page value as one line of plain text (React escapes it; never markup). */
 export function describeValue(value: unknown): string {
@@ -28,20 +27,10 @@ export function describeValue(value: unknown): string {
  * never overwrites the user's value, it shows the page's here, to apply or dismiss.
  */
 export function PageChanges({ contact }: { contact: Contact }) {
-  const [error, setError] = useState<string>();
+  const { error, run } = useWrite();
   const pending = contact.pageChanges ?? {};
   const fields = CAPTURED_FIELDS.filter((field) => pending[field] !== undefined);
   if (fields.length === 0) return null;
-
-  const run = async (action: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await action();
-      await notifyDataChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
 
   return (
     <section className="card stack" aria-labelledby="page-changes-heading" data-testid="page-changes">

@@ -6,11 +6,11 @@ import { ADD_REQUEST_TTL_MS, clearAddRequest, getAddRequest, type AddRequest } f
 import { DuplicateReview } from '../contacts/DuplicateReview';
 import { AddContactForm } from '../contacts/AddContactForm';
 import { ContactsView, type ListRequest } from '../contacts/ContactsView';
-import { DueList } from '../popup/DueList';
+import { DueList } from '../followups/DueList';
 import { GrantAccess, type NeedsAccess } from '../popup/GrantAccess';
 import { UndoProvider } from '../undo';
+import { useDueCount } from '../followups/use-due-count';
 import { useSyncLive } from '../sync/use-sync-live';
-import { useDueCount } from '../use-due-count';
 import { useTargetTab } from '../use-target-tab';
 import { useContactsVersion } from '../use-contacts-query';
 import { ContactDetail } from './ContactDetail';

@@ -1,5 +1,5 @@
 import { firstContacts } from '../../storage/contacts';
-import type { Contact } from '../../storage/schemas';
+import type { Contact } from '../../model/schemas';
 import { onContactsChange, useContactsQuery } from '../use-contacts-query';
 
 /** Contacts in the first page, painted before the whole list is read. */

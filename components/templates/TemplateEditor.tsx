@@ -10,7 +10,7 @@ import {
   type MessageFormat,
   type Settings,
   type Template,
-} from '../../storage/schemas';
+} from '../../model/schemas';
 import { duplicateTemplate, isModifiedBuiltIn, restoreBuiltIn, saveTemplate } from '../../storage/templates';
 import { LimitCount } from '../drafting/LimitCount';
 import { Preview } from '../drafting/Preview';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { recentContacts } from '../../storage/contact-list';
-import { type Template } from '../../storage/schemas';
+import { type Template } from '../../model/schemas';
 import { getSettings } from '../../storage/settings';
 import {
   deleteTemplate,

@@ -3,7 +3,7 @@
  * side panel responsive: no long task over 200 ms from the moment the file is
  * chosen until the import is written, and the progress line keeps moving. The
  * file (a CSV, a Connections.csv or a Rapport backup) is read, checked and
- * written by the import worker (portability/import.worker.ts); the page shows
+ * written by the import worker (import-worker/import.worker.ts); the page shows
  * its progress and report.
  */
 import { writeFileSync } from 'node:fs';

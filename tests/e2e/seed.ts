@@ -1,6 +1,6 @@
 /** Writes valid contacts straight into the extension's database, to start a test from a realistic store. */
 import type { Page } from '@playwright/test';
-import type { Contact } from '../../storage/schemas';
+import type { Contact } from '../../model/schemas';
 import { withSearchFields } from '../../storage/search-fields';
 import { putContactRows } from '../../bench/seed-page';
 

@@ -1,5 +1,5 @@
 /** Builders shared by unit tests. */
-import { Capture, type CaptureInput } from '../../storage/schemas';
+import { Capture, type CaptureInput } from '../../model/schemas';
 import { db } from '../../storage/db';
 
 export function capture(overrides: Partial<CaptureInput> = {}): Capture {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { base64, fetchThumbnail, isThumbnailSource, thumbnailSize, type ThumbDeps } from '../../../background/photo-thumb';
-import { photoThumb } from '../../../storage/schemas';
+import { photoThumb } from '../../../model/schemas';
 
 const LINKEDIN_PHOTO = 'https://media.licdn.com/dms/image/v2/C5603AQExample/profile-displayphoto-shrink_200_200/0/1690000000000?e=1&v=beta&t=abc';
 

@@ -1,12 +1,12 @@
 import type { Browser } from 'wxt/browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { mayShowPicker, openPicker, pageKey } from '../../../background/picker';
+import { mayShowPicker, openPicker, pageKey } from '../../../background/save-chosen-person';
 import { routeMessage } from '../../../background/router';
 import { saveTab } from '../../../background/save-tab';
 import { PICKER_TTL_MS, readPickerSession } from '../../../messages/picker-session';
 import { db } from '../../../storage/db';
-import { Capture, type CaptureInput } from '../../../storage/schemas';
+import { Capture, type CaptureInput } from '../../../model/schemas';
 import { snapshot } from '../helpers';
 
 type Sender = Browser.runtime.MessageSender;

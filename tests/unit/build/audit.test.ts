@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { SITE_ORIGINS } from '../../../background/host-access';
+import { SITE_ORIGINS } from '../../../platform/host-access';
 import { SYNC_HOSTS } from '../../../sync/config';
 
 const OUTPUT = resolve(import.meta.dirname, '../../..', process.env.WXT_OUT_DIR ?? '.output');

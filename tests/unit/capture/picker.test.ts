@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { locateCards, showChooser } from '../../../capture/picker';
+import { locateCards, showChooser } from '../../../capture/person-chooser';
 
 const GRID = readFileSync(resolve(import.meta.dirname, '../../fixtures/web/residents-grid.html'), 'utf8');
 const PEOPLE = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityForUrl, linkedInPage, profileRef } from '../../../capture/urls';
+import { identityForUrl, linkedInPage, profileRef } from '../../../model/profile-links';
 
 describe('profileRef: LinkedIn', () => {
   it.each([

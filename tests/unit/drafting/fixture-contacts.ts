@@ -1,7 +1,7 @@
 /** Contacts built from the capture fixtures, as the drafting tests see them. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Capture, Contact, DEFAULT_SETTINGS, Settings } from '../../../storage/schemas';
+import { Capture, Contact, DEFAULT_SETTINGS, Settings } from '../../../model/schemas';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channelOf, checkLimit, countCharacters, defaultFormat, DEFAULT_LIMITS, limitsFor } from '../../../drafting/limits';
-import { DEFAULT_SETTINGS, Settings } from '../../../storage/schemas';
+import { DEFAULT_SETTINGS, Settings } from '../../../model/schemas';
 
 describe('channel limits', () => {
   it('default to LinkedIn’s and mail programs’ limits', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES, suggestTemplateId } from '../../../drafting/builtin-templates';
-import { blockers, checkTemplate, render } from '../../../drafting/render';
+import { blockers, checkTemplate, personalHint, render } from '../../../drafting/render';
 import { variableValues, VARIABLES } from '../../../drafting/variables';
-import { DEFAULT_SETTINGS } from '../../../storage/schemas';
+import { DEFAULT_SETTINGS } from '../../../model/schemas';
 import { FIXTURE_PATHS, ME, fixtureContact } from './fixture-contacts';
 
 /** What a user types in a draft for the variables only a draft can know, and for gaps in a capture. */
@@ -201,5 +201,19 @@ describe('follow-up templates', () => {
     const { FOLLOW_UP_TEMPLATES } = await import('../../../followups/rules');
     const ids = new Set(BUILTIN_TEMPLATES.map((t) => t.id));
     for (const id of FOLLOW_UP_TEMPLATES) expect(ids.has(id)).toBe(true);
+  });
+});
+
+describe('personalHint', () => {
+  it('is what the first personal line asks, without its "Your personal sentence:" lead', () => {
+    expect(personalHint('Hi {{firstName}},\n[[Your personal sentence: why this person?]]\n[[second]]')).toBe('why this person?');
+    expect(personalHint('[[ A line about their research ]]')).toBe('A line about their research');
+  });
+
+  it('is undefined without a marker, for an empty one, and for brackets inside a variable, as render() reads them', () => {
+    expect(personalHint('Hi {{firstName}}')).toBeUndefined();
+    expect(personalHint('[[Your personal sentence: ]]')).toBeUndefined();
+    expect(personalHint('{{ [[not a line]] }}')).toBeUndefined();
+    expect(render('{{ [[not a line]] }}', {}).personal.markers).toBe(0);
   });
 });

@@ -11,16 +11,18 @@ import {
   patchForSnooze,
   snoozeUntil,
 } from '../../../followups/rules';
-import { countDueFollowUps, getContact, listDueFollowUps, saveCapture } from '../../../storage/contacts';
+import { getContact, saveCapture } from '../../../storage/contacts';
 import {
   claimDailySummary,
+  countDueFollowUps,
+  listDueFollowUps,
   markNoResponse,
   markReplyReceived,
   releaseDailySummary,
   snoozeFollowUp,
 } from '../../../storage/followups';
 import { logInteraction } from '../../../storage/interactions';
-import { DEFAULT_SETTINGS, Settings } from '../../../storage/schemas';
+import { DEFAULT_SETTINGS, Settings } from '../../../model/schemas';
 import { getSettings, updateSettings } from '../../../storage/settings';
 import { capture } from '../helpers';
 

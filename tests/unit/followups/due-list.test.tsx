@@ -4,7 +4,7 @@
  */
 import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { DueList } from '../../../components/popup/DueList';
+import { DueList } from '../../../components/followups/DueList';
 import { getContact, saveCapture } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { getFocusContact } from '../../../storage/ui-state';

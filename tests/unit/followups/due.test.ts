@@ -15,7 +15,7 @@ import {
   type DueItem,
 } from '../../../followups/due';
 import { dueCountsLabel } from '../../../followups/due-label';
-import { Contact, DEFAULT_SETTINGS, Letter, type LetterInput } from '../../../storage/schemas';
+import { Contact, DEFAULT_SETTINGS, Letter, type LetterInput } from '../../../model/schemas';
 
 const original = process.env.TZ;
 afterAll(() => {

@@ -6,7 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dueAfter, isDue, patchForInteraction, snoozeUntil } from '../../../followups/rules';
-import { countDueFollowUps, saveCapture } from '../../../storage/contacts';
+import { saveCapture } from '../../../storage/contacts';
+import { countDueFollowUps } from '../../../storage/followups';
 import { db } from '../../../storage/db';
 import { logInteraction } from '../../../storage/interactions';
 import { capture } from '../helpers';

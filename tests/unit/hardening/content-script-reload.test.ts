@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { readPageOnRequest } from '../../../capture/read-on-request';
+import { readPageOnRequest } from '../../../messages/read-on-request';
 import { EXTRACT_REQUEST } from '../../../messages/extract-request';
 
 const extract = vi.fn(() => ({ source: 'linkedin' as const, fullName: 'Priya Raman', profileUrl: 'https://www.linkedin.com/in/priya/' }));

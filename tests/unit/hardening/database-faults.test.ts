@@ -5,10 +5,11 @@
  */
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
-import { countDueFollowUps, saveCapture, updateContact } from '../../../storage/contacts';
+import { saveCapture, updateContact } from '../../../storage/contacts';
+import { countDueFollowUps } from '../../../storage/followups';
 import { db, openDatabase } from '../../../storage/db';
 import { updateSettings } from '../../../storage/settings';
-import { applyContactImport } from '../../../portability/import-contacts';
+import { applyContactImport } from '../../../storage/import-contacts';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
 import { guessMapping } from '../../../portability/csv-columns';

@@ -9,7 +9,7 @@ import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SITE_ORIGINS, siteLabels } from '../../../background/host-access';
+import { SITE_ORIGINS, siteLabels } from '../../../platform/host-access';
 import { hiddenTabReasonWithoutAccess, READ_TIME_LIMIT_MS, readTab } from '../../../background/read-tab';
 import { saveTab } from '../../../background/save-tab';
 import { GrantAccess } from '../../../components/popup/GrantAccess';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { addContact, saveCapture, updateContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
-import { Capture, Contact, Profiles } from '../../../storage/schemas';
+import { Capture, Contact, Profiles } from '../../../model/schemas';
 import { capture, snapshot } from '../helpers';
 
 const HOSTILE_LINKS = [

@@ -26,7 +26,7 @@ import {
   db,
   openDatabase,
 } from '../../../storage/db';
-import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template } from '../../../storage/schemas';
+import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template } from '../../../model/schemas';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/db');
 

@@ -1,11 +1,14 @@
 /**
  * tests/SCENARIOS.md maps every reliability scenario to what covers it. This
  * keeps the map honest: every id is there, every file it names exists, and
- * every quoted test name or figure appears in its file word for word.
+ * every quoted test name or figure appears in its file word for word; and
+ * every scenario id a comment cites anywhere in the code is defined there.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { citedScenarioIds, commentsOf } from '../structure/comments';
+import { sourceFiles } from '../structure/import-graph';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TABLE = readFileSync(resolve(ROOT, 'tests/SCENARIOS.md'), 'utf8');
@@ -51,5 +54,24 @@ describe('tests/SCENARIOS.md', () => {
       expect(existsSync(path), `${id}: ${file} does not exist`).toBe(true);
       expect(readFileSync(path, 'utf8'), `${id}: "${quote}" is not in ${file}`).toContain(quote.replace(/\\"/g, '"'));
     }
+  });
+});
+
+describe('scenario ids cited in comments', () => {
+  it('are each defined in tests/SCENARIOS.md', () => {
+    const defined = new Set(rows().keys());
+    const undefinedCitations: string[] = [];
+    for (const file of sourceFiles()) {
+      for (const comment of commentsOf(file)) {
+        for (const id of citedScenarioIds(comment)) if (!defined.has(id)) undefinedCitations.push(`${file}: ${id}`);
+      }
+    }
+    expect(undefinedCitations).toEqual([]);
+  });
+
+  it('are read from comments only, ranges included, not from strings or encodings', () => {
+    expect(citedScenarioIds('/** RELIABILITY L3; see S9 and E4. */')).toEqual(['L3', 'S9', 'E4']);
+    expect(citedScenarioIds('// N1–N3: nothing typed is lost')).toEqual(['N1', 'N2', 'N3']);
+    expect(citedScenarioIds('// e2e, %E2%80, a 0xF5 byte, E2E, MP3')).toEqual([]);
   });
 });

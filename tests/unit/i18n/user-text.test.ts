@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError, UserText, say, userText } from '../../../messages/user-text';
 import { ImportFailure, describeIssue, failureFor } from '../../../portability/issues';
-import { createImportSession } from '../../../portability/import-session';
+import { createImportSession } from '../../../import-worker/import-session';
 import { ImportWorkerEvent } from '../../../messages/import-worker';
 import { NewerDataFormatError } from '../../../storage/db';
 import { loadLocale, useLocale } from '../locale-messages';

@@ -5,7 +5,7 @@
  */
 import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { DueList } from '../../../components/popup/DueList';
+import { DueList } from '../../../components/followups/DueList';
 import { UndoProvider } from '../../../components/undo';
 import { addContact, getContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION, parseBackup, serializeBackup } from '../../../portability/backup-format';
-import { exportBackup } from '../../../portability/backup-export';
+import { exportBackup } from '../../../storage/backup-export';
 import { lettersToCsv } from '../../../portability/letters-csv';
-import { applyRestore } from '../../../portability/restore';
+import { applyRestore } from '../../../storage/restore';
 import { addContact, deleteContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { addLetter, listLetters } from '../../../storage/letters';

@@ -1,7 +1,7 @@
 /** The Letters view's order, summary and per-program counts (letters/overview.ts). */
 import { describe, expect, it } from 'vitest';
 import { countsPerProgram, sortLetters, summarizeLetters } from '../../../letters/overview';
-import { Letter, type LetterInput } from '../../../storage/schemas';
+import { Letter, type LetterInput } from '../../../model/schemas';
 
 const NOW = new Date(2026, 8, 10, 12).getTime();
 let n = 0;

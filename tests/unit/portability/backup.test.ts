@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../storage/db';
 import { BACKUP_VERSION, parseBackup, serializeBackup, type Backup } from '../../../portability/backup-format';
-import { exportBackup } from '../../../portability/backup-export';
+import { exportBackup } from '../../../storage/backup-export';
 import { admitFile } from '../../../portability/detect';
 import { ImportFailure, describeIssue } from '../../../portability/issues';
+import { applyRestore, previewRestore } from '../../../storage/restore';
 import { say } from '../../../messages/user-text';
-import { applyRestore, previewRestore } from '../../../portability/restore';
 import { snapshot } from '../helpers';
 import { fullContact, seedStore } from './seed';
 

@@ -5,7 +5,7 @@ import { db } from '../../../storage/db';
 import { saveCapture, updateContact } from '../../../storage/contacts';
 import { parseDay } from '../../../portability/dates';
 import { admitFile } from '../../../portability/detect';
-import { applyContactImport, previewContactImport } from '../../../portability/import-contacts';
+import { applyContactImport, previewContactImport } from '../../../storage/import-contacts';
 import { ImportFailure } from '../../../portability/issues';
 import { parseConnections } from '../../../portability/linkedin-connections';
 import { capture, snapshot } from '../helpers';

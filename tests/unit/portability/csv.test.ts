@@ -1,14 +1,14 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../storage/db';
-import { Contact } from '../../../storage/schemas';
+import { Contact } from '../../../model/schemas';
 import { guessMapping, mappingProblem } from '../../../portability/csv-columns';
 import { contactsToCsv } from '../../../portability/csv-export';
 import { importCsvRows, previewRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
 import { admitFile, decodeText } from '../../../portability/detect';
 import { formatEducation, parseEducation } from '../../../portability/education-text';
-import { applyContactImport, previewContactImport } from '../../../portability/import-contacts';
+import { applyContactImport, previewContactImport } from '../../../storage/import-contacts';
 import { snapshot } from '../helpers';
 import { HOSTILE, fullContact } from './seed';
 import { ImportFailure } from '../../../portability/issues';

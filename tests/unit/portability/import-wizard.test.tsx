@@ -11,8 +11,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ImportWizard } from '../../../components/settings/ImportWizard';
-import type { WorkerLike } from '../../../portability/import-client';
-import { createImportSession } from '../../../portability/import-session';
+import type { WorkerLike } from '../../../import-worker/import-client';
+import { createImportSession } from '../../../import-worker/import-session';
 import { db } from '../../../storage/db';
 import { fullContact } from './seed';
 
@@ -23,8 +23,8 @@ const workers: { requests: string[]; terminated: boolean }[] = [];
 /** The workers' answers not yet delivered to the page; `until` delivers them, inside act() as React's tests want. */
 const inbox: (() => void)[] = [];
 
-vi.mock('../../../portability/import-client', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../portability/import-client')>();
+vi.mock('../../../import-worker/import-client', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../import-worker/import-client')>();
   return {
     ...actual,
     createImportClient: () => {

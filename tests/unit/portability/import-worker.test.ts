@@ -1,5 +1,5 @@
 /**
- * RELIABILITY L3: a contact import runs in a worker (portability/import.worker.ts),
+ * RELIABILITY L3: a contact import runs in a worker (import-worker/import.worker.ts),
  * so that the side panel's main thread never parses, plans or writes 100,000
  * rows. The worker wraps `createImportSession`, tested here directly; the page
  * talks to it through `createImportClient`, tested against a session in the
@@ -9,20 +9,20 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContactPlanView, ImportWorkerEvent, type ImportWorkerRequest } from '../../../messages/import-worker';
+import { exportBackup } from '../../../storage/backup-export';
 import { say, type UserText } from '../../../messages/user-text';
-import { exportBackup } from '../../../portability/backup-export';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
-import { createImportClient, WORKER_STOPPED, type WorkerLike } from '../../../portability/import-client';
-import { createImportSession } from '../../../portability/import-session';
+import { createImportClient, type WorkerLike, WORKER_STOPPED } from '../../../import-worker/import-client';
+import { createImportSession } from '../../../import-worker/import-session';
 import { ImportFailure } from '../../../portability/issues';
 import { MAX_CSV_COLUMNS, MAX_JSON_BYTES, MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../../../portability/limits';
 import { parseConnections } from '../../../portability/linkedin-connections';
 import { planContactImport } from '../../../portability/plan';
-import { summarizePlan, summarizeRestoreView, viewOfPlan, viewOfRestore } from '../../../portability/plan-view';
-import { previewRestore, summarizeRestore } from '../../../portability/restore';
+import { summarizePlan, summarizeRestore, summarizeRestoreView, viewOfPlan, viewOfRestore } from '../../../import-worker/plan-view';
+import { previewRestore } from '../../../storage/restore';
 import { SLICE_MS } from '../../../portability/slices';
 import { db } from '../../../storage/db';
 import { STORAGE_FULL } from '../../../storage/write-errors';

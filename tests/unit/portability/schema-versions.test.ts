@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../storage/db';
-import { Contact } from '../../../storage/schemas';
+import { Contact } from '../../../model/schemas';
 
 interface DexieVersion {
   _cfg: { version: number; contentUpgrade: unknown };

@@ -1,6 +1,6 @@
 /** A populated store for portability tests: every table, every field, Unicode and hostile text. */
 import { db } from '../../../storage/db';
-import { Contact, Interaction, Settings, Template } from '../../../storage/schemas';
+import { Contact, Interaction, Settings, Template } from '../../../model/schemas';
 
 export const HOSTILE = '<img src=x onerror=alert(1)> "quoted", comma; =HYPERLINK("http://evil") \\ \u{1F469}\u200D\u2695\uFE0F';
 

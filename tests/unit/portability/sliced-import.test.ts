@@ -11,7 +11,7 @@ import { listContacts } from '../../../storage/contacts';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows, importCsvRowsAsync } from '../../../portability/csv-import';
 import { readCsv, readCsvAsync } from '../../../portability/csv-read';
-import { applyContactImport, previewContactImport } from '../../../portability/import-contacts';
+import { applyContactImport, previewContactImport } from '../../../storage/import-contacts';
 import { ImportFailure } from '../../../portability/issues';
 import { WRITE_CHUNK } from '../../../portability/limits';
 import { parseConnections, parseConnectionsAsync } from '../../../portability/linkedin-connections';

@@ -3,7 +3,7 @@ import { expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { db } from '../../../storage/db';
-import { Contact } from '../../../storage/schemas';
+import { Contact } from '../../../model/schemas';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -5,15 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION, parseBackup, serializeBackup } from '../../../portability/backup-format';
-import { exportBackup } from '../../../portability/backup-export';
+import { exportBackup } from '../../../storage/backup-export';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
-import { applyContactImport } from '../../../portability/import-contacts';
-import { applyRestore, previewRestore } from '../../../portability/restore';
-import { viewOfRestore } from '../../../portability/plan-view';
+import { applyContactImport } from '../../../storage/import-contacts';
+import { applyRestore, previewRestore } from '../../../storage/restore';
+import { addContact, deleteContact, restoreContact, saveCapture, undoSave, updateContact, getContact, setStatuses } from '../../../storage/contacts';
+import { viewOfRestore } from '../../../import-worker/plan-view';
 import { programsInRestore } from '../../../components/programs/restore-summary';
-import { addContact, deleteContact, getContact, restoreContact, saveCapture, setStatuses, undoSave, updateContact } from '../../../storage/contacts';
 import { logInteraction } from '../../../storage/interactions';
 import { db } from '../../../storage/db';
 import {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mergePrograms } from '../../../programs/merge';
 import { compareNames, matchProgram, nameKey, programKeys } from '../../../programs/names';
 import { nextInterview, stageAfterEdit, stageFromWord } from '../../../programs/stages';
-import { Program } from '../../../storage/schemas';
+import { Program } from '../../../model/schemas';
 
 const program = (fields: Partial<Program> & { name: string }): Program =>
   Program.parse({ id: fields.name, createdAt: 1, updatedAt: 1, ...fields });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { dueInterviewThanks, thanksDueAt, THANKS_WINDOW_DAYS } from '../../../followups/interview-thanks';
 import { filterRows, programRows, specialties } from '../../../programs/overview';
-import type { ProgramsIndex } from '../../../storage/programs';
-import { Program } from '../../../storage/schemas';
+import type { ProgramsIndex } from '../../../programs/overview';
+import { Program } from '../../../model/schemas';
 
 const program = (fields: Partial<Program> & { id: string }): Program => Program.parse({ name: fields.id, createdAt: 1, updatedAt: 1, ...fields });
 const DAY = 86_400_000;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { refreshBadge } from '../../../background/badge';
 import { addContact } from '../../../storage/contacts';
-import { countDueItems, listDueInterviewThanks, setInterviewThanksHandled } from '../../../storage/interview-thanks';
+import { countDueItems } from '../../../storage/due';
+import { listDueInterviewThanks, setInterviewThanksHandled } from '../../../storage/interview-thanks';
 import { addProgram, updateProgram } from '../../../storage/programs';
 
 const INTERVIEW = new Date(2026, 10, 14, 9).getTime();

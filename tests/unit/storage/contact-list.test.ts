@@ -22,7 +22,7 @@ import {
 import { firstContacts, updateContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { duplicateCandidates } from '../../../storage/duplicates';
-import { Contact, type ContactInput } from '../../../storage/schemas';
+import { Contact, type ContactInput } from '../../../model/schemas';
 import { MAX_NOTE_WORDS, searchFields } from '../../../storage/search-fields';
 
 const DAY = 86_400_000;

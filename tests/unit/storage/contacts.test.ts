@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  countDueFollowUps,
   deleteContact,
   findByProfileUrl,
   getContact,
@@ -10,6 +9,7 @@ import {
   undoSave,
   updateContact,
 } from '../../../storage/contacts';
+import { countDueFollowUps } from '../../../storage/followups';
 import { db } from '../../../storage/db';
 import { logInteraction, listInteractions } from '../../../storage/interactions';
 import { capture } from '../helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listedIdentity } from '../../../capture/urls';
+import { listedIdentity } from '../../../model/profile-links';
 import { addContact, saveCapture, undoSave, updateContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { duplicatePairs, keepBoth, matchKey, mergeContacts } from '../../../storage/duplicates';

@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
 import { withSearchFields } from '../../../storage/search-fields';
-import { Contact, Interaction, Letter } from '../../../storage/schemas';
+import { Contact, Interaction, Letter } from '../../../model/schemas';
 
 const V1_CONTACT = {
   id: 'c1',

@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type RapportDB } from '../../../storage/db';
-import { Contact, Letter, Program, Settings } from '../../../storage/schemas';
+import { Contact, Letter, Program, Settings } from '../../../model/schemas';
 import { programKeys } from '../../../programs/names';
 import { toLink } from '../../../storage/link-facts';
 import { startTracking } from '../../../storage/sync-state';

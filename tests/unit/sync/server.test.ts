@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, SyncConnectError } from '../../../background/sync-remote';
 import { syncRound } from '../../../background/sync-engine';
 import { openDatabase } from '../../../storage/db';
-import { Contact } from '../../../storage/schemas';
+import { Contact } from '../../../model/schemas';
 import { startTracking } from '../../../storage/sync-state';
 import { SyncSetup } from '../../../sync/config';
 import { ADMIN, startServer, type TestServer } from '../../support/pouchdb-server';

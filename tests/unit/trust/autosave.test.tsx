@@ -1,5 +1,5 @@
 /**
- * Nothing typed is lost (N1–N3): a contact field saves while it is typed, at once when the page is hidden or closed,
+ * Nothing typed is lost (N1–N2): a contact field saves while it is typed, at once when the page is hidden or closed,
  * and a change made elsewhere while it is being typed is shown, never typed over; writes merge per field.
  */
 import { act, createElement } from 'react';
@@ -9,7 +9,7 @@ import { TextField } from '../../../components/contacts/TextField';
 import { ProfileSettings } from '../../../components/settings/ProfileSettings';
 import { getContact, saveCapture, updateContact } from '../../../storage/contacts';
 import { getSettings, updateSettings } from '../../../storage/settings';
-import type { Contact } from '../../../storage/schemas';
+import type { Contact } from '../../../model/schemas';
 import { capture } from '../helpers';
 import { reactHostForEachTest } from '../react-host';
 

@@ -3,11 +3,11 @@
  * as an invariant after each; a collision is flagged for review, and accents are folded in the duplicate lookup.
  */
 import { describe, expect, it } from 'vitest';
-import { exportBackup } from '../../../portability/backup-export';
+import { exportBackup } from '../../../storage/backup-export';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
-import { applyContactImport } from '../../../portability/import-contacts';
+import { applyContactImport } from '../../../storage/import-contacts';
 import { parseConnections } from '../../../portability/linkedin-connections';
-import { applyRestore } from '../../../portability/restore';
+import { applyRestore } from '../../../storage/restore';
 import { addContact, deleteContact, getContact, restoreContact, saveCapture, updateContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { mergeContacts } from '../../../storage/duplicates';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseName } from '../../../capture/names';
 import { nameProblem } from '../../../contacts/name-check';
 import { saveCapture } from '../../../storage/contacts';
-import { Contact } from '../../../storage/schemas';
+import { Contact } from '../../../model/schemas';
 import { capture } from '../helpers';
 
 const FILLERS = ['\u3164', '\u115F', '\u1160', '\uFFA0', '\u180E', '\u00AD', '\u061C', '\u{E0000}', '\u{E0041}', '\u{E007F}'];

@@ -1,9 +1,9 @@
 /** I3: a restore onto empty settings takes the backup's; settings set here are kept on merge; the dry run lists changes. */
 import { describe, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
-import { exportBackup } from '../../../portability/backup-export';
-import { viewOfRestore } from '../../../portability/plan-view';
-import { applyRestore, previewRestore } from '../../../portability/restore';
+import { exportBackup } from '../../../storage/backup-export';
+import { viewOfRestore } from '../../../import-worker/plan-view';
+import { applyRestore, previewRestore } from '../../../storage/restore';
 import { db } from '../../../storage/db';
 import { getSettings, updateSettings } from '../../../storage/settings';
 

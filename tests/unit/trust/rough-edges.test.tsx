@@ -1,9 +1,9 @@
 /** E1–E3 and E5: the smaller rough edges a daily user hits (E4 and E6 are end to end, in tests/e2e/trust.spec.ts). */
 import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { DueList } from '../../../components/popup/DueList';
+import { DueList } from '../../../components/followups/DueList';
 import { ContactPlanReport } from '../../../components/settings/ImportReport';
-import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../../portability/write-marker';
+import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../../storage/write-marker';
 import { saveCapture } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { lastSentChannel, logInteraction } from '../../../storage/interactions';

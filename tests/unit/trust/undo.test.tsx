@@ -1,11 +1,11 @@
 /**
- * U1–U3: every state change the due list, the contact page and the bulk bar offer can be taken back; undo puts back
+ * U1–U2: every state change the due list, the contact page and the bulk bar offer can be taken back; undo puts back
  * only what the change altered, and removes the timeline entries it added.
  */
 import { act, createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { BulkBar } from '../../../components/contacts/BulkBar';
-import { DueList } from '../../../components/popup/DueList';
+import { DueList } from '../../../components/followups/DueList';
 import { UndoProvider } from '../../../components/undo';
 import { getContact, saveCapture, setStatuses, tagContacts, updateContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';

@@ -5,11 +5,11 @@
  * from the import worker to the page in no time (RELIABILITY L3).
  */
 import type { ContactPlanView, RestorePlanView } from '../messages/import-worker';
+import type { ImportIssue, SkippedRow } from '../portability/issues';
+import { REPORT_LINES, REPORT_TEXT } from '../portability/limits';
+import type { ContactImportPlan } from '../portability/plan';
+import type { RestorePlan } from '../portability/restore';
 import type { UserText } from '../messages/user-text';
-import type { ImportIssue, SkippedRow } from './issues';
-import { REPORT_LINES, REPORT_TEXT } from './limits';
-import type { ContactImportPlan } from './plan';
-import type { RestorePlan } from './restore';
 
 export type { ContactPlanView, RestorePlanView };
 
@@ -93,4 +93,9 @@ export function summarizeRestoreView(view: RestorePlanView, done = false): strin
     }.`;
   }
   return `${done ? 'Added' : 'Would add'} ${n(c.add.total, 'contact')}, ${done ? 'updated' : 'update'} ${c.update.total}, ${done ? 'skipped' : 'skip'} ${c.skip.total}; ${n(view.interactions.add, 'interaction')}${view.letters.add > 0 ? `, ${n(view.letters.add, 'letter')}` : ''} and ${n(view.templates.add + view.templates.update, 'template')} ${done ? 'added' : 'to add'}.`;
+}
+
+/** The report's one line; the same text whether the plan is at hand or only its view. */
+export function summarizeRestore(plan: RestorePlan, done = false): string {
+  return summarizeRestoreView(viewOfRestore(plan, '', 0), done);
 }

@@ -1,5 +1,6 @@
 /**
- * The in-page picker for pages that list several people (residents, faculty,
+ * Saving the person chosen in the in-page picker (capture/person-chooser.ts,
+ * injected as picker.js) on pages that list several people (residents, faculty,
  * alumni). The background opens it; the page script only shows the people
  * and reports which one the user clicked, by index. Saving stays here: the
  * background re-reads the page itself, checks the name the picker showed,
@@ -13,7 +14,7 @@ import type { Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { validateCapture, type Capture } from '../capture/index';
-import { isDoximityHost, isLinkedInHost } from '../capture/urls';
+import { isDoximityHost, isLinkedInHost } from '../model/profile-links';
 import type { ContentRequest, SaveOutcome } from '../messages';
 import {
   PICKER_TTL_MS,
@@ -23,8 +24,7 @@ import {
   type PickerSession,
 } from '../messages/picker-session';
 import { saveCapture } from '../storage/contacts';
-import { setFocusContact } from '../storage/ui-state';
-import { requestBadgeRefresh } from './badge';
+import { afterSave } from './after-save';
 import { fetchThumbnail } from './photo-thumb';
 
 type Sender = Browser.runtime.MessageSender;
@@ -127,7 +127,7 @@ export async function handlePickerRequest(
     const photoThumb = person.photoUrl ? await fetchThumbnail(person.photoUrl) : undefined;
     const result = await saveCapture(person, now, { listed: true, photoThumb });
     await writePickerSession({ ...session, state: 'saved', saved: result });
-    await Promise.allSettled([requestBadgeRefresh(), setFocusContact(result.contact.id)]);
+    await afterSave(result.contact, { focus: true });
     return { fullName: result.contact.fullName, created: result.created };
   } catch (error) {
     await writePickerSession({ ...session, state: 'failed', error: error instanceof Error ? error.message : i18n.t('common.notSaved') });

@@ -6,15 +6,15 @@
  * recheck runs in slices that pause on IndexedDB reads, never on timers,
  * which would let the transaction commit half-way.
  */
-import { db } from '../storage/db';
-import { PROGRAM_TABLES, linkContactsByName } from '../storage/program-links';
-import { readAllContacts } from '../storage/contacts';
-import type { ParsedContacts } from './incoming';
-import { ImportFailure, failureFor } from './issues';
-import { WRITE_CHUNK } from './limits';
-import { contactPlanner, planContactImportSliced, type ContactImportPlan } from './plan';
-import { SLICE_MS, createSlicer, type Progress } from './slices';
-import { writeErrorText } from '../storage/write-errors';
+import { db } from './db';
+import { PROGRAM_TABLES, linkContactsByName } from './program-links';
+import { readAllContacts } from './contacts';
+import type { ParsedContacts } from '../portability/incoming';
+import { ImportFailure, failureFor } from '../portability/issues';
+import { WRITE_CHUNK } from '../portability/limits';
+import { contactPlanner, planContactImportSliced, type ContactImportPlan } from '../portability/plan';
+import { SLICE_MS, createSlicer, type Progress } from '../portability/slices';
+import { writeErrorText } from './write-errors';
 
 /**
  * The dry run: what the import would add, update and skip, and the rows that

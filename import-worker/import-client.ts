@@ -12,8 +12,8 @@ import {
   type RestorePlanView,
   type WorkerImportKind,
 } from '../messages/import-worker';
-import type { ColumnMapping } from './csv-columns';
-import { ImportFailure } from './issues';
+import type { ColumnMapping } from '../portability/csv-columns';
+import { ImportFailure } from '../portability/issues';
 // Vite bundles the worker into a file of its own and gives its constructor (no eval, no remote code). The
 // `new Worker(new URL('./import.worker.ts', import.meta.url))` form is not bundled under WXT, which rewrites
 // `import.meta.url` before Vite can see it (wxt-dev/wxt#2032).

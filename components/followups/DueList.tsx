@@ -1,24 +1,26 @@
-import { differenceInCalendarDays } from 'date-fns';
+/** The due list: everything due, with its actions; shown in the popup and in the side panel's Follow-ups section. */
 import { i18n } from '#i18n';
 import { formatDay } from '../format';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { letterTemplateFor } from '../../drafting/builtin-templates';
 import { dueKey, dueTotal, type DueCounts } from '../../followups/due';
-import { dueCountsLabel } from '../../followups/due-label';
+import { dueCountsLabel, followUpDueText, followUpStageText, isOverdue } from '../../followups/due-label';
 import { followUpState, followUpTemplateFor, type SnoozeChoice } from '../../followups/rules';
 import { notifyDataChanged } from '../../messages';
 import { countDue, listDue, type DueList as DueListData } from '../../storage/due';
 import { markNoResponse, markReplyReceived, snoozeFollowUp } from '../../storage/followups';
-import type { Contact, Settings } from '../../storage/schemas';
+import type { Contact, Settings } from '../../model/schemas';
 import { getSettings } from '../../storage/settings';
 import { withUndo } from '../../storage/undo';
 import { KEEP_IN_TOUCH_TEMPLATE, KeepInTouchRow } from '../letters/KeepInTouchRow';
 import { LetterDueRow } from '../letters/LetterDueRow';
 import { InterviewThanks } from '../programs/InterviewThanks';
-import { openSidePanel } from '../side-panel';
+import { openSidePanel } from '../open-side-panel';
 import { useHasUndo, useUndo } from '../undo';
 import { SnoozeMenu } from './SnoozeMenu';
+import type { DueAct } from './due-act';
+import { afterWrite } from '../use-write';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
 const SHOWN = 50;
@@ -37,9 +39,6 @@ type Loaded =
   | { ok: true; due: DueListData; counts: DueCounts; settings: Settings; now: number }
   | { ok: false; error: string };
 
-/** Runs a due-list action; the action returns how to undo it, offered for ten seconds. */
-export type DueAct = (action: () => Promise<(() => Promise<unknown>) | undefined>, done: string) => Promise<void>;
-
 /** Re-renders each minute, so that a follow-up falling due while the list is open appears. */
 function useMinute(): number {
   const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000));
@@ -48,29 +47,6 @@ function useMinute(): number {
     return () => clearInterval(timer);
   }, []);
   return minute;
-}
-
-/** Due before today: a day or more late. */
-function isOverdue(nextFollowUpAt: number, now: number): boolean {
-  return differenceInCalendarDays(now, nextFollowUpAt) >= 1;
-}
-
-function dueText(nextFollowUpAt: number, now: number): string {
-  const days = differenceInCalendarDays(now, nextFollowUpAt);
-  if (days <= 0) return i18n.t('popup.dueToday');
-  if (days === 1) return i18n.t('popup.dueSinceYesterday');
-  return i18n.t('popup.daysOverdue', days, { n: days });
-}
-
-function stageText(contact: Contact, settings: Settings, now: number): string {
-  if (followUpState(contact, settings, now) === 'no_response') {
-    const sent = contact.followUpsSent;
-    return i18n.t('popup.followUpsSentNoReply', sent, { n: sent });
-  }
-  if (contact.status !== 'awaiting_reply') return i18n.t('popup.reminder');
-  return settings.maxFollowUps > 0
-    ? i18n.t('popup.followUpNOf', { n: Math.min(contact.followUpsSent + 1, settings.maxFollowUps), max: settings.maxFollowUps })
-    : i18n.t('popup.followUp');
 }
 
 /**
@@ -102,7 +78,7 @@ export function DueList({ windowId, onDraft }: Props) {
     try {
       const undo = await action();
       // With an Undo toast, the toast says what was done; without one, the line above the list does.
-      if (undo && hasUndo) offerUndo({ message: done, undo: () => undo().then(notifyDataChanged) });
+      if (undo && hasUndo) offerUndo({ message: done, undo: afterWrite(undo) });
       else setStatus({ text: done });
       // The row is gone: keep keyboard focus in the list rather than losing it to the page.
       heading.current?.focus();
@@ -241,11 +217,11 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
           data-testid="due-when"
           style={{ whiteSpace: 'nowrap', fontSize: 12 }}
         >
-          {contact.nextFollowUpAt !== undefined && dueText(contact.nextFollowUpAt, now)}
+          {contact.nextFollowUpAt !== undefined && followUpDueText(contact.nextFollowUpAt, now)}
         </span>
       </div>
       <span className="muted" style={{ fontSize: 12 }}>
-        {stageText(contact, settings, now)}
+        {followUpStageText(contact, settings, now)}
         {contact.lastContactedAt !== undefined && i18n.t('popup.lastContacted', { date: formatDay(contact.lastContactedAt) })}
       </span>
       <div className="row" style={{ flexWrap: 'wrap', gap: 6 }}>

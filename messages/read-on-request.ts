@@ -5,9 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { EXTRACT_REQUEST } from '../messages/extract-request';
-import type { CaptureInput } from '../storage/schemas';
-import type { ProblemAnswer } from './page-problem';
+import { EXTRACT_REQUEST } from './extract-request';
+import type { CaptureInput } from '../model/schemas';
+import type { ProblemAnswer } from '../capture/page-problem';
 
 /** Each site's script passes its own extractor, so it bundles only that site's code. */
 export type Extractor = (doc: Document, url: string) => CaptureInput | ProblemAnswer | null;

@@ -2,6 +2,8 @@
  * The single source of truth for every record Rapport stores or passes between
  * contexts. TypeScript types are inferred from these schemas; nothing else
  * declares the shape of a contact, an interaction, a template or the settings.
+ * The model's ground floor: every context imports it, it imports nothing of the
+ * product (content scripts import its types only, never zod).
  */
 import { z } from 'zod';
 
@@ -548,3 +550,15 @@ export const ProgramUnlink = z.object({
   at: epochMs,
 });
 export type ProgramUnlink = z.infer<typeof ProgramUnlink>;
+
+/** A deleted contact and its timeline, kept so the delete can be undone. */
+export interface TrashEntry {
+  id: string;
+  deletedAt: number;
+  contact: Contact;
+  interactions: Interaction[];
+  /** The letters deleted with the contact (absent in entries made before letters existed). */
+  letters?: Letter[];
+  /** The programs the contact belonged to, put back on restore (schema version 4). */
+  links?: ProgramLink[];
+}

@@ -5,7 +5,7 @@
  * the user to grant access again rather than fail silently.
  */
 import { browser } from 'wxt/browser';
-import type { ProfileSite } from '../capture/urls';
+import type { ProfileSite } from '../model/profile-links';
 
 /** The host permission each profile site's content script runs under (the manifest declares the same). */
 export const SITE_ORIGINS: Record<ProfileSite, string> = {

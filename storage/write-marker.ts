@@ -3,7 +3,7 @@
  * all-or-nothing, so a panel closed mid-write leaves the data as it was, but the user would not know the restore did
  * not happen: the next Settings shows the note, then forgets it.
  */
-import { localStore } from '../storage/local-store';
+import { localStore } from './local-store';
 
 const KEY = 'rapport:write-in-progress';
 

@@ -1,5 +1,5 @@
 /**
- * What the import worker does (portability/import.worker.ts only wires it to
+ * What the import worker does (import-worker/import.worker.ts only wires it to
  * the worker's messages): read a Connections.csv or a CSV of contacts, check
  * every row, compare them with the saved contacts (the dry run), and write
  * them in one transaction when the user confirms. A Rapport backup the same
@@ -14,18 +14,19 @@
  * a session directly.
  */
 import { ImportWorkerRequest, type ImportStage, type ImportWorkerEvent } from '../messages/import-worker';
-import { mappingProblem } from './csv-columns';
-import { importCsvRowsAsync, previewRows } from './csv-import';
-import { readCsvAsync, type CsvTable } from './csv-read';
-import { parseBackupAsync, type Backup } from './backup-format';
-import { admitFile, probeFile, readFileText } from './detect';
-import { applyContactImport, previewContactImport } from './import-contacts';
-import type { ParsedContacts } from './incoming';
-import { ImportFailure } from './issues';
-import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES } from './limits';
-import { parseConnectionsAsync } from './linkedin-connections';
-import { clip, clipIssue, clipText, viewOfPlan, viewOfRestore } from './plan-view';
-import { applyRestore, previewRestore, type RestoreMode } from './restore';
+import { mappingProblem } from '../portability/csv-columns';
+import { importCsvRowsAsync, previewRows } from '../portability/csv-import';
+import { readCsvAsync, type CsvTable } from '../portability/csv-read';
+import { parseBackupAsync, type Backup } from '../portability/backup-format';
+import { admitFile, probeFile, readFileText } from '../portability/detect';
+import { applyContactImport, previewContactImport } from '../storage/import-contacts';
+import type { ParsedContacts } from '../portability/incoming';
+import { ImportFailure } from '../portability/issues';
+import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES } from '../portability/limits';
+import { parseConnectionsAsync } from '../portability/linkedin-connections';
+import { clip, clipIssue, viewOfPlan, viewOfRestore, clipText } from './plan-view';
+import type { RestoreMode } from '../portability/restore';
+import { applyRestore, previewRestore } from '../storage/restore';
 import { userText } from '../messages/user-text';
 
 export interface ImportSession {

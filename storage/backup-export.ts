@@ -1,12 +1,10 @@
 /** Reads every table into one backup, in one read transaction so that the copy is consistent. */
-import { toLink } from '../storage/link-facts';
-import { db } from '../storage/db';
-import { getSettings } from '../storage/settings';
-import { fromRow } from '../storage/programs';
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupProgram } from './backup-format';
-import { localDay } from './dates';
-
-export type Progress = (done: number, total: number) => void;
+import { toLink } from './link-facts';
+import { db } from './db';
+import { getSettings } from './settings';
+import { fromRow } from './programs';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupProgram } from '../portability/backup-format';
+import type { Progress } from '../portability/slices';
 
 export async function exportBackup(
   options: { now?: number; appVersion?: string; onProgress?: Progress } = {},
@@ -55,8 +53,4 @@ async function programsWithPeople(): Promise<BackupProgram[]> {
   const notHere = new Map<string, BackupProgram['notHere']>();
   for (const { programId, ...unlink } of unlinks) notHere.set(programId, [...(notHere.get(programId) ?? []), unlink]);
   return rows.map((row) => ({ ...fromRow(row), people: people.get(row.id) ?? [], notHere: notHere.get(row.id) ?? [] }));
-}
-
-export function backupFileName(now = Date.now()): string {
-  return `rapport-backup-${localDay(now)}.json`;
 }

@@ -1,6 +1,7 @@
+/** The badge's number for the interface: how many things are due now, live (storage/due.ts counts them). */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { countDueItems } from '../storage/interview-thanks';
+import { countDueItems } from '../../storage/due';
 
 /** The number of follow-ups and interview thank-yous due now, live; re-evaluated every minute as time passes. */
 export function useDueCount(): number | undefined {

@@ -1,13 +1,6 @@
-import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+/** The interface's way to the side panel: the platform's opening, and the contact it should show. */
+import { openBrowserSidePanel } from '../platform/side-panel';
 import { setFocusContact, type FocusRequest } from '../storage/ui-state';
-
-interface ChromeSidePanel {
-  sidePanel?: { open(options: { windowId?: number; tabId?: number }): Promise<void> };
-}
-interface FirefoxSidebar {
-  sidebarAction?: { open(): Promise<void> };
-}
 
 /**
  * Opens the side panel (Chrome) or sidebar (Firefox), optionally on a contact.
@@ -19,18 +12,9 @@ export function openSidePanel(
   contactId?: string,
   options: { view?: FocusRequest['view']; templateId?: string } = {},
 ): Promise<void> {
-  const chromeApi = (globalThis as { chrome?: ChromeSidePanel }).chrome;
-  const firefoxApi = browser as unknown as FirefoxSidebar;
   // The focus is recorded even when the panel cannot open (no gesture, a page
   // opened as a tab), so that the panel shows the contact once the user opens it.
   const focusing = contactId ? setFocusContact(contactId, options) : Promise.resolve();
-  let opening: Promise<void>;
-  try {
-    opening = chromeApi?.sidePanel
-      ? chromeApi.sidePanel.open(windowId !== undefined ? { windowId } : {})
-      : (firefoxApi.sidebarAction?.open() ?? Promise.reject(new Error(i18n.t('common.noSidePanel'))));
-  } catch (error) {
-    opening = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
+  const opening = openBrowserSidePanel(windowId);
   return Promise.all([focusing, opening]).then(() => undefined);
 }
