@@ -15,7 +15,7 @@ import { saveCapture } from '../storage/contacts';
 import { afterSave } from './after-save';
 import { fetchThumbnail } from './photo-thumb';
 import { mayShowPicker, pageKey } from './save-chosen-person';
-import { UserError, userText, type UserText } from '../messages/user-text';
+import { UserError, userText, type UserText } from '../model/user-text';
 
 type Sender = Browser.runtime.MessageSender;
 

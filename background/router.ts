@@ -9,7 +9,7 @@ import { ContentRequest, PageRequest, type Reply } from '../messages';
 import { findByProfileUrl } from '../storage/contacts';
 import { isQuotaError, STORAGE_FULL } from '../storage/write-errors';
 import { profileRef } from '../model/profile-links';
-import { say } from '../messages/user-text';
+import { say } from '../model/user-text';
 import { browser } from 'wxt/browser';
 import { afterSave } from './after-save';
 import { requestBadgeRefresh } from './badge';

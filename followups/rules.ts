@@ -10,7 +10,7 @@
 import { addDays, startOfDay } from 'date-fns';
 import { i18n } from '#i18n';
 import type { Contact, InteractionKind, Settings, Status } from '../model/schemas';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 
 /** The local start of the day `days` days after `at`. */
 export function dueAfter(at: number, days: number): number {

@@ -18,7 +18,7 @@ import { ImportFailure } from '../portability/issues';
 // `new Worker(new URL('./import.worker.ts', import.meta.url))` form is not bundled under WXT, which rewrites
 // `import.meta.url` before Vite can see it (wxt-dev/wxt#2032).
 import ImportWorker from './import.worker.ts?worker';
-import { userText } from '../messages/user-text';
+import { userText } from '../model/user-text';
 
 /** What the client needs of a Worker; tests pass a fake. */
 export interface WorkerLike {

@@ -27,7 +27,7 @@ import { parseConnectionsAsync } from '../portability/linkedin-connections';
 import { clip, clipIssue, viewOfPlan, viewOfRestore, clipText } from './plan-view';
 import type { RestoreMode } from '../portability/restore';
 import { applyRestore, previewRestore } from '../storage/restore';
-import { userText } from '../messages/user-text';
+import { userText } from '../model/user-text';
 
 export interface ImportSession {
   /**

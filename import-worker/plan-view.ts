@@ -9,7 +9,7 @@ import type { ImportIssue, SkippedRow } from '../portability/issues';
 import { REPORT_LINES, REPORT_TEXT } from '../portability/limits';
 import type { ContactImportPlan } from '../portability/plan';
 import type { RestorePlan } from '../portability/restore';
-import type { UserText } from '../messages/user-text';
+import type { UserText } from '../model/user-text';
 
 export type { ContactPlanView, RestorePlanView };
 

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { IMPORT_TARGETS } from '../portability/csv-columns';
 import type { ImportIssue, SkippedRow } from '../portability/issues';
 import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../portability/limits';
-import { UserText } from './user-text';
+import { UserText } from '../model/user-text';
 
 const count = z.number().int().nonnegative();
 /** Numbers each request; every event names the request it answers. */

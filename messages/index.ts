@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { Contact } from '../model/schemas';
-import { UserError, userText } from './user-text';
+import { UserError, userText } from '../model/user-text';
 import { SYNC_REQUESTS, SYNC_RESPONSES } from './sync';
 
 const tabId = z.number().int().nonnegative().max(2 ** 31);

@@ -26,7 +26,7 @@ import { localDay } from './dates';
 import { ImportFailure, failureFor, issuesFromZod, type ImportIssue } from './issues';
 import { MAX_LISTED_ISSUES } from './limits';
 import { createSlicer, type Progress } from './slices';
-import { userText } from '../messages/user-text';
+import { userText } from '../model/user-text';
 
 export const BACKUP_FORMAT = 'rapport-backup';
 /** Bump when the file's shape changes, and teach parseBackup to read the older versions. */

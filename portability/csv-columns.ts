@@ -4,7 +4,7 @@
  * so that an exported file imports back without any mapping by hand.
  */
 
-import { userText, type UserText } from '../messages/user-text';
+import { userText, type UserText } from '../model/user-text';
 export const IMPORT_TARGETS = [
   'id', 'fullName', 'firstName', 'lastName', 'honorific', 'credentials', 'pronouns', 'headline', 'title',
   'organization', 'specialty', 'subspecialty', 'location', 'email', 'phone', 'profile', 'photoUrl', 'tags',

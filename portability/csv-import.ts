@@ -8,7 +8,7 @@ import { parseEducation } from './education-text';
 import { buildIncoming, type ImportedFields, type ParsedContacts } from './incoming';
 import type { ImportIssue } from './issues';
 import { createSlicer, type Progress } from './slices';
-import { userText } from '../messages/user-text';
+import { userText } from '../model/user-text';
 
 const STATUS_BY_TEXT = new Map<string, Status>();
 for (const status of STATUSES) {

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { ImportFailure, type ImportIssue } from './issues';
 import { MAX_CSV_ROWS } from './limits';
 import { createSlicer, type Progress } from './slices';
-import { userText } from '../messages/user-text';
+import { userText } from '../model/user-text';
 
 export interface CsvTable {
   header: string[];

@@ -6,7 +6,7 @@ import { BACKUP_SIGNATURE } from './backup-format';
 import { stripBom } from './csv-read';
 import { MAX_BACKUP_BYTES, MAX_CSV_BYTES, MAX_JSON_BYTES, formatBytes } from './limits';
 import { looksLikeConnections } from './linkedin-connections';
-import { userText, type UserText } from '../messages/user-text';
+import { userText, type UserText } from '../model/user-text';
 
 export type ImportKind = 'backup' | 'connections' | 'csv';
 

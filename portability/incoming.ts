@@ -6,7 +6,7 @@
 import { identityForUrl, profileRef } from '../model/profile-links';
 import { Contact, httpUrl, type ContactInput } from '../model/schemas';
 import { issuesFromZod, type ImportIssue, type SkippedRow } from './issues';
-import { userText } from '../messages/user-text';
+import { userText } from '../model/user-text';
 
 /** The fields an import may fill; id, source and times are decided when the import is planned. */
 export type ImportedFields = Omit<ContactInput, 'id' | 'source' | 'createdAt' | 'updatedAt' | 'profiles' | 'identities'>;

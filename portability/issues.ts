@@ -1,10 +1,10 @@
 /**
  * What an import found wrong with a file: one entry per bad row and field, for the report. Every sentence is a
- * UserText (messages/user-text.ts), never English: the import worker has no browser.i18n, so the page says them.
+ * UserText (model/user-text.ts), never English: the import worker has no browser.i18n, so the page says them.
  */
 import type { z } from 'zod';
-import { UserError, say, userText, type UserText } from '../messages/user-text';
-import { validationText } from '../storage/validation-text';
+import { UserError, say, userText, type UserText } from '../model/user-text';
+import { validationText } from '../model/validation-text';
 import { MAX_LISTED_ISSUES } from './limits';
 
 export interface ImportIssue {

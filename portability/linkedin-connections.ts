@@ -12,7 +12,7 @@ import { cellValue, headerDelimiter, isBlankRow, readCsv, readCsvAsync, stripBom
 import { buildIncoming, type ParsedContacts } from './incoming';
 import { ImportFailure, type ImportIssue, type SkippedRow } from './issues';
 import { createSlicer } from './slices';
-import { userText } from '../messages/user-text';
+import { userText } from '../model/user-text';
 
 export const CONNECTIONS_COLUMNS = {
   firstName: 'First Name',

@@ -7,7 +7,7 @@ import { newId as randomId } from '../model/ids';
 import { CAPTURED_FIELDS, Contact, type CapturedField } from '../model/schemas';
 import { isEmptyValue, type IncomingContact, type ParsedContacts } from './incoming';
 import type { ImportIssue, SkippedRow } from './issues';
-import { userText } from '../messages/user-text';
+import { userText } from '../model/user-text';
 
 export interface PlannedUpdate {
   row: number;

@@ -15,7 +15,7 @@ import { normalizeHeader } from './csv-columns';
 import { cellValue, isBlankRow, type CsvTable } from './csv-read';
 import { parseDay } from './dates';
 import { issuesFromZod, type ImportIssue } from './issues';
-import { userText } from '../messages/user-text';
+import { userText } from '../model/user-text';
 
 export const PROGRAM_TARGETS = ['name', 'aliases', 'kind', 'specialty', 'parent', 'city', 'region', 'website', 'stage', 'interview', 'rank', 'notes'] as const;
 export type ProgramTarget = (typeof PROGRAM_TARGETS)[number];

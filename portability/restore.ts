@@ -20,7 +20,7 @@ import type { Backup } from './backup-format';
 import type { ImportIssue, SkippedRow } from './issues';
 import { settleIdentities } from '../model/identities';
 import { restoredSettings, type RestoreMode, type SettingKey } from './restore-settings';
-import { userText } from '../messages/user-text';
+import { userText } from '../model/user-text';
 
 export type { RestoreMode };
 

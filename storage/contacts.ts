@@ -22,7 +22,7 @@ import {
   type ContactInput,
   type Status,
 } from '../model/schemas';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 
 export interface SaveResult {
   contact: Contact;

@@ -13,7 +13,7 @@ import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
 import { replayTimeline } from '../overview/outreach';
 import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
 import { withSearchFields, withoutSearchFields } from './search-fields';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 import { SYNC_TABLES, syncTracking, type SyncRecord } from './sync-tracking';
 
 export const DB_NAME = 'rapport';

@@ -8,7 +8,7 @@ import { db, type RapportDB } from './db';
 import { fold } from '../model/text';
 import { PROGRAM_TABLES, dropLinksOfContacts, linkContactsByName, linksOfContacts, putBackLinks } from './program-links';
 import { CAPTURED_FIELDS, Contact, type CapturedField } from '../model/schemas';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 
 /** A name or organization as compared: accents, case, punctuation and spacing ignored. */
 export function matchKey(value: string | undefined): string {

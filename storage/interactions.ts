@@ -8,7 +8,7 @@ import { withKeepInTouch } from './keep-in-touch';
 import { applyLetterStep, type LetterDetails } from './letter-records';
 import { Contact, Interaction, type InteractionInput } from '../model/schemas';
 import { getSettings } from './settings';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 
 export type NewInteraction = Omit<InteractionInput, 'id' | 'contactId' | 'at'> & { at?: number };
 

@@ -7,7 +7,7 @@ import { dueInterviewThanks, type InterviewThanksDue } from '../followups/interv
 import { db } from './db';
 import { fromRow, toRow } from './programs';
 import { Program } from '../model/schemas';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 
 export async function listDueInterviewThanks(now = Date.now()): Promise<InterviewThanksDue[]> {
   const rows = await db.programs.filter((row) => row.interviews.length > 0).toArray();

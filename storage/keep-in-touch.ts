@@ -11,7 +11,7 @@ import { keepInTouchAt } from '../followups/due';
 import { db } from './db';
 import { Contact, type Settings } from '../model/schemas';
 import { getSettings, updateSettings } from './settings';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 
 /** The contact with its keep-in-touch moment recomputed (removed when off). */
 export function withKeepInTouch(contact: Contact, byTag: Settings['keepInTouchByTag']): Contact {

@@ -13,7 +13,7 @@ import { logInteraction, undoInteraction } from './interactions';
 import { KIND_FOR_STATUS, withDueAt } from './letter-records';
 import { Contact, Letter, type LetterInput, type LetterStatus } from '../model/schemas';
 import { getSettings } from './settings';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 
 export type NewLetter = Omit<LetterInput, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'dueAt'>;
 

@@ -6,7 +6,7 @@
 import { db } from './db';
 import { PROGRAM_TABLES, linkContactsByName } from './program-links';
 import { Contact, type CapturedField, type PageValues } from '../model/schemas';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -14,7 +14,7 @@ import { planProgramImport, type ParsedPrograms, type ProgramImportPlan } from '
 import { toLink } from './link-facts';
 import { linkProgramByName, linkProgramsByName } from './program-links';
 import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from '../model/schemas';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 
 const TABLES = [db.contacts, db.programs, db.programLinks, db.programUnlinks] as const;
 

@@ -9,7 +9,7 @@ import { checkTemplate } from '../drafting/render';
 import { db } from './db';
 import { newId } from '../model/ids';
 import { Template, type Channel, type MessageFormat } from '../model/schemas';
-import { UserError, userText } from '../messages/user-text';
+import { UserError, userText } from '../model/user-text';
 
 /** The built-in ids already put in the table once; a deleted built-in is not put back by itself. */
 const SEEDED_KEY = 'templates:seeded';

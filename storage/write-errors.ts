@@ -3,7 +3,7 @@
  * up as a bare QuotaExceededError or as an AbortError whose `inner` is one
  * (dexie/Dexie.js#776, #1793); either way the transaction has rolled back.
  */
-import { userText, type UserText } from '../messages/user-text';
+import { userText, type UserText } from '../model/user-text';
 
 interface NamedError {
   name?: unknown;

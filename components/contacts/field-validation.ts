@@ -1,7 +1,7 @@
 // A contact field's value checked as the form is typed in, with what is wrong said in the user's language.
 import { Contact } from '../../model/schemas';
-import { say } from '../../messages/user-text';
-import { validationText } from '../../storage/validation-text';
+import { say } from '../../model/user-text';
+import { validationText } from '../../model/validation-text';
 
 type Shape = typeof Contact.shape;
 

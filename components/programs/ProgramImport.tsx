@@ -11,7 +11,7 @@ import { useId, useState } from 'react';
 import { readCsv, type CsvTable } from '../../portability/csv-read';
 import { readFileText } from '../../portability/detect';
 import { ImportFailure } from '../../portability/issues';
-import { say } from '../../messages/user-text';
+import { say } from '../../model/user-text';
 import {
   PROGRAM_TARGETS,
   guessProgramMapping,

@@ -5,7 +5,7 @@ import type { ContactPlanView, RestorePlanView } from '../../import-worker/plan-
 import { formatNumber } from '../format';
 import { IMPORT_TARGETS, type ImportTarget } from '../../portability/csv-columns';
 import { importTargetLabel } from '../labels';
-import { say, userText } from '../../messages/user-text';
+import { say, userText } from '../../model/user-text';
 
 /** Long lists are cut: the counts above them stay exact. */
 const SHOWN = REPORT_LINES;

@@ -13,7 +13,7 @@ import { ContactPlanReport, IssueList, RestorePlanReport } from './ImportReport'
 import { i18n } from '#i18n';
 import { formatDateTime, formatNumber } from '../format';
 import { importKindLabel } from '../labels';
-import { say, userText, type UserText } from '../../messages/user-text';
+import { say, userText, type UserText } from '../../model/user-text';
 import type { ImportTarget } from '../../portability/csv-columns';
 import { importTargetLabel } from '../labels';
 import { FIRST_STEP, nextStep, type MappingStep, type RestoreMode } from './import-steps';

@@ -10,8 +10,19 @@ vi.stubGlobal('chrome', fakeBrowser);
 vi.stubGlobal('browser', fakeBrowser);
 const { db } = await import('../../storage/db');
 
+// WXT's fake browser has no runtime.onConnect; the background entry listens on it for sync's live port.
+function fakeEvent() {
+  const listeners = new Set<(...args: unknown[]) => unknown>();
+  return {
+    addListener: (listener: (...args: unknown[]) => unknown) => void listeners.add(listener),
+    removeListener: (listener: (...args: unknown[]) => unknown) => void listeners.delete(listener),
+    hasListener: (listener: (...args: unknown[]) => unknown) => listeners.has(listener),
+  };
+}
+
 beforeEach(async () => {
   fakeBrowser.reset();
+  (fakeBrowser.runtime as unknown as { onConnect: unknown }).onConnect = fakeEvent();
   await useLocale('en');
 });
 

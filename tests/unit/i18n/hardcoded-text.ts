@@ -48,7 +48,7 @@ export function findHardCodedText(source: string, fileName = 'component.tsx'): F
 
 /** Names of the properties that carry a sentence for a person in Rapport's plain modules. */
 const TEXT_PROPERTIES = new Set(['message', 'reason', 'title', 'error', 'text', 'label', 'hint']);
-/** A locale key such as `errors.contactGone`: what a schema's own message must be (messages/user-text.ts). */
+/** A locale key such as `errors.contactGone`: what a schema's own message must be (model/user-text.ts). */
 const KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
 /** A sentence: two words with letters. One word (an id, a code, a CSS value) is not. */
 const SENTENCE = /\p{L}{2,}[\s\u00a0]+\p{L}{2,}/u;

@@ -1,10 +1,10 @@
 // No module that produces text for people (storage, import, background, follow-up rules, messages) writes
-// English into it: errors, reasons and zod messages are locale keys (messages/user-text.ts), said in the
+// English into it: errors, reasons and zod messages are locale keys (model/user-text.ts), said in the
 // browser's language. The import worker has no browser.i18n, so what it sends is checked to be keys and values.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError, UserText, say, userText } from '../../../messages/user-text';
+import { UserError, UserText, say, userText } from '../../../model/user-text';
 import { ImportFailure, describeIssue, failureFor } from '../../../portability/issues';
 import { createImportSession } from '../../../import-worker/import-session';
 import { ImportWorkerEvent } from '../../../messages/import-worker';
@@ -15,8 +15,8 @@ import { findUserFacingLiterals } from './hardcoded-text';
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** The plain modules whose errors, reasons and messages reach a person. */
-const DIRS = ['storage', 'portability', 'background', 'followups', 'messages', 'letters', 'programs', 'contacts', 'entrypoints'];
-const FILES = ['capture/page-problem.ts', 'capture/read-on-request.ts', 'components/side-panel.ts', 'components/contacts/field-validation.ts'];
+const DIRS = ['storage', 'portability', 'background', 'followups', 'messages', 'letters', 'programs', 'contacts', 'entrypoints', 'import-worker', 'platform', 'model', 'overview'];
+const FILES = ['capture/page-problem.ts', 'capture/site-problem.ts', 'components/open-side-panel.ts', 'components/contacts/field-validation.ts'];
 
 function tsUnder(dir: string): string[] {
   return readdirSync(resolve(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -28,9 +28,9 @@ function tsUnder(dir: string): string[] {
 /** Internal words that never reach a person, each with where it stays. */
 const INTERNAL = new Set([
   // Thrown and caught on the next line, which says background.pickerFailed instead.
-  'background/picker.ts: picker not shown',
+  'background/save-chosen-person.ts: picker not shown',
   // The session's record of why the picker failed, kept in session storage and never shown.
-  'background/picker.ts: no picker',
+  'background/save-chosen-person.ts: no picker',
   // A broken remote document: the sync engine records it as a coded error (messages/sync.ts), shown through describeSyncError.
   'storage/sync-bindings.ts: A live record came without its fields.',
 ]);

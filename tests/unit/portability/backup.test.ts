@@ -5,7 +5,7 @@ import { exportBackup } from '../../../storage/backup-export';
 import { admitFile } from '../../../portability/detect';
 import { ImportFailure, describeIssue } from '../../../portability/issues';
 import { applyRestore, previewRestore } from '../../../storage/restore';
-import { say } from '../../../messages/user-text';
+import { say } from '../../../model/user-text';
 import { snapshot } from '../helpers';
 import { fullContact, seedStore } from './seed';
 

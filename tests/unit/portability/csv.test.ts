@@ -13,7 +13,7 @@ import { snapshot } from '../helpers';
 import { HOSTILE, fullContact } from './seed';
 import { ImportFailure } from '../../../portability/issues';
 import { saidFailure, saidIssues, saidSkips } from './said';
-import { say } from '../../../messages/user-text';
+import { say } from '../../../model/user-text';
 
 function parseExport(csv: string) {
   return Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FIRST_STEP, nextStep, type MappingStep, type Step } from '../../../components/settings/import-steps';
 import type { ContactPlanView, RestorePlanView } from '../../../import-worker/plan-view';
 import { ImportFailure } from '../../../portability/issues';
-import { say, userText } from '../../../messages/user-text';
+import { say, userText } from '../../../model/user-text';
 
 const none = { total: 0, items: [] };
 const contactPlan: ContactPlanView = { rows: 2, add: { total: 2, items: [{ row: 1, name: 'Ada' }, { row: 2, name: 'Grace' }] }, update: none, skip: none, errors: none };

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContactPlanView, ImportWorkerEvent, type ImportWorkerRequest } from '../../../messages/import-worker';
 import { exportBackup } from '../../../storage/backup-export';
-import { say, type UserText } from '../../../messages/user-text';
+import { say, type UserText } from '../../../model/user-text';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';

@@ -11,7 +11,7 @@ import { applyContactImport } from '../../../storage/import-contacts';
 import { ImportFailure } from '../../../portability/issues';
 import { applyRestore } from '../../../storage/restore';
 import { isQuotaError, STORAGE_FULL, writeErrorText } from '../../../storage/write-errors';
-import { say } from '../../../messages/user-text';
+import { say } from '../../../model/user-text';
 import { snapshot } from '../helpers';
 import { seedStore } from './seed';
 

@@ -1,6 +1,6 @@
 // Import reports as the page shows them in English: the portability modules give locale keys and values
-// (messages/user-text.ts), the tests read the sentences a person would.
-import { say } from '../../../messages/user-text';
+// (model/user-text.ts), the tests read the sentences a person would.
+import { say } from '../../../model/user-text';
 import type { ImportFailure, ImportIssue, SkippedRow } from '../../../portability/issues';
 import { describeIssue } from '../../../portability/issues';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { numericDayOrder, parseDay } from '../../../portability/dates';
 import { admitFile } from '../../../portability/detect';
 import { parseConnections, parseConnectionsAsync } from '../../../portability/linkedin-connections';
-import { say } from '../../../messages/user-text';
+import { say } from '../../../model/user-text';
 
 const original = readFileSync(resolve(import.meta.dirname, '../../fixtures/imports/Connections.csv'), 'utf8');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

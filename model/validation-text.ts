@@ -1,10 +1,10 @@
 /**
- * What a failed check of a record says to the user, as a locale key (messages/user-text.ts): zod's own messages
+ * What a failed check of a record says to the user, as a locale key (model/user-text.ts): zod's own messages
  * are English, so each kind of issue is named here, and the messages storage/schemas.ts gives its own checks are
  * already `validation.*` keys. Used for the form fields and for every import report line.
  */
 import type { z } from 'zod';
-import { USER_TEXT_KEY, userText, type UserText, type UserTextKey } from '../messages/user-text';
+import { USER_TEXT_KEY, userText, type UserText, type UserTextKey } from './user-text';
 
 type Issue = z.core.$ZodIssue;
 
