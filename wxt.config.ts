@@ -1,4 +1,4 @@
-import type { Rollup } from 'vite';
+import type { Plugin, Rollup } from 'vite';
 import { defineConfig } from 'wxt';
 import { SYNC_HOSTS } from './sync/config';
 
@@ -24,6 +24,23 @@ export const FIREFOX_ADDON_ID = '{81ccc0e4-c413-4a62-b741-d0f5f2c05450}';
 function quietZodAnnotations(warning: Rollup.RollupLog, warn: (warning: Rollup.RollupLog) => void): void {
   if (warning.code === 'INVALID_ANNOTATION' && /[\\/]node_modules[\\/]zod[\\/]/.test(warning.id ?? '')) return;
   warn(warning);
+}
+
+/**
+ * PouchDB can run a filter or view written as a string in a design document (`scopeEval`, the Function
+ * constructor). Rapport never asks for one, and code that arrives from a server must never run: the body is
+ * replaced by a refusal, so the built extension holds no eval at all (addons-linter checks it).
+ */
+const POUCH_EVAL = 'return Function.apply(null, keys).apply(null, values);';
+function noPouchEval(): Plugin {
+  return {
+    name: 'rapport-no-pouchdb-eval',
+    transform(code, id) {
+      // If PouchDB ever rewrites this line, addons-linter's check (tests/unit/build/packages.test.ts) fails the build audit.
+      if (!/[\\/]node_modules[\\/]pouchdb-browser[\\/]/.test(id) || !code.includes(POUCH_EVAL)) return null;
+      return { code: code.replace(POUCH_EVAL, "throw new Error('Rapport does not run code from a sync document.');"), map: null };
+    },
+  };
 }
 
 export default defineConfig({
@@ -82,6 +99,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    plugins: [noPouchEval()],
     build: { sourcemap: false, rollupOptions: { onwarn: quietZodAnnotations } },
     // The import worker (import-worker/import.worker.ts) is a module worker, bundled into its own file of the package.
     worker: { format: 'es' },
