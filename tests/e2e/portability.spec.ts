@@ -42,7 +42,7 @@ test('a broken file is refused with a message and changes nothing', async ({ con
   await panel.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
   const cut = readFileSync(CONNECTIONS, 'utf8').replace('"Resident Physician, Internal Medicine"', '"Resident Physician, Internal Medicine');
   await panel.getByLabel('Choose a file to import').setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(cut) });
-  await expect(panel.getByTestId('import-failed')).toContainText('Nothing was imported: the file is not valid CSV (row 1');
+  await expect(panel.getByTestId('import-failed')).toContainText('Nothing was imported: the file is not valid CSV (first problem in row 1).');
   await panel.getByLabel('Choose a file to import').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"rapport-backup","version":7}') });
   await expect(panel.getByTestId('import-failed')).toContainText('newer version of Rapport');
   await panel.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Contacts' }).click();
