@@ -21,24 +21,6 @@ export const DEFAULT_LIMITS: Required<ChannelLimits> = {
   emailSubject: 78,
 };
 
-export const LIMIT_LABELS: Record<keyof ChannelLimits, string> = {
-  connectionNote: 'LinkedIn connection note (free account)',
-  connectionNotePremium: 'LinkedIn connection note (Premium)',
-  inmailSubject: 'InMail subject',
-  inmailBody: 'InMail message',
-  linkedinMessage: 'LinkedIn message',
-  emailSubject: 'Email subject (before mail programs cut it)',
-};
-
-export const FORMAT_LABELS: Record<MessageFormat, string> = {
-  linkedin_connection: 'LinkedIn connection note',
-  linkedin_message: 'LinkedIn message',
-  linkedin_inmail: 'LinkedIn InMail',
-  doximity: 'Doximity message',
-  email: 'Email',
-  other: 'Other',
-};
-
 /** The channel a format is logged under on the timeline. */
 export function channelOf(format: MessageFormat): Channel {
   switch (format) {

@@ -8,6 +8,7 @@
  * values of variables are never parsed again, so a contact whose headline
  * contains "{{" cannot inject anything.
  */
+import { i18n } from '#i18n';
 import { isKnownVariable, type VariableValues } from './variables';
 
 export type Segment =
@@ -96,13 +97,14 @@ export function blockers(parts: readonly Rendered[]): string[] {
   const missing = [...new Set(parts.flatMap((p) => p.missing))];
   const unknown = [...new Set(parts.flatMap((p) => p.unknown))];
   const reasons: string[] = [];
-  if (unknown.length) reasons.push(`Not a variable: ${unknown.map((n) => `{{${n}}}`).join(', ')}.`);
-  if (parts.some((p) => p.strayBraces)) reasons.push('A “{{” or “}}” has no partner.');
-  if (missing.length) reasons.push(`No value yet for ${missing.map((n) => `{{${n}}}`).join(', ')}: fill it in or remove it.`);
+  const braces = (names: string[]) => names.map((n) => `{{${n}}}`).join(', ');
+  if (unknown.length) reasons.push(i18n.t('drafting.check.notAVariable', { names: braces(unknown) }));
+  if (parts.some((p) => p.strayBraces)) reasons.push(i18n.t('drafting.check.strayBraces', { open: '{{', close: '}}' }));
+  if (missing.length) reasons.push(i18n.t('drafting.check.noValueYet', { names: braces(missing) }));
   const markers = parts.reduce((n, p) => n + p.personal.markers, 0);
   const filled = parts.some((p) => p.personal.filled);
   if (markers > 0 && (!filled || markers > 1)) {
-    reasons.push(filled ? 'Remove the extra personal-line markers [[…]].' : 'Write your personal sentence first.');
+    reasons.push(filled ? i18n.t('drafting.check.extraPersonalLines') : i18n.t('drafting.check.writePersonalFirst'));
   }
   return reasons;
 }
@@ -120,18 +122,18 @@ export function checkTemplate(subject: string, body: string): TemplateProblem[] 
   for (const name of unknown) {
     problems.push({
       severity: 'error',
-      message: name ? `{{${name}}} is not a variable Rapport knows.` : '“{{}}” has no variable name.',
+      message: name ? i18n.t('drafting.check.unknownVariable', { name: `{{${name}}}` }) : i18n.t('drafting.check.emptyVariable', { braces: '{{}}' }),
     });
   }
-  if (parts.some((p) => p.strayBraces)) problems.push({ severity: 'error', message: 'A “{{” or “}}” has no partner.' });
+  if (parts.some((p) => p.strayBraces)) problems.push({ severity: 'error', message: i18n.t('drafting.check.strayBraces', { open: '{{', close: '}}' }) });
   const subjectMarkers = parts[0]?.personal.markers ?? 0;
   const bodyMarkers = parts[1]?.personal.markers ?? 0;
-  if (subjectMarkers > 0) problems.push({ severity: 'error', message: 'The personal line [[…]] belongs in the message, not the subject.' });
-  if (bodyMarkers > 1) problems.push({ severity: 'error', message: 'Use one personal line [[…]] per template.' });
+  if (subjectMarkers > 0) problems.push({ severity: 'error', message: i18n.t('drafting.check.personalInSubject') });
+  if (bodyMarkers > 1) problems.push({ severity: 'error', message: i18n.t('drafting.check.onePersonalLine') });
   if (bodyMarkers === 0) {
     problems.push({
       severity: 'warning',
-      message: 'No personal line: add a line such as [[Your personal sentence: why this person?]] so every message says something only you could.',
+      message: i18n.t('drafting.check.noPersonalLine'),
     });
   }
   return problems;

@@ -3,6 +3,7 @@
  * value is a plain string; an empty string means "unknown", which the
  * renderer shows as missing rather than leaving a hole in the message.
  */
+import { i18n } from '#i18n';
 import type { Contact, Letter, Settings } from '../model/schemas';
 import { findSharedSchool } from './shared-school';
 
@@ -24,28 +25,44 @@ export const WAIVER_CHOICES = [
   'I have not waived my right to see the letter.',
 ] as const;
 
+/** A variable whose label and hint are read from the locale files (`drafting.variable.*`) each time they are shown. */
+function variable(name: string, source: VariableSource, more: Pick<VariableDef, 'input' | 'choices'> = {}): VariableDef {
+  type Key = Parameters<typeof i18n.t>[0];
+  return {
+    name,
+    source,
+    ...more,
+    get label() {
+      return i18n.t(`drafting.variable.${name}.label` as Key);
+    },
+    get hint() {
+      return i18n.t(`drafting.variable.${name}.hint` as Key);
+    },
+  };
+}
+
 export const VARIABLES: readonly VariableDef[] = [
-  { name: 'firstName', label: 'First name', source: 'contact', hint: 'Their first name' },
-  { name: 'lastName', label: 'Last name', source: 'contact', hint: 'Their last name' },
-  { name: 'fullName', label: 'Full name', source: 'contact', hint: 'Their full name' },
-  { name: 'salutation', label: 'Salutation', source: 'derived', hint: '“Dr. Raman” for a doctor, else their first name' },
-  { name: 'credentials', label: 'Credentials', source: 'contact', hint: 'MD, DO, PhD…' },
-  { name: 'title', label: 'Title', source: 'contact', hint: 'Their current role' },
-  { name: 'organization', label: 'Organization', source: 'contact', hint: 'Their hospital, program or employer' },
-  { name: 'specialty', label: 'Specialty', source: 'contact', hint: 'Their specialty' },
-  { name: 'location', label: 'Location', source: 'contact', hint: 'Where they are' },
-  { name: 'school', label: 'Their school', source: 'contact', hint: 'Where they studied medicine (or their first school listed)' },
-  { name: 'whereMet', label: 'Where you met', source: 'contact', hint: 'The event where you met them' },
-  { name: 'myName', label: 'Your name', source: 'me', hint: 'From Settings › Your profile' },
-  { name: 'mySchool', label: 'Your school', source: 'me', hint: 'From Settings › Your profile' },
-  { name: 'myYear', label: 'Your year', source: 'me', hint: 'From Settings › Your profile' },
-  { name: 'mySpecialty', label: 'Your specialty of interest', source: 'me', hint: 'From Settings › Your profile' },
-  { name: 'myAamcId', label: 'Your AAMC ID', source: 'me', hint: 'From Settings › Drafting', input: 'text' },
-  { name: 'signature', label: 'Signature', source: 'me', hint: 'From Settings, or your name, year and school', input: 'multiline' },
-  { name: 'sharedSchool', label: 'Shared school', source: 'derived', hint: 'Your school, when they studied there too' },
-  { name: 'erasLetterId', label: 'ERAS Letter ID', source: 'draft', hint: 'The Letter ID from your ERAS Letter Request Form' },
-  { name: 'waiverChoice', label: 'Waiver choice', source: 'draft', hint: 'Whether you waived your right to see the letter', input: 'choice', choices: WAIVER_CHOICES },
-  { name: 'letterDeadline', label: 'Letter deadline', source: 'draft', hint: 'When the letter is needed', input: 'date' },
+  variable('firstName', 'contact'),
+  variable('lastName', 'contact'),
+  variable('fullName', 'contact'),
+  variable('salutation', 'derived'),
+  variable('credentials', 'contact'),
+  variable('title', 'contact'),
+  variable('organization', 'contact'),
+  variable('specialty', 'contact'),
+  variable('location', 'contact'),
+  variable('school', 'contact'),
+  variable('whereMet', 'contact'),
+  variable('myName', 'me'),
+  variable('mySchool', 'me'),
+  variable('myYear', 'me'),
+  variable('mySpecialty', 'me'),
+  variable('myAamcId', 'me', { input: 'text' }),
+  variable('signature', 'me', { input: 'multiline' }),
+  variable('sharedSchool', 'derived'),
+  variable('erasLetterId', 'draft'),
+  variable('waiverChoice', 'draft', { input: 'choice', choices: WAIVER_CHOICES }),
+  variable('letterDeadline', 'draft', { input: 'date' }),
 ];
 
 const BY_NAME = new Map(VARIABLES.map((v) => [v.name, v]));

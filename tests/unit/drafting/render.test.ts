@@ -3,6 +3,7 @@ import { BUILTIN_TEMPLATES, suggestTemplateId } from '../../../drafting/builtin-
 import { blockers, checkTemplate, personalHint, render } from '../../../drafting/render';
 import { variableValues, VARIABLES } from '../../../drafting/variables';
 import { DEFAULT_SETTINGS } from '../../../model/schemas';
+import { useLocale } from '../locale-messages';
 import { FIXTURE_PATHS, ME, fixtureContact } from './fixture-contacts';
 
 /** What a user types in a draft for the variables only a draft can know, and for gaps in a capture. */
@@ -149,6 +150,22 @@ describe('render', () => {
     expect(blockers([filled])).toEqual([]);
     expect(checkTemplate('', 'Hi')).toEqual([expect.objectContaining({ severity: 'warning' })]);
     expect(checkTemplate('', '[[a]] [[b]]')).toContainEqual({ severity: 'error', message: 'Use one personal line [[…]] per template.' });
+  });
+
+  it('says problems, blockers and variable names in the browser’s language', async () => {
+    const firstName = VARIABLES.find((v) => v.name === 'firstName')!;
+    expect([firstName.label, firstName.hint]).toEqual(['First name', 'Their first name']);
+    await useLocale('es');
+    expect([firstName.label, firstName.hint]).toEqual(['Nombre', 'Su nombre']);
+    expect(blockers([render('Hi {{specialty}} {{fristName}}', {})])).toEqual([
+      'No es una variable: {{fristName}}.',
+      'Aún no hay valor para {{specialty}}: complétalo o quítalo.',
+    ]);
+    expect(checkTemplate('', 'Hi {{firstName')).toEqual([
+      { severity: 'error', message: 'Un «{{» o «}}» no tiene pareja.' },
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^Sin línea personal: .*\[\[Tu frase personal: ¿por qué esta persona\?\]\]/) }),
+    ]);
+    expect(checkTemplate('', '{{}} [[x]]')).toEqual([{ severity: 'error', message: '«{{}}» no tiene nombre de variable.' }]);
   });
 
   it('never expands text that came from a contact', () => {

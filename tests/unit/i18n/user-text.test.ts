@@ -15,7 +15,7 @@ import { findUserFacingLiterals } from './hardcoded-text';
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** The plain modules whose errors, reasons and messages reach a person. */
-const DIRS = ['storage', 'portability', 'background', 'followups', 'messages', 'letters', 'programs', 'contacts', 'entrypoints', 'import-worker', 'platform', 'model', 'overview'];
+const DIRS = ['storage', 'portability', 'background', 'followups', 'messages', 'letters', 'programs', 'contacts', 'entrypoints', 'import-worker', 'platform', 'model', 'overview', 'drafting'];
 const FILES = ['capture/page-problem.ts', 'capture/site-problem.ts', 'components/open-side-panel.ts', 'components/contacts/field-validation.ts'];
 
 function tsUnder(dir: string): string[] {
