@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { VARIABLES, type VariableDef } from '../../drafting/variables';
 import { i18n } from '#i18n';
 
@@ -49,12 +49,17 @@ export function VariableTextarea({ label, value, onChange, singleLine, rows = 10
     if (found?.query !== open?.query) setActive(0);
   };
 
-  const placeCaret = (position: number) => {
-    requestAnimationFrame(() => {
-      field.current?.focus();
-      field.current?.setSelectionRange(position, position);
-    });
-  };
+  // The caret goes after an inserted variable as soon as the new text is on screen, in the same commit: placed
+  // any later (a frame after), it could land after keys the user already typed and move their text.
+  const pendingCaret = useRef<{ value: string; position: number } | undefined>(undefined);
+  useLayoutEffect(() => {
+    const pending = pendingCaret.current;
+    if (!pending) return;
+    pendingCaret.current = undefined;
+    if (pending.value !== value) return;
+    field.current?.focus();
+    field.current?.setSelectionRange(pending.position, pending.position);
+  }, [value]);
 
   /** Replaces the typed `{{que` (or the selection) with `{{name}}`. */
   const insert = (name: string) => {
@@ -65,9 +70,10 @@ export function VariableTextarea({ label, value, onChange, singleLine, rows = 10
     // Swallow braces the user already typed after the caret.
     const after = value.slice(end).replace(/^\s*[A-Za-z0-9]*\s*\}\}/, open ? '' : '$&');
     const token = `{{${name}}}`;
-    onChange(value.slice(0, start) + token + after);
+    const next = value.slice(0, start) + token + after;
+    pendingCaret.current = { value: next, position: start + token.length };
+    onChange(next);
     setOpen(undefined);
-    placeCaret(start + token.length);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
