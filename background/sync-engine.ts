@@ -54,10 +54,13 @@ export interface SyncContext {
   keys: SyncKeys;
   device: string;
   now?: () => number;
+  /** Records per engine transaction (BATCH unless a test asks for small ones). */
+  batch?: number;
 }
 
 const CHECKPOINT_KEY = 'checkpoint';
-const BATCH = 250;
+/** Records per engine transaction and per bulkDocs. */
+const BATCH = 500;
 
 interface Leaf {
   rev: string;
@@ -88,23 +91,26 @@ async function readLeaves(ctx: SyncContext, docIds: string[]): Promise<{ leaves:
   let unreadable = 0;
   if (docIds.length === 0) return { leaves, winners, unreadable };
   const { rows } = await ctx.replica.allDocs({ keys: docIds, include_docs: true, conflicts: true });
-  for (const row of rows) {
-    if (!row.doc || !row.value) continue;
-    winners.set(row.key, row.value.rev);
-    const docs: PouchDoc[] = [row.doc];
-    for (const rev of row.doc._conflicts ?? []) docs.push(await ctx.replica.get(row.key, { rev }));
-    const found: Leaf[] = [];
-    for (const doc of docs) {
-      if (doc._deleted || typeof doc.iv !== 'string' || typeof doc.ct !== 'string') continue;
-      try {
-        const payload = Payload.parse(await open(ctx.keys.encrypt, { iv: doc.iv, ct: doc.ct }, doc._id));
-        found.push({ rev: doc._rev!, payload });
-      } catch {
-        unreadable++;
-      }
-    }
-    leaves.set(row.key, found);
-  }
+  // Every revision of the batch is fetched and opened at once: WebCrypto works off the main thread, so awaiting each in turn only waits.
+  await Promise.all(
+    rows.map(async (row) => {
+      if (!row.doc || !row.value) return;
+      winners.set(row.key, row.value.rev);
+      const docs: PouchDoc[] = [row.doc, ...(await Promise.all((row.doc._conflicts ?? []).map((rev) => ctx.replica.get(row.key, { rev }))))];
+      const opened = await Promise.all(
+        docs.map(async (doc): Promise<Leaf | undefined> => {
+          if (doc._deleted || typeof doc.iv !== 'string' || typeof doc.ct !== 'string') return undefined;
+          try {
+            return { rev: doc._rev!, payload: Payload.parse(await open(ctx.keys.encrypt, { iv: doc.iv, ct: doc.ct }, doc._id)) };
+          } catch {
+            unreadable++;
+            return undefined;
+          }
+        }),
+      );
+      leaves.set(row.key, opened.filter((leaf): leaf is Leaf => !!leaf));
+    }),
+  );
   return { leaves, winners, unreadable };
 }
 
@@ -204,7 +210,8 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
   const keyed = docIds.filter((docId) => knownKeys.has(docId));
   const locals = await syncRecordsFor(ctx.db, keyed.map((docId) => recordKey(knownKeys.get(docId)!.kind, knownKeys.get(docId)!.id)));
   const items: MergedItem[] = [];
-  const writes: PouchDoc[] = [];
+  // Sealed all at once below (see readLeaves); a loser's deletion needs no sealing.
+  const sealing: (PouchDoc | Promise<PouchDoc>)[] = [];
   const notes: Interaction[] = [];
   for (const [i, docId] of keyed.entries()) {
     const { kind, id } = knownKeys.get(docId)!;
@@ -223,9 +230,10 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
     const losers = remote.filter((leaf) => leaf !== winner);
     const upToDate = winner && losers.length === 0 && sameVersion(versionOf(winner.payload), version);
     if (!upToDate) {
-      const sealed = await seal(ctx.keys.encrypt, { v: 1, kind, id, ...version } satisfies Payload, docId);
-      writes.push({ _id: docId, ...(winnerRev ? { _rev: winnerRev } : {}), ...sealed });
-      for (const loser of losers) writes.push({ _id: docId, _rev: loser.rev, _deleted: true });
+      sealing.push(
+        seal(ctx.keys.encrypt, { v: 1, kind, id, ...version } satisfies Payload, docId).then((sealed) => ({ _id: docId, ...(winnerRev ? { _rev: winnerRev } : {}), ...sealed })),
+      );
+      for (const loser of losers) sealing.push({ _id: docId, _rev: loser.rev, _deleted: true });
     }
     items.push({
       kind,
@@ -238,6 +246,7 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
       writeLocal: !local || !sameVersion(local.version, version),
     });
   }
+  const writes = await Promise.all(sealing);
   if (writes.length) {
     const results = await ctx.replica.bulkDocs(writes);
     const revs = new Map<string, string>();
@@ -279,10 +288,11 @@ export async function pushPending(ctx: SyncContext): Promise<RoundResult> {
     // Keys only, then the records a batch at a time: a record left pending (a conflict to retry) is tried once per pass.
     const keys = (await pendingKeys(ctx.db)).filter((key) => !tried.has(key));
     if (keys.length === 0) return total;
-    for (let i = 0; i < keys.length; i += BATCH) {
-      const batch = (await syncRecordsFor(ctx.db, keys.slice(i, i + BATCH))).filter((row): row is SyncRecord => !!row?.pending);
+    const size = ctx.batch ?? BATCH;
+    for (let i = 0; i < keys.length; i += size) {
+      const batch = (await syncRecordsFor(ctx.db, keys.slice(i, i + size))).filter((row): row is SyncRecord => !!row?.pending);
       for (const row of batch) tried.add(row.key);
-      for (const key of keys.slice(i, i + BATCH)) tried.add(key);
+      for (const key of keys.slice(i, i + size)) tried.add(key);
       const work = await Promise.all(
         batch.map(async (row) => ({ docId: row.docId ?? (await docIdFor(ctx.keys, row.kind, row.id)), key: { kind: row.kind, id: row.id } })),
       );
@@ -300,7 +310,7 @@ export async function pullChanges(ctx: SyncContext): Promise<RoundResult> {
   let total = EMPTY;
   let since = (await getSyncMeta<number | string>(ctx.db, CHECKPOINT_KEY)) ?? 0;
   for (;;) {
-    const { results, last_seq } = await ctx.replica.changes({ since, limit: BATCH });
+    const { results, last_seq } = await ctx.replica.changes({ since, limit: ctx.batch ?? BATCH });
     if (results.length === 0) return total;
     const ids = [...new Set(results.map((r) => r.id).filter(isRecordDocId))];
     const known = new Map((await syncRecordsByDocId(ctx.db, ids)).map((row) => [row.docId!, row]));

@@ -8,7 +8,7 @@ import { openDatabase, type RapportDB } from '../../../storage/db';
 import { Contact, Letter, Program, Settings } from '../../../model/schemas';
 import { programKeys } from '../../../programs/names';
 import { toLink } from '../../../storage/link-facts';
-import { startTracking } from '../../../storage/sync-state';
+import { countPending, startTracking } from '../../../storage/sync-state';
 import { deriveKeys, newSalt, type SyncKeys } from '../../../sync/crypto';
 import { syncRound, type SyncContext } from '../../../background/sync-engine';
 import { PouchDB, memoryPouch } from './pouch';
@@ -218,5 +218,32 @@ describe('sync engine between two devices', () => {
     expect(round.unreadable).toBeGreaterThan(0);
     expect(await db.contacts.count()).toBe(0);
     expect((await replica.allDocs({ include_docs: true })).rows).toEqual(before);
+  });
+  it('a pull stopped midway, as when the worker stops, resumes from its checkpoint: nothing skipped, nothing applied twice', async () => {
+    const server = memoryPouch('server');
+    const a = await device('A');
+    await a.ctx.db.contacts.bulkPut(['c1', 'c2', 'c3', 'c4', 'c5'].map((id) => contact(id, { fullName: `Person ${id}` })));
+    await sync(a, server);
+    const b = await device('B');
+    await PouchDB.replicate(server, b.replica);
+    let reads = 0;
+    const replica = new Proxy(b.replica, {
+      get(target, prop, receiver) {
+        if (prop === 'changes') {
+          return (options: Parameters<typeof target.changes>[0]) => {
+            if (++reads > 1) throw new Error('the worker stopped');
+            return target.changes(options);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    await expect(syncRound({ ...b.ctx, replica, batch: 2 })).rejects.toThrow('the worker stopped');
+    expect(await b.ctx.db.contacts.count()).toBe(2);
+    const resumed = await syncRound({ ...b.ctx, batch: 2 });
+    expect(resumed.merged).toBe(3);
+    expect((await contactsOf(b.ctx.db)).map((c) => c.fullName)).toEqual(['Person c1', 'Person c2', 'Person c3', 'Person c4', 'Person c5']);
+    expect(await countPending(b.ctx.db)).toBe(0);
   });
 });
