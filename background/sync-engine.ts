@@ -70,6 +70,8 @@ interface Leaf {
 interface Work {
   docId: string;
   key?: { kind: string; id: string };
+  /** The record's local sync state, when the caller has just read it (the outbox): not read again. */
+  local?: SyncRecord;
 }
 
 export interface RoundResult {
@@ -208,7 +210,11 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
     if (!knownKeys.has(docId) && payload) knownKeys.set(docId, { kind: payload.kind, id: payload.id });
   }
   const keyed = docIds.filter((docId) => knownKeys.has(docId));
-  const locals = await syncRecordsFor(ctx.db, keyed.map((docId) => recordKey(knownKeys.get(docId)!.kind, knownKeys.get(docId)!.id)));
+  const given = new Map(work.filter((w) => w.local).map((w) => [w.docId, w.local]));
+  const unread = keyed.filter((docId) => !given.has(docId));
+  const read = unread.length ? await syncRecordsFor(ctx.db, unread.map((docId) => recordKey(knownKeys.get(docId)!.kind, knownKeys.get(docId)!.id))) : [];
+  unread.forEach((docId, i) => given.set(docId, read[i]));
+  const locals = keyed.map((docId) => given.get(docId));
   const items: MergedItem[] = [];
   // Sealed all at once below (see readLeaves); a loser's deletion needs no sealing.
   const sealing: (PouchDoc | Promise<PouchDoc>)[] = [];
@@ -243,7 +249,8 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
       expectedPending: local?.pending,
       sent: !!upToDate,
       rev: upToDate ? winnerRev : undefined,
-      writeLocal: !local || !sameVersion(local.version, version),
+      // A record merged with nothing new comes back as the very same version: no need to compare it field by field.
+      writeLocal: !local || (local.version !== version && !sameVersion(local.version, version)),
     });
   }
   const writes = await Promise.all(sealing);
@@ -294,7 +301,7 @@ export async function pushPending(ctx: SyncContext): Promise<RoundResult> {
       for (const row of batch) tried.add(row.key);
       for (const key of keys.slice(i, i + size)) tried.add(key);
       const work = await Promise.all(
-        batch.map(async (row) => ({ docId: row.docId ?? (await docIdFor(ctx.keys, row.kind, row.id)), key: { kind: row.kind, id: row.id } })),
+        batch.map(async (row) => ({ docId: row.docId ?? (await docIdFor(ctx.keys, row.kind, row.id)), key: { kind: row.kind, id: row.id }, local: row })),
       );
       if (work.length) total = add(total, await reconcile(ctx, work));
     }
