@@ -45,7 +45,10 @@ export interface PouchLike {
   allDocs(options: { keys: string[]; include_docs: true; conflicts: true }): Promise<{
     rows: { key: string; id?: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc | null; error?: string }[];
   }>;
-  changes(options: { since: number | string; limit: number }): Promise<{ results: { id: string }[]; last_seq: number | string }>;
+  changes(options: { since: number | string; limit: number; style?: 'all_docs' }): Promise<{
+    results: { id: string; changes?: { rev: string }[] }[];
+    last_seq: number | string;
+  }>;
 }
 
 export interface SyncContext {
@@ -317,14 +320,23 @@ export async function pullChanges(ctx: SyncContext): Promise<RoundResult> {
   let total = EMPTY;
   let since = (await getSyncMeta<number | string>(ctx.db, CHECKPOINT_KEY)) ?? 0;
   for (;;) {
-    const { results, last_seq } = await ctx.replica.changes({ since, limit: ctx.batch ?? BATCH });
+    // Every leaf revision of each document: one that is the very revision this device holds needs no further read.
+    const { results, last_seq } = await ctx.replica.changes({ since, limit: ctx.batch ?? BATCH, style: 'all_docs' });
     if (results.length === 0) return total;
+    const leavesOf = new Map(results.map((r) => [r.id, r.changes ?? []]));
     const ids = [...new Set(results.map((r) => r.id).filter(isRecordDocId))];
     const known = new Map((await syncRecordsByDocId(ctx.db, ids)).map((row) => [row.docId!, row]));
-    const { rows } = ids.length ? await ctx.replica.allDocs({ keys: ids, include_docs: true, conflicts: true }) : { rows: [] };
+    const heldAsIs = (id: string) => {
+      const row = known.get(id);
+      const leaves = leavesOf.get(id)!;
+      return !!row && !row.pending && leaves.length === 1 && leaves[0]!.rev === row.rev;
+    };
+    // Others (news, or a document with several leaves, some perhaps deleted): compare with the winner and its live conflicts.
+    const unsure = ids.filter((id) => !heldAsIs(id));
+    const { rows } = unsure.length ? await ctx.replica.allDocs({ keys: unsure, include_docs: true, conflicts: true }) : { rows: [] };
     const current = new Map(rows.map((row) => [row.key, row]));
     const work: Work[] = [];
-    for (const id of ids) {
+    for (const id of unsure) {
       const row = known.get(id);
       const doc = current.get(id);
       const settled = row && !row.pending && doc?.value?.rev === row.rev && !(doc?.doc?._conflicts?.length);
