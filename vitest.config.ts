@@ -13,7 +13,7 @@ export default defineConfig({
     // Most of a file's time is starting its happy-dom environment, which overlaps well.
     maxWorkers: Math.max(2, availableParallelism()),
     // Machines have 2 shared cores and are often busy: a test waits on events, never on a 5 s default clock.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
