@@ -44,7 +44,9 @@ await page.goto(url);
 await page.waitForFunction(() => performance.getEntriesByName('rapport:list-ready').length > 0, undefined, { timeout: 120_000 });
 const painted = await page.evaluate(() => (window as unknown as { painted: string[] }).painted);
 const live = await page.locator('.contact-row-name').allTextContents();
-if (painted.length === 0 || painted.some((name, i) => name !== live[i])) {
+// The painted rows (a first screen) against the live list's rows on screen (the virtualizer's window may be shorter).
+const shared = Math.min(painted.length, live.length);
+if (shared < 5 || painted.slice(0, shared).some((name, i) => name !== live[i])) {
   throw new Error(`The first paint did not show the live list's first names: ${JSON.stringify({ painted: painted.slice(0, 5), live: live.slice(0, 5) })}`);
 }
 
