@@ -10,22 +10,11 @@ import { withFunnelKeys, withOutreachKeys } from '../storage/overview-keys';
 import { withSearchFields } from '../storage/search-fields';
 import { generateContacts, generateSeason } from './generate';
 import { median, report } from './report';
+import { putRows } from './seed-page';
 
 /** Writes rows as the database's middleware would store them (it is bypassed here), in chunks. */
 async function put(page: Page, table: string, rows: object[], chunk = 5_000): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    await page.evaluate(
-      async ({ table, rows }) => {
-        const request = indexedDB.open('rapport');
-        const db = await new Promise<IDBDatabase>((done) => (request.onsuccess = () => done(request.result)));
-        const tx = db.transaction(table, 'readwrite');
-        for (const row of rows) tx.objectStore(table).put(row);
-        await new Promise((done) => (tx.oncomplete = done));
-        db.close();
-      },
-      { table, rows: rows.slice(i, i + chunk) },
-    );
-  }
+  for (let i = 0; i < rows.length; i += chunk) await putRows(page, table, rows.slice(i, i + chunk));
 }
 
 /** Medians from the click on the tab: the funnel on screen (`rapport:overview-first`) and every figure. */

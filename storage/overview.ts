@@ -10,7 +10,9 @@ import type { FunnelCounts, FunnelStep } from '../overview/funnel';
 import { OUTGOING_KINDS, REPLY_KIND } from '../overview/outreach';
 import { nextDeadline, nextInterviews, type UpcomingInterview } from '../overview/upcoming';
 import { medianOf, medianPositions, MIN_REPLIES, type GroupCounts } from '../overview/what-works';
+import { BUILTIN_TEMPLATES } from '../drafting/builtin-templates';
 import { db } from './db';
+import { listTemplates } from './templates';
 import { DIMENSIONS, type Dimension, type OutreachKey } from './overview-keys';
 import { CHANNELS, LETTER_STATUSES, MESSAGE_FORMATS, PROGRAM_STAGES, type LetterStatus, type ProgramStage } from '../model/schemas';
 
@@ -116,7 +118,8 @@ const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export async function readWhatWorks(): Promise<Record<Dimension, GroupCounts[]>> {
   return db.transaction('r', [db.interactions, db.templates], async () => {
     const templateIds = (await db.templates.toCollection().primaryKeys()) as string[];
-    const known: Record<Dimension, readonly string[]> = { template: ['', ...templateIds], channel: CHANNELS, format: MESSAGE_FORMATS };
+    const builtIns = BUILTIN_TEMPLATES.map((t) => t.id);
+    const known: Record<Dimension, readonly string[]> = { template: ['', ...builtIns, ...templateIds], channel: CHANNELS, format: MESSAGE_FORMATS };
     const perDimension = await Promise.all(
       DIMENSIONS.map(async (dimension) => {
         const values = await valuesOf(dimension, known[dimension]);
@@ -141,7 +144,8 @@ export async function readWhatWorks(): Promise<Record<Dimension, GroupCounts[]>>
 
 /** Template names by id, for the "what works" rows (templates are a handful). */
 export async function templateNames(): Promise<Map<string, string>> {
-  return new Map((await db.templates.toArray()).map((t) => [t.id, t.name]));
+  // Built-ins not yet stored are listed from the code, as everywhere else templates are named.
+  return new Map((await listTemplates()).map((t) => [t.id, t.name]));
 }
 
 export interface Upcoming {

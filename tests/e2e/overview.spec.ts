@@ -9,8 +9,8 @@ import { PEOPLE, seedSeason, type SeedEntry } from './seed';
 
 /** Four of the five reached; Daniel and Hannah replied; Hannah met; Sofía was never written to. */
 const SEASON: SeedEntry[] = [
-  { person: 0, kind: 'message_sent', daysAgo: 20, templateId: 'builtin-intro' },
-  { person: 1, kind: 'message_sent', daysAgo: 15, templateId: 'builtin-intro' },
+  { person: 0, kind: 'message_sent', daysAgo: 20, templateId: 'builtin:informational' },
+  { person: 1, kind: 'message_sent', daysAgo: 15, templateId: 'builtin:informational' },
   { person: 1, kind: 'reply_received', daysAgo: 14 },
   { person: 2, kind: 'message_sent', daysAgo: 10, channel: 'email' },
   { person: 2, kind: 'reply_received', daysAgo: 9, channel: 'email' },

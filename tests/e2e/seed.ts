@@ -4,7 +4,7 @@ import type { Channel, Contact, Interaction, InteractionKind } from '../../model
 import { replayTimeline } from '../../overview/outreach';
 import { withFunnelKeys, withOutreachKeys } from '../../storage/overview-keys';
 import { withSearchFields } from '../../storage/search-fields';
-import { putContactRows } from '../../bench/seed-page';
+import { putContactRows, putRows } from '../../bench/seed-page';
 
 export interface SeedContact {
   fullName: string;
@@ -88,18 +88,5 @@ export async function seedSeason(page: Page, people: SeedContact[], entries: See
     return { ...person, ...facts };
   });
   await seedContacts(page, withFacts);
-  await page.evaluate(async (rows) => {
-    const request = indexedDB.open('rapport');
-    const db = await new Promise<IDBDatabase>((done, fail) => {
-      request.onsuccess = () => done(request.result);
-      request.onerror = () => fail(request.error);
-    });
-    const tx = db.transaction('interactions', 'readwrite');
-    for (const row of rows) tx.objectStore('interactions').put(row);
-    await new Promise((done, fail) => {
-      tx.oncomplete = done;
-      tx.onabort = () => fail(tx.error);
-    });
-    db.close();
-  }, interactions.map(withOutreachKeys));
+  await putRows(page, 'interactions', interactions.map(withOutreachKeys));
 }
