@@ -14,7 +14,7 @@ const OUT = resolve(import.meta.dirname, '../docs/overview.png');
 const { context, extensionId } = await launchWithExtension({ headless: true });
 await context.route(/^https?:\/\//, (route) => route.abort());
 const page = await context.newPage();
-await page.setViewportSize({ width: 400, height: 900 });
+await page.setViewportSize({ width: 400, height: 1180 });
 await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
 await page.locator('h1').waitFor();
 
