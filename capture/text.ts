@@ -202,7 +202,8 @@ export function httpLink(value: string | null | undefined, base: string): string
 
 /** The base links on the page resolve against (`<base href>` if the page sets one). */
 export function baseUrl(doc: Document, url: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  // A tag lookup: `base[href]` would test every element of a page that has none.
+  const href = [...doc.getElementsByTagName('base')].find((b) => b.hasAttribute('href'))?.getAttribute('href');
   if (href) {
     const resolved = httpLink(href, url);
     if (resolved) return resolved;
