@@ -310,14 +310,16 @@ const CLASS_FIELD_SELECTOR = '[class*="pecialt"], [class*="pecialit"], [class*="
  * of it) is no one's page.
  */
 function ownLink(card: Region, nameEl: Element, pageUrl: string, base: string): string | undefined {
+  // Tried in turn, each only when the one before gave no link (most cards link their name).
   const candidates = [
-    nameEl.closest('a[href]'),
-    nameEl.querySelector('a[href]'),
-    card.all('img')[0]?.closest('a[href]'),
-    card.all('a[href]').find((a) => /^(?:view (?:full )?(?:profile|bio)|read more|bio|biography|profile|full profile)$/i.test(readText(a))),
+    () => nameEl.closest('a[href]'),
+    () => nameEl.querySelector('a[href]'),
+    () => card.all('img')[0]?.closest('a[href]'),
+    () => card.all('a[href]').find((a) => /^(?:view (?:full )?(?:profile|bio)|read more|bio|biography|profile|full profile)$/i.test(readText(a))),
   ];
   const page = pageUrl;
-  for (const a of candidates) {
+  for (const candidate of candidates) {
+    const a = candidate();
     if (!a || !card.contains(a)) continue;
     const link = httpLink(a.getAttribute('href'), base);
     if (!link) continue;
@@ -331,7 +333,8 @@ function ownLink(card: Region, nameEl: Element, pageUrl: string, base: string): 
 function cardToCapture(found: Card, pageUrl: string, base: string, organization: string | undefined): CaptureInput | null {
   const { name: nameEl } = found;
   const card = regionOf(found);
-  const name = parseName(readText(nameEl));
+  const nameText = readText(nameEl);
+  const name = parseName(nameText);
   if (!name.fullName) return null;
   const capture: CaptureInput = {
     source: 'web',
@@ -379,7 +382,8 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
       continue;
     }
     if ((capture.title && capture.specialty) || NOT_ROLE.test(line) || line.length > 150 || line.includes('@')) continue;
-    if (clean(line) === clean(readText(nameEl))) continue;
+    // Lines come cleaned (./text): compared as they are.
+    if (line === nameText) continue;
     // "Harborview Women's Health · Seattle, WA" is where the person works, not their title.
     const place = splitPlace(line);
     if (place.organization && !ROLE_WORDS.test(place.organization)) {
