@@ -7,7 +7,7 @@
 import type { CaptureInput } from '../model/schemas';
 import type { PageProblem } from './page-problem';
 import { signInForm, statedProblem } from './site-problem';
-import { bioPerson, cardPeople, educationList, roleUnderHeading } from './heuristics';
+import { bioPerson, cardPeople, educationList, partialBio, roleUnderHeading } from './heuristics';
 import { hCards } from './microformats';
 import { schemaOrgPeople } from './schema-org';
 
@@ -35,14 +35,22 @@ export function findPeopleRaw(doc: Document, url: string): CaptureInput[] {
   return one ? [one] : [];
 }
 
-/** What the injected script answers: the page's person, else everyone it lists, and why there is no one. */
-export function readRaw(doc: Document, url: string): CaptureInput | { people: CaptureInput[]; problem?: PageProblem } {
+/** The fields a page about no one still shows, for the add-by-hand form (./draft). */
+type Found = ReturnType<typeof partialBio>;
+
+/**
+ * What the injected script answers: the page's person, else everyone it
+ * lists, else why there is no one or what it found of someone.
+ */
+export function readRaw(doc: Document, url: string): CaptureInput | { people: CaptureInput[]; problem?: PageProblem; partial?: Found } {
   const person = extractRaw(doc, url);
   if (person) return person;
   const people = findPeopleRaw(doc, url);
   if (people.length || !isHttp(url)) return { people };
   const problem = statedProblem(doc) ?? (signInForm(doc) ? 'sign-in' : undefined);
-  return problem ? { people, problem } : { people };
+  if (problem) return { people, problem };
+  const partial = partialBio(doc);
+  return partial ? { people, partial } : { people };
 }
 
 /**

@@ -620,6 +620,31 @@ export function bioPerson(doc: Document, url: string): CaptureInput | null {
   return capture;
 }
 
+/**
+ * What a page about no one (as far as `bioPerson` can tell) still shows of a
+ * person, for the add-by-hand form to start from: the name in its heading,
+ * the site's organization and the one e-mail address beside the name. Only
+ * when the heading reads as a person's name, never on an article (whose
+ * headline and publisher are no one's name and employer).
+ */
+export function partialBio(doc: Document): Pick<CaptureInput, 'fullName' | 'organization' | 'email'> | undefined {
+  const root = doc.querySelector('main, [role="main"]') ?? doc.body;
+  const h1 = root ? (pageHeading(root) ?? titledHeading(doc, root)) : undefined;
+  if (!root || !h1 || metaContent(doc, 'og:type') === 'article') return undefined;
+  const nameText = readText(h1);
+  if (!isPlausibleName(nameText) || GROUP_WORDS.test(nameText)) return undefined;
+  const fullName = parseName(nameText).fullName;
+  if (!fullName) return undefined;
+  const found: Pick<CaptureInput, 'fullName' | 'organization' | 'email'> = { fullName };
+  const organization = siteOrganization(doc);
+  if (organization) found.organization = organization;
+  // One address beside the name is theirs; several (a department's contacts) are no one's in particular.
+  const scope = h1.closest('article, section, [class*="profile"], [class*="bio"]') ?? root;
+  const addresses = new Set([...scope.querySelectorAll('a[href^="mailto:" i]')].map((a) => clean((a.getAttribute('href') ?? '').replace(/^mailto:/i, '').split('?')[0]).toLowerCase()));
+  if (addresses.size === 1) found.email = [...addresses][0];
+  return found;
+}
+
 // ---------------------------------------------------------------- pointing
 
 /**
