@@ -202,8 +202,7 @@ export function httpLink(value: string | null | undefined, base: string): string
 
 /** The base links on the page resolve against (`<base href>` if the page sets one). */
 export function baseUrl(doc: Document, url: string): string {
-  // A tag lookup: `base[href]` would test every element of a page that has none.
-  const href = [...doc.getElementsByTagName('base')].find((b) => b.hasAttribute('href'))?.getAttribute('href');
+  const href = doc.querySelector('base[href]')?.getAttribute('href');
   if (href) {
     const resolved = httpLink(href, url);
     if (resolved) return resolved;
@@ -400,21 +399,11 @@ export function splitTitleOrganization(value: string, knownOrganizations: readon
  */
 /** A word in brackets or parentheses: "[at]", "(dot)", "[arroba]", "(punto)". */
 const bracketed = (word: string): string => String.raw`[[({]\s*${word}\s*[\])}]`;
+const AT = String.raw`\s*(?:${bracketed('(?:at|arroba)')}|\s+at\s+|\s+AT\s+)\s*`;
+const DOT = String.raw`(?:\s*${bracketed('(?:dot|punto|point|punkt)')}\s*|\s+dot\s+|\s+DOT\s+|\.)`;
+const WRITTEN_ADDRESS = new RegExp(String.raw`([\w.+-]+)${AT}([\w-]+(?:${DOT}[\w-]+)+)`, 'i');
+const DOTS = new RegExp(DOT, 'gi');
 const PLAIN_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
-
-/**
- * The written-out address's patterns, built on first use: module-level
- * `new RegExp` calls would ship in every script that imports this file (a
- * bundler cannot tell they are pure), the LinkedIn one included, which has no use for them.
- */
-let written: { address: RegExp; dots: RegExp } | undefined;
-function writtenAddress(): { address: RegExp; dots: RegExp } {
-  if (written) return written;
-  const at = String.raw`\s*(?:${bracketed('(?:at|arroba)')}|\s+at\s+|\s+AT\s+)\s*`;
-  const dot = String.raw`(?:\s*${bracketed('(?:dot|punto|point|punkt)')}\s*|\s+dot\s+|\s+DOT\s+|\.)`;
-  written = { address: new RegExp(String.raw`([\w.+-]+)${at}([\w-]+(?:${dot}[\w-]+)+)`, 'i'), dots: new RegExp(dot, 'gi') };
-  return written;
-}
 
 export function emailIn(value: string): string | undefined {
   const text = clean(value);
@@ -422,12 +411,11 @@ export function emailIn(value: string): string | undefined {
   if (plain) return plain[0];
   // Cheap test first: most lines hold no "at" at all.
   if (!/\b(?:at|arroba)\b/i.test(text)) return undefined;
-  const { address: pattern, dots } = writtenAddress();
-  const m = pattern.exec(text);
+  const m = WRITTEN_ADDRESS.exec(text);
   if (!m?.[1] || !m[2]) return undefined;
   // "at" between two words of a sentence is not an address: a written-out address has a dot-part host.
   if (/\s+at\s+/i.test(m[0]) && !/\[|\(|\{/.test(m[0]) && !/\b(?:dot)\b/i.test(m[0])) return undefined;
-  const host = m[2].replace(dots, '.');
+  const host = m[2].replace(DOTS, '.');
   const address = `${m[1]}@${host}`;
   return /^[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(address) ? address : undefined;
 }
