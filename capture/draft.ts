@@ -10,6 +10,7 @@
  * sentences are about the site, never about someone.
  */
 import { profileRef } from '../model/profile-links';
+import { isHttp } from './extract-web';
 import { problemOf } from './page-problem';
 import { clean } from './text';
 
@@ -23,15 +24,6 @@ const TEXT_FIELDS = ['fullName', 'title', 'organization'] as const;
 /** The form's limits (storage/ui-state's `line(300)`); a longer "name" is page text, not a field. */
 const MAX_LENGTH = 300;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
-
-function isHttpUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
 
 function field(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -63,7 +55,7 @@ function foundFields(raw: unknown): object | undefined {
 export function draftFromPartial(raw: unknown, url: string | undefined): AddDraft {
   const problem = problemOf(raw);
   const draft: AddDraft = { initial: {} };
-  if (url && isHttpUrl(url)) {
+  if (url && isHttp(url)) {
     // A state page's address is kept only when it is a person's profile address (LinkedIn's sign-in wall at /in/…).
     if (!problem || profileRef(url)) draft.profileUrl = url;
   }
@@ -78,6 +70,6 @@ export function draftFromPartial(raw: unknown, url: string | undefined): AddDraf
   if (email && EMAIL.test(email)) draft.initial.email = email;
   // A profile link the reader found beats the page's own address.
   const link = field(own(found, 'profileUrl'));
-  if (link && isHttpUrl(link) && !problem) draft.profileUrl = link;
+  if (link && isHttp(link) && !problem) draft.profileUrl = link;
   return draft;
 }

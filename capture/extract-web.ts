@@ -11,7 +11,8 @@ import { bioPerson, cardPeople, educationList, partialBio, roleUnderHeading } fr
 import { hCards } from './microformats';
 import { schemaOrgPeople } from './schema-org';
 
-function isHttp(url: string): boolean {
+/** An http(s) address: the only pages the web reader reads, and the only links a draft keeps. */
+export function isHttp(url: string): boolean {
   try {
     const { protocol } = new URL(url);
     return protocol === 'https:' || protocol === 'http:';
