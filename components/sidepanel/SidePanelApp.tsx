@@ -128,10 +128,11 @@ export function SidePanelApp() {
         setNeedsAccess(outcome);
       } else {
         setMessage({ text: outcome.reason, error: true });
-        // A page about no one: the add-by-hand form, with the page's link.
+        // A page about no one: the add-by-hand form, with what the page did show (capture/draft).
         if (outcome.kind === 'no-person' && outcome.url && /^https?:/.test(outcome.url)) {
           setSection('contacts');
-          setScreen({ name: 'add', profileUrl: outcome.url, at: Date.now() });
+          const draft = outcome.draft ?? { profileUrl: outcome.url, initial: {} };
+          setScreen({ name: 'add', profileUrl: draft.profileUrl, initial: draft.initial, at: Date.now() });
         }
       }
     } catch (error) {
