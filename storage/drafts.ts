@@ -4,8 +4,7 @@
  * and no new schema version needed).
  */
 import { db } from './db';
-import { PROGRAM_TABLES } from './program-links';
-import { logInteraction, type LogOptions, type NewInteraction } from './interactions';
+import { LOG_TABLES, logInteraction, type LogOptions, type NewInteraction } from './interactions';
 import { Draft, type Contact, type DraftInput, type Interaction } from '../model/schemas';
 
 const PREFIX = 'draft:';
@@ -37,7 +36,8 @@ export async function recordSent(
   now = Date.now(),
   options: LogOptions = {},
 ): Promise<{ interaction: Interaction; contact: Contact; previous: Contact }> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.letters, ...PROGRAM_TABLES], async () => {
+  // The draft lives in settings, which logging's tables already hold.
+  return db.transaction('rw', LOG_TABLES(), async () => {
     const result = await logInteraction(contactId, input, now, options);
     await clearDraft(contactId);
     return result;
