@@ -36,4 +36,5 @@ export const labelsOf = {
   interaction: (values: readonly InteractionKind[]) => record('interaction', values),
   channel: (values: readonly Channel[]) => record('channel', values),
   source: (values: readonly Contact['source'][]) => record('source', values),
+  format: (values: readonly MessageFormat[]) => record('format', values),
 };

@@ -15,7 +15,6 @@ import {
   MESSAGE_FORMATS,
   type Contact,
   type InteractionKind,
-  type MessageFormat,
   type Template,
 } from '../../model/schemas';
 import { getSettings } from '../../storage/settings';
@@ -209,14 +208,7 @@ export function DraftComposer({ contact, templateId }: Props) {
             </optgroup>
           </select>
         </div>
-        <label>{i18n.t('drafting.sendAs')}<select value={state.format} onChange={(e) => edit({ format: e.target.value as MessageFormat })}>
-            {MESSAGE_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {formatLabel(f)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select label={i18n.t('drafting.sendAs')} value={state.format} options={MESSAGE_FORMATS} labels={labelsOf.format(MESSAGE_FORMATS)} onChange={(format) => edit({ format })} />
       </div>
       {template?.purpose && <p className="muted small" style={{ margin: 0 }}>{template.purpose}</p>}
 
