@@ -134,16 +134,17 @@ export function DraftComposer({ contact, templateId }: Props) {
     setBusy(true);
     try {
       const aboutLetter = state.templateId !== undefined && LETTER_TEMPLATES.has(state.templateId);
-      const { contact: updated } = await writeThenNotify(() =>
-        recordSent(
-          contact.id,
-          { kind: sendKind, channel: channelOf(state.format), format: state.format, text: logged, templateId: state.templateId },
-          Date.now(),
-          // A letter request marked sent creates the letter, or moves it to "asked", with what the draft knew.
-          aboutLetter ? { letter: { letterId: letter?.id, ...letterFieldsFromDraft(state.values) } } : {},
+      const { contact: updated } = await draft.sending(() =>
+        writeThenNotify(() =>
+          recordSent(
+            contact.id,
+            { kind: sendKind, channel: channelOf(state.format), format: state.format, text: logged, templateId: state.templateId },
+            Date.now(),
+            // A letter request marked sent creates the letter, or moves it to "asked", with what the draft knew.
+            aboutLetter ? { letter: { letterId: letter?.id, ...letterFieldsFromDraft(state.values) } } : {},
+          ),
         ),
       );
-      draft.settled();
       setNotice({
         text: updated.nextFollowUpAt ? i18n.t('drafting.loggedNext', { date: formatDate(updated.nextFollowUpAt) }) : i18n.t('drafting.logged'),
       });

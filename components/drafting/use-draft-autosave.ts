@@ -33,8 +33,11 @@ export interface DraftAutosave {
   loadError?: string;
   /** A change the user made: saved after a pause. */
   edit(patch: Partial<DraftState>): void;
-  /** The draft was dealt with elsewhere (marked as sent): nothing is left to save. */
-  settled(): void;
+  /**
+   * Runs `send`, which deals with the draft and drops it (Mark as sent). No save of the draft runs meanwhile, or a
+   * pause ending mid-send would store again the draft just dropped; if the send fails, what was unsaved is saved.
+   */
+  sending<T>(send: () => Promise<T>): Promise<T>;
 }
 
 export interface DraftAutosaveOptions {
@@ -113,8 +116,18 @@ export function useDraftAutosave({ contact, templateId, onSaveError, delay = DRA
       dirty.current = true;
       setState((s) => (s ? { ...s, ...patch } : s));
     },
-    settled: () => {
+    sending: async (send) => {
+      const unsaved = dirty.current;
       dirty.current = false;
+      try {
+        return await send();
+      } catch (error) {
+        if (unsaved) {
+          dirty.current = true;
+          flush.current();
+        }
+        throw error;
+      }
     },
   };
 }

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useDraftAutosave, type DraftAutosave } from '../../../components/drafting/use-draft-autosave';
 import type { Contact } from '../../../model/schemas';
 import { saveCapture } from '../../../storage/contacts';
-import { getDraft, saveDraft } from '../../../storage/drafts';
+import { clearDraft, getDraft, saveDraft } from '../../../storage/drafts';
 import { ensureBuiltIns } from '../../../storage/templates';
 import { capture } from '../helpers';
 import { reactHostForEachTest } from '../react-host';
@@ -78,15 +78,31 @@ describe('the draft’s restore and autosave', () => {
     expect((await getDraft(ben.id))?.body).toBeUndefined();
   });
 
-  it('a settled draft (marked as sent) is not saved again; a failed save is told', async () => {
+  it('a draft being sent is not saved meanwhile, even when the pause ends mid-send; a failed send saves it', async () => {
+    await ensureBuiltIns();
+    const ada = await person('Ada Osei', 'https://www.linkedin.com/in/ada-osei');
+    await show(ada, { delay: 10 });
+    await act(async () => draft.edit({ personal: 'sent already' }));
+    // The send drops the draft, as Mark as sent does, and is still running when the pause ends.
+    await act(() =>
+      draft.sending(async () => {
+        await clearDraft(ada.id);
+        await new Promise((resolve) => setTimeout(resolve, 80));
+      }),
+    );
+    await act(async () => void window.dispatchEvent(new Event('pagehide')));
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 40)));
+    expect(await getDraft(ada.id)).toBeUndefined();
+
+    await act(async () => draft.edit({ personal: 'not sent after all' }));
+    await act(() => expect(draft.sending(() => Promise.reject(new Error('offline')))).rejects.toThrow('offline'));
+    await until(async () => expect((await getDraft(ada.id))?.personal).toBe('not sent after all'));
+  });
+
+  it('a failed save is told', async () => {
     await ensureBuiltIns();
     const ada = await person('Ada Osei', 'https://www.linkedin.com/in/ada-osei');
     await show(ada, { delay: 60_000 });
-    await act(async () => draft.edit({ personal: 'sent already' }));
-    await act(async () => draft.settled());
-    await act(async () => void window.dispatchEvent(new Event('pagehide')));
-
-    // Saves run in order: once the failing one is told, a save of the settled draft would have landed.
     failures.length = 0;
     await act(async () => draft.edit({ values: { 'not a name': 'x' } }));
     await act(async () => void window.dispatchEvent(new Event('pagehide')));
