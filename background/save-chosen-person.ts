@@ -22,7 +22,7 @@ import {
   writePickerSession,
   type PickerPerson,
   type PickerSession,
-} from '../messages/picker-session';
+} from '../messages/person-chooser-session';
 import { saveCapture } from '../storage/contacts';
 import { afterSave } from './after-save';
 import { fetchThumbnail } from './photo-thumb';

@@ -1,7 +1,8 @@
 // Translated names for stored enum values (statuses, channels, kinds…). The values themselves stay as stored;
 // only what the interface shows goes through the locale files, under `labels.*`.
 import { i18n } from '#i18n';
-import type { CapturedField, Channel, ChannelLimits, Contact, InteractionKind, MessageFormat, Status } from '../model/schemas';
+import type { ContactField } from '../model/contact-fields';
+import type { Channel, ChannelLimits, Contact, InteractionKind, MessageFormat, Status } from '../model/schemas';
 import type { ImportTarget } from '../portability/csv-columns';
 import type { ImportKind } from '../portability/detect';
 
@@ -23,7 +24,8 @@ export const channelLabel = lookup<Channel>('channel');
 export const importTargetLabel = lookup<ImportTarget>('importTarget');
 export const limitLabel = lookup<keyof ChannelLimits>('limit');
 export const formatLabel = lookup<MessageFormat>('format');
-export const fieldLabel = lookup<CapturedField>('field');
+/** A contact field's name on screen (model/contact-fields.ts is the table of fields): the form and page changes. */
+export const fieldLabel = lookup<ContactField>('field');
 export const sourceLabel = lookup<Contact['source']>('source');
 export const sourceFromLabel = lookup<Contact['source']>('sourceFrom');
 export const importKindLabel = lookup<ImportKind>('importKind');
@@ -34,4 +36,5 @@ export const labelsOf = {
   interaction: (values: readonly InteractionKind[]) => record('interaction', values),
   channel: (values: readonly Channel[]) => record('channel', values),
   source: (values: readonly Contact['source'][]) => record('source', values),
+  format: (values: readonly MessageFormat[]) => record('format', values),
 };

@@ -1,3 +1,6 @@
+// The in-page person chooser's entry (capture/person-chooser.ts shows it; background/save-chosen-person.ts injects
+// it and saves the choice). It keeps the built file's name, /picker.js, which the background injects by path and
+// its unit test and the bundle-size bench name.
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { showChooser, type ChooserHandle, type ChooserPerson } from '../capture/person-chooser';

@@ -4,6 +4,7 @@
  * so that an exported file imports back without any mapping by hand.
  */
 
+import { csvHeader } from '../model/contact-fields';
 import { userText, type UserText } from '../model/user-text';
 export const IMPORT_TARGETS = [
   'id', 'fullName', 'firstName', 'lastName', 'honorific', 'credentials', 'pronouns', 'headline', 'title',
@@ -15,31 +16,32 @@ export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 /** Targets that several columns may feed (a LinkedIn and a Doximity column are both profile links). */
 export const MULTI_COLUMN_TARGETS = new Set<ImportTarget>(['profile', 'tags']);
 
+/** Each target's name in a CSV: a contact field's own column header (model/contact-fields.ts), or a part of one. */
 export const TARGET_LABELS: Record<ImportTarget, string> = {
-  id: 'Rapport ID',
-  fullName: 'Full name',
-  firstName: 'First name',
-  lastName: 'Last name',
-  honorific: 'Honorific',
-  credentials: 'Credentials',
-  pronouns: 'Pronouns',
-  headline: 'Headline',
-  title: 'Title',
-  organization: 'Organization',
-  specialty: 'Specialty',
-  subspecialty: 'Subspecialty',
-  location: 'Location',
-  email: 'Email',
-  phone: 'Phone',
+  id: csvHeader('id'),
+  fullName: csvHeader('fullName'),
+  firstName: csvHeader('firstName'),
+  lastName: csvHeader('lastName'),
+  honorific: csvHeader('honorific'),
+  credentials: csvHeader('credentials'),
+  pronouns: csvHeader('pronouns'),
+  headline: csvHeader('headline'),
+  title: csvHeader('title'),
+  organization: csvHeader('organization'),
+  specialty: csvHeader('specialty'),
+  subspecialty: csvHeader('subspecialty'),
+  location: csvHeader('location'),
+  email: csvHeader('email'),
+  phone: csvHeader('phone'),
   profile: 'Profile link',
-  photoUrl: 'Photo',
-  tags: 'Tags',
-  status: 'Status',
+  photoUrl: csvHeader('photoUrl'),
+  tags: csvHeader('tags'),
+  status: csvHeader('status'),
   whereMetEvent: 'Where met',
   whereMetDate: 'Met on',
-  connectedOn: 'Connected on',
-  education: 'Education',
-  notes: 'Notes',
+  connectedOn: csvHeader('connectedOn'),
+  education: csvHeader('education'),
+  notes: csvHeader('notes'),
 };
 
 const SYNONYMS: Record<ImportTarget, string[]> = {

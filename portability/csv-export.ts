@@ -4,7 +4,9 @@
  * cells. Cells that a spreadsheet would run as a formula are neutralised.
  */
 import Papa from 'papaparse';
+import { csvHeader } from '../model/contact-fields';
 import { STATUS_LABELS, type Contact } from '../model/schemas';
+import { TARGET_LABELS } from './csv-columns';
 import { localDay } from './dates';
 import { formatEducation } from './education-text';
 
@@ -12,38 +14,38 @@ const BOM = '\uFEFF';
 
 const when = (epoch: number | undefined) => (epoch === undefined ? '' : localDay(epoch));
 
-/** Header and cell for each column; the headers are among the import's synonyms (csv-columns.ts). */
+/** Header and cell for each column; the headers (model/contact-fields.ts) are among the import's synonyms (csv-columns.ts). */
 export const CSV_COLUMNS: readonly { header: string; cell: (c: Contact) => string }[] = [
-  { header: 'Full name', cell: (c) => c.fullName },
-  { header: 'First name', cell: (c) => c.firstName ?? '' },
-  { header: 'Last name', cell: (c) => c.lastName ?? '' },
-  { header: 'Honorific', cell: (c) => c.honorific ?? '' },
-  { header: 'Credentials', cell: (c) => c.credentials.join(', ') },
-  { header: 'Pronouns', cell: (c) => c.pronouns ?? '' },
-  { header: 'Headline', cell: (c) => c.headline ?? '' },
-  { header: 'Title', cell: (c) => c.title ?? '' },
-  { header: 'Organization', cell: (c) => c.organization ?? '' },
-  { header: 'Specialty', cell: (c) => c.specialty ?? '' },
-  { header: 'Subspecialty', cell: (c) => c.subspecialty ?? '' },
-  { header: 'Location', cell: (c) => c.location ?? '' },
-  { header: 'Email', cell: (c) => c.email ?? '' },
-  { header: 'Phone', cell: (c) => c.phone ?? '' },
+  { header: csvHeader('fullName'), cell: (c) => c.fullName },
+  { header: csvHeader('firstName'), cell: (c) => c.firstName ?? '' },
+  { header: csvHeader('lastName'), cell: (c) => c.lastName ?? '' },
+  { header: csvHeader('honorific'), cell: (c) => c.honorific ?? '' },
+  { header: csvHeader('credentials'), cell: (c) => c.credentials.join(', ') },
+  { header: csvHeader('pronouns'), cell: (c) => c.pronouns ?? '' },
+  { header: csvHeader('headline'), cell: (c) => c.headline ?? '' },
+  { header: csvHeader('title'), cell: (c) => c.title ?? '' },
+  { header: csvHeader('organization'), cell: (c) => c.organization ?? '' },
+  { header: csvHeader('specialty'), cell: (c) => c.specialty ?? '' },
+  { header: csvHeader('subspecialty'), cell: (c) => c.subspecialty ?? '' },
+  { header: csvHeader('location'), cell: (c) => c.location ?? '' },
+  { header: csvHeader('email'), cell: (c) => c.email ?? '' },
+  { header: csvHeader('phone'), cell: (c) => c.phone ?? '' },
   { header: 'LinkedIn', cell: (c) => c.profiles.linkedin ?? '' },
   { header: 'Doximity', cell: (c) => c.profiles.doximity ?? '' },
   { header: 'Website', cell: (c) => c.profiles.web ?? '' },
-  { header: 'Photo', cell: (c) => c.photoUrl ?? '' },
-  { header: 'Tags', cell: (c) => c.tags.join('; ') },
-  { header: 'Status', cell: (c) => STATUS_LABELS[c.status] },
-  { header: 'Where met', cell: (c) => c.whereMet?.event ?? '' },
-  { header: 'Met on', cell: (c) => c.whereMet?.date ?? '' },
-  { header: 'Connected on', cell: (c) => c.connectedOn ?? '' },
-  { header: 'Education', cell: (c) => formatEducation(c.education) },
-  { header: 'Notes', cell: (c) => c.notes },
-  { header: 'Source', cell: (c) => c.source },
-  { header: 'Created', cell: (c) => when(c.createdAt) },
-  { header: 'Last contacted', cell: (c) => when(c.lastContactedAt) },
-  { header: 'Next follow-up', cell: (c) => when(c.nextFollowUpAt) },
-  { header: 'Rapport ID', cell: (c) => c.id },
+  { header: csvHeader('photoUrl'), cell: (c) => c.photoUrl ?? '' },
+  { header: csvHeader('tags'), cell: (c) => c.tags.join('; ') },
+  { header: csvHeader('status'), cell: (c) => STATUS_LABELS[c.status] },
+  { header: TARGET_LABELS.whereMetEvent, cell: (c) => c.whereMet?.event ?? '' },
+  { header: TARGET_LABELS.whereMetDate, cell: (c) => c.whereMet?.date ?? '' },
+  { header: csvHeader('connectedOn'), cell: (c) => c.connectedOn ?? '' },
+  { header: csvHeader('education'), cell: (c) => formatEducation(c.education) },
+  { header: csvHeader('notes'), cell: (c) => c.notes },
+  { header: csvHeader('source'), cell: (c) => c.source },
+  { header: csvHeader('createdAt'), cell: (c) => when(c.createdAt) },
+  { header: csvHeader('lastContactedAt'), cell: (c) => when(c.lastContactedAt) },
+  { header: csvHeader('nextFollowUpAt'), cell: (c) => when(c.nextFollowUpAt) },
+  { header: csvHeader('id'), cell: (c) => c.id },
 ];
 
 export function contactsToCsv(contacts: readonly Contact[]): string {

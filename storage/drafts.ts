@@ -4,9 +4,8 @@
  * and no new schema version needed).
  */
 import { db } from './db';
-import { PROGRAM_TABLES } from './program-links';
-import { logInteraction, type LogOptions, type NewInteraction } from './interactions';
-import { Draft, type Contact, type DraftInput, type Interaction } from '../model/schemas';
+import { LOG_TABLES, logInteraction } from './interactions';
+import { Draft, type DraftInput } from '../model/schemas';
 
 const PREFIX = 'draft:';
 
@@ -31,15 +30,10 @@ export async function clearDraft(contactId: string): Promise<void> {
  * Logs a sent message on the timeline (which moves the follow-up clock) and
  * discards the draft, in one transaction: either both happen or neither.
  */
-export async function recordSent(
-  contactId: string,
-  input: NewInteraction,
-  now = Date.now(),
-  options: LogOptions = {},
-): Promise<{ interaction: Interaction; contact: Contact; previous: Contact }> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.letters, ...PROGRAM_TABLES], async () => {
+export const recordSent: typeof logInteraction = (contactId, input, now = Date.now(), options = {}) =>
+  // The draft lives in settings, which logging's tables already hold.
+  db.transaction('rw', LOG_TABLES(), async () => {
     const result = await logInteraction(contactId, input, now, options);
     await clearDraft(contactId);
     return result;
   });
-}

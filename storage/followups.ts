@@ -9,6 +9,7 @@
 import { patchForSnooze, snoozeUntil, type SnoozeChoice } from '../followups/rules';
 import { updateContact, setStatus } from './contacts';
 import { db } from './db';
+import { dueIndex } from './due-index';
 import { logInteraction } from './interactions';
 import type { Contact } from '../model/schemas';
 
@@ -56,19 +57,19 @@ export async function releaseDailySummary(day: string): Promise<void> {
   });
 }
 
+const FOLLOW_UPS = dueIndex('nextFollowUpAt');
+
 /** How many contacts have a follow-up due at `now` or earlier: the badge's number. */
 export async function countDueFollowUps(now = Date.now()): Promise<number> {
-  return db.contacts.where('nextFollowUpAt').belowOrEqual(now).count();
+  return FOLLOW_UPS.count(now);
 }
 
 /** Contacts whose follow-up is due, oldest first; at most `limit` of them (the popup shows the first few). */
 export async function listDueFollowUps(now = Date.now(), limit = Infinity): Promise<Contact[]> {
-  const due = db.contacts.where('nextFollowUpAt').belowOrEqual(now);
-  return Number.isFinite(limit) ? due.limit(limit).toArray() : due.toArray();
+  return FOLLOW_UPS.list(now, limit);
 }
 
 /** The earliest follow-up still to come after `now`, to set an alarm for it. */
 export async function nextFollowUpAfter(now = Date.now()): Promise<number | undefined> {
-  const next = await db.contacts.where('nextFollowUpAt').above(now).first();
-  return next?.nextFollowUpAt;
+  return FOLLOW_UPS.nextAfter(now);
 }

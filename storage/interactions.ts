@@ -21,6 +21,9 @@ export interface LogOptions {
   moveLetter?: boolean;
 }
 
+/** Every table a logged interaction may write: a caller that logs inside its own transaction opens these. */
+export const LOG_TABLES = () => [db.contacts, db.interactions, db.settings, db.letters, ...PROGRAM_TABLES];
+
 /**
  * Logs an interaction and applies its effect on the contact (status, last
  * contact, next follow-up, keep-in-touch) and, for a letter entry, on the
@@ -32,7 +35,7 @@ export async function logInteraction(
   now = Date.now(),
   options: LogOptions = {},
 ): Promise<{ interaction: Interaction; contact: Contact; previous: Contact }> {
-  return db.transaction('rw', [db.contacts, db.interactions, db.settings, db.letters, ...PROGRAM_TABLES], async () => {
+  return db.transaction('rw', LOG_TABLES(), async () => {
     const contact = await db.contacts.get(contactId);
     if (!contact) throw new UserError(userText('errors.contactGone'));
     let interaction = Interaction.parse({ ...input, id: newId(), contactId, at: input.at ?? now });

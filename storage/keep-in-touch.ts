@@ -9,6 +9,7 @@ import { snoozeUntil, type SnoozeChoice } from '../followups/rules';
 import { PROGRAM_TABLES } from './program-links';
 import { keepInTouchAt } from '../followups/due';
 import { db } from './db';
+import { dueIndex } from './due-index';
 import { Contact, type Settings } from '../model/schemas';
 import { getSettings, updateSettings } from './settings';
 import { UserError, userText } from '../model/user-text';
@@ -82,16 +83,17 @@ export async function setTagIntervals(byTag: Settings['keepInTouchByTag'], now =
   });
 }
 
+const KEEP_IN_TOUCH = dueIndex('keepInTouchAt');
+
 /** How many contacts are due a keep-in-touch at `now`: part of the badge. */
 export async function countDueKeepInTouch(now = Date.now()): Promise<number> {
-  return db.contacts.where('keepInTouchAt').belowOrEqual(now).count();
+  return KEEP_IN_TOUCH.count(now);
 }
 
 export async function listDueKeepInTouch(now = Date.now(), limit = Infinity): Promise<Contact[]> {
-  const due = db.contacts.where('keepInTouchAt').belowOrEqual(now);
-  return Number.isFinite(limit) ? due.limit(limit).toArray() : due.toArray();
+  return KEEP_IN_TOUCH.list(now, limit);
 }
 
 export async function nextKeepInTouchAfter(now = Date.now()): Promise<number | undefined> {
-  return (await db.contacts.where('keepInTouchAt').above(now).first())?.keepInTouchAt;
+  return KEEP_IN_TOUCH.nextAfter(now);
 }

@@ -7,22 +7,23 @@ import { RowsEditor } from './RowsEditor';
 import { TagEditor } from './TagEditor';
 import { TextField } from './TextField';
 import { i18n } from '#i18n';
+import { fieldLabel } from '../labels';
 
 type TextKey = 'fullName' | 'pronouns' | 'headline' | 'title' | 'organization' | 'specialty' | 'subspecialty' | 'location' | 'email' | 'phone' | 'photoUrl' | 'about';
 
-const TEXT_FIELDS: { key: TextKey; label: string; type?: 'email' | 'tel' | 'url'; wide?: boolean; multiline?: boolean }[] = [
-  { key: 'fullName', get label() { return i18n.t('contacts.fieldName'); }, wide: true },
-  { key: 'headline', get label() { return i18n.t('contacts.fieldHeadline'); }, wide: true },
-  { key: 'title', get label() { return i18n.t('contacts.fieldTitle'); } },
-  { key: 'organization', get label() { return i18n.t('contacts.fieldOrganizationOrProgram'); } },
-  { key: 'specialty', get label() { return i18n.t('contacts.fieldSpecialty'); } },
-  { key: 'subspecialty', get label() { return i18n.t('contacts.fieldSubspecialty'); } },
-  { key: 'location', get label() { return i18n.t('contacts.fieldLocation'); } },
-  { key: 'pronouns', get label() { return i18n.t('contacts.fieldPronouns'); } },
-  { key: 'email', get label() { return i18n.t('contacts.fieldEmail'); }, type: 'email' },
-  { key: 'phone', get label() { return i18n.t('contacts.fieldPhone'); }, type: 'tel' },
-  { key: 'photoUrl', get label() { return i18n.t('contacts.fieldPhotoLink'); }, type: 'url', wide: true },
-  { key: 'about', get label() { return i18n.t('contacts.fieldAbout'); }, wide: true, multiline: true },
+const TEXT_FIELDS: { key: TextKey; type?: 'email' | 'tel' | 'url'; wide?: boolean; multiline?: boolean }[] = [
+  { key: 'fullName', wide: true },
+  { key: 'headline', wide: true },
+  { key: 'title' },
+  { key: 'organization' },
+  { key: 'specialty' },
+  { key: 'subspecialty' },
+  { key: 'location' },
+  { key: 'pronouns' },
+  { key: 'email', type: 'email' },
+  { key: 'phone', type: 'tel' },
+  { key: 'photoUrl', type: 'url', wide: true },
+  { key: 'about', wide: true, multiline: true },
 ];
 
 /** Every field of a contact, editable; each saves itself as it is typed, after validation, field by field. */
@@ -33,11 +34,11 @@ export function ContactFields({ contact }: { contact: Contact }) {
   return (
     <div className="stack">
       <div className="fields">
-        {TEXT_FIELDS.map(({ key, label, type, wide, multiline }) => (
+        {TEXT_FIELDS.map(({ key, type, wide, multiline }) => (
           <TextField
             key={key}
             journal={`contact:${contact.id}:${key}`}
-            label={label}
+            label={fieldLabel(key)}
             type={type}
             multiline={multiline}
             className={wide ? 'wide' : undefined}

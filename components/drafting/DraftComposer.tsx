@@ -1,28 +1,28 @@
 import { Select } from '../Select';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { LETTER_TEMPLATES, logKindFor } from '../../drafting/builtin-templates';
-import { editedFromTemplate, emptyDraft, fromTemplate, keepsSavedDraft, loggedText, startTemplateIds, type DraftState } from '../../drafting/draft';
+import { editedFromTemplate, fromTemplate, loggedText, type DraftState } from '../../drafting/draft';
 import { channelOf, checkLimit, limitsFor } from '../../drafting/limits';
 import { MAILTO_SAFE_LENGTH, mailtoUrl } from '../../drafting/mailto';
 import { blockers, personalHint, render, usedVariables } from '../../drafting/render';
 import { findSharedSchool } from '../../drafting/shared-school';
 import { letterFieldsFromDraft, variableDef, variableValues, type VariableDef } from '../../drafting/variables';
 import { currentLetterOf } from '../../storage/letters';
-import { getDraft, recordSent, saveDraft } from '../../storage/drafts';
+import { recordSent } from '../../storage/drafts';
 import { logInteraction } from '../../storage/interactions';
 import {
   MESSAGE_FORMATS,
   type Contact,
   type InteractionKind,
-  type MessageFormat,
   type Template,
 } from '../../model/schemas';
 import { getSettings } from '../../storage/settings';
-import { ensureBuiltIns, getTemplate, listTemplates } from '../../storage/templates';
+import { ensureBuiltIns, listTemplates } from '../../storage/templates';
 import { LimitCount } from './LimitCount';
 import { Preview } from './Preview';
 import { VariableTextarea } from './VariableTextarea';
+import { useDraftAutosave } from './use-draft-autosave';
 import './drafting.css';
 import { i18n } from '#i18n';
 import { formatDate } from '../format';
@@ -36,7 +36,6 @@ interface Props {
 }
 
 const SEND_KINDS: InteractionKind[] = ['message_sent', 'follow_up_sent', 'letter_requested', 'letter_check_in', 'letter_thanked'];
-const AUTOSAVE_MS = 400;
 
 /**
  * Turns a saved contact into a ready message: pick a template, write the one
@@ -50,88 +49,30 @@ export function DraftComposer({ contact, templateId }: Props) {
   const settings = useLiveQuery(getSettings, []);
   // The writer's letter a letter template is about: it fills the Letter ID, waiver and deadline.
   const letter = useLiveQuery(async () => (await currentLetterOf(contact.id)) ?? null, [contact.id]);
-  const [state, setState] = useState<DraftState>();
-  const [loadError, setLoadError] = useState<string>();
   const [pendingTemplate, setPendingTemplate] = useState<Template>();
   const [notice, setNotice] = useState<{ text: string; error?: boolean }>();
   const [kind, setKind] = useState<InteractionKind>();
   const [busy, setBusy] = useState(false);
-  const dirty = useRef(false);
-  /** The state on screen and whose draft it is: a late save must never land on another contact. */
-  const latest = useRef<{ contactId: string; state: DraftState }>(undefined);
-  const owner = useRef<string>(undefined);
-  if (state && owner.current) latest.current = { contactId: owner.current, state };
+  const draft = useDraftAutosave({
+    contact,
+    templateId,
+    onSaveError: (error) => setNotice({ text: i18n.t('drafting.couldNotSave', { error }), error: true }),
+  });
+  const { state, loadError } = draft;
 
   useEffect(() => {
     void ensureBuiltIns().catch(() => undefined);
   }, []);
 
-  // Restore this contact's draft, or start from the requested or suggested template.
+  // Another contact or template starts afresh: nothing said about the last draft stays.
   useEffect(() => {
-    let cancelled = false;
-    dirty.current = false;
-    owner.current = undefined;
-    latest.current = undefined;
-    setState(undefined);
     setNotice(undefined);
     setKind(undefined);
-    void (async () => {
-      try {
-        const [saved, mine] = await Promise.all([getDraft(contact.id), getSettings()]);
-        let next: DraftState | undefined;
-        if (saved && keepsSavedDraft(saved, templateId)) {
-          next = saved;
-        } else {
-          const sharedSchool = Boolean(findSharedSchool(mine.mySchool, contact.education.map((e) => e.school)));
-          // Someone writing a letter is drafted the letter's next message, not the generic one.
-          const [first, suggested] = startTemplateIds(contact, { requested: templateId, sharedSchool, letter: await currentLetterOf(contact.id) });
-          const template = (await getTemplate(first)) ?? (await getTemplate(suggested)) ?? (await listTemplates())[0];
-          next = template ? fromTemplate(template) : emptyDraft();
-        }
-        if (!cancelled) {
-          owner.current = contact.id;
-          setState(next);
-        }
-      } catch (error) {
-        if (!cancelled) setLoadError((error as Error).message);
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-    // The contact object changes on every edit; only a different contact restarts the draft.
   }, [contact.id, templateId]);
 
-  // Autosave, debounced while typing.
-  const flush = useRef<() => void>(() => undefined);
-  flush.current = () => {
-    const current = latest.current;
-    if (!current || !dirty.current) return;
-    dirty.current = false;
-    const { templateId, format, subject, body, personal, values } = current.state;
-    void saveDraft({ contactId: current.contactId, templateId, format, subject, body, personal, values }).catch((error: Error) =>
-      setNotice({ text: i18n.t('drafting.couldNotSave', { error: error.message }), error: true }),
-    );
-  };
-  useEffect(() => {
-    if (!state || !dirty.current) return;
-    const timer = setTimeout(() => flush.current(), AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [state]);
-  // …and at once when the panel closes or another contact is opened.
-  useEffect(() => {
-    const save = () => flush.current();
-    window.addEventListener('pagehide', save);
-    return () => {
-      window.removeEventListener('pagehide', save);
-      save();
-    };
-  }, [contact.id]);
-
   const edit = (patch: Partial<DraftState>) => {
-    dirty.current = true;
     setNotice(undefined);
-    setState((s) => (s ? { ...s, ...patch } : s));
+    draft.edit(patch);
   };
 
   const template = templates?.find((t) => t.id === state?.templateId);
@@ -193,16 +134,17 @@ export function DraftComposer({ contact, templateId }: Props) {
     setBusy(true);
     try {
       const aboutLetter = state.templateId !== undefined && LETTER_TEMPLATES.has(state.templateId);
-      const { contact: updated } = await writeThenNotify(() =>
-        recordSent(
-          contact.id,
-          { kind: sendKind, channel: channelOf(state.format), format: state.format, text: logged, templateId: state.templateId },
-          Date.now(),
-          // A letter request marked sent creates the letter, or moves it to "asked", with what the draft knew.
-          aboutLetter ? { letter: { letterId: letter?.id, ...letterFieldsFromDraft(state.values) } } : {},
+      const { contact: updated } = await draft.sending(() =>
+        writeThenNotify(() =>
+          recordSent(
+            contact.id,
+            { kind: sendKind, channel: channelOf(state.format), format: state.format, text: logged, templateId: state.templateId },
+            Date.now(),
+            // A letter request marked sent creates the letter, or moves it to "asked", with what the draft knew.
+            aboutLetter ? { letter: { letterId: letter?.id, ...letterFieldsFromDraft(state.values) } } : {},
+          ),
         ),
       );
-      dirty.current = false;
       setNotice({
         text: updated.nextFollowUpAt ? i18n.t('drafting.loggedNext', { date: formatDate(updated.nextFollowUpAt) }) : i18n.t('drafting.logged'),
       });
@@ -267,14 +209,7 @@ export function DraftComposer({ contact, templateId }: Props) {
             </optgroup>
           </select>
         </div>
-        <label>{i18n.t('drafting.sendAs')}<select value={state.format} onChange={(e) => edit({ format: e.target.value as MessageFormat })}>
-            {MESSAGE_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {formatLabel(f)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select label={i18n.t('drafting.sendAs')} value={state.format} options={MESSAGE_FORMATS} labels={labelsOf.format(MESSAGE_FORMATS)} onChange={(format) => edit({ format })} />
       </div>
       {template?.purpose && <p className="muted small" style={{ margin: 0 }}>{template.purpose}</p>}
 

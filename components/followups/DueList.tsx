@@ -18,6 +18,7 @@ import { LetterDueRow } from '../letters/LetterDueRow';
 import { InterviewThanks } from '../programs/InterviewThanks';
 import { openSidePanel } from '../open-side-panel';
 import { useHasUndo, useUndo } from '../undo';
+import { DueRow } from './DueRow';
 import { SnoozeMenu } from './SnoozeMenu';
 import type { DueAct } from './due-act';
 import { afterWrite } from '../use-write';
@@ -194,7 +195,6 @@ interface ItemProps {
 }
 
 function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
-  const nameId = useId();
   const name = contact.fullName;
   const offerNoResponse = followUpState(contact, settings, now) === 'no_response';
 
@@ -205,51 +205,44 @@ function DueItem({ contact, settings, now, onDraft, onAct }: ItemProps) {
     }, i18n.t('popup.snoozed', { name }));
 
   return (
-    <li className="card stack" aria-labelledby={nameId} data-testid="due-item" style={{ padding: 10, gap: 6 }}>
-      <div className="spread" style={{ alignItems: 'baseline' }}>
-        <div style={{ minWidth: 0 }}>
-          <strong id={nameId}>{name}</strong>
-          {contact.organization && <span className="muted"> · {contact.organization}</span>}
-        </div>
-        {/* The colour says how late it is, the same for every row: any day overdue is red. */}
-        <span
-          className={contact.nextFollowUpAt !== undefined && isOverdue(contact.nextFollowUpAt, now) ? 'error' : 'muted'}
-          data-testid="due-when"
-          style={{ whiteSpace: 'nowrap', fontSize: 12 }}
-        >
-          {contact.nextFollowUpAt !== undefined && followUpDueText(contact.nextFollowUpAt, now)}
-        </span>
-      </div>
-      <span className="muted" style={{ fontSize: 12 }}>
-        {followUpStageText(contact, settings, now)}
-        {contact.lastContactedAt !== undefined && i18n.t('popup.lastContacted', { date: formatDay(contact.lastContactedAt) })}
-      </span>
-      <div className="row" style={{ flexWrap: 'wrap', gap: 6 }}>
-        {offerNoResponse && (
-          <button
-            type="button"
-            className="primary"
-            aria-label={i18n.t('popup.markNoResponseFor', { name })}
-            onClick={() =>
-              void onAct(async () => (await withUndo([contact.id], () => markNoResponse(contact.id))).undo, i18n.t('popup.markedNoResponse', { name }))
-            }
-          >{i18n.t('popup.markNoResponse')}</button>
-        )}
+    <DueRow
+      name={name}
+      detail={contact.organization}
+      // The colour says how late it is, the same for every row: any day overdue is red.
+      late={contact.nextFollowUpAt !== undefined && isOverdue(contact.nextFollowUpAt, now)}
+      when={contact.nextFollowUpAt !== undefined && followUpDueText(contact.nextFollowUpAt, now)}
+      whenTestId="due-when"
+      context={
+        <>
+          {followUpStageText(contact, settings, now)}
+          {contact.lastContactedAt !== undefined && i18n.t('popup.lastContacted', { date: formatDay(contact.lastContactedAt) })}
+        </>
+      }
+    >
+      {offerNoResponse && (
         <button
           type="button"
-          className={offerNoResponse ? undefined : 'primary'}
-          aria-label={i18n.t('popup.draftFollowUpTo', { name })}
-          onClick={onDraft}
-        >{i18n.t('popup.draftFollowUp')}</button>
-        <SnoozeMenu name={name} now={now} onSnooze={snooze} />
-        <button
-          type="button"
-          aria-label={i18n.t('popup.replyReceivedFrom', { name })}
+          className="primary"
+          aria-label={i18n.t('popup.markNoResponseFor', { name })}
           onClick={() =>
-            void onAct(async () => (await withUndo([contact.id], () => markReplyReceived(contact.id))).undo, i18n.t('popup.replyRecorded', { name }))
+            void onAct(async () => (await withUndo([contact.id], () => markNoResponse(contact.id))).undo, i18n.t('popup.markedNoResponse', { name }))
           }
-        >{i18n.t('popup.replyReceived')}</button>
-      </div>
-    </li>
+        >{i18n.t('popup.markNoResponse')}</button>
+      )}
+      <button
+        type="button"
+        className={offerNoResponse ? undefined : 'primary'}
+        aria-label={i18n.t('popup.draftFollowUpTo', { name })}
+        onClick={onDraft}
+      >{i18n.t('popup.draftFollowUp')}</button>
+      <SnoozeMenu name={name} now={now} onSnooze={snooze} />
+      <button
+        type="button"
+        aria-label={i18n.t('popup.replyReceivedFrom', { name })}
+        onClick={() =>
+          void onAct(async () => (await withUndo([contact.id], () => markReplyReceived(contact.id))).undo, i18n.t('popup.replyRecorded', { name }))
+        }
+      >{i18n.t('popup.replyReceived')}</button>
+    </DueRow>
   );
 }

@@ -1,11 +1,11 @@
 /** A contact due a keep-in-touch, in the due list: Draft a check-in, Snooze and Not now, each undoable. */
 import { i18n } from '#i18n';
 import { differenceInCalendarDays, format } from 'date-fns';
-import { useId } from 'react';
 import { getContact } from '../../storage/contacts';
 import { notNowKeepInTouch, restoreContactRecords, snoozeKeepInTouch } from '../../storage/keep-in-touch';
 import type { Contact } from '../../model/schemas';
 import type { DueAct } from '../followups/due-act';
+import { DueRow } from '../followups/DueRow';
 import { SnoozeMenu } from '../followups/SnoozeMenu';
 
 export const KEEP_IN_TOUCH_TEMPLATE = 'builtin:keep-in-touch';
@@ -19,7 +19,6 @@ interface Props {
 }
 
 export function KeepInTouchRow({ contact, dueAt, now, onDraft, onAct }: Props) {
-  const nameId = useId();
   const name = contact.fullName;
   const change = (run: () => Promise<unknown>, done: string) =>
     onAct(async () => {
@@ -31,38 +30,32 @@ export function KeepInTouchRow({ contact, dueAt, now, onDraft, onAct }: Props) {
   const last = contact.lastInteractionAt;
 
   return (
-    <li className="card stack" aria-labelledby={nameId} data-testid="due-item" data-kind="keep_in_touch" style={{ padding: 10, gap: 6 }}>
-      <div className="spread" style={{ alignItems: 'baseline' }}>
-        <div style={{ minWidth: 0 }}>
-          <strong id={nameId}>{name}</strong>
-          {contact.organization && <span className="muted"> · {contact.organization}</span>}
-        </div>
-        <span className="muted" style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
-          {late <= 0 ? i18n.t('letters.row.dueToday') : i18n.t('letters.row.daysLate', late, { n: late })}
-        </span>
-      </div>
-      <span className="muted" style={{ fontSize: 12 }}>
-        {last !== undefined
+    <DueRow
+      kind="keep_in_touch"
+      name={name}
+      detail={contact.organization}
+      when={late <= 0 ? i18n.t('letters.row.dueToday') : i18n.t('letters.row.daysLate', late, { n: late })}
+      context={
+        last !== undefined
           ? i18n.t('letters.keep.lastTalked', { date: format(last, 'MMM d, yyyy') })
-          : i18n.t('letters.keep.neverTalked')}
-      </span>
-      <div className="row" style={{ flexWrap: 'wrap', gap: 6 }}>
-        <button type="button" className="primary" aria-label={i18n.t('letters.keep.draftLabel', { name })} onClick={onDraft}>
-          {i18n.t('letters.keep.draft')}
-        </button>
-        <SnoozeMenu
-          name={name}
-          now={now}
-          onSnooze={(choice) => change(() => snoozeKeepInTouch(contact.id, choice), i18n.t('letters.row.snoozed', { name }))}
-        />
-        <button
-          type="button"
-          aria-label={i18n.t('letters.keep.notNowLabel', { name })}
-          onClick={() => void change(() => notNowKeepInTouch(contact.id), i18n.t('letters.keep.notNowDone', { name }))}
-        >
-          {i18n.t('letters.row.notNow')}
-        </button>
-      </div>
-    </li>
+          : i18n.t('letters.keep.neverTalked')
+      }
+    >
+      <button type="button" className="primary" aria-label={i18n.t('letters.keep.draftLabel', { name })} onClick={onDraft}>
+        {i18n.t('letters.keep.draft')}
+      </button>
+      <SnoozeMenu
+        name={name}
+        now={now}
+        onSnooze={(choice) => change(() => snoozeKeepInTouch(contact.id, choice), i18n.t('letters.row.snoozed', { name }))}
+      />
+      <button
+        type="button"
+        aria-label={i18n.t('letters.keep.notNowLabel', { name })}
+        onClick={() => void change(() => notNowKeepInTouch(contact.id), i18n.t('letters.keep.notNowDone', { name }))}
+      >
+        {i18n.t('letters.row.notNow')}
+      </button>
+    </DueRow>
   );
 }

@@ -5,11 +5,11 @@
  */
 import { i18n } from '#i18n';
 import { format } from 'date-fns';
-import { useId } from 'react';
 import { daysLeft, type DueItem } from '../../followups/due';
 import { dismissLetterReminder, setLetterStatus, snoozeLetter, undoLetterChange, type LetterUndo } from '../../storage/letters';
 import type { Contact, Letter } from '../../model/schemas';
 import type { DueAct } from '../followups/due-act';
+import { DueRow } from '../followups/DueRow';
 import { SnoozeMenu } from '../followups/SnoozeMenu';
 import { letterKindLabel, writerName } from './labels';
 
@@ -37,7 +37,6 @@ function reasonText(item: Props['item'], letter: Letter, now: number): string {
 }
 
 export function LetterDueRow({ item, letter, writer, now, onDraft, onAct }: Props) {
-  const nameId = useId();
   const name = writerName(writer);
   const thanks = item.reason === 'thank_you';
   const run = (action: () => Promise<LetterUndo | { undo: LetterUndo }>, done: string) =>
@@ -48,53 +47,44 @@ export function LetterDueRow({ item, letter, writer, now, onDraft, onAct }: Prop
     }, done);
 
   return (
-    <li className="card stack" aria-labelledby={nameId} data-testid="due-item" data-kind="letter" style={{ padding: 10, gap: 6 }}>
-      <div className="spread" style={{ alignItems: 'baseline' }}>
-        <div style={{ minWidth: 0 }}>
-          <strong id={nameId}>{name}</strong>
-          <span className="muted"> · {letterKindLabel(letter)}</span>
-        </div>
-        <span className={item.reason === 'overdue' ? 'error' : 'muted'} style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
-          {reasonText(item, letter, now)}
-        </span>
-      </div>
-      {letter.meantFor.length > 0 && (
-        <span className="muted" style={{ fontSize: 12 }}>
-          {i18n.t('letters.row.meantFor', { list: letter.meantFor.join(', ') })}
-        </span>
+    <DueRow
+      kind="letter"
+      name={name}
+      detail={letterKindLabel(letter)}
+      when={reasonText(item, letter, now)}
+      late={item.reason === 'overdue'}
+      context={letter.meantFor.length > 0 ? i18n.t('letters.row.meantFor', { list: letter.meantFor.join(', ') }) : undefined}
+    >
+      {writer && (
+        <button
+          type="button"
+          className="primary"
+          aria-label={thanks ? i18n.t('letters.row.draftThanksLabel', { name }) : i18n.t('letters.row.draftCheckInLabel', { name })}
+          onClick={onDraft}
+        >
+          {thanks ? i18n.t('letters.row.draftThanks') : i18n.t('letters.row.draftCheckIn')}
+        </button>
       )}
-      <div className="row" style={{ flexWrap: 'wrap', gap: 6 }}>
-        {writer && (
-          <button
-            type="button"
-            className="primary"
-            aria-label={thanks ? i18n.t('letters.row.draftThanksLabel', { name }) : i18n.t('letters.row.draftCheckInLabel', { name })}
-            onClick={onDraft}
-          >
-            {thanks ? i18n.t('letters.row.draftThanks') : i18n.t('letters.row.draftCheckIn')}
-          </button>
-        )}
-        <button
-          type="button"
-          aria-label={thanks ? i18n.t('letters.row.markThankedLabel', { name }) : i18n.t('letters.row.markSubmittedLabel', { name })}
-          onClick={() =>
-            void run(
-              () => setLetterStatus(letter.id, thanks ? 'thanked' : 'submitted'),
-              thanks ? i18n.t('letters.row.thankedDone', { name }) : i18n.t('letters.row.submittedDone', { name }),
-            )
-          }
-        >
-          {thanks ? i18n.t('letters.row.markThanked') : i18n.t('letters.row.markSubmitted')}
-        </button>
-        <SnoozeMenu name={name} now={now} onSnooze={(choice) => run(() => snoozeLetter(letter.id, choice), i18n.t('letters.row.snoozed', { name }))} />
-        <button
-          type="button"
-          aria-label={i18n.t('letters.row.notNowLabel', { name })}
-          onClick={() => void run(() => dismissLetterReminder(letter.id), i18n.t('letters.row.notNowDone', { name }))}
-        >
-          {i18n.t('letters.row.notNow')}
-        </button>
-      </div>
-    </li>
+      <button
+        type="button"
+        aria-label={thanks ? i18n.t('letters.row.markThankedLabel', { name }) : i18n.t('letters.row.markSubmittedLabel', { name })}
+        onClick={() =>
+          void run(
+            () => setLetterStatus(letter.id, thanks ? 'thanked' : 'submitted'),
+            thanks ? i18n.t('letters.row.thankedDone', { name }) : i18n.t('letters.row.submittedDone', { name }),
+          )
+        }
+      >
+        {thanks ? i18n.t('letters.row.markThanked') : i18n.t('letters.row.markSubmitted')}
+      </button>
+      <SnoozeMenu name={name} now={now} onSnooze={(choice) => run(() => snoozeLetter(letter.id, choice), i18n.t('letters.row.snoozed', { name }))} />
+      <button
+        type="button"
+        aria-label={i18n.t('letters.row.notNowLabel', { name })}
+        onClick={() => void run(() => dismissLetterReminder(letter.id), i18n.t('letters.row.notNowDone', { name }))}
+      >
+        {i18n.t('letters.row.notNow')}
+      </button>
+    </DueRow>
   );
 }

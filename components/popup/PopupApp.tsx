@@ -6,7 +6,7 @@ import { ContactSummary } from '../ContactSummary';
 import { DueList } from '../followups/DueList';
 import { GrantAccess } from './GrantAccess';
 import { PointButton } from './PointButton';
-import { watchPickerSession } from '../../messages/picker-session';
+import { watchPickerSession } from '../../messages/person-chooser-session';
 import { openAddForm } from '../open-add-form';
 import { openSidePanel } from '../open-side-panel';
 import { UndoProvider } from '../undo';

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
+import { SettingCheckbox } from './SettingCheckbox';
 import { DEFAULT_LIMITS } from '../../drafting/limits';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { ChannelLimits, Settings } from '../../model/schemas';
@@ -20,7 +21,6 @@ export function DraftingSettings() {
   const settings = useLiveQuery(getSettings, []);
   const { error, run } = useWrite();
   const [saved, setSaved] = useState(false);
-  const premiumHint = useId();
   const limitsHint = useId();
 
   if (!settings) return <p className="muted">{i18n.t('settings.loadingSettings')}</p>;
@@ -58,16 +58,12 @@ export function DraftingSettings() {
         placeholder={i18n.t('settings.forLetterOfRecommendation')}
         onSave={(myAamcId) => save({ myAamcId })}
       />
-      <label style={{ flexDirection: 'row', alignItems: 'center', gap: 8, fontSize: 14, color: 'var(--fg)' }}>
-        <input
-          type="checkbox"
-          style={{ width: 'auto' }}
-          checked={settings.linkedinPremium}
-          aria-describedby={premiumHint}
-          onChange={(e) => void save({ linkedinPremium: e.target.checked })}
-        />{i18n.t('settings.iHaveLinkedinPremium')}</label>
-      <p id={premiumHint} className="muted" style={{ margin: 0 }}>{i18n.t('settings.premiumHint', { premium: formatNumber(settings.channelLimits.connectionNotePremium ?? DEFAULT_LIMITS.connectionNotePremium), basic: formatNumber(settings.channelLimits.connectionNote ?? DEFAULT_LIMITS.connectionNote) })}
-      </p>
+      <SettingCheckbox
+        label={i18n.t('settings.iHaveLinkedinPremium')}
+        checked={settings.linkedinPremium}
+        hint={i18n.t('settings.premiumHint', { premium: formatNumber(settings.channelLimits.connectionNotePremium ?? DEFAULT_LIMITS.connectionNotePremium), basic: formatNumber(settings.channelLimits.connectionNote ?? DEFAULT_LIMITS.connectionNote) })}
+        onChange={(linkedinPremium) => void save({ linkedinPremium })}
+      />
 
       <fieldset className="stack" aria-describedby={limitsHint}>
         <legend>{i18n.t('settings.characterLimits')}</legend>

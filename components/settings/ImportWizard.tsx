@@ -1,10 +1,8 @@
-import { markWriteEnded, markWriteStarted, takeUnfinishedWrite } from '../../storage/write-marker';
+import { takeUnfinishedWrite } from '../../storage/write-marker';
 import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import { notifyDataChanged } from '../../messages';
 import { mappingProblem } from '../../portability/csv-columns';
-import { admitFile, probeFile } from '../../portability/detect';
-import { createImportClient, type ImportClient, type ImportProgress } from '../../import-worker/import-client';
-import { ImportFailure } from '../../portability/issues';
+import { createImportRun } from '../../import-worker/import-run';
 import { MAX_CSV_BYTES, MAX_JSON_BYTES, formatBytes } from '../../portability/limits';
 import { summarizePlan, summarizeRestoreView, type ContactPlanView, type RestorePlanView } from '../../import-worker/plan-view';
 import { programsInRestore } from '../programs/restore-summary';
@@ -13,35 +11,10 @@ import { ContactPlanReport, IssueList, RestorePlanReport } from './ImportReport'
 import { i18n } from '#i18n';
 import { formatDateTime, formatNumber } from '../format';
 import { importKindLabel } from '../labels';
-import { say, userText, type UserText } from '../../model/user-text';
+import { say, type UserText } from '../../model/user-text';
 import type { ImportTarget } from '../../portability/csv-columns';
 import { importTargetLabel } from '../labels';
 import { FIRST_STEP, nextStep, type MappingStep, type RestoreMode } from './import-steps';
-
-/**
- * The import worker of a contact file: started when the file is chosen,
- * stopped when another is chosen, on Cancel, and when the wizard goes away.
- */
-function useImportWorker() {
-  const client = useRef<ImportClient>(undefined);
-  const stop = () => {
-    client.current?.close();
-    client.current = undefined;
-  };
-  useEffect(() => stop, []);
-  return {
-    start: () => {
-      stop();
-      client.current = createImportClient();
-      return client.current;
-    },
-    current: () => {
-      if (!client.current) throw new ImportFailure(userText('portability.client.gone'));
-      return client.current;
-    },
-    stop,
-  };
-}
 
 /** A mapping problem in the user's language, naming the field as the column menu does. */
 function sayMappingProblem(problem: UserText): string {
@@ -57,7 +30,11 @@ export function ImportWizard() {
   const [state, dispatch] = useReducer(nextStep, FIRST_STEP);
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
-  const importer = useImportWorker();
+  // One run for the wizard's life: its worker stops with the wizard.
+  const [importer] = useState(() =>
+    createImportRun({ onProgress: ({ name, stage, done, total }) => dispatch({ type: 'progress', name, stage, done, total }) }),
+  );
+  useEffect(() => importer.stop, [importer]);
   // A write the last panel did not live to finish (portability/write-marker.ts), said once.
   const [cutShort] = useState(takeUnfinishedWrite);
 
@@ -67,25 +44,17 @@ export function ImportWizard() {
     if (input.current) input.current.value = '';
   };
 
-  /** Any failure ends the file's import: its worker has nothing more to do. */
-  const fail = (error: unknown) => {
-    importer.stop();
-    dispatch({ type: 'failed', error });
-  };
-
-  const progressOf =
-    (fileName: string): ImportProgress =>
-    (stage, done, total) =>
-      dispatch({ type: 'progress', name: fileName, stage, done, total });
+  /** The run has already stopped its worker; the wizard says why. */
+  const fail = (error: unknown) => dispatch({ type: 'failed', error });
 
   const checkCsv = async (mapping: MappingStep) => {
     dispatch({ type: 'busy', label: i18n.t('settings.checkingEveryRow') });
-    const plan = await importer.current().check(mapping.mapping, progressOf(mapping.name));
+    const plan = await importer.check(mapping.name, mapping.mapping);
     dispatch({ type: 'checked', from: mapping, plan });
   };
 
   const reviewBackup = async (name: string, mode: RestoreMode) => {
-    const plan = await importer.current().planRestore(mode, progressOf(name));
+    const plan = await importer.planRestore(name, mode);
     dispatch({ type: 'planned-restore', name, mode, plan });
   };
 
@@ -94,10 +63,8 @@ export function ImportWizard() {
     importer.stop();
     try {
       dispatch({ type: 'busy', label: i18n.t('settings.readingFile', { name: file.name }) });
-      const admission = admitFile(await probeFile(file));
-      if (!admission.ok) throw new ImportFailure(admission.text);
       // Contacts and backups are read, checked and compared in the import worker; the page shows its progress.
-      const result = await importer.start().read(admission.kind, file, progressOf(file.name));
+      const result = await importer.read(file);
       dispatch({ type: 'read', name: file.name, result });
     } catch (error) {
       fail(error);
@@ -106,19 +73,16 @@ export function ImportWizard() {
     }
   };
 
-  const write = async (name: string, run: () => Promise<string>) => {
+  const write = async (run: () => Promise<string>) => {
     dispatch({ type: 'busy', label: i18n.t('settings.writing') });
-    markWriteStarted(name);
     try {
       const summary = await run();
-      markWriteEnded();
-      importer.stop();
       // The file's import is over: cleared so that choosing the same file again reads it again.
       if (input.current) input.current.value = '';
       dispatch({ type: 'written', summary });
       await notifyDataChanged();
     } catch (error) {
-      markWriteEnded();
+      importer.stop();
       fail(error);
     }
   };
@@ -192,7 +156,7 @@ export function ImportWizard() {
                 type="button"
                 className="primary"
                 disabled={state.plan.add.total + state.plan.update.total === 0}
-                onClick={() => void write(state.name, async () => summarizePlan(await importer.current().write(progressOf(state.name)), true))}
+                onClick={() => void write(async () => summarizePlan(await importer.write(state.name), true))}
               >
                 {state.plan.add.total + state.plan.update.total === 0 ? i18n.t('settings.nothingToImport') : i18n.t('settings.confirmImport')}
               </button>
@@ -241,8 +205,8 @@ export function ImportWizard() {
                 type="button"
                 className="primary"
                 disabled={state.mode === 'replace' && !state.confirmed}
-                onClick={() => void write(state.name, async () => {
-                  const done = await importer.current().restore(state.mode, progressOf(state.name));
+                onClick={() => void write(async () => {
+                  const done = await importer.restore(state.name, state.mode);
                   return [summarizeRestoreView(done, true), programsInRestore(done, true)].filter(Boolean).join(' ');
                 })}
               >

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mayShowPicker, openPicker, pageKey } from '../../../background/save-chosen-person';
 import { routeMessage } from '../../../background/router';
 import { saveTab } from '../../../background/save-tab';
-import { PICKER_TTL_MS, readPickerSession } from '../../../messages/picker-session';
+import { PICKER_TTL_MS, readPickerSession } from '../../../messages/person-chooser-session';
 import { db } from '../../../storage/db';
 import { Capture, type CaptureInput } from '../../../model/schemas';
 import { snapshot } from '../helpers';

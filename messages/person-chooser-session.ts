@@ -1,5 +1,6 @@
 /**
- * The record of an in-page picker, kept in `storage.session` (extension
+ * The record of an in-page person chooser (capture/person-chooser.ts, injected as picker.js; its choice is saved
+ * by background/save-chosen-person.ts), kept in `storage.session` (extension
  * contexts only: content scripts cannot read or forge it) so that it survives
  * the service worker stopping while the user chooses. The popup watches it to
  * show what was saved.
