@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useState, type RefObject } from 'react';
-import { keepMatching, matchingIds, orderedIds, pipelineCounts, searchContacts, type Filters, type Sort } from '../../storage/contact-list';
+import { checkContactSummary, keepMatching, matchingIds, orderedIds, pipelineCounts, searchContacts, type Filters, type Sort } from '../../storage/contact-list';
 import type { Contact } from '../../model/schemas';
 import { words } from '../../model/text';
 import { ContactList } from '../sidepanel/ContactList';
@@ -63,8 +63,9 @@ export function ContactsView({ preview, request, active = true, searchRef, onOpe
     [deferredQuery, filterKey, sort],
     asking && searching,
   );
-  // IndexedDB counts by walking each status's index (a walk per status), so these are asked like the rest.
-  const pipeline = useContactsQuery(pipelineCounts, [], asking);
+  // One row kept by every write (storage/contact-summary.ts); `repaired` asks again after the check below recounts it.
+  const [repaired, setRepaired] = useState(0);
+  const pipeline = useContactsQuery(pipelineCounts, [repaired], asking);
   // Everyone's ids as a set, built once per change to the list: ticked contacts deleted elsewhere are unticked.
   const known = useMemo(() => (ordered ? new Set(ordered) : undefined), [ordered]);
   const everyone = useMemo(() => (ordered && filtered ? keepMatching(ordered, filtered.set) : undefined), [ordered, filtered]);
@@ -80,6 +81,15 @@ export function ContactsView({ preview, request, active = true, searchRef, onOpe
   const complete = everyone !== undefined && pipeline !== undefined;
   useEffect(() => {
     if (complete && performance.getEntriesByName('rapport:list-complete').length === 0) performance.mark('rapport:list-complete');
+  }, [complete]);
+  // Once per list opened, after it is complete: the summary's total against the table's count, recounted if they differ.
+  useEffect(() => {
+    if (!complete) return;
+    let current = true;
+    void checkContactSummary().then((fixed) => current && fixed && setRepaired((n) => n + 1));
+    return () => {
+      current = false;
+    };
   }, [complete]);
 
   const toggle = (id: string) =>
