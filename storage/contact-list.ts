@@ -60,6 +60,36 @@ export async function orderedIds(sort: Sort): Promise<string[]> {
   });
 }
 
+/** Where a page of ids by name stopped: the last name read, and how many ids with that name were read. */
+export interface NameCursor {
+  name: string;
+  sameName: number;
+}
+
+export interface IdsPage {
+  ids: string[];
+  /** Where the next page starts; undefined when this page reached the end. */
+  next?: NameCursor;
+}
+
+/**
+ * One page of the ids in name order, from where the last one stopped: the
+ * list reads the ids as it is scrolled instead of all of them (1.5 s at
+ * 100,000). IndexedDB orders ids of equal names by id, so the ids of the last
+ * name already read come first, and are skipped.
+ */
+export async function idsByNamePage(limit: number, after?: NameCursor): Promise<IdsPage> {
+  const skip = after?.sameName ?? 0;
+  const page = (after ? db.contacts.where('sortName').aboveOrEqual(after.name) : db.contacts.orderBy('sortName')).limit(limit + skip);
+  const [names, keys] = await db.transaction('r', db.contacts, () => Promise.all([page.keys() as Promise<string[]>, page.primaryKeys()]));
+  const ids = asIds(keys).slice(skip);
+  if (keys.length < limit + skip || ids.length === 0) return { ids };
+  const last = names.at(-1)!;
+  let sameName = 0;
+  for (let i = names.length - 1; i >= 0 && names[i] === last; i--) sameName++;
+  return { ids, next: { name: last, sameName } };
+}
+
 /**
  * Ids read in ascending date order, ordered by date (`direction` 1 soonest
  * first, -1 newest first) with names in reading order within one date: a

@@ -3,6 +3,7 @@ import { checkContactSummary, keepMatching, matchingIds, orderedIds, pipelineCou
 import type { Contact } from '../../model/schemas';
 import { words } from '../../model/text';
 import { ContactList } from '../sidepanel/ContactList';
+import { usePagedIds } from './use-paged-ids';
 import { useContactsQuery } from '../use-contacts-query';
 import { BulkBar } from './BulkBar';
 import { FilterBar } from './FilterBar';
@@ -56,7 +57,10 @@ export function ContactsView({ preview, request, active = true, searchRef, onOpe
 
   // Asked once the first page is on screen, so that reading 100,000 keys does not delay it.
   const asking = preview !== undefined && active;
-  const ordered = useContactsQuery(() => orderedIds(sort), [sort], asking);
+  // By name and unfiltered, as the list opens: the ids are read a page at a time as it scrolls (never all at once).
+  const paging = sort === 'name' && filterKey === '{}';
+  const paged = usePagedIds(asking && paging);
+  const ordered = useContactsQuery(() => orderedIds(sort), [sort], asking && !paging);
   const filtered = useContactsQuery(async () => ({ set: await matchingIds(filters) }), [filterKey], asking);
   const searched = useContactsQuery(
     async () => ({ query: deferredQuery, result: await searchContacts(deferredQuery, filters, sort) }),
@@ -67,12 +71,20 @@ export function ContactsView({ preview, request, active = true, searchRef, onOpe
   const [repaired, setRepaired] = useState(0);
   const pipeline = useContactsQuery(pipelineCounts, [repaired], asking);
   // Everyone's ids as a set, built once per change to the list: ticked contacts deleted elsewhere are unticked.
-  const known = useMemo(() => (ordered ? new Set(ordered) : undefined), [ordered]);
-  const everyone = useMemo(() => (ordered && filtered ? keepMatching(ordered, filtered.set) : undefined), [ordered, filtered]);
+  const known = useMemo(() => {
+    const ids = paging ? paged.ids : ordered;
+    return ids ? new Set(ids) : undefined;
+  }, [paging, paged.ids, ordered]);
+  const everyone = useMemo(
+    () => (paging ? paged.ids : ordered && filtered ? keepMatching(ordered, filtered.set) : undefined),
+    [paging, paged.ids, ordered, filtered],
+  );
   // What the list shows: a search's matches, or everyone the filters keep; undefined while being read.
   const visible = searching ? searched?.result?.ids : everyone;
   const answering = searching ? searched?.query : '';
   const total = pipeline?.total;
+  // Rows the list has room for: everyone, when only the first pages of their ids are read.
+  const rowCount = !searching && paging && visible && !paged.done ? Math.max(total ?? 0, visible.length) : visible?.length;
 
   // Performance marks the benchmarks read: the first page is on screen, then the whole list and its counts.
   useEffect(() => {
@@ -208,9 +220,17 @@ export function ContactsView({ preview, request, active = true, searchRef, onOpe
         <>
           {/* data-query: the search these results answer (benchmarks wait for it). */}
           <p className="muted list-meta" aria-live="polite" data-testid="result-count" data-query={answering}>
-            {countText(visible.length)}
+            {countText(rowCount ?? visible.length)}
           </p>
-          <ContactList ids={visible} seed={preview} checked={checked} onToggle={toggle} onOpen={onOpen} />
+          <ContactList
+            ids={visible}
+            count={rowCount}
+            onReach={!searching && paging ? paged.reach : undefined}
+            seed={preview}
+            checked={checked}
+            onToggle={toggle}
+            onOpen={onOpen}
+          />
         </>
       )}
     </>
