@@ -11,7 +11,7 @@ import { db } from './db';
 import { ContactSummary, STATUSES, type Contact, type Source, type Status } from '../model/schemas';
 import { SUMMARY_KEY, summaryOf } from './contact-summary';
 import { readingOrder, words } from '../model/text';
-import { searchFields } from './search-fields';
+import { searchFields, sortNameOf } from './search-fields';
 import { funnelStepIds } from './overview';
 
 export interface Filters {
@@ -155,33 +155,41 @@ export async function searchContacts(query: string, filters: Filters, sort: Sort
     // "letter", a specialty a letter is meant for or its ERAS Letter ID finds the writer.
     const writers = await letterWritersMatching(terms);
     if (terms.length === 1) {
-      // One word, as while typing a name: its matches' records in one read of the index.
+      // One word, as while typing a name: its matches' records in one read of the index; each matches by its key.
       const found = await db.contacts.where('searchWords').startsWith(terms[0]!).limit(SEARCH_LIMIT + 1).toArray();
       const unique = new Map(found.map((c) => [c.id, c]));
       const missing = [...writers.get(terms[0]!)!].filter((id) => !unique.has(id));
       for (const writer of await contactsByIds(missing)) unique.set(writer.id, writer);
-      return { complete: found.length <= SEARCH_LIMIT, contacts: [...unique.values()].slice(0, SEARCH_LIMIT), writers };
+      const keyed = new Set(unique.keys());
+      return { complete: found.length <= SEARCH_LIMIT, contacts: [...unique.values()].slice(0, SEARCH_LIMIT), writers, keyed: [{ ids: keyed, complete: true }] };
     }
+    // Several words: each word's ids from its index keys; only the narrowest word's records are read.
     const perTerm = await Promise.all(
       terms.map(async (term) => {
         const keys = await db.contacts.where('searchWords').startsWith(term).limit(SEARCH_LIMIT + 1).primaryKeys();
         const ids = [...new Set([...asIds(keys), ...writers.get(term)!])];
-        return { complete: keys.length <= SEARCH_LIMIT, ids: ids.slice(0, SEARCH_LIMIT) };
+        return { complete: keys.length <= SEARCH_LIMIT, ids: ids.slice(0, SEARCH_LIMIT), set: new Set(ids) };
       }),
     );
     const narrowest = perTerm.filter((t) => t.complete).sort((a, b) => a.ids.length - b.ids.length)[0];
     const chosen = narrowest ?? perTerm[0]!;
-    return { complete: chosen.complete, contacts: await contactsByIds(chosen.ids), writers };
+    // A word's keys decide for it when they are all of its matches; only a word with more is checked against the record.
+    const keyed = perTerm.map((t) => ({ ids: t.set, complete: t.complete }));
+    const others = perTerm.every((t) => t === chosen || t.complete) ? chosen.ids.filter((id) => perTerm.every((t) => t.set.has(id))) : chosen.ids;
+    return { complete: chosen.complete, contacts: await contactsByIds(others), writers, keyed };
   });
-  const { writers } = candidates;
+  const { writers, keyed } = candidates;
   const inFunnel = filters.funnel ? await funnelStepIds(filters.funnel.step, filters.funnel) : undefined;
   const matched = candidates.contacts.filter((contact) => {
     if (inFunnel && !inFunnel.has(contact.id)) return false;
-    const own = searchFields(contact).searchWords;
-    return (
-      terms.every((term) => own.some((word) => word.startsWith(term)) || writers.get(term)!.has(contact.id)) &&
-      passesFilters(contact, filters, now)
-    );
+    let own: string[] | undefined;
+    const matches = (term: string, i: number) => {
+      const byKeys = keyed[i]!;
+      if (byKeys.complete) return byKeys.ids.has(contact.id);
+      own ??= searchFields(contact).searchWords;
+      return own.some((word) => word.startsWith(term)) || writers.get(term)!.has(contact.id);
+    };
+    return terms.every(matches) && passesFilters(contact, filters, now);
   });
   return { ids: sortContacts(matched, sort).map((c) => c.id), complete: candidates.complete };
 }
@@ -216,7 +224,8 @@ function passesFilters(contact: Contact, filters: Filters, now: number): boolean
 
 /** Sorts a search's few contacts in memory exactly as orderedIds orders everyone. */
 function sortContacts(contacts: Contact[], sort: Sort): Contact[] {
-  const names = new Map(contacts.map((c) => [c.id, searchFields(c).sortName]));
+  // The name order's key alone, not every search field of each contact.
+  const names = new Map(contacts.map((c) => [c.id, sortNameOf(c)]));
   const byName = (a: Contact, b: Contact) => {
     const x = names.get(a.id)!;
     const y = names.get(b.id)!;
