@@ -11,6 +11,7 @@ import { programsFromOrganizations } from '../programs/from-organizations';
 import { STATUSES, type Contact, type ContactSummary, type Interaction, type Letter, type Program, type ProgramLink, type ProgramUnlink, type Status, type Template, type TrashEntry } from '../model/schemas';
 import { contactSummaryMiddleware, summaryOf } from './contact-summary';
 import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
+import { firstScreenMiddleware } from './first-screen';
 import { replayTimeline } from '../overview/outreach';
 import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
 import { withSearchFields, withoutSearchFields } from './search-fields';
@@ -308,6 +309,8 @@ export function openDatabase(name = DB_NAME): RapportDB {
 
   // Last, so that what it writes itself passes the checks above.
   db.use(linkFactsMiddleware);
+  // Before any write reaches the contacts, the side panel's first-screen snapshot is made stale (./first-screen).
+  db.use(firstScreenMiddleware);
 
   // Dexie's close() turns autoOpen off, which would leave a worker dead until
   // reload; whoever closes (a test hook, a versionchange handler) may ask for
