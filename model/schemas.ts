@@ -562,3 +562,19 @@ export interface TrashEntry {
   /** The programs the contact belonged to, put back on restore (schema version 4). */
   links?: ProgramLink[];
 }
+
+const count = z.number().int().nonnegative();
+
+/**
+ * The contacts' summary row (storage/contact-summary.ts, schema version 10):
+ * how many contacts there are and how many at each status, kept by every
+ * write in its own transaction. `stale` marks a row a write found wrong (a
+ * count that would fall below zero); the next read recounts it.
+ */
+export const ContactSummary = z.object({
+  key: z.literal('contacts'),
+  total: count,
+  counts: z.object(Object.fromEntries(STATUSES.map((status) => [status, count])) as Record<Status, typeof count>),
+  stale: z.boolean().optional(),
+});
+export type ContactSummary = z.infer<typeof ContactSummary>;

@@ -8,9 +8,10 @@
  */
 import type { FunnelStep } from '../overview/funnel';
 import { db } from './db';
-import { STATUSES, type Contact, type Source, type Status } from '../model/schemas';
+import { ContactSummary, STATUSES, type Contact, type Source, type Status } from '../model/schemas';
+import { SUMMARY_KEY, summaryOf } from './contact-summary';
 import { readingOrder, words } from '../model/text';
-import { searchFields } from './search-fields';
+import { searchFields, sortNameOf } from './search-fields';
 import { funnelStepIds } from './overview';
 
 export interface Filters {
@@ -57,6 +58,36 @@ export async function orderedIds(sort: Sort): Promise<string[]> {
     for (const id of byName) if (!seen.has(id)) first.push(id);
     return first;
   });
+}
+
+/** Where a page of ids by name stopped: the last name read, and how many ids with that name were read. */
+export interface NameCursor {
+  name: string;
+  sameName: number;
+}
+
+export interface IdsPage {
+  ids: string[];
+  /** Where the next page starts; undefined when this page reached the end. */
+  next?: NameCursor;
+}
+
+/**
+ * One page of the ids in name order, from where the last one stopped: the
+ * list reads the ids as it is scrolled instead of all of them (1.5 s at
+ * 100,000). IndexedDB orders ids of equal names by id, so the ids of the last
+ * name already read come first, and are skipped.
+ */
+export async function idsByNamePage(limit: number, after?: NameCursor): Promise<IdsPage> {
+  const skip = after?.sameName ?? 0;
+  const page = (after ? db.contacts.where('sortName').aboveOrEqual(after.name) : db.contacts.orderBy('sortName')).limit(limit + skip);
+  const [names, keys] = await db.transaction('r', db.contacts, () => Promise.all([page.keys() as Promise<string[]>, page.primaryKeys()]));
+  const ids = asIds(keys).slice(skip);
+  if (keys.length < limit + skip || ids.length === 0) return { ids };
+  const last = names.at(-1)!;
+  let sameName = 0;
+  for (let i = names.length - 1; i >= 0 && names[i] === last; i--) sameName++;
+  return { ids, next: { name: last, sameName } };
 }
 
 /**
@@ -124,33 +155,41 @@ export async function searchContacts(query: string, filters: Filters, sort: Sort
     // "letter", a specialty a letter is meant for or its ERAS Letter ID finds the writer.
     const writers = await letterWritersMatching(terms);
     if (terms.length === 1) {
-      // One word, as while typing a name: its matches' records in one read of the index.
+      // One word, as while typing a name: its matches' records in one read of the index; each matches by its key.
       const found = await db.contacts.where('searchWords').startsWith(terms[0]!).limit(SEARCH_LIMIT + 1).toArray();
       const unique = new Map(found.map((c) => [c.id, c]));
       const missing = [...writers.get(terms[0]!)!].filter((id) => !unique.has(id));
       for (const writer of await contactsByIds(missing)) unique.set(writer.id, writer);
-      return { complete: found.length <= SEARCH_LIMIT, contacts: [...unique.values()].slice(0, SEARCH_LIMIT), writers };
+      const keyed = new Set(unique.keys());
+      return { complete: found.length <= SEARCH_LIMIT, contacts: [...unique.values()].slice(0, SEARCH_LIMIT), writers, keyed: [{ ids: keyed, complete: true }] };
     }
+    // Several words: each word's ids from its index keys; only the narrowest word's records are read.
     const perTerm = await Promise.all(
       terms.map(async (term) => {
         const keys = await db.contacts.where('searchWords').startsWith(term).limit(SEARCH_LIMIT + 1).primaryKeys();
         const ids = [...new Set([...asIds(keys), ...writers.get(term)!])];
-        return { complete: keys.length <= SEARCH_LIMIT, ids: ids.slice(0, SEARCH_LIMIT) };
+        return { complete: keys.length <= SEARCH_LIMIT, ids: ids.slice(0, SEARCH_LIMIT), set: new Set(ids) };
       }),
     );
     const narrowest = perTerm.filter((t) => t.complete).sort((a, b) => a.ids.length - b.ids.length)[0];
     const chosen = narrowest ?? perTerm[0]!;
-    return { complete: chosen.complete, contacts: await contactsByIds(chosen.ids), writers };
+    // A word's keys decide for it when they are all of its matches; only a word with more is checked against the record.
+    const keyed = perTerm.map((t) => ({ ids: t.set, complete: t.complete }));
+    const others = perTerm.every((t) => t === chosen || t.complete) ? chosen.ids.filter((id) => perTerm.every((t) => t.set.has(id))) : chosen.ids;
+    return { complete: chosen.complete, contacts: await contactsByIds(others), writers, keyed };
   });
-  const { writers } = candidates;
+  const { writers, keyed } = candidates;
   const inFunnel = filters.funnel ? await funnelStepIds(filters.funnel.step, filters.funnel) : undefined;
   const matched = candidates.contacts.filter((contact) => {
     if (inFunnel && !inFunnel.has(contact.id)) return false;
-    const own = searchFields(contact).searchWords;
-    return (
-      terms.every((term) => own.some((word) => word.startsWith(term)) || writers.get(term)!.has(contact.id)) &&
-      passesFilters(contact, filters, now)
-    );
+    let own: string[] | undefined;
+    const matches = (term: string, i: number) => {
+      const byKeys = keyed[i]!;
+      if (byKeys.complete) return byKeys.ids.has(contact.id);
+      own ??= searchFields(contact).searchWords;
+      return own.some((word) => word.startsWith(term)) || writers.get(term)!.has(contact.id);
+    };
+    return terms.every(matches) && passesFilters(contact, filters, now);
   });
   return { ids: sortContacts(matched, sort).map((c) => c.id), complete: candidates.complete };
 }
@@ -185,7 +224,8 @@ function passesFilters(contact: Contact, filters: Filters, now: number): boolean
 
 /** Sorts a search's few contacts in memory exactly as orderedIds orders everyone. */
 function sortContacts(contacts: Contact[], sort: Sort): Contact[] {
-  const names = new Map(contacts.map((c) => [c.id, searchFields(c).sortName]));
+  // The name order's key alone, not every search field of each contact.
+  const names = new Map(contacts.map((c) => [c.id, sortNameOf(c)]));
   const byName = (a: Contact, b: Contact) => {
     const x = names.get(a.id)!;
     const y = names.get(b.id)!;
@@ -219,15 +259,40 @@ export interface Pipeline {
   counts: Record<Status, number>;
 }
 
-/** How many contacts there are, and at each status: counted by the indexes. */
+/**
+ * How many contacts there are, and at each status: the summary row
+ * (./contact-summary), one read. A row found wrong (missing, or marked stale
+ * by a write) is recounted first.
+ */
 export async function pipelineCounts(): Promise<Pipeline> {
-  return db.transaction('r', db.contacts, async () => {
-    const [total, ...perStatus] = await Promise.all([
-      db.contacts.count(),
-      ...STATUSES.map((status) => db.contacts.where('status').equals(status).count()),
-    ]);
-    return { total: total!, counts: Object.fromEntries(STATUSES.map((status, i) => [status, perStatus[i]!])) as Record<Status, number> };
+  const row = await db.summaries.get(SUMMARY_KEY);
+  const summary = row && !row.stale ? row : await recountSummary();
+  return { total: summary.total, counts: summary.counts };
+}
+
+/**
+ * The repair: every status counted by its index and the row written again, in
+ * one transaction so that no write falls between the count and the row.
+ */
+export async function recountSummary(): Promise<ContactSummary> {
+  return db.transaction('rw', db.contacts, db.summaries, async () => {
+    const perStatus = await Promise.all(STATUSES.map((status) => db.contacts.where('status').equals(status).count()));
+    const summary = ContactSummary.parse(summaryOf(Object.fromEntries(STATUSES.map((s, i) => [s, perStatus[i]!])) as Record<Status, number>));
+    await db.summaries.put(summary);
+    return summary;
   });
+}
+
+/**
+ * The check that finds a row gone wrong without a write noticing (a bug, a
+ * write from outside storage/): its total against the table's own count, one
+ * cheap read. Recounts when they differ; true when it did.
+ */
+export async function checkContactSummary(): Promise<boolean> {
+  const [row, total] = await db.transaction('r', db.contacts, db.summaries, () => Promise.all([db.summaries.get(SUMMARY_KEY), db.contacts.count()]));
+  if (row && !row.stale && row.total === total) return false;
+  await recountSummary();
+  return true;
 }
 
 /** The distinct values of an index, in reading order, for filter menus and autocomplete. */

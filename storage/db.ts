@@ -8,7 +8,8 @@
  */
 import Dexie, { type EntityTable, type Middleware, type DBCore, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
-import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template, TrashEntry } from '../model/schemas';
+import { STATUSES, type Contact, type ContactSummary, type Interaction, type Letter, type Program, type ProgramLink, type ProgramUnlink, type Status, type Template, type TrashEntry } from '../model/schemas';
+import { contactSummaryMiddleware, summaryOf } from './contact-summary';
 import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
 import { firstScreenMiddleware } from './first-screen';
 import { replayTimeline } from '../overview/outreach';
@@ -121,6 +122,17 @@ export const SCHEMA_V7 = {
  */
 export const SCHEMA_V8 = SCHEMA_V7;
 
+/**
+ * Version 10 (#18, lists that never read everything; 9 is allocated to
+ * programs): the summary table, whose one row holds how many contacts there
+ * are at each status (./contact-summary), kept by every write. The upgrade
+ * counts them once.
+ */
+export const SCHEMA_V10 = {
+  ...SCHEMA_V8,
+  summaries: 'key',
+} as const;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
@@ -133,14 +145,15 @@ export type RapportDB = Dexie & {
   programUnlinks: Table<ProgramUnlink, [string, string]>;
   syncRecords: EntityTable<SyncRecord, 'key'>;
   syncMeta: EntityTable<KeyValue, 'key'>;
+  summaries: EntityTable<ContactSummary, 'key'>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 10;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 10] as const;
 /** The newest version's indexes. */
-export const SCHEMA_LATEST = SCHEMA_V8;
+export const SCHEMA_LATEST = SCHEMA_V10;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends UserError {
@@ -249,6 +262,14 @@ export function openDatabase(name = DB_NAME): RapportDB {
       const links = tx.table('programLinks');
       await links.bulkPut(await links.toArray());
     });
+  // Only the new table is named: Dexie keeps every table the versions before declared.
+  db.version(10)
+    .stores({ summaries: SCHEMA_V10.summaries })
+    .upgrade(async (tx) => {
+      const contacts = tx.table('contacts');
+      const perStatus = await Promise.all(STATUSES.map((status) => contacts.where('status').equals(status).count()));
+      await tx.table('summaries').put(summaryOf(Object.fromEntries(STATUSES.map((s, i) => [s, perStatus[i]!])) as Record<Status, number>));
+    });
 
   // While sync is on, every write to a synced table queues that record in the same transaction.
   db.use(syncTracking);
@@ -282,6 +303,9 @@ export function openDatabase(name = DB_NAME): RapportDB {
       },
     }),
   });
+
+  // The contacts' summary row, in the same transaction as each contact write.
+  db.use(contactSummaryMiddleware);
 
   // Last, so that what it writes itself passes the checks above.
   db.use(linkFactsMiddleware);

@@ -39,6 +39,9 @@ function searchedText(contact: Partial<Contact>): (string | undefined)[] {
   ];
 }
 
+/** The key the name index orders by. */
+export const sortNameOf = (contact: Partial<Contact>): string => fold(contact.fullName ?? '').trim();
+
 export interface SearchFields {
   sortName: string;
   searchWords: string[];
@@ -58,7 +61,7 @@ export function searchFields(contact: Partial<Contact>): SearchFields {
     if (unique.size >= MAX_WORDS) break;
     unique.add(word.slice(0, MAX_WORD));
   }
-  return { sortName: fold(contact.fullName ?? '').trim(), searchWords: [...unique] };
+  return { sortName: sortNameOf(contact), searchWords: [...unique] };
 }
 
 export const SEARCH_FIELD_NAMES = ['sortName', 'searchWords'] as const satisfies readonly (keyof SearchFields)[];

@@ -1,8 +1,9 @@
 import { useDeferredValue, useEffect, useMemo, useState, type RefObject } from 'react';
-import { keepMatching, matchingIds, orderedIds, pipelineCounts, searchContacts, type Filters, type Sort } from '../../storage/contact-list';
+import { checkContactSummary, keepMatching, matchingIds, orderedIds, pipelineCounts, searchContacts, type Filters, type Sort } from '../../storage/contact-list';
 import type { ListedContact } from '../../contacts/first-screen';
 import { words } from '../../model/text';
 import { ContactList } from '../sidepanel/ContactList';
+import { usePagedIds } from './use-paged-ids';
 import { useContactsQuery } from '../use-contacts-query';
 import { BulkBar } from './BulkBar';
 import { FilterBar } from './FilterBar';
@@ -58,22 +59,34 @@ export function ContactsView({ preview, live = true, request, active = true, sea
 
   // Asked once the first page is read, so that reading 100,000 keys does not delay it.
   const asking = preview !== undefined && live && active;
-  const ordered = useContactsQuery(() => orderedIds(sort), [sort], asking);
+  // By name and unfiltered, as the list opens: the ids are read a page at a time as it scrolls (never all at once).
+  const paging = sort === 'name' && filterKey === '{}';
+  const paged = usePagedIds(asking && paging);
+  const ordered = useContactsQuery(() => orderedIds(sort), [sort], asking && !paging);
   const filtered = useContactsQuery(async () => ({ set: await matchingIds(filters) }), [filterKey], asking);
   const searched = useContactsQuery(
     async () => ({ query: deferredQuery, result: await searchContacts(deferredQuery, filters, sort) }),
     [deferredQuery, filterKey, sort],
     asking && searching,
   );
-  // IndexedDB counts by walking each status's index (a walk per status), so these are asked like the rest.
-  const pipeline = useContactsQuery(pipelineCounts, [], asking);
+  // One row kept by every write (storage/contact-summary.ts); `repaired` asks again after the check below recounts it.
+  const [repaired, setRepaired] = useState(0);
+  const pipeline = useContactsQuery(pipelineCounts, [repaired], asking);
   // Everyone's ids as a set, built once per change to the list: ticked contacts deleted elsewhere are unticked.
-  const known = useMemo(() => (ordered ? new Set(ordered) : undefined), [ordered]);
-  const everyone = useMemo(() => (ordered && filtered ? keepMatching(ordered, filtered.set) : undefined), [ordered, filtered]);
+  const known = useMemo(() => {
+    const ids = paging ? paged.ids : ordered;
+    return ids ? new Set(ids) : undefined;
+  }, [paging, paged.ids, ordered]);
+  const everyone = useMemo(
+    () => (paging ? paged.ids : ordered && filtered ? keepMatching(ordered, filtered.set) : undefined),
+    [paging, paged.ids, ordered, filtered],
+  );
   // What the list shows: a search's matches, or everyone the filters keep; undefined while being read.
   const visible = searching ? searched?.result?.ids : everyone;
   const answering = searching ? searched?.query : '';
   const total = pipeline?.total;
+  // Rows the list has room for: everyone, when only the first pages of their ids are read.
+  const rowCount = !searching && paging && visible && !paged.done ? Math.max(total ?? 0, visible.length) : visible?.length;
 
   // Performance marks the benchmarks read: the first names on screen (the snapshot's paint marks it sooner, when
   // there is one), the live first page, then the whole list and its counts.
@@ -85,6 +98,15 @@ export function ContactsView({ preview, live = true, request, active = true, sea
   const complete = everyone !== undefined && pipeline !== undefined;
   useEffect(() => {
     if (complete && performance.getEntriesByName('rapport:list-complete').length === 0) performance.mark('rapport:list-complete');
+  }, [complete]);
+  // Once per list opened, after it is complete: the summary's total against the table's count, recounted if they differ.
+  useEffect(() => {
+    if (!complete) return;
+    let current = true;
+    void checkContactSummary().then((fixed) => current && fixed && setRepaired((n) => n + 1));
+    return () => {
+      current = false;
+    };
   }, [complete]);
 
   const toggle = (id: string) =>
@@ -203,9 +225,17 @@ export function ContactsView({ preview, live = true, request, active = true, sea
         <>
           {/* data-query: the search these results answer (benchmarks wait for it). */}
           <p className="muted list-meta" aria-live="polite" data-testid="result-count" data-query={answering}>
-            {countText(visible.length)}
+            {countText(rowCount ?? visible.length)}
           </p>
-          <ContactList ids={visible} seed={preview} checked={checked} onToggle={toggle} onOpen={onOpen} />
+          <ContactList
+            ids={visible}
+            count={rowCount}
+            onReach={!searching && paging ? paged.reach : undefined}
+            seed={preview}
+            checked={checked}
+            onToggle={toggle}
+            onOpen={onOpen}
+          />
         </>
       )}
     </>

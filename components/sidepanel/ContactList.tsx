@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { rowRole, type ListedContact } from '../../contacts/first-screen';
 import { Avatar } from '../Avatar';
 import { useContactRows } from '../contacts/use-contact-rows';
@@ -18,20 +18,26 @@ interface Props {
   checked: ReadonlySet<string>;
   onToggle(id: string): void;
   onOpen(id: string): void;
+  /** The rows the list has room for, when `ids` holds only the first of them (read as they are scrolled to). */
+  count?: number;
+  /** Called with the last row about to be shown, so that more ids are read before they are needed. */
+  onReach?(index: number): void;
 }
 
 /** The contacts, virtualized so that 100,000 rows stay smooth; arrow keys move, Enter opens. */
-export function ContactList({ ids, seed, checked, onToggle, onOpen }: Props) {
+export function ContactList({ ids, seed, checked, onToggle, onOpen, count = ids.length, onReach }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: ids.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     initialRect: { width: 360, height: 600 },
   });
   const items = virtualizer.getVirtualItems();
-  const rows = useContactRows(ids, items[0]?.index ?? 0, items.at(-1)?.index ?? 0, seed);
+  const lastShown = items.at(-1)?.index ?? 0;
+  const rows = useContactRows(ids, items[0]?.index ?? 0, lastShown, seed);
+  useEffect(() => onReach?.(lastShown), [onReach, lastShown]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const move = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
@@ -39,7 +45,7 @@ export function ContactList({ ids, seed, checked, onToggle, onOpen }: Props) {
     const row = event.target.closest<HTMLElement>('[data-index]');
     if (!row) return;
     event.preventDefault();
-    const target = Math.min(ids.length - 1, Math.max(0, Number(row.dataset.index) + move));
+    const target = Math.min(count - 1, Math.max(0, Number(row.dataset.index) + move));
     virtualizer.scrollToIndex(target);
     requestAnimationFrame(() =>
       scroller.current?.querySelector<HTMLButtonElement>(`[data-index="${target}"] .contact-row`)?.focus(),
@@ -50,13 +56,13 @@ export function ContactList({ ids, seed, checked, onToggle, onOpen }: Props) {
     <div ref={scroller} className="contact-list" onKeyDown={onKeyDown} role="list" aria-label={i18n.t('sidepanel.contacts')} data-testid="contact-list">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
-          const id = ids[item.index]!;
-          const contact = rows.get(id);
+          const id = ids[item.index];
+          const contact = id === undefined ? undefined : rows.get(id);
           const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
           if (!contact) {
-            // Read in a few milliseconds; the row keeps its place so the list does not jump.
+            // Read in a few milliseconds (its id too, past the ids read so far); the row keeps its place so the list does not jump.
             return (
-              <div key={id} role="listitem" data-index={item.index} className="contact-item" style={style} aria-busy="true">
+              <div key={id ?? `row-${item.index}`} role="listitem" data-index={item.index} className="contact-item" style={style} aria-busy="true">
                 <span className="muted contact-row-placeholder">{i18n.t('sidepanel.loading')}</span>
               </div>
             );

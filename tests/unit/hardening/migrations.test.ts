@@ -26,7 +26,7 @@ import {
   db,
   openDatabase,
 } from '../../../storage/db';
-import { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template } from '../../../model/schemas';
+import { Contact, ContactSummary, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template } from '../../../model/schemas';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/db');
 
@@ -223,6 +223,7 @@ describe('M5: every released schema version still opens', () => {
       programs: Program,
       programLinks: ProgramLink,
       programUnlinks: ProgramUnlink,
+      summaries: ContactSummary,
     };
     for (const { name: table, rowCount } of dump.data.tables) {
       const rows = await current.table(table).toArray();

@@ -10,6 +10,7 @@ import { programsIndex, unlinkedOrganizations } from '../../../storage/programs'
 import {
   contactsByIds,
   distinctValues,
+  idsByNamePage,
   keepMatching,
   matchingIds,
   orderedIds,
@@ -152,6 +153,25 @@ describe('sorts', () => {
 
   it('by date added, newest first, an import (one date) from A to Z', async () => {
     expect(await orderedIds('added')).toEqual(['hm', 'dc', 'pr', 'wl', 'ao']);
+  });
+});
+
+describe('ids by name, a page at a time', () => {
+  it('pages of any size, many people sharing one name across pages, add up to the whole name order', async () => {
+    // Nine more people named alike: IndexedDB orders them by id, and a page may stop in the middle of them.
+    await db.contacts.bulkAdd(['s9', 's1', 's5', 's3', 's7', 's2', 's8', 's4', 's6'].map((id) => person(id, 'Sam Lee')));
+    const whole = await orderedIds('name');
+    for (const size of [1, 2, 3, 4, 7, 14, 50]) {
+      const ids: string[] = [];
+      let page = await idsByNamePage(size);
+      ids.push(...page.ids);
+      while (page.next) {
+        expect(page.ids.length).toBe(size);
+        page = await idsByNamePage(size, page.next);
+        ids.push(...page.ids);
+      }
+      expect(ids, `pages of ${size}`).toEqual(whole);
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V8, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
 import { withSearchFields } from '../../../storage/search-fields';
 import { Contact, Interaction, Letter } from '../../../model/schemas';
 
@@ -285,6 +285,28 @@ describe('schema versions', () => {
     expect(await again.programLinks.where('programId').equals('p1').count()).toBe(2);
     expect(await again.programs.where('matchKeys').equals('northfield general hospital').count()).toBe(1);
     again.close();
+  });
+
+  it('version 10 counts every version-8 contact into the summary row, and changes no contact', async () => {
+    const old = new Dexie(DB_NAME);
+    old.version(8).stores(SCHEMA_V8);
+    await old.table('contacts').bulkAdd(
+      ['replied', 'replied', 'meeting', 'not_contacted'].map((status, i) => withSearchFields({ ...AT(`s${i}`), status } as never)),
+    );
+    old.close();
+    const before = await rawContacts();
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.summaries.get('contacts')).toEqual({
+      key: 'contacts',
+      total: 4,
+      counts: { not_contacted: 1, awaiting_reply: 0, replied: 2, meeting: 1, closed: 0, no_response: 0 },
+    });
+    // The row is kept from then on: a contact added counts at once.
+    await db.contacts.add({ ...(before[0] as Contact), id: 'new', identities: [] });
+    expect((await db.summaries.get('contacts'))?.counts.replied).toBe(3);
+    db.close();
   });
 
   it('never damages a database written by a newer version', async () => {
