@@ -10,6 +10,7 @@ import Dexie, { type EntityTable, type Middleware, type DBCore, type Table } fro
 import { programsFromOrganizations } from '../programs/from-organizations';
 import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template, TrashEntry } from '../model/schemas';
 import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
+import { programSummariesMiddleware, summarize, type ProgramSummaryRow } from './program-summaries';
 import { replayTimeline } from '../overview/outreach';
 import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
 import { withSearchFields, withoutSearchFields } from './search-fields';
@@ -120,6 +121,17 @@ export const SCHEMA_V7 = {
  */
 export const SCHEMA_V8 = SCHEMA_V7;
 
+/**
+ * Version 9 (#16): one summary row per program (./program-summaries), kept
+ * with every write of a link, so that the Programs view reads O(programs)
+ * rows and never the links. The upgrade builds every program's summary from
+ * its links; nothing else changes.
+ */
+export const SCHEMA_V9 = {
+  ...SCHEMA_V8,
+  programSummaries: 'programId',
+} as const;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
@@ -130,16 +142,17 @@ export type RapportDB = Dexie & {
   programs: EntityTable<ProgramRow, 'id'>;
   programLinks: Table<ProgramLinkRow, [string, string], ProgramLink>;
   programUnlinks: Table<ProgramUnlink, [string, string]>;
+  programSummaries: EntityTable<ProgramSummaryRow, 'programId'>;
   syncRecords: EntityTable<SyncRecord, 'key'>;
   syncMeta: EntityTable<KeyValue, 'key'>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 /** The newest version's indexes. */
-export const SCHEMA_LATEST = SCHEMA_V8;
+export const SCHEMA_LATEST = SCHEMA_V9;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends UserError {
@@ -248,6 +261,13 @@ export function openDatabase(name = DB_NAME): RapportDB {
       const links = tx.table('programLinks');
       await links.bulkPut(await links.toArray());
     });
+  db.version(9)
+    .stores(SCHEMA_V9)
+    .upgrade(async (tx) => {
+      const links = (await tx.table('programLinks').toArray()) as ProgramLinkRow[];
+      const { put } = summarize([...new Set(links.map((l) => l.programId))], links);
+      await tx.table('programSummaries').bulkPut(put);
+    });
 
   // While sync is on, every write to a synced table queues that record in the same transaction.
   db.use(syncTracking);
@@ -282,6 +302,8 @@ export function openDatabase(name = DB_NAME): RapportDB {
     }),
   });
 
+  // Below the link facts, so that the copies of a contact's facts they rewrite on its links update the summaries too.
+  db.use(programSummariesMiddleware);
   // Last, so that what it writes itself passes the checks above.
   db.use(linkFactsMiddleware);
 

@@ -13,7 +13,7 @@ import type { Contact, ProgramLink } from '../model/schemas';
 import { toLink } from './link-facts';
 
 /** The tables a contact write must also hold, so that its links commit (or roll back) with it. */
-export const PROGRAM_TABLES = [db.programs, db.programLinks, db.programUnlinks] as const;
+export const PROGRAM_TABLES = [db.programs, db.programLinks, db.programUnlinks, db.programSummaries] as const;
 
 const pair = (link: { contactId: string; programId: string }): [string, string] => [link.contactId, link.programId];
 
