@@ -19,12 +19,12 @@ export const PROGRAM_TABLES = [db.programs, db.programLinks, db.programUnlinks, 
 const EQUALS_UP_TO = 64;
 
 /** The rows whose `index` holds any of `keys`, each once. */
-async function rowsWithAny<T, K>(table: Table<T, K>, index: string, keys: readonly string[], keyOf: (row: T) => string): Promise<T[]> {
+async function rowsWithAny<T>(table: Pick<Table<T, unknown, unknown>, 'where'>, index: string, keys: readonly string[], keyOf: (row: T) => string | undefined): Promise<T[]> {
   if (keys.length === 0) return [];
   if (keys.length > EQUALS_UP_TO) return table.where(index).anyOf([...keys]).toArray();
   const found = await Promise.all(keys.map((key) => table.where(index).equals(key).toArray()));
   const seen = new Map<string, T>();
-  for (const row of found.flat()) seen.set(keyOf(row), row);
+  for (const row of found.flat()) seen.set(String(keyOf(row)), row);
   return [...seen.values()];
 }
 
@@ -41,8 +41,8 @@ export async function linkContactsByName(contacts: readonly Pick<Contact, 'id' |
     if (key) keys.add(key);
   }
   const [programs, existing] = await Promise.all([
-    rowsWithAny(db.programs, 'matchKeys', [...keys], (program) => program.id),
-    rowsWithAny(db.programLinks, 'contactId', [...new Set(contacts.map((c) => c.id))], linkKey),
+    rowsWithAny<ProgramRow>(db.programs, 'matchKeys', [...keys], (program) => program.id),
+    rowsWithAny<ProgramLink>(db.programLinks, 'contactId', [...new Set(contacts.map((c) => c.id))], linkKey),
   ]);
   const programsByKey = new Map<string, string[]>();
   for (const program of programs) {
@@ -104,7 +104,7 @@ async function relink(program: ProgramRow, matching: readonly string[], now: num
 
 /** The links of these contacts (kept with them in the trash). */
 export async function linksOfContacts(ids: readonly string[]): Promise<ProgramLink[]> {
-  return (await rowsWithAny(db.programLinks, 'contactId', [...new Set(ids)], linkKey)).map(toLink);
+  return (await rowsWithAny<ProgramLink>(db.programLinks, 'contactId', [...new Set(ids)], linkKey)).map(toLink);
 }
 
 /** Drops every link and refusal of these contacts (they were deleted). */
