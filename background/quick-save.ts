@@ -70,8 +70,8 @@ export async function saveFromGesture(tab: Tab | undefined, now = Date.now()): P
   if (outcome.kind === 'saved') {
     await afterSave(outcome.contact, { tabId, focus: true });
   } else if (outcome.kind === 'no-person' && outcome.url && /^https?:/.test(outcome.url)) {
-    // A page about no one: the add-by-hand form, with the page's link, for the user to fill in.
-    await setAddRequest({ profileUrl: outcome.url }).catch(() => undefined);
+    // A page about no one: the add-by-hand form, with what the page did show, for the user to finish.
+    await setAddRequest(outcome.draft ?? { profileUrl: outcome.url }).catch(() => undefined);
   }
   // The open panel shows the saved person or the form; the picker speaks for itself on the page.
   if (outcome.kind !== 'picking' && !(await panel)) await notify(outcome);

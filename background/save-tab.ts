@@ -1,6 +1,7 @@
 /** Saves the person shown in a tab: read, validate, store. */
 import { i18n } from '#i18n';
 import { validateCapture, type Capture } from '../capture/index';
+import { draftFromPartial } from '../capture/draft';
 import { problemOf, type PageProblem } from '../capture/page-problem';
 import { isDoximityHost, isLinkedInHost } from '../model/profile-links';
 import type { SaveOutcome } from '../messages';
@@ -21,7 +22,12 @@ export async function saveTab(tabId: number, now = Date.now()): Promise<SaveOutc
     if (people.length > 1) return openPicker(tabId, read.url, people, now);
     if (people.length === 1 && people[0]) return saveOne(people[0], now, { listed: true });
     const problem = problemOf(read.raw);
-    return { kind: 'no-person', url: read.url, reason: problem ? problemReason(problem, siteOf(read.url)) : i18n.t('background.noPerson') };
+    return {
+      kind: 'no-person',
+      url: read.url,
+      reason: problem ? problemReason(problem, siteOf(read.url)) : i18n.t('background.noPerson'),
+      draft: draftFromPartial(read.raw, read.url),
+    };
   }
   return saveOne(capture, now);
 }

@@ -45,7 +45,10 @@ export interface PouchLike {
   allDocs(options: { keys: string[]; include_docs: true; conflicts: true }): Promise<{
     rows: { key: string; id?: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc | null; error?: string }[];
   }>;
-  changes(options: { since: number | string; limit: number }): Promise<{ results: { id: string }[]; last_seq: number | string }>;
+  changes(options: { since: number | string; limit: number; style?: 'all_docs' }): Promise<{
+    results: { id: string; changes?: { rev: string }[] }[];
+    last_seq: number | string;
+  }>;
 }
 
 export interface SyncContext {
@@ -54,10 +57,13 @@ export interface SyncContext {
   keys: SyncKeys;
   device: string;
   now?: () => number;
+  /** Records per engine transaction (BATCH unless a test asks for small ones). */
+  batch?: number;
 }
 
 const CHECKPOINT_KEY = 'checkpoint';
-const BATCH = 250;
+/** Records per engine transaction and per bulkDocs. */
+const BATCH = 500;
 
 interface Leaf {
   rev: string;
@@ -67,6 +73,8 @@ interface Leaf {
 interface Work {
   docId: string;
   key?: { kind: string; id: string };
+  /** The record's local sync state, when the caller has just read it (the outbox): not read again. */
+  local?: SyncRecord;
 }
 
 export interface RoundResult {
@@ -88,23 +96,26 @@ async function readLeaves(ctx: SyncContext, docIds: string[]): Promise<{ leaves:
   let unreadable = 0;
   if (docIds.length === 0) return { leaves, winners, unreadable };
   const { rows } = await ctx.replica.allDocs({ keys: docIds, include_docs: true, conflicts: true });
-  for (const row of rows) {
-    if (!row.doc || !row.value) continue;
-    winners.set(row.key, row.value.rev);
-    const docs: PouchDoc[] = [row.doc];
-    for (const rev of row.doc._conflicts ?? []) docs.push(await ctx.replica.get(row.key, { rev }));
-    const found: Leaf[] = [];
-    for (const doc of docs) {
-      if (doc._deleted || typeof doc.iv !== 'string' || typeof doc.ct !== 'string') continue;
-      try {
-        const payload = Payload.parse(await open(ctx.keys.encrypt, { iv: doc.iv, ct: doc.ct }, doc._id));
-        found.push({ rev: doc._rev!, payload });
-      } catch {
-        unreadable++;
-      }
-    }
-    leaves.set(row.key, found);
-  }
+  // Every revision of the batch is fetched and opened at once: WebCrypto works off the main thread, so awaiting each in turn only waits.
+  await Promise.all(
+    rows.map(async (row) => {
+      if (!row.doc || !row.value) return;
+      winners.set(row.key, row.value.rev);
+      const docs: PouchDoc[] = [row.doc, ...(await Promise.all((row.doc._conflicts ?? []).map((rev) => ctx.replica.get(row.key, { rev }))))];
+      const opened = await Promise.all(
+        docs.map(async (doc): Promise<Leaf | undefined> => {
+          if (doc._deleted || typeof doc.iv !== 'string' || typeof doc.ct !== 'string') return undefined;
+          try {
+            return { rev: doc._rev!, payload: Payload.parse(await open(ctx.keys.encrypt, { iv: doc.iv, ct: doc.ct }, doc._id)) };
+          } catch {
+            unreadable++;
+            return undefined;
+          }
+        }),
+      );
+      leaves.set(row.key, opened.filter((leaf): leaf is Leaf => !!leaf));
+    }),
+  );
   return { leaves, winners, unreadable };
 }
 
@@ -202,9 +213,14 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
     if (!knownKeys.has(docId) && payload) knownKeys.set(docId, { kind: payload.kind, id: payload.id });
   }
   const keyed = docIds.filter((docId) => knownKeys.has(docId));
-  const locals = await syncRecordsFor(ctx.db, keyed.map((docId) => recordKey(knownKeys.get(docId)!.kind, knownKeys.get(docId)!.id)));
+  const given = new Map(work.filter((w) => w.local).map((w) => [w.docId, w.local]));
+  const unread = keyed.filter((docId) => !given.has(docId));
+  const read = unread.length ? await syncRecordsFor(ctx.db, unread.map((docId) => recordKey(knownKeys.get(docId)!.kind, knownKeys.get(docId)!.id))) : [];
+  unread.forEach((docId, i) => given.set(docId, read[i]));
+  const locals = keyed.map((docId) => given.get(docId));
   const items: MergedItem[] = [];
-  const writes: PouchDoc[] = [];
+  // Sealed all at once below (see readLeaves); a loser's deletion needs no sealing.
+  const sealing: (PouchDoc | Promise<PouchDoc>)[] = [];
   const notes: Interaction[] = [];
   for (const [i, docId] of keyed.entries()) {
     const { kind, id } = knownKeys.get(docId)!;
@@ -223,9 +239,10 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
     const losers = remote.filter((leaf) => leaf !== winner);
     const upToDate = winner && losers.length === 0 && sameVersion(versionOf(winner.payload), version);
     if (!upToDate) {
-      const sealed = await seal(ctx.keys.encrypt, { v: 1, kind, id, ...version } satisfies Payload, docId);
-      writes.push({ _id: docId, ...(winnerRev ? { _rev: winnerRev } : {}), ...sealed });
-      for (const loser of losers) writes.push({ _id: docId, _rev: loser.rev, _deleted: true });
+      sealing.push(
+        seal(ctx.keys.encrypt, { v: 1, kind, id, ...version } satisfies Payload, docId).then((sealed) => ({ _id: docId, ...(winnerRev ? { _rev: winnerRev } : {}), ...sealed })),
+      );
+      for (const loser of losers) sealing.push({ _id: docId, _rev: loser.rev, _deleted: true });
     }
     items.push({
       kind,
@@ -235,9 +252,11 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
       expectedPending: local?.pending,
       sent: !!upToDate,
       rev: upToDate ? winnerRev : undefined,
-      writeLocal: !local || !sameVersion(local.version, version),
+      // A record merged with nothing new comes back as the very same version: no need to compare it field by field.
+      writeLocal: !local || (local.version !== version && !sameVersion(local.version, version)),
     });
   }
+  const writes = await Promise.all(sealing);
   if (writes.length) {
     const results = await ctx.replica.bulkDocs(writes);
     const revs = new Map<string, string>();
@@ -279,12 +298,13 @@ export async function pushPending(ctx: SyncContext): Promise<RoundResult> {
     // Keys only, then the records a batch at a time: a record left pending (a conflict to retry) is tried once per pass.
     const keys = (await pendingKeys(ctx.db)).filter((key) => !tried.has(key));
     if (keys.length === 0) return total;
-    for (let i = 0; i < keys.length; i += BATCH) {
-      const batch = (await syncRecordsFor(ctx.db, keys.slice(i, i + BATCH))).filter((row): row is SyncRecord => !!row?.pending);
+    const size = ctx.batch ?? BATCH;
+    for (let i = 0; i < keys.length; i += size) {
+      const batch = (await syncRecordsFor(ctx.db, keys.slice(i, i + size))).filter((row): row is SyncRecord => !!row?.pending);
       for (const row of batch) tried.add(row.key);
-      for (const key of keys.slice(i, i + BATCH)) tried.add(key);
+      for (const key of keys.slice(i, i + size)) tried.add(key);
       const work = await Promise.all(
-        batch.map(async (row) => ({ docId: row.docId ?? (await docIdFor(ctx.keys, row.kind, row.id)), key: { kind: row.kind, id: row.id } })),
+        batch.map(async (row) => ({ docId: row.docId ?? (await docIdFor(ctx.keys, row.kind, row.id)), key: { kind: row.kind, id: row.id }, local: row })),
       );
       if (work.length) total = add(total, await reconcile(ctx, work));
     }
@@ -300,14 +320,23 @@ export async function pullChanges(ctx: SyncContext): Promise<RoundResult> {
   let total = EMPTY;
   let since = (await getSyncMeta<number | string>(ctx.db, CHECKPOINT_KEY)) ?? 0;
   for (;;) {
-    const { results, last_seq } = await ctx.replica.changes({ since, limit: BATCH });
+    // Every leaf revision of each document: one that is the very revision this device holds needs no further read.
+    const { results, last_seq } = await ctx.replica.changes({ since, limit: ctx.batch ?? BATCH, style: 'all_docs' });
     if (results.length === 0) return total;
+    const leavesOf = new Map(results.map((r) => [r.id, r.changes ?? []]));
     const ids = [...new Set(results.map((r) => r.id).filter(isRecordDocId))];
     const known = new Map((await syncRecordsByDocId(ctx.db, ids)).map((row) => [row.docId!, row]));
-    const { rows } = ids.length ? await ctx.replica.allDocs({ keys: ids, include_docs: true, conflicts: true }) : { rows: [] };
+    const heldAsIs = (id: string) => {
+      const row = known.get(id);
+      const leaves = leavesOf.get(id)!;
+      return !!row && !row.pending && leaves.length === 1 && leaves[0]!.rev === row.rev;
+    };
+    // Others (news, or a document with several leaves, some perhaps deleted): compare with the winner and its live conflicts.
+    const unsure = ids.filter((id) => !heldAsIs(id));
+    const { rows } = unsure.length ? await ctx.replica.allDocs({ keys: unsure, include_docs: true, conflicts: true }) : { rows: [] };
     const current = new Map(rows.map((row) => [row.key, row]));
     const work: Work[] = [];
-    for (const id of ids) {
+    for (const id of unsure) {
       const row = known.get(id);
       const doc = current.get(id);
       const settled = row && !row.pending && doc?.value?.rev === row.rev && !(doc?.doc?._conflicts?.length);

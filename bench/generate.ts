@@ -61,9 +61,11 @@ export function generateContacts(count: number, options: { awaiting?: number; no
  */
 export function generateSeason(contacts: Contact[], now = Date.now()): { contacts: Contact[]; interactions: Interaction[] } {
   const interactions: Interaction[] = [];
-  const templates = ['builtin-intro', 'builtin-follow-up', 'builtin-advice', ''];
+  // Built-in templates' ids (drafting/builtin-templates.ts), so that their names are found, and messages written without one.
+  const templates = ['builtin:informational', 'builtin:connection-note', 'builtin:alumni', ''];
   const out = contacts.map((contact, i) => {
-    const sentAt = now - ((i * 7919) % (84 * 86_400_000));
+    // Spread over the twelve weeks, and early enough that the follow-up (a week on) and the meeting (ten days on) are past.
+    const sentAt = now - 11 * 86_400_000 - ((i * 7919 * 60_000) % (73 * 86_400_000));
     const channel = i % 4 === 0 ? 'email' : 'linkedin';
     const timeline: Interaction[] = [];
     const add = (kind: Interaction['kind'], at: number, extra: Partial<Interaction> = {}) =>

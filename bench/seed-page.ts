@@ -18,22 +18,27 @@ export interface SeedOptions {
 
 /** Puts stored contact rows (search fields included) into the contacts table of `database`, in one transaction. */
 export async function putContactRows(page: Page, rows: readonly object[], database = 'rapport'): Promise<void> {
+  await putRows(page, 'contacts', rows, database);
+}
+
+/** Puts rows, as stored (derived index keys included), into one table of `database`, in one transaction. */
+export async function putRows(page: Page, table: string, rows: readonly object[], database = 'rapport'): Promise<void> {
   await page.evaluate(
-    async ({ name, rows }) => {
+    async ({ name, table, rows }) => {
       const request = indexedDB.open(name);
       const db = await new Promise<IDBDatabase>((done, fail) => {
         request.onsuccess = () => done(request.result);
         request.onerror = () => fail(request.error);
       });
-      const tx = db.transaction('contacts', 'readwrite');
-      for (const row of rows) tx.objectStore('contacts').put(row);
+      const tx = db.transaction(table, 'readwrite');
+      for (const row of rows) tx.objectStore(table).put(row);
       await new Promise((done, fail) => {
         tx.oncomplete = done;
         tx.onabort = () => fail(tx.error);
       });
       db.close();
     },
-    { name: database, rows },
+    { name: database, table, rows },
   );
 }
 

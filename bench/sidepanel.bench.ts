@@ -1,6 +1,7 @@
 /**
  * The side panel with 10,000 contacts, in the built extension in Chromium:
- * time to first render of the list, time from a search keystroke to its results, time to open a
+ * time to the first names on screen (painted from the first-screen snapshot before React, Dexie and zod load:
+ * components/first-paint/), time until the live view has taken over (React's list from the database, interactive), time from a search keystroke to its results, time to open a
  * contact. Each timed beside its floor in the same browser, interleaved (bench/floor/): the
  * first render against a bare extension page, React with one element and React + Dexie reading
  * 60 rows; a keystroke against a raw `index.getAll(range, 201)` of the same word.
@@ -21,10 +22,33 @@ await page.goto(url);
 page = await seedGeneratedContacts(page, COUNT);
 page = await seedFloor(page, floors, COUNT);
 
-// Each panel finishes reading before the next page opens, as one person opening it ten times would.
-const rapport = { name: 'Rapport', url, mark: 'rapport:list-ready', later: ['rapport:list-complete'] };
+// Each panel finishes reading before the next page opens, as one person opening it ten times would. The first open
+// (unmeasured) writes the snapshot each later open paints first, as the user's previous open would have.
+const rapport = { name: 'Rapport', url, mark: 'rapport:first-paint', later: ['rapport:list-ready', 'rapport:list-complete'] };
 const opens = await interleaved(page, [floors.bare, floors.react, floors.reactDexie, rapport], ROUNDS);
-const firstRender = opens.get('Rapport')!;
+const firstPaint = opens.get('Rapport')!;
+const interactive = opens.get('Rapport:rapport:list-ready')!;
+
+// Honest about what the first figure times: the open paints from the snapshot, and its names are what the first
+// paint put on screen (read in the microtask after the paint, before React could replace it).
+await page.addInitScript(() => {
+  const seen: string[] = [];
+  (window as unknown as { painted: string[] }).painted = seen;
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-first-paint="snapshot"]')) return;
+    for (const name of document.querySelectorAll('.contact-row-name')) seen.push(name.textContent ?? '');
+    observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+});
+await page.goto(url);
+await page.waitForFunction(() => performance.getEntriesByName('rapport:list-ready').length > 0, undefined, { timeout: 120_000 });
+const painted = await page.evaluate(() => (window as unknown as { painted: string[] }).painted);
+const live = await page.locator('.contact-row-name').allTextContents();
+// The painted rows (a first screen) against the live list's rows on screen (the virtualizer's window may be shorter).
+const shared = Math.min(painted.length, live.length);
+if (shared < 5 || painted.slice(0, shared).some((name, i) => name !== live[i])) {
+  throw new Error(`The first paint did not show the live list's first names: ${JSON.stringify({ painted: painted.slice(0, 5), live: live.slice(0, 5) })}`);
+}
 
 await page.goto(url);
 await page.getByTestId('result-count').waitFor({ timeout: 120_000 });
@@ -75,14 +99,17 @@ for (let run = 0; run < 7; run++) {
 
 await context.close();
 const bare = median(opens.get(floors.bare.name)!);
-report({ name: `sidepanel.first_render_${k}.median_ms`, value: median(firstRender), unit: 'ms', target: 200, floor: bare, floorName: floors.bare.name, ratioTarget: 1.5 });
-report({ name: `sidepanel.first_render_${k}.p95_ms`, value: Math.max(...firstRender), unit: 'ms', target: 300 });
+// The quality bar (issue #18): the first names within 1.5× a bare page at 10,000 contacts, 2× at 100,000.
+const ratioTarget = COUNT >= 100_000 ? 2 : 1.5;
+report({ name: `sidepanel.first_paint_${k}.median_ms`, value: median(firstPaint), unit: 'ms', target: 200, floor: bare, floorName: floors.bare.name, ratioTarget });
+report({ name: `sidepanel.first_paint_${k}.p95_ms`, value: Math.max(...firstPaint), unit: 'ms', target: 300 });
+report({ name: `sidepanel.interactive_${k}.median_ms`, value: median(interactive), unit: 'ms', target: 200, floor: bare, floorName: floors.bare.name });
 for (const floor of [floors.bare, floors.react, floors.reactDexie]) {
   report({ name: `floor.${floor.url.split('/').pop()!.replace('.html', '')}_${k}.median_ms`, value: median(opens.get(floor.name)!), unit: 'ms', floorName: floor.name });
 }
 report({
-  name: `sidepanel.first_render_${k}.vs_react_dexie`,
-  value: median(firstRender),
+  name: `sidepanel.interactive_${k}.vs_react_dexie`,
+  value: median(interactive),
   unit: 'ms',
   floor: median(opens.get(floors.reactDexie.name)!),
   floorName: floors.reactDexie.name,

@@ -7,11 +7,12 @@
 import type { CaptureInput } from '../model/schemas';
 import type { PageProblem } from './page-problem';
 import { signInForm, statedProblem } from './site-problem';
-import { bioPerson, cardPeople, educationList, roleUnderHeading } from './heuristics';
+import { bioPerson, cardPeople, educationList, partialBio, roleUnderHeading } from './heuristics';
 import { hCards } from './microformats';
 import { schemaOrgPeople } from './schema-org';
 
-function isHttp(url: string): boolean {
+/** An http(s) address: the only pages the web reader reads, and the only links a draft keeps. */
+export function isHttp(url: string): boolean {
   try {
     const { protocol } = new URL(url);
     return protocol === 'https:' || protocol === 'http:';
@@ -35,14 +36,22 @@ export function findPeopleRaw(doc: Document, url: string): CaptureInput[] {
   return one ? [one] : [];
 }
 
-/** What the injected script answers: the page's person, else everyone it lists, and why there is no one. */
-export function readRaw(doc: Document, url: string): CaptureInput | { people: CaptureInput[]; problem?: PageProblem } {
+/** The fields a page about no one still shows, for the add-by-hand form (./draft). */
+type Found = ReturnType<typeof partialBio>;
+
+/**
+ * What the injected script answers: the page's person, else everyone it
+ * lists, else why there is no one or what it found of someone.
+ */
+export function readRaw(doc: Document, url: string): CaptureInput | { people: CaptureInput[]; problem?: PageProblem; partial?: Found } {
   const person = extractRaw(doc, url);
   if (person) return person;
   const people = findPeopleRaw(doc, url);
   if (people.length || !isHttp(url)) return { people };
   const problem = statedProblem(doc) ?? (signInForm(doc) ? 'sign-in' : undefined);
-  return problem ? { people, problem } : { people };
+  if (problem) return { people, problem };
+  const partial = partialBio(doc);
+  return partial ? { people, partial } : { people };
 }
 
 /**

@@ -83,11 +83,31 @@ const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Kataka
 
 const LABELLED = /^([^:]{2,40}):\s*(.+)$/;
 
-/** Where card names usually are: headings and elements whose class says "name". */
-const NAME_SELECTOR = 'h2, h3, h4, h5, h6, [class*="name"], [class*="Name"]';
+/**
+ * Where card names usually are: headings and elements whose class says "name"
+ * (the selector `h2, h3, h4, h5, h6, [class*="name"], [class*="Name"]`,
+ * tested in script so that the walk can stop once enough names are found).
+ */
+const NAME_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 /** Where else they can be (bold text, links, definition terms, captions): tried when the first finds no cards. */
+const MORE_NAME_TAGS = new Set([...NAME_TAGS, 'strong', 'b', 'a', 'dt', 'figcaption']);
 // Site builders (Wix, Squarespace) draw bold names with inline styles instead of <strong>.
-const MORE_NAME_SELECTOR = `${NAME_SELECTOR}, strong, b, a, dt, figcaption, span[style*="font-weight:bold"], span[style*="font-weight: bold"], span[style*="font-weight:700"], span[style*="font-weight: 700"]`;
+const BOLD_STYLE = /font-weight: ?(?:bold|700)/;
+
+function isNameElement(el: Element): boolean {
+  if (NAME_TAGS.has(el.localName)) return true;
+  const cls = el.getAttribute('class');
+  return cls !== null && (cls.includes('name') || cls.includes('Name'));
+}
+
+function isMoreNameElement(el: Element): boolean {
+  if (MORE_NAME_TAGS.has(el.localName) || isNameElement(el)) return true;
+  return el.localName === 'span' && BOLD_STYLE.test(el.getAttribute('style') ?? '');
+}
+
+/** `isMoreNameElement` as a selector, for one element's insides (pointing). */
+const MORE_NAME_SELECTOR =
+  'h2, h3, h4, h5, h6, [class*="name"], [class*="Name"], strong, b, a, dt, figcaption, span[style*="font-weight:bold"], span[style*="font-weight: bold"], span[style*="font-weight:700"], span[style*="font-weight: 700"]';
 
 export { MAX_PEOPLE };
 
@@ -95,12 +115,31 @@ export { MAX_PEOPLE };
 
 /** The organization that runs the site: og:site_name, else the last part of the page title. */
 export function siteOrganization(doc: Document): string | undefined {
-  const siteName = opt(doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content'));
+  const siteName = opt(metaContent(doc, 'og:site_name'));
   if (siteName) return siteName;
-  const title = clean(doc.querySelector('title')?.textContent);
+  const title = clean(doc.getElementsByTagName('title')[0]?.textContent);
   const parts = title.split(/\s+[|–—]\s+|\s+-\s+/).map(clean).filter(Boolean);
   const last = parts[parts.length - 1];
   if (parts.length >= 2 && last && last.length <= 100 && ORG_WORDS.test(last) && !isPlausibleName(last)) return last;
+  return undefined;
+}
+
+/**
+ * A `<meta property>`'s content. Tag collections walk no further than they
+ * must, where an attribute selector would test every element of a big page.
+ */
+function metaContent(doc: Document, property: string): string | null | undefined {
+  for (const meta of doc.getElementsByTagName('meta')) {
+    if (meta.getAttribute('property') === property) return meta.getAttribute('content');
+  }
+  return undefined;
+}
+
+/** The page's own <h1>: the first one outside site chrome that is not for screen readers only. */
+function pageHeading(root: Element): Element | undefined {
+  for (const h of root.getElementsByTagName('h1')) {
+    if (!isScreenReaderOnly(h) && !h.closest(CHROME)) return h;
+  }
   return undefined;
 }
 
@@ -157,8 +196,17 @@ interface Region {
 function regionOf(found: Card): Region {
   const parts = found.parts ?? [found.card];
   const single = !found.parts;
+  // A card is asked for its images and links several times: each query runs once.
+  const queried = new Map<string, Element[]>();
   return {
-    all: (selector) => parts.flatMap((p) => [...(!single && p.matches(selector) ? [p] : []), ...p.querySelectorAll(selector)]),
+    all: (selector) => {
+      let matches = queried.get(selector);
+      if (!matches) {
+        matches = single ? [...found.card.querySelectorAll(selector)] : parts.flatMap((p) => [...(p.matches(selector) ? [p] : []), ...p.querySelectorAll(selector)]);
+        queried.set(selector, matches);
+      }
+      return matches;
+    },
     lines: (options) => (single ? textLines(found.card, options) : parts.filter((p) => !options?.skip?.has(p)).flatMap((p) => textLines(p, options))),
     contains: (el) => parts.some((p) => p.contains(el)),
   };
@@ -175,13 +223,14 @@ function quickNameText(el: Element): string | undefined {
   return isPlausibleName(text) ? text : undefined;
 }
 
-function nameCandidates(root: Element, selector: string): Element[] {
+function nameCandidates(root: Element, isCandidate: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
   const seen = new Set<Element>();
   // Enough names for MAX_PEOPLE cards and the odd heading between them (reading more only costs time on huge pages).
   const limit = MAX_PEOPLE + 64;
-  for (const el of root.querySelectorAll(selector)) {
-    if (out.length >= limit) break;
+  // One walk in document order that stops at the limit: a selector query would match the whole page first.
+  for (let el = root.firstElementChild; el && out.length < limit; el = nextElement(el, root)) {
+    if (!isCandidate(el)) continue;
     const text = quickNameText(el);
     if (!text || isScreenReaderOnly(el)) continue;
     // <h3><a>Name</a></h3>: keep the outermost element holding the same name.
@@ -199,6 +248,15 @@ function nameCandidates(root: Element, selector: string): Element[] {
     out.push(el);
   }
   return out;
+}
+
+/** The element after `el` in document order inside `root` (its first child, else the next one up). */
+function nextElement(el: Element, root: Element): Element | null {
+  if (el.firstElementChild) return el.firstElementChild;
+  for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+    if (at.nextElementSibling) return at.nextElementSibling;
+  }
+  return null;
 }
 
 function classSignature(el: Element): string {
@@ -252,14 +310,16 @@ const CLASS_FIELD_SELECTOR = '[class*="pecialt"], [class*="pecialit"], [class*="
  * of it) is no one's page.
  */
 function ownLink(card: Region, nameEl: Element, pageUrl: string, base: string): string | undefined {
+  // Tried in turn, each only when the one before gave no link (most cards link their name).
   const candidates = [
-    nameEl.closest('a[href]'),
-    nameEl.querySelector('a[href]'),
-    card.all('img')[0]?.closest('a[href]'),
-    card.all('a[href]').find((a) => /^(?:view (?:full )?(?:profile|bio)|read more|bio|biography|profile|full profile)$/i.test(readText(a))),
+    () => nameEl.closest('a[href]'),
+    () => nameEl.querySelector('a[href]'),
+    () => card.all('img')[0]?.closest('a[href]'),
+    () => card.all('a[href]').find((a) => /^(?:view (?:full )?(?:profile|bio)|read more|bio|biography|profile|full profile)$/i.test(readText(a))),
   ];
   const page = pageUrl;
-  for (const a of candidates) {
+  for (const candidate of candidates) {
+    const a = candidate();
     if (!a || !card.contains(a)) continue;
     const link = httpLink(a.getAttribute('href'), base);
     if (!link) continue;
@@ -273,7 +333,8 @@ function ownLink(card: Region, nameEl: Element, pageUrl: string, base: string): 
 function cardToCapture(found: Card, pageUrl: string, base: string, organization: string | undefined): CaptureInput | null {
   const { name: nameEl } = found;
   const card = regionOf(found);
-  const name = parseName(readText(nameEl));
+  const nameText = readText(nameEl);
+  const name = parseName(nameText);
   if (!name.fullName) return null;
   const capture: CaptureInput = {
     source: 'web',
@@ -321,7 +382,8 @@ function cardToCapture(found: Card, pageUrl: string, base: string, organization:
       continue;
     }
     if ((capture.title && capture.specialty) || NOT_ROLE.test(line) || line.length > 150 || line.includes('@')) continue;
-    if (clean(line) === clean(readText(nameEl))) continue;
+    // Lines come cleaned (./text): compared as they are.
+    if (line === nameText) continue;
     // "Harborview Women's Health · Seattle, WA" is where the person works, not their title.
     const place = splitPlace(line);
     if (place.organization && !ROLE_WORDS.test(place.organization)) {
@@ -379,13 +441,13 @@ export function cardPeople(doc: Document, url: string): CaptureInput[] {
   const root = doc.querySelector('main, [role="main"]') ?? doc.body;
   if (!root) return [];
   // A directory table says what each column holds: read it by its headers.
-  const rows = root.querySelector('table') ? tablePeople(doc, url, root, siteOrganization(doc)) : [];
+  const rows = root.getElementsByTagName('table')[0] ? tablePeople(doc, url, root, siteOrganization(doc)) : [];
   if (rows.length >= 2) return rows;
-  const headingNames = nameCandidates(root, NAME_SELECTOR);
+  const headingNames = nameCandidates(root, isNameElement);
   let cards = repeatedCards(root, headingNames);
   // Flat markup (Markdown sites): each person is a heading and the paragraphs up to the next one.
   if (cards.length === 0) cards = headingSections(headingNames);
-  if (cards.length === 0) cards = repeatedCards(root, nameCandidates(root, MORE_NAME_SELECTOR));
+  if (cards.length === 0) cards = repeatedCards(root, nameCandidates(root, isMoreNameElement));
   const base = baseUrl(doc, url);
   const page = withoutFragment(url);
   const organization = cards.length ? siteOrganization(doc) : undefined;
@@ -471,7 +533,7 @@ function repeatedCards(root: Element, names: Element[]): Card[] {
  */
 export function roleUnderHeading(doc: Document, fullName: string): string | undefined {
   const root = doc.querySelector('main, [role="main"]') ?? doc.body;
-  const h1 = root ? [...root.querySelectorAll('h1')].find((h) => !isScreenReaderOnly(h) && !h.closest(CHROME)) : undefined;
+  const h1 = root ? pageHeading(root) : undefined;
   if (!h1 || parseName(readText(h1)).fullName !== fullName) return undefined;
   const scope = h1.closest('article, section, [class*="profile"], [class*="bio"]') ?? root ?? h1;
   const lines = textLines(scope, { skipButtons: true });
@@ -486,8 +548,8 @@ export function roleUnderHeading(doc: Document, fullName: string): string | unde
  * with, so that the name heading is the page's own subject.
  */
 function titledHeading(doc: Document, root: Element): Element | undefined {
-  if (root.querySelector('h1')) return undefined;
-  const titles = [clean(doc.querySelector('meta[property="og:title"]')?.getAttribute('content')), clean(doc.title).split(/\s+[|–—]\s+/)[0] ?? ''].filter(Boolean);
+  if (root.getElementsByTagName('h1')[0]) return undefined;
+  const titles = [clean(metaContent(doc, 'og:title')), clean(doc.title).split(/\s+[|–—]\s+/)[0] ?? ''].filter(Boolean);
   const h2 = root.querySelector('h2');
   const text = h2 ? readText(h2) : '';
   return h2 && text && !h2.closest(CHROME) && titles.includes(text) ? h2 : undefined;
@@ -496,7 +558,7 @@ function titledHeading(doc: Document, root: Element): Element | undefined {
 export function bioPerson(doc: Document, url: string): CaptureInput | null {
   const root = doc.querySelector('main, [role="main"]') ?? doc.body;
   if (!root) return null;
-  const h1 = [...root.querySelectorAll('h1')].find((h) => !isScreenReaderOnly(h) && !h.closest(CHROME)) ?? titledHeading(doc, root);
+  const h1 = pageHeading(root) ?? titledHeading(doc, root);
   if (!h1) return null;
   const nameText = readText(h1);
   if (!isPlausibleName(nameText) || GROUP_WORDS.test(nameText)) return null;
@@ -521,7 +583,7 @@ export function bioPerson(doc: Document, url: string): CaptureInput | null {
       if (portrait) break;
     }
   }
-  const ogProfile = doc.querySelector('meta[property="og:type"]')?.getAttribute('content') === 'profile';
+  const ogProfile = metaContent(doc, 'og:type') === 'profile';
   const strongSigns = [name.credentials.length > 0, !!name.honorific, !!portrait, !!roleLine, ogProfile].filter(Boolean).length;
   if (strongSigns === 0) return null;
 
@@ -538,7 +600,7 @@ export function bioPerson(doc: Document, url: string): CaptureInput | null {
   if (!capture.organization) {
     const orgLine = after.slice(at + 1, at + 5).find((l) => l !== roleLine && l.length <= 120 && ORG_WORDS.test(l) && !/[.!?]$/.test(l) && !l.includes(':'));
     // An article (an alumni spotlight, a news story) is published by the site, not about its staff.
-    const isArticle = doc.querySelector('meta[property="og:type"]')?.getAttribute('content') === 'article';
+    const isArticle = metaContent(doc, 'og:type') === 'article';
     const organization = orgLine ?? (isArticle ? undefined : siteOrganization(doc));
     if (organization) capture.organization = organization;
   }
@@ -556,6 +618,31 @@ export function bioPerson(doc: Document, url: string): CaptureInput | null {
   const education = educationList(root);
   if (education.length) capture.education = education;
   return capture;
+}
+
+/**
+ * What a page about no one (as far as `bioPerson` can tell) still shows of a
+ * person, for the add-by-hand form to start from: the name in its heading,
+ * the site's organization and the one e-mail address beside the name. Only
+ * when the heading reads as a person's name, never on an article (whose
+ * headline and publisher are no one's name and employer).
+ */
+export function partialBio(doc: Document): Pick<CaptureInput, 'fullName' | 'organization' | 'email'> | undefined {
+  const root = doc.querySelector('main, [role="main"]') ?? doc.body;
+  const h1 = root ? (pageHeading(root) ?? titledHeading(doc, root)) : undefined;
+  if (!root || !h1 || metaContent(doc, 'og:type') === 'article') return undefined;
+  const nameText = readText(h1);
+  if (!isPlausibleName(nameText) || GROUP_WORDS.test(nameText)) return undefined;
+  const fullName = parseName(nameText).fullName;
+  if (!fullName) return undefined;
+  const found: Pick<CaptureInput, 'fullName' | 'organization' | 'email'> = { fullName };
+  const organization = siteOrganization(doc);
+  if (organization) found.organization = organization;
+  // One address beside the name is theirs; several (a department's contacts) are no one's in particular.
+  const scope = h1.closest('article, section, [class*="profile"], [class*="bio"]') ?? root;
+  const addresses = new Set([...scope.querySelectorAll('a[href^="mailto:" i]')].map((a) => clean((a.getAttribute('href') ?? '').replace(/^mailto:/i, '').split('?')[0]).toLowerCase()));
+  if (addresses.size === 1) found.email = [...addresses][0];
+  return found;
 }
 
 // ---------------------------------------------------------------- pointing

@@ -64,7 +64,9 @@ interface JsonLdPeople {
 
 function readJsonLd(doc: Document): JsonLdPeople {
   const topLevel: unknown[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  // A tag lookup, not an attribute selector: a big page's every element need not be tested.
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.getAttribute('type')?.toLowerCase() !== 'application/ld+json') continue;
     const data = parseJson(script.textContent);
     for (const node of asArray(data)) {
       const graph = asArray(prop(node, '@graph'));

@@ -20,7 +20,7 @@ const SIGN_IN =
 /** The page's statements about itself: its title and its <h1> headings. */
 function statements(doc: Document): string[] {
   const out = [doc.title];
-  const headings = doc.querySelectorAll('h1');
+  const headings = doc.getElementsByTagName('h1');
   for (let i = 0; i < headings.length && i < 3; i++) out.push(headings[i]?.textContent ?? '');
   return out.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t && t.length <= 200);
 }

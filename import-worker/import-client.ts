@@ -4,6 +4,7 @@
  * one worker, one file: the wizard starts a client when a contact file is
  * chosen and closes it when the file is done with or the wizard goes away.
  */
+import { invalidateFirstScreen } from '../storage/first-screen';
 import {
   ImportWorkerEvent,
   type ContactPlanView,
@@ -90,6 +91,19 @@ const ANSWERS: Record<ImportWorkerRequest['type'], Terminal['type'][]> = {
   restore: ['restored', 'failed'],
 };
 
+/**
+ * The worker has no localStorage, so its writes cannot make the side panel's first-screen snapshot stale themselves
+ * (storage/first-screen.ts): this page does, before the write starts and again once it has ended.
+ */
+async function aroundWorkerWrite<T>(write: () => Promise<T>): Promise<T> {
+  invalidateFirstScreen();
+  try {
+    return await write();
+  } finally {
+    invalidateFirstScreen();
+  }
+}
+
 export function createImportClient(worker: WorkerLike = startImportWorker()): ImportClient {
   const pending = new Map<number, Pending>();
   let nextId = 1;
@@ -168,7 +182,7 @@ export function createImportClient(worker: WorkerLike = startImportWorker()): Im
       return (event as Extract<Terminal, { type: 'plan' }>).plan;
     },
     async write(onProgress) {
-      const event = await send({ type: 'write', id: nextId++ }, onProgress);
+      const event = await aroundWorkerWrite(() => send({ type: 'write', id: nextId++ }, onProgress));
       return (event as Extract<Terminal, { type: 'written' }>).plan;
     },
     async planRestore(mode, onProgress) {
@@ -176,7 +190,7 @@ export function createImportClient(worker: WorkerLike = startImportWorker()): Im
       return (event as Extract<Terminal, { type: 'restore-plan' }>).plan;
     },
     async restore(mode, onProgress) {
-      const event = await send({ type: 'restore', id: nextId++, mode }, onProgress);
+      const event = await aroundWorkerWrite(() => send({ type: 'restore', id: nextId++, mode }, onProgress));
       return (event as Extract<Terminal, { type: 'restored' }>).plan;
     },
     close() {

@@ -53,7 +53,23 @@ export type ContentRequest = z.infer<typeof ContentRequest>;
 export const SaveOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('saved'), contact: Contact, created: z.boolean(), previous: Contact.optional() }),
   /** The page is not one Rapport can read (a browser page, a page with no person). */
-  z.object({ kind: z.literal('no-person'), url: z.string().optional(), reason: z.string() }),
+  z.object({
+    kind: z.literal('no-person'),
+    url: z.string().optional(),
+    reason: z.string(),
+    /** What the add-by-hand form starts from: the fields the page did show (capture/draft). */
+    draft: z
+      .object({
+        profileUrl: z.string().max(2048).optional(),
+        initial: z.object({
+          fullName: z.string().max(300).optional(),
+          title: z.string().max(300).optional(),
+          organization: z.string().max(300).optional(),
+          email: z.string().max(320).optional(),
+        }),
+      })
+      .optional(),
+  }),
   /** Several people on the page: the in-page picker is open, and the user chooses there. */
   z.object({ kind: z.literal('picking'), url: z.string(), names: z.array(z.string()) }),
   /**

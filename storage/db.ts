@@ -11,6 +11,7 @@ import { programsFromOrganizations } from '../programs/from-organizations';
 import type { Contact, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Template, TrashEntry } from '../model/schemas';
 import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
 import { programSummariesMiddleware, summarize, type ProgramSummaryRow } from './program-summaries';
+import { firstScreenMiddleware } from './first-screen';
 import { replayTimeline } from '../overview/outreach';
 import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
 import { withSearchFields, withoutSearchFields } from './search-fields';
@@ -306,6 +307,8 @@ export function openDatabase(name = DB_NAME): RapportDB {
   db.use(programSummariesMiddleware);
   // Last, so that what it writes itself passes the checks above.
   db.use(linkFactsMiddleware);
+  // Before any write reaches the contacts, the side panel's first-screen snapshot is made stale (./first-screen).
+  db.use(firstScreenMiddleware);
 
   // Dexie's close() turns autoOpen off, which would leave a worker dead until
   // reload; whoever closes (a test hook, a versionchange handler) may ask for

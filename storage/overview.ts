@@ -10,9 +10,11 @@ import type { FunnelCounts, FunnelStep } from '../overview/funnel';
 import { OUTGOING_KINDS, REPLY_KIND } from '../overview/outreach';
 import { nextDeadline, nextInterviews, type UpcomingInterview } from '../overview/upcoming';
 import { medianOf, medianPositions, MIN_REPLIES, type GroupCounts } from '../overview/what-works';
+import { BUILTIN_TEMPLATES } from '../drafting/builtin-templates';
 import { db } from './db';
+import { listTemplates } from './templates';
 import { DIMENSIONS, type Dimension, type OutreachKey } from './overview-keys';
-import { LETTER_STATUSES, PROGRAM_STAGES, type LetterStatus, type ProgramStage } from '../model/schemas';
+import { CHANNELS, LETTER_STATUSES, MESSAGE_FORMATS, PROGRAM_STAGES, type LetterStatus, type ProgramStage } from '../model/schemas';
 
 /** Sorts after every string in IndexedDB's key order. */
 const MAX_STRING = '\uffff';
@@ -75,29 +77,53 @@ const outreach = () => db.interactions.where('outreachKeys');
 const groupRange = (side: 'sent' | 'reply', dimension: Dimension, value: string) =>
   outreach().between([side, dimension, value, -Infinity], [side, dimension, value, Infinity], true, true);
 
-/**
- * The distinct values messages were sent with along one dimension, found by
- * jumping from one value to the next in the index: one lookup per value, however many messages each has.
- */
-async function valuesOf(dimension: Dimension): Promise<string[]> {
-  const values: string[] = [];
-  let from = '';
-  for (;;) {
-    const [key] = (await outreach().between(['sent', dimension, from], ['sent', dimension, MAX_STRING], true, true).limit(1).keys()) as unknown as OutreachKey[];
-    if (!key) return values;
-    values.push(key[2]);
-    // The smallest string after this value: the next value's first key.
-    from = `${key[2]}\u0000`;
-  }
+/** The first message's value strictly between `after` and `before` along a dimension, if any. */
+async function firstValueBetween(dimension: Dimension, after: string | undefined, before: string | undefined): Promise<string | undefined> {
+  // The smallest key after every key of `after` is [.., `after\0`]; before `before` is [.., before] (its first key sorts after it).
+  if (after === undefined && before === '') return undefined;
+  const lower = after === undefined ? ['sent', dimension, ''] : ['sent', dimension, `${after}\u0000`];
+  const upper = before === undefined ? ['sent', dimension, MAX_STRING] : ['sent', dimension, before];
+  const [key] = (await outreach().between(lower, upper, true, before === undefined).limit(1).keys()) as unknown as OutreachKey[];
+  return key?.[2];
 }
+
+/**
+ * The distinct values messages were sent with along one dimension. The values
+ * the app knows (channels, formats, the kept templates) are counted directly;
+ * a probe of each gap between them, all at once, finds any other (a deleted
+ * template, a value from a later version): one round trip in the usual case,
+ * where a walk from value to value would wait for each answer in turn.
+ */
+async function valuesOf(dimension: Dimension, known: readonly string[]): Promise<string[]> {
+  const found = new Set(known);
+  let sorted = [...found].sort(compareKeys);
+  let gaps: [string | undefined, string | undefined][] = [...sorted, undefined].map((before, i) => [i === 0 ? undefined : sorted[i - 1], before]);
+  while (gaps.length) {
+    const hits = (await Promise.all(gaps.map(([after, before]) => firstValueBetween(dimension, after, before)))).map((v, i) => [v, gaps[i]!] as const);
+    gaps = [];
+    for (const [value, [after, before]] of hits) {
+      if (value === undefined) continue;
+      found.add(value);
+      gaps.push([after, value], [value, before]);
+    }
+    sorted = [...found].sort(compareKeys);
+  }
+  return sorted;
+}
+
+/** IndexedDB's order for strings (code units), which localeCompare is not. */
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Messages, replies and median time to reply per value of each dimension (the whole season). */
 export async function readWhatWorks(): Promise<Record<Dimension, GroupCounts[]>> {
-  return db.transaction('r', db.interactions, async () => {
+  return db.transaction('r', [db.interactions, db.templates], async () => {
+    const templateIds = (await db.templates.toCollection().primaryKeys()) as string[];
+    const builtIns = BUILTIN_TEMPLATES.map((t) => t.id);
+    const known: Record<Dimension, readonly string[]> = { template: ['', ...builtIns, ...templateIds], channel: CHANNELS, format: MESSAGE_FORMATS };
     const perDimension = await Promise.all(
       DIMENSIONS.map(async (dimension) => {
-        const values = await valuesOf(dimension);
-        return Promise.all(
+        const values = await valuesOf(dimension, known[dimension]);
+        const groups = await Promise.all(
           values.map(async (value): Promise<GroupCounts> => {
             const [sent, replied] = await Promise.all([groupRange('sent', dimension, value).count(), groupRange('reply', dimension, value).count()]);
             if (replied < MIN_REPLIES) return { value, sent, replied };
@@ -108,6 +134,8 @@ export async function readWhatWorks(): Promise<Record<Dimension, GroupCounts[]>>
             return { value, sent, replied, ...(medianMs === undefined ? {} : { medianMs }) };
           }),
         );
+        // A known value no message was sent with is no group.
+        return groups.filter((g) => g.sent > 0);
       }),
     );
     return Object.fromEntries(DIMENSIONS.map((d, i) => [d, perDimension[i]!])) as Record<Dimension, GroupCounts[]>;
@@ -116,7 +144,8 @@ export async function readWhatWorks(): Promise<Record<Dimension, GroupCounts[]>>
 
 /** Template names by id, for the "what works" rows (templates are a handful). */
 export async function templateNames(): Promise<Map<string, string>> {
-  return new Map((await db.templates.toArray()).map((t) => [t.id, t.name]));
+  // Built-ins not yet stored are listed from the code, as everywhere else templates are named.
+  return new Map((await listTemplates()).map((t) => [t.id, t.name]));
 }
 
 export interface Upcoming {

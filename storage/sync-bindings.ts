@@ -4,6 +4,7 @@
  * table is one `tableBinding(...)` entry in SYNC_BINDINGS (a table keyed by a
  * pair, like the program links, is one `pairBinding(...)`).
  *
+ * Merged versions are planned into `RowWrites` and written a batch at a time.
  * Reads go through a `RowReader` so that the same code serves the change
  * tracker (inside Dexie's DBCore, ./sync-tracking) and the sync engine.
  */
@@ -36,8 +37,42 @@ export interface SyncBinding {
   /** Each Dexie table whose rows hold records of this kind, and the record id a row key stands for (none: not synced). */
   sources: Record<string, (key: unknown) => string | undefined>;
   read(rows: RowReader, ids: string[]): Promise<LocalState[]>;
-  /** Writes a merged version to Dexie; throws when the record does not pass its schema (nothing is written then). */
-  write(table: TableOf, id: string, version: Version): Promise<void>;
+  /**
+   * Checks a merged version against its schema and adds the rows it becomes to `writes`; throws when
+   * the record does not pass (nothing of it is added then). `table` is for reads only.
+   */
+  plan(table: TableOf, id: string, version: Version, writes: RowWrites): Promise<void>;
+}
+
+/**
+ * The rows that a batch of merged versions becomes, collected so that the batch is written with one
+ * bulk call per table instead of a call per record. Each record of a batch is planned once, so no key
+ * is both deleted and put.
+ */
+export class RowWrites {
+  private readonly puts = new Map<string, unknown[]>();
+  private readonly deletes = new Map<string, unknown[]>();
+
+  put(table: string, row: unknown): void {
+    const rows = this.puts.get(table);
+    if (rows) rows.push(row);
+    else this.puts.set(table, [row]);
+  }
+
+  delete(table: string, key: unknown): void {
+    const keys = this.deletes.get(table);
+    if (keys) keys.push(key);
+    else this.deletes.set(table, [key]);
+  }
+
+  /** Deletes first, then puts, table by table in SYNC_BINDINGS order: contacts are written before the links that copy their facts. */
+  async flush(table: TableOf): Promise<void> {
+    for (const [name, keys] of this.deletes) await table(name).bulkDelete(keys as never[]);
+    for (const name of SYNC_TABLE_ORDER) {
+      const rows = this.puts.get(name);
+      if (rows?.length) await table(name).bulkPut(rows);
+    }
+  }
 }
 
 type RecordSchema = z.ZodType<Record<string, unknown>>;
@@ -66,9 +101,9 @@ export function tableBinding(kind: string, table: string, schema: RecordSchema, 
       const found = await rows(table, ids);
       return found.map((row) => (row ? { state: 'live', record: shape.fromRow(row as Record<string, unknown>) } : { state: 'deleted' }));
     },
-    async write(tableOf, id, version) {
-      if (version.state === 'deleted') await tableOf(table).delete(id);
-      else await tableOf(table).put(shape.toRow(parse(schema, version.record)));
+    async plan(_table, id, version, writes) {
+      if (version.state === 'deleted') writes.delete(table, id);
+      else writes.put(table, shape.toRow(parse(schema, version.record)));
     },
   };
 }
@@ -89,9 +124,9 @@ export function pairBinding(kind: string, table: string, schema: RecordSchema, s
       const found = await rows(table, ids.map(pairKey));
       return found.map((row) => (row ? { state: 'live', record: shape.fromRow(row as Record<string, unknown>) } : { state: 'deleted' }));
     },
-    async write(tableOf, id, version) {
-      if (version.state === 'deleted') await tableOf(table).delete(pairKey(id));
-      else await tableOf(table).put(parse(schema, version.record));
+    async plan(_table, id, version, writes) {
+      if (version.state === 'deleted') writes.delete(table, pairKey(id));
+      else writes.put(table, parse(schema, version.record));
     },
   };
 }
@@ -133,11 +168,11 @@ const contacts: SyncBinding = {
       return { state: 'deleted' };
     });
   },
-  async write(tableOf, id, version) {
+  async plan(_table, id, version, writes) {
     if (version.state === 'live') {
       const contact = Contact.parse(version.record);
-      await tableOf('trash').delete(id);
-      await tableOf('contacts').put(contact);
+      writes.delete('trash', id);
+      writes.put('contacts', contact);
     } else if (version.state === 'trashed') {
       const entry: TrashEntry = {
         id,
@@ -148,11 +183,11 @@ const contacts: SyncBinding = {
       // The letters it wrote and the programs it belonged to, put back on restore (storage/contacts.ts).
       if (version.trash?.letters?.length) entry.letters = version.trash.letters.map((l) => Letter.parse(l));
       if (version.trash?.links?.length) entry.links = version.trash.links.map((l) => ProgramLink.parse(l));
-      await tableOf('contacts').delete(id);
-      await tableOf('trash').put(entry);
+      writes.delete('contacts', id);
+      writes.put('trash', entry);
     } else {
-      await tableOf('contacts').delete(id);
-      await tableOf('trash').delete(id);
+      writes.delete('contacts', id);
+      writes.delete('trash', id);
     }
   },
 };
@@ -174,11 +209,11 @@ const settings: SyncBinding = {
     const found = (await rows('settings', ids)) as ({ value: unknown } | undefined)[];
     return found.map((row) => (row ? { state: 'live', record: shared(row.value) } : { state: 'deleted' }));
   },
-  async write(tableOf, id, version) {
+  async plan(tableOf, id, version, writes) {
     if (version.state === 'deleted') return; // Settings are never deleted, only changed; defaults stand in.
     const current = (await tableOf('settings').get(id)) as { value?: Record<string, unknown> } | undefined;
     const local = Object.fromEntries(DEVICE_SETTINGS.map((field) => [field, current?.value?.[field]]));
-    await tableOf('settings').put({ key: id, value: Settings.parse({ ...version.record, ...local }) });
+    writes.put('settings', { key: id, value: Settings.parse({ ...version.record, ...local }) });
   },
 };
 
@@ -197,8 +232,9 @@ export function bindingFor(kind: string): SyncBinding | undefined {
   return SYNC_BINDINGS.find((binding) => binding.kind === kind);
 }
 
-/** Every Dexie table a synced record lives in. */
-export const SYNC_SOURCE_TABLES: ReadonlySet<string> = new Set(SYNC_BINDINGS.flatMap((b) => Object.keys(b.sources)));
+/** Every Dexie table a synced record lives in, in SYNC_BINDINGS order. */
+const SYNC_TABLE_ORDER: readonly string[] = [...new Set(SYNC_BINDINGS.flatMap((b) => Object.keys(b.sources)))];
+export const SYNC_SOURCE_TABLES: ReadonlySet<string> = new Set(SYNC_TABLE_ORDER);
 
 export function recordKey(kind: string, id: string): string {
   return `${kind}/${id}`;

@@ -9,7 +9,7 @@
 import type { IndexableType } from 'dexie';
 import { stampChange, type Version } from '../sync/version';
 import type { RapportDB } from './db';
-import { SYNC_BINDINGS, bindingFor, recordKey, type RowReader } from './sync-bindings';
+import { RowWrites, SYNC_BINDINGS, bindingFor, recordKey, type RowReader } from './sync-bindings';
 import { TRACKING_KEY, type SyncRecord, type TrackingState } from './sync-tracking';
 
 function engineTables(db: RapportDB) {
@@ -110,15 +110,19 @@ export interface ApplyOutcome {
 }
 
 /**
- * Applies merged versions to the local tables in one transaction, record by
- * record through each kind's schema. A record edited locally since it was
- * read is left alone (its newer edit is merged on the next round), and a
- * record that fails its schema is reported and left as it was.
+ * Applies merged versions to the local tables in one transaction, each
+ * record through its kind's schema, then the whole batch in one bulk write
+ * per table. A record edited locally since it was read is left alone (its
+ * newer edit is merged on the next round), and a record that fails its
+ * schema is reported and left as it was.
  */
 export async function applyMerged(db: RapportDB, items: readonly MergedItem[], checkpoint?: { key: string; value: unknown }): Promise<ApplyOutcome> {
   return db.transaction('rw', engineTables(db), async (tx) => {
     const outcome: ApplyOutcome = { applied: [], stale: [], invalid: [] };
     const current = await db.syncRecords.bulkGet(items.map((item) => recordKey(item.kind, item.id)));
+    const table = (name: string) => tx.table(name);
+    const writes = new RowWrites();
+    const records: SyncRecord[] = [];
     for (const [i, item] of items.entries()) {
       const key = recordKey(item.kind, item.id);
       const binding = bindingFor(item.kind);
@@ -129,8 +133,8 @@ export async function applyMerged(db: RapportDB, items: readonly MergedItem[], c
       }
       if (item.writeLocal) {
         try {
-          // A savepoint per record would be ideal; IndexedDB has none, so validation runs before any write.
-          await binding.write((name) => tx.table(name), item.id, item.version);
+          // IndexedDB has no savepoints: each record is checked before anything of the batch is written.
+          await binding.plan(table, item.id, item.version, writes);
         } catch (error) {
           outcome.invalid.push({ key, reason: error instanceof Error ? error.message : String(error) });
           continue;
@@ -139,9 +143,11 @@ export async function applyMerged(db: RapportDB, items: readonly MergedItem[], c
       const record: SyncRecord = { key, kind: item.kind, id: item.id, version: item.version, docId: item.docId };
       if (item.rev) record.rev = item.rev;
       if (!item.sent) record.pending = Date.now();
-      await db.syncRecords.put(record);
+      records.push(record);
       outcome.applied.push(key);
     }
+    await writes.flush(table);
+    await db.syncRecords.bulkPut(records);
     if (checkpoint) await db.syncMeta.put(checkpoint);
     return outcome;
   });

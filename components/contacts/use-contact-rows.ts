@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
 import { contactsByIds } from '../../storage/contact-list';
-import type { Contact } from '../../model/schemas';
+import type { ListedContact } from '../../contacts/first-screen';
 
 /** Rows read per request: a screenful and then some, so that scrolling asks rarely. */
 export const ROW_PAGE = 50;
@@ -14,13 +14,13 @@ const REMEMBERED = 2_000;
  * screen. `seed` (the first page painted before the ids arrive) fills rows
  * until their own read answers.
  */
-export function useContactRows(ids: readonly string[], first: number, last: number, seed?: readonly Contact[]): ReadonlyMap<string, Contact> {
+export function useContactRows(ids: readonly string[], first: number, last: number, seed?: readonly ListedContact[]): ReadonlyMap<string, ListedContact> {
   const start = Math.floor(Math.max(0, first) / ROW_PAGE) * ROW_PAGE;
   const end = Math.min(ids.length, (Math.floor(Math.max(0, last) / ROW_PAGE) + 1) * ROW_PAGE);
   const wanted = ids.slice(start, end);
   const key = wanted.join('\n');
   const rows = useLiveQuery(() => contactsByIds(wanted), [key]);
-  const remembered = useRef(new Map<string, Contact>());
+  const remembered = useRef(new Map<string, ListedContact>());
 
   return useMemo(() => {
     const cache = remembered.current;

@@ -36,7 +36,7 @@ export function FunnelChart({ bars, onOpen }: { bars: FunnelBar[]; onOpen(step: 
               data-step={bar.step}
               disabled={bar.count === 0}
               onClick={() => onOpen(bar.step)}
-              aria-label={i18n.t('overview.funnel.open', { step: stepLabel(bar.step), n: formatNumber(bar.count), share: percent(bar.ofReached) })}
+              aria-label={i18n.t('overview.funnel.open', bar.count, { step: stepLabel(bar.step), n: formatNumber(bar.count), share: percent(bar.ofReached) })}
             >
               <span className="overview-funnel-label">{stepLabel(bar.step)}</span>
               <svg className="overview-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">

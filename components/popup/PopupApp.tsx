@@ -77,7 +77,9 @@ export function PopupApp() {
   };
 
   const saved = state.step === 'done' && state.outcome.kind === 'saved' ? state.outcome : undefined;
-  const noPersonUrl = state.step === 'done' && state.outcome.kind === 'no-person' ? state.outcome.url : undefined;
+  const noPerson = state.step === 'done' && state.outcome.kind === 'no-person' ? state.outcome : undefined;
+  // The form starts from what the page did show (capture/draft), else from the page's link.
+  const noPersonDraft = noPerson ? (noPerson.draft ?? { profileUrl: noPerson.url }) : undefined;
 
   return (
     // Follow-up actions in the due list can be undone (components/undo.tsx).
@@ -136,7 +138,7 @@ export function PopupApp() {
                 <button
                   type="button"
                   className="primary"
-                  onClick={() => void openAddForm(tab?.windowId, { profileUrl: noPersonUrl }).then(() => window.close())}
+                  onClick={() => void openAddForm(tab?.windowId, noPersonDraft ?? {}).then(() => window.close())}
                 >{i18n.t('popup.addByHand')}</button>
               </div>
             )}

@@ -1,18 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
-import { type Contact } from '../../model/schemas';
+import { rowRole, type ListedContact } from '../../contacts/first-screen';
 import { Avatar } from '../Avatar';
 import { useContactRows } from '../contacts/use-contact-rows';
 import { i18n } from '#i18n';
 import { statusLabel } from '../labels';
+// The snapshot's first paint draws rows of this height too, so that the live list takes over in place.
+import { ROW_HEIGHT } from '../first-paint/paint-side-panel';
 
-const ROW_HEIGHT = 56;
 
 interface Props {
   /** The ids to list, in order; each row reads its contact when it comes into view. */
   ids: readonly string[];
   /** Contacts already read (the first page), shown until their rows' own read answers. */
-  seed?: readonly Contact[];
+  seed?: readonly ListedContact[];
   /** Contacts ticked for a bulk action. */
   checked: ReadonlySet<string>;
   onToggle(id: string): void;
@@ -60,7 +61,7 @@ export function ContactList({ ids, seed, checked, onToggle, onOpen }: Props) {
               </div>
             );
           }
-          const role = [contact.title, contact.organization].filter(Boolean).join(' · ') || contact.headline;
+          const role = rowRole(contact);
           return (
             <div key={id} role="listitem" data-index={item.index} className="contact-item" style={style}>
               <input

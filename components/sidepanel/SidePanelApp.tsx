@@ -15,19 +15,12 @@ import { useTargetTab } from '../use-target-tab';
 import { useContactsVersion } from '../use-contacts-query';
 import { ContactDetail } from './ContactDetail';
 import { useFirstPage } from './first-page';
+import { useFirstScreenWriter } from '../first-paint/use-first-screen-writer';
 import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
+import { SECTIONS, type Section } from './sections';
 import { i18n } from '#i18n';
 
-type Section = 'contacts' | 'overview' | 'followups' | 'letters' | 'templates' | 'settings';
-const SECTIONS: { id: Section; label: string }[] = [
-  { id: 'contacts', get label() { return i18n.t('sidepanel.viewContacts'); } },
-  { id: 'overview', get label() { return i18n.t('overview.tab'); } },
-  { id: 'followups', get label() { return i18n.t('sidepanel.viewFollowUps'); } },
-  { id: 'letters', get label() { return i18n.t('letters.view.heading'); } },
-  { id: 'templates', get label() { return i18n.t('sidepanel.viewTemplates'); } },
-  { id: 'settings', get label() { return i18n.t('sidepanel.viewSettings'); } },
-];
 
 
 // Sections the user opens less often load on demand, so the contacts list paints sooner.
@@ -49,7 +42,9 @@ export function SidePanelApp() {
   // While the panel is open, sync (when the user turned it on) runs continuously.
   useSyncLive();
   // A first page from the name index paints at once; the list's order, search and counts follow, from indexes too.
-  const preview = useFirstPage();
+  const { rows: preview, live } = useFirstPage();
+  // Each change to the contacts, here or in any other context, is written to the next open's first paint.
+  useFirstScreenWriter(live);
   const focus = useLiveQuery(getFocusContact, []);
   const sectionRequest = useLiveQuery(getSectionRequest, []);
   const addRequest = useLiveQuery(getAddRequest, []);
@@ -133,10 +128,11 @@ export function SidePanelApp() {
         setNeedsAccess(outcome);
       } else {
         setMessage({ text: outcome.reason, error: true });
-        // A page about no one: the add-by-hand form, with the page's link.
+        // A page about no one: the add-by-hand form, with what the page did show (capture/draft).
         if (outcome.kind === 'no-person' && outcome.url && /^https?:/.test(outcome.url)) {
           setSection('contacts');
-          setScreen({ name: 'add', profileUrl: outcome.url, at: Date.now() });
+          const draft = outcome.draft ?? { profileUrl: outcome.url, initial: {} };
+          setScreen({ name: 'add', profileUrl: draft.profileUrl, initial: draft.initial, at: Date.now() });
         }
       }
     } catch (error) {
@@ -250,6 +246,7 @@ export function SidePanelApp() {
               <DuplicateReview onOpen={(id) => open(id)} />
               <ContactsView
                 preview={preview}
+                live={live}
                 request={listRequest}
                 active={screen.name === 'list'}
                 searchRef={search}

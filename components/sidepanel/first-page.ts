@@ -1,4 +1,5 @@
 import { firstContacts } from '../../storage/contacts';
+import { listedOf, type FirstScreen, type ListedContact } from '../../contacts/first-screen';
 import type { Contact } from '../../model/schemas';
 import { onContactsChange, useContactsQuery } from '../use-contacts-query';
 
@@ -7,12 +8,16 @@ export const FIRST_PAGE_SIZE = 60;
 
 let early: Promise<Contact[]> | undefined;
 let stopWatching: (() => void) | undefined;
+/** The snapshot's rows, when the page painted them before React (components/first-paint/). */
+let painted: ListedContact[] | undefined;
 
 /**
  * Starts reading the first page as soon as the side panel's script runs,
  * so that the database opens and answers while React renders (RELIABILITY L1).
+ * `screen`: the snapshot already on screen, which React's first render draws again until the read answers.
  */
-export function startFirstPage(): void {
+export function startFirstPage(screen?: FirstScreen): void {
+  painted = screen?.rows.map(listedOf);
   early = firstContacts(FIRST_PAGE_SIZE);
   // A failure is seen (and shown) by the hook that takes this read over.
   early.catch(() => undefined);
@@ -23,12 +28,16 @@ export function startFirstPage(): void {
   });
 }
 
-/** The first page: the early read's answer once, then a fresh read whenever the contacts change. */
-export function useFirstPage(): Contact[] | undefined {
-  return useContactsQuery(() => {
-    const read = early ?? firstContacts(FIRST_PAGE_SIZE);
+/**
+ * The first page: the early read's answer once, then a fresh read whenever the contacts change; until the first
+ * answer, the painted snapshot's rows (`live` false), so that React's first render draws what is already on screen.
+ */
+export function useFirstPage(): { rows: readonly ListedContact[] | undefined; live: boolean } {
+  const read = useContactsQuery(() => {
+    const answer = early ?? firstContacts(FIRST_PAGE_SIZE);
     early = undefined;
     stopWatching?.();
-    return read;
+    return answer;
   }, []);
+  return read ? { rows: read, live: true } : { rows: painted, live: false };
 }

@@ -38,7 +38,8 @@ const resident = fixture('linkedin/profile-resident');
 const hostile = fixture('linkedin/profile-hostile');
 const doximity = fixture('doximity/profile');
 const grid = fixture('web/residents-grid');
-const noPerson = fixture('web/article-no-person');
+// A name heading without a profile's signs: nobody is saved, and the form starts from what the page shows.
+const noPerson = fixture('web/name-without-profile');
 
 const pathOf = (url: string) => new URL(url).pathname;
 
@@ -199,7 +200,7 @@ test('S9: a page script’s synthetic clicks and Escape cannot choose who is sav
   await expect(panel.getByTestId('contact-list')).toContainText('Hannah Müller');
 });
 
-test('a page about no one says so and offers a prefilled add-by-hand form', async ({ context, worker, extensionId }) => {
+test('a page about no one says so and offers an add-by-hand form prefilled from what it shows', async ({ context, worker, extensionId }) => {
   await serve(context, noPerson.url, { [pathOf(noPerson.url)]: noPerson.html });
   const { tabId } = await openTab(context, worker, noPerson.url);
   await clickToolbar(context, extensionId, noPerson.url);
@@ -210,6 +211,9 @@ test('a page about no one says so and offers a prefilled add-by-hand form', asyn
   await popup.getByRole('button', { name: 'Add by hand' }).click();
   await expect(panel.getByRole('heading', { name: 'Add a contact' })).toBeVisible();
   await expect(panel.getByLabel('Profile or page link')).toHaveValue(noPerson.url);
+  await expect(panel.getByLabel('Name (required)')).toHaveValue('Maria Gonzalez');
+  await expect(panel.getByLabel('Organization or program')).toHaveValue('Lakeside Family Clinic');
+  await expect(panel.getByLabel('Email', { exact: true })).toHaveValue('mgonzalez@lakeside.example.org');
 });
 
 test('a hostile page is saved as plain text and nothing of it runs in Rapport', async ({ context, worker, extensionId }) => {

@@ -1,8 +1,10 @@
 /** Writes valid contacts straight into the extension's database, to start a test from a realistic store. */
 import type { Page } from '@playwright/test';
-import type { Contact } from '../../model/schemas';
+import type { Channel, Contact, Interaction, InteractionKind } from '../../model/schemas';
+import { replayTimeline } from '../../overview/outreach';
+import { withFunnelKeys, withOutreachKeys } from '../../storage/overview-keys';
 import { withSearchFields } from '../../storage/search-fields';
-import { putContactRows } from '../../bench/seed-page';
+import { putContactRows, putRows } from '../../bench/seed-page';
 
 export interface SeedContact {
   fullName: string;
@@ -15,12 +17,16 @@ export interface SeedContact {
   photoUrl?: string;
   nextFollowUpAt?: number;
   education?: { school: string }[];
+  /** The Overview's funnel facts (overview/outreach.ts); seedSeason sets them from the timelines it writes. */
+  reachedAt?: number;
+  repliedAt?: number;
+  conversationAt?: number;
 }
 
 export async function seedContacts(page: Page, people: SeedContact[]): Promise<void> {
   // Rows as Rapport stores them: the database's middleware is bypassed here, so its derived fields are added the same way.
   const rows = people.map((row, i) =>
-    withSearchFields({
+    withFunnelKeys(withSearchFields({
       id: `seed-${i}`,
       source: 'manual',
       credentials: [],
@@ -37,7 +43,7 @@ export async function seedContacts(page: Page, people: SeedContact[]): Promise<v
       updatedAt: 1_700_000_000_000 + i,
       followUpsSent: 0,
       ...row,
-    } as Partial<Contact>),
+    } as Partial<Contact>)),
   );
   await putContactRows(page, rows);
 }
@@ -49,3 +55,38 @@ export const PEOPLE: SeedContact[] = [
   { fullName: 'Wen Li', title: 'Assistant Professor', organization: 'Northfield General Hospital', specialty: 'Neurology', notes: 'Asked about the stroke elective' },
   { fullName: 'Sofía Reyes', title: 'Resident Physician', organization: 'Northfield General Hospital', status: 'no_response' },
 ];
+
+/** One logged entry of a seeded season: `person` is an index into the people seeded. */
+export interface SeedEntry {
+  person: number;
+  kind: InteractionKind;
+  daysAgo: number;
+  channel?: Channel;
+  templateId?: string;
+}
+
+/**
+ * Seeds `people` with the timelines of `entries`, as logging them in Rapport would have left them: each
+ * contact's funnel facts and each reply's answer replayed by overview/outreach.ts, and the index keys
+ * the database's middleware (bypassed here) would add.
+ */
+export async function seedSeason(page: Page, people: SeedContact[], entries: SeedEntry[], now = Date.now()): Promise<void> {
+  const interactions: Interaction[] = [];
+  const withFacts = people.map((person, i) => {
+    const timeline: Interaction[] = entries
+      .filter((e) => e.person === i)
+      .map((e, n) => ({
+        id: `seed-i-${i}-${n}`,
+        contactId: `seed-${i}`,
+        kind: e.kind,
+        channel: e.channel ?? 'linkedin',
+        at: now - e.daysAgo * 86_400_000,
+        ...(e.templateId ? { templateId: e.templateId } : {}),
+      }));
+    const { facts, answers } = replayTimeline(timeline);
+    for (const entry of timeline) interactions.push(answers.has(entry.id) ? { ...entry, answers: answers.get(entry.id)! } : entry);
+    return { ...person, ...facts };
+  });
+  await seedContacts(page, withFacts);
+  await putRows(page, 'interactions', interactions.map(withOutreachKeys));
+}

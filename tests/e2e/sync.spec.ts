@@ -84,7 +84,8 @@ function account(passphrase: string) {
   return { server: server.url, database: DATABASE, username: ADMIN.username, password: ADMIN.password, passphrase };
 }
 
-const CONVERGE = { timeout: 90_000, intervals: [500, 1_000, 2_000] };
+// Short intervals: each check reads two small stores, and a long one would only add its own wait to every scenario.
+const CONVERGE = { timeout: 90_000, intervals: [100, 250] };
 
 async function converged(): Promise<void> {
   const a = profiles.a!;

@@ -137,7 +137,7 @@ describe('badge', () => {
     expect(answers.at(-1)).toEqual({ ok: true, value: { badge: 1 } });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
     // A thousand writes on fake-indexeddb, and every recount counts three kinds: generous under a shared CPU.
-  }, 20_000);
+  }, 180_000);
 
   it('a request made while a recount runs gets a newer one', async () => {
     const [id] = await seedDue(1, Date.now() - DAY);

@@ -119,7 +119,7 @@ describe('M1: an upgrade with 10,000 rows', () => {
     expect(after).toEqual(before.map((row) => ({ ...row, notes: `${String(row.notes)} (migrated)` })));
     expect(await next.table('contacts').where('location').equals('Boston, MA').count()).toBe(5_000);
     next.close();
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('M2: an upgrade that throws halfway', () => {

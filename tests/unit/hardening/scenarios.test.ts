@@ -21,13 +21,15 @@ const IDS = [
   ...Array.from({ length: 3 }, (_, i) => `X${i + 1}`),
   // Issue 12 (trust): nothing lost, undo, identity, security, real files and names, rough edges.
   'S9', 'S10', 'N1', 'N2', 'U1', 'U2', 'I1', 'I2', 'I3', 'R1', 'R2', 'R3', 'R4', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6',
+  // Issue 17 (the Overview): its figures against the data, its calendar, its accessibility and its speed.
+  'O1', 'O2', 'O3', 'O4', 'O5', 'O6',
 ];
 
 /** id → [{ file, quote }] from the table's rows. */
 function rows(): Map<string, { file: string; quote: string }[]> {
   const out = new Map<string, { file: string; quote: string }[]>();
   for (const line of TABLE.split('\n')) {
-    const match = /^\| ([FSLMXNUIRE]\d+) \| [^|]+ \| (.+) \|$/.exec(line);
+    const match = /^\| ([FSLMXNUIREO]\d+) \| [^|]+ \| (.+) \|$/.exec(line);
     if (!match) continue;
     const refs = [...match[2]!.matchAll(/((?:tests|bench|scripts)\/[\w./-]+) "((?:[^"\\]|\\.)+)"/g)].map((m) => ({
       file: m[1]!,

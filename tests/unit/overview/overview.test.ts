@@ -169,4 +169,16 @@ describe('storage reads', () => {
       [5, 0],
     ]);
   });
+
+  it('what works finds every value messages were sent with: kept, built-in, deleted or unknown, between the known ones', async () => {
+    const { contact } = await saveCapture(capture({ fullName: 'Probe Person', profileUrl: 'https://www.linkedin.com/in/probe/' }));
+    // 'builtin:alumni' is known from the code; the others are not kept templates, and sort before, between and after the known ids.
+    const ids = ['aaa-gone', 'builtin:alumni', 'builtin:b-gone', 'zzz-gone'];
+    for (const [i, templateId] of ids.entries()) {
+      await logInteraction(contact.id, { kind: 'message_sent', channel: 'doximity', templateId, at: Date.UTC(2026, 0, 1 + i) }, Date.UTC(2026, 0, 1 + i));
+    }
+    const works = await readWhatWorks();
+    expect(works.template.filter((g) => ids.includes(g.value)).map((g) => [g.value, g.sent])).toEqual(ids.map((id) => [id, 1]));
+    expect(works.channel.find((g) => g.value === 'doximity')?.sent).toBe(4);
+  });
 });

@@ -8,7 +8,7 @@ import { openDatabase, type RapportDB } from '../../../storage/db';
 import { Contact, Letter, Program, Settings } from '../../../model/schemas';
 import { programKeys } from '../../../programs/names';
 import { toLink } from '../../../storage/link-facts';
-import { startTracking } from '../../../storage/sync-state';
+import { applyMerged, countPending, startTracking } from '../../../storage/sync-state';
 import { deriveKeys, newSalt, type SyncKeys } from '../../../sync/crypto';
 import { syncRound, type SyncContext } from '../../../background/sync-engine';
 import { PouchDB, memoryPouch } from './pouch';
@@ -220,5 +220,45 @@ describe('sync engine between two devices', () => {
     expect(round.unreadable).toBeGreaterThan(0);
     expect(await db.contacts.count()).toBe(0);
     expect((await replica.allDocs({ include_docs: true })).rows).toEqual(before);
+  });
+  it('a pull stopped midway, as when the worker stops, resumes from its checkpoint: nothing skipped, nothing applied twice', async () => {
+    const server = memoryPouch('server');
+    const a = await device('A');
+    await a.ctx.db.contacts.bulkPut(['c1', 'c2', 'c3', 'c4', 'c5'].map((id) => contact(id, { fullName: `Person ${id}` })));
+    await sync(a, server);
+    const b = await device('B');
+    await PouchDB.replicate(server, b.replica);
+    let reads = 0;
+    const replica = new Proxy(b.replica, {
+      get(target, prop, receiver) {
+        if (prop === 'changes') {
+          return (options: Parameters<typeof target.changes>[0]) => {
+            if (++reads > 1) throw new Error('the worker stopped');
+            return target.changes(options);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    await expect(syncRound({ ...b.ctx, replica, batch: 2 })).rejects.toThrow('the worker stopped');
+    expect(await b.ctx.db.contacts.count()).toBe(2);
+    const resumed = await syncRound({ ...b.ctx, batch: 2 });
+    expect(resumed.merged).toBe(3);
+    expect((await contactsOf(b.ctx.db)).map((c) => c.fullName)).toEqual(['Person c1', 'Person c2', 'Person c3', 'Person c4', 'Person c5']);
+    expect(await countPending(b.ctx.db)).toBe(0);
+  });
+  it('a batch written in bulk leaves out only the record that fails its schema, and reports it', async () => {
+    const b = await device('B');
+    const good = contact('c1', { fullName: 'Ana Ruiz' });
+    const bad = { ...contact('c2'), fullName: '' };
+    const version = (record: Record<string, unknown>) => ({ state: 'live' as const, record, stamps: { fullName: [1, 'A'] as [number, string] }, seen: { A: 1 } });
+    const item = (id: string, record: Record<string, unknown>) => ({ kind: 'contacts', id, version: version(record), docId: `r${id}`, expectedPending: undefined, sent: true, rev: '1-a', writeLocal: true });
+    const outcome = await applyMerged(b.ctx.db, [item('c1', good), item('c2', bad)]);
+    expect(outcome.applied).toEqual(['contacts/c1']);
+    expect(outcome.invalid.map((x) => x.key)).toEqual(['contacts/c2']);
+    expect((await contactsOf(b.ctx.db)).map((c) => c.id)).toEqual(['c1']);
+    expect(await b.ctx.db.syncRecords.get('contacts/c2')).toBeUndefined();
+    expect((await b.ctx.db.syncRecords.get('contacts/c1'))?.rev).toBe('1-a');
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * The first screen of the contacts list as a small snapshot that a page can read synchronously (localStorage), so
+ * that the side panel paints names before React, Dexie and zod have loaded (components/first-paint/). Pure rules:
+ * what a row shows, what the snapshot holds (only what the first screen shows: no notes, no links, no emails), and
+ * whether a stored snapshot may be painted.
+ *
+ * Read by hand rather than by a zod schema: zod is one of the packages the first paint must not wait for. The parser
+ * accepts nothing it does not fully recognise; a snapshot it rejects is simply not painted.
+ */
+import type { Contact, Status } from '../model/schemas';
+
+/** Rows in the snapshot: a tall side panel's first screen, and no more. */
+export const FIRST_SCREEN_ROWS = 20;
+/** Raises when the shape changes: an older snapshot is then not painted, never misread. */
+export const FIRST_SCREEN_FORMAT = 1;
+/** A stored thumbnail larger than this is left out (the row shows initials until the live view takes over). */
+const MAX_THUMB = 8_000;
+/** model/schemas.ts's STATUSES, repeated because that file brings zod (a unit test keeps the two equal). */
+export const PAINT_STATUSES: readonly Status[] = ['not_contacted', 'awaiting_reply', 'replied', 'meeting', 'closed', 'no_response'];
+
+/** What a contact row shows, and the snapshot keeps. */
+export interface FirstScreenRow {
+  id: string;
+  name: string;
+  role: string;
+  status: Status;
+  /** A stored thumbnail (data:image/…), never a link: the snapshot paint loads nothing from the network. */
+  thumb?: string;
+}
+
+/**
+ * The snapshot, stamped with the data versions it was read at (storage/first-screen.ts): `gen`, bumped in the
+ * extension's pages before every write to the contacts, and `stamp`, bumped by contexts without localStorage
+ * (the background). A snapshot is painted only while both are still the current ones.
+ */
+export interface FirstScreen {
+  format: number;
+  gen: number;
+  stamp: string;
+  rows: FirstScreenRow[];
+}
+
+/** The second line of a row: title and organization, else the headline. */
+export function rowRole(contact: Pick<Contact, 'title' | 'organization' | 'headline'>): string {
+  return [contact.title, contact.organization].filter(Boolean).join(' · ') || (contact.headline ?? '');
+}
+
+const isThumb = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= MAX_THUMB && /^data:image\/(?:png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/.test(value);
+
+export function firstScreenRow(contact: Contact): FirstScreenRow {
+  const row: FirstScreenRow = { id: contact.id, name: contact.fullName, role: rowRole(contact), status: contact.status };
+  // Only a thumbnail would show a photo at once; a photo link would be a request to LinkedIn on every open.
+  if (isThumb(contact.photoThumb)) row.thumb = contact.photoThumb;
+  return row;
+}
+
+export function firstScreenOf(contacts: readonly Contact[], versions: { gen: number; stamp: string }): FirstScreen {
+  return { format: FIRST_SCREEN_FORMAT, gen: versions.gen, stamp: versions.stamp, rows: contacts.slice(0, FIRST_SCREEN_ROWS).map(firstScreenRow) };
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+function parseRow(value: unknown): FirstScreenRow | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const row = value as Record<string, unknown>;
+  const { id, name, role, status, thumb } = row;
+  if (!isString(id) || !isString(name) || !isString(role)) return undefined;
+  if (!PAINT_STATUSES.includes(status as Status)) return undefined;
+  if (thumb !== undefined && !isThumb(thumb)) return undefined;
+  return { id, name, role, status: status as Status, ...(thumb === undefined ? {} : { thumb }) };
+}
+
+/** The snapshot stored as `raw`, or undefined when it is absent, of another format, or damaged in any way. */
+export function parseFirstScreen(raw: string | null | undefined): FirstScreen | undefined {
+  if (!raw) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { format, gen, stamp, rows } = value as Record<string, unknown>;
+  if (format !== FIRST_SCREEN_FORMAT || typeof gen !== 'number' || !isString(stamp) || !Array.isArray(rows)) return undefined;
+  if (rows.length === 0 || rows.length > FIRST_SCREEN_ROWS) return undefined;
+  const parsed = rows.map(parseRow);
+  return parsed.every((row) => row !== undefined) ? { format, gen, stamp, rows: parsed as FirstScreenRow[] } : undefined;
+}
+
+/** Whether `screen` was read at the data versions that are current now: anything written since makes it stale. */
+export function isCurrentScreen(screen: FirstScreen, current: { gen: number; stamp: string }): boolean {
+  return screen.gen === current.gen && screen.stamp === current.stamp;
+}
+
+/** What a row of the contacts list reads of a contact: a saved record, or a snapshot's row before the records load. */
+export type ListedContact = Pick<Contact, 'id' | 'fullName' | 'title' | 'organization' | 'headline' | 'status' | 'photoUrl' | 'photoThumb'>;
+
+/** A snapshot's row as the list draws it: its role line stands where the headline would, and reads the same. */
+export function listedOf(row: FirstScreenRow): ListedContact {
+  return { id: row.id, fullName: row.name, headline: row.role, status: row.status, ...(row.thumb ? { photoThumb: row.thumb } : {}) };
+}

@@ -1,0 +1,23 @@
+// The side panel's React app, loaded by ./main.tsx once the first screen is painted (components/first-paint/).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { FirstScreen } from '../../contacts/first-screen';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { SidePanelApp } from '../../components/sidepanel/SidePanelApp';
+import { reloadOnSchemaChange } from '../../components/reload-on-schema-change';
+import { requestPersistence } from '../../storage/persistence';
+import { startFirstPage } from '../../components/sidepanel/first-page';
+
+/** Mounts the panel in `root`; React's first commit replaces the painted snapshot, drawing the same rows in place. */
+export async function start(root: HTMLElement, painted: Promise<FirstScreen | undefined>): Promise<void> {
+  reloadOnSchemaChange();
+  void requestPersistence();
+  startFirstPage(await painted);
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <SidePanelApp />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
