@@ -11,6 +11,7 @@ import { programsFromOrganizations } from '../programs/from-organizations';
 import { STATUSES, type Contact, type ContactSummary, type Interaction, type Letter, type Program, type ProgramLink, type ProgramUnlink, type Status, type Template, type TrashEntry } from '../model/schemas';
 import { contactSummaryMiddleware, summaryOf } from './contact-summary';
 import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
+import { programSummariesMiddleware, summarize, type ProgramSummaryRow } from './program-summaries';
 import { firstScreenMiddleware } from './first-screen';
 import { replayTimeline } from '../overview/outreach';
 import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
@@ -123,13 +124,24 @@ export const SCHEMA_V7 = {
 export const SCHEMA_V8 = SCHEMA_V7;
 
 /**
+ * Version 9 (#16): one summary row per program (./program-summaries), kept
+ * with every write of a link, so that the Programs view reads O(programs)
+ * rows and never the links. The upgrade builds every program's summary from
+ * its links; nothing else changes.
+ */
+export const SCHEMA_V9 = {
+  ...SCHEMA_V8,
+  programSummaries: 'programId',
+} as const;
+
+/**
  * Version 10 (#18, lists that never read everything; 9 is allocated to
  * programs): the summary table, whose one row holds how many contacts there
  * are at each status (./contact-summary), kept by every write. The upgrade
  * counts them once.
  */
 export const SCHEMA_V10 = {
-  ...SCHEMA_V8,
+  ...SCHEMA_V9,
   summaries: 'key',
 } as const;
 
@@ -143,6 +155,7 @@ export type RapportDB = Dexie & {
   programs: EntityTable<ProgramRow, 'id'>;
   programLinks: Table<ProgramLinkRow, [string, string], ProgramLink>;
   programUnlinks: Table<ProgramUnlink, [string, string]>;
+  programSummaries: EntityTable<ProgramSummaryRow, 'programId'>;
   syncRecords: EntityTable<SyncRecord, 'key'>;
   syncMeta: EntityTable<KeyValue, 'key'>;
   summaries: EntityTable<ContactSummary, 'key'>;
@@ -151,7 +164,7 @@ export type RapportDB = Dexie & {
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
 export const SCHEMA_VERSION = 10;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 10] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 /** The newest version's indexes. */
 export const SCHEMA_LATEST = SCHEMA_V10;
 
@@ -262,6 +275,13 @@ export function openDatabase(name = DB_NAME): RapportDB {
       const links = tx.table('programLinks');
       await links.bulkPut(await links.toArray());
     });
+  db.version(9)
+    .stores(SCHEMA_V9)
+    .upgrade(async (tx) => {
+      const links = (await tx.table('programLinks').toArray()) as ProgramLinkRow[];
+      const { put } = summarize([...new Set(links.map((l) => l.programId))], links);
+      await tx.table('programSummaries').bulkPut(put);
+    });
   // Only the new table is named: Dexie keeps every table the versions before declared.
   db.version(10)
     .stores({ summaries: SCHEMA_V10.summaries })
@@ -306,7 +326,8 @@ export function openDatabase(name = DB_NAME): RapportDB {
 
   // The contacts' summary row, in the same transaction as each contact write.
   db.use(contactSummaryMiddleware);
-
+  // Below the link facts, so that the copies of a contact's facts they rewrite on its links update the summaries too.
+  db.use(programSummariesMiddleware);
   // Last, so that what it writes itself passes the checks above.
   db.use(linkFactsMiddleware);
   // Before any write reaches the contacts, the side panel's first-screen snapshot is made stale (./first-screen).

@@ -6,14 +6,15 @@
  *
  * A Dexie middleware, so that no write path can forget it: a link written is
  * given its contact's facts, and a contact written updates the copies on its
- * links, both in the same transaction as the write. Every contact write
- * already holds the link tables (storage/program-links.ts PROGRAM_TABLES);
- * a transaction that does not is left alone, and a link written without its
- * contact at hand carries no copy, so the view reads that contact instead
- * (storage/programs.ts programsIndex) rather than trusting a stale one.
+ * links, both in the same transaction as the write. Every read-write
+ * transaction that names contacts or links is widened here to hold both and
+ * the programs' summaries (./program-summaries, which keeps those from the
+ * links), so that no path (the sync engine's, a test's) can leave a copy or
+ * a summary behind.
  */
 import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Contact, ProgramLink, Status } from '../model/schemas';
+import { SUMMARY_TABLE, holds } from './program-summaries';
 
 /** A link row as stored: the link and its contact's facts. */
 export type ProgramLinkRow = ProgramLink & { contactStatus?: Status; contactLastContactedAt?: number };
@@ -39,8 +40,8 @@ export const linkRow = (link: ProgramLink, contact: Pick<Contact, 'status' | 'la
 const sameFacts = (link: ProgramLinkRow, facts: Facts) =>
   link.contactStatus === facts.contactStatus && link.contactLastContactedAt === facts.contactLastContactedAt;
 
-const holds = (trans: DBCoreTransaction, store: string): boolean =>
-  (trans as unknown as IDBTransaction).objectStoreNames?.contains(store) ?? false;
+/** What a read-write transaction on contacts or links must hold for the copies and the summaries to commit with it. */
+const KEPT_TOGETHER = ['contacts', 'programLinks', SUMMARY_TABLE];
 
 /** Above this many contacts in one write, one read of every link beats a read per contact. */
 const READ_ALL_ABOVE = 64;
@@ -64,6 +65,11 @@ export const linkFactsMiddleware: Middleware<DBCore> = {
   name: 'program-link-facts',
   create: (down) => ({
     ...down,
+    transaction: (stores, mode, options) => {
+      if (mode !== 'readwrite' || !stores.some((store) => store === 'contacts' || store === 'programLinks')) return down.transaction(stores, mode, options);
+      const present = KEPT_TOGETHER.filter((store) => down.schema.tables.some((table) => table.name === store));
+      return down.transaction([...new Set([...stores, ...present])], mode, options);
+    },
     table: (tableName) => {
       const table = down.table(tableName);
       if (tableName === 'programLinks') {

@@ -9,14 +9,15 @@ import { matchProgram, nameKey, programKeys } from '../programs/names';
 import { stageAfterEdit } from '../programs/stages';
 import { db, type ProgramRow } from './db';
 import { newId } from '../model/ids';
-import type { ProgramsIndex } from '../programs/overview';
+import { lettersPerProgram, sameSummary, type ProgramsIndex } from '../programs/overview';
+import { summarize } from './program-summaries';
 import { planProgramImport, type ParsedPrograms, type ProgramImportPlan } from '../portability/program-csv';
 import { toLink } from './link-facts';
 import { linkProgramByName, linkProgramsByName } from './program-links';
-import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink, type Status } from '../model/schemas';
+import { Program, ProgramLink, STATUSES, type Contact, type Interaction, type ProgramInput, type ProgramUnlink } from '../model/schemas';
 import { UserError, userText } from '../model/user-text';
 
-const TABLES = [db.contacts, db.programs, db.programLinks, db.programUnlinks] as const;
+const TABLES = [db.contacts, db.programs, db.programLinks, db.programUnlinks, db.programSummaries] as const;
 
 export function toRow(program: Program): ProgramRow {
   return { ...program, matchKeys: programKeys(program) };
@@ -173,33 +174,45 @@ export async function programsOfContact(contactId: string): Promise<Program[]> {
 }
 
 /**
- * Reads the programs and the links, nothing else: each link carries its
- * contact's status and last contact (./link-facts). A link without that copy
- * (written where its contact was not at hand) has its contact read instead.
+ * Reads the programs, one summary of each one's people (./program-summaries)
+ * and the letters (a handful), never the links: O(programs), however many
+ * people are linked.
  */
 export async function programsIndex(): Promise<ProgramsIndex> {
-  return db.transaction('r', TABLES, async () => {
-    const [rows, links] = await Promise.all([db.programs.toArray(), db.programLinks.toArray()]);
-    const people = new Map<string, string[]>();
-    const statusOf = new Map<string, Status>();
-    const lastContactedOf = new Map<string, number>();
-    const unknown: string[] = [];
-    for (const link of links) {
-      let list = people.get(link.programId);
-      if (!list) people.set(link.programId, (list = []));
-      list.push(link.contactId);
-      if (link.contactStatus === undefined) unknown.push(link.contactId);
-      else statusOf.set(link.contactId, link.contactStatus);
-      if (link.contactLastContactedAt !== undefined) lastContactedOf.set(link.contactId, link.contactLastContactedAt);
-    }
-    if (unknown.length > 0) {
-      for (const contact of await db.contacts.bulkGet([...new Set(unknown)])) {
-        if (!contact) continue;
-        statusOf.set(contact.id, contact.status);
-        if (contact.lastContactedAt !== undefined) lastContactedOf.set(contact.id, contact.lastContactedAt);
-      }
-    }
-    return { programs: rows.map(fromRow), people, statusOf, lastContactedOf };
+  return db.transaction('r', [db.programs, db.programSummaries, db.letters], async () => {
+    const [rows, summaries, letters] = await Promise.all([db.programs.toArray(), db.programSummaries.toArray(), db.letters.toArray()]);
+    const programs = rows.map(fromRow);
+    return {
+      programs,
+      summaries: new Map(summaries.map(({ programId, ...summary }) => [programId, summary])),
+      letters: lettersPerProgram(letters, programs),
+    };
+  });
+}
+
+/**
+ * Checks every program's summary against its links and rewrites those found
+ * wrong (and drops those of programs that are gone); returns how many it
+ * fixed. Every write keeps the summaries, so this finds nothing unless a
+ * write went around the database's middlewares or a bug slipped in: the
+ * Programs view runs it once it is on screen, off its critical path.
+ */
+export async function repairProgramSummaries(): Promise<number> {
+  return db.transaction('rw', [db.programs, db.programLinks, db.programSummaries, db.contacts], async () => {
+    const [programIds, links, stored] = await Promise.all([
+      db.programs.toCollection().primaryKeys(),
+      db.programLinks.toArray(),
+      db.programSummaries.toArray(),
+    ]);
+    const alive = new Set(programIds);
+    const { put } = summarize([...new Set(links.map((l) => l.programId))].filter((id) => alive.has(id)), links);
+    const want = new Map(put.map((row) => [row.programId, row]));
+    const have = new Map(stored.map((row) => [row.programId, row]));
+    const wrong = put.filter((row) => !sameSummary(row, have.get(row.programId)));
+    const gone = stored.filter((row) => !want.has(row.programId)).map((row) => row.programId);
+    if (wrong.length > 0) await db.programSummaries.bulkPut(wrong);
+    if (gone.length > 0) await db.programSummaries.bulkDelete(gone);
+    return wrong.length + gone.length;
   });
 }
 

@@ -12,6 +12,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { findSharedSchool } from '../../drafting/shared-school';
 import { contactsByIds, searchContacts } from '../../storage/contact-list';
 import {
+  contactIdsOfProgram,
   deletePrograms,
   linkContact,
   programTimeline,
@@ -39,16 +40,18 @@ import { downloadCalendar } from './download';
 import { formatDay, formatMoment, kindLabel, stageLabel } from './labels';
 import { MeetingCalendarButton } from './MeetingCalendarButton';
 
+const NOBODY: readonly string[] = [];
+
 interface Props {
   program: Program;
-  /** Ids of the contacts linked to it. */
-  people: readonly string[];
   programs: readonly Program[];
   onBack(): void;
   onOpen(contactId: string): void;
 }
 
-export function ProgramPage({ program, people, onBack, onOpen }: Props) {
+export function ProgramPage({ program, onBack, onOpen }: Props) {
+  // Its own links only: the Programs view reads summaries, not links (storage/program-summaries.ts).
+  const people = useLiveQuery(() => contactIdsOfProgram(program.id), [program.id]) ?? NOBODY;
   const { status, run } = useWriteStatus();
   const undo = useUndo();
   const heading = useRef<HTMLHeadingElement>(null);

@@ -12,7 +12,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { localDay } from '../../followups/rules';
 import { matchProgram } from '../../programs/names';
 import { filterRows, programRows, specialties, type ProgramFilters, type ProgramRowView, type ProgramsIndex } from '../../programs/overview';
-import { addAlias, addProgram, mergeProgramsInto, programsIndex, restoreSnapshot, unlinkedOrganizations } from '../../storage/programs';
+import { addAlias, addProgram, mergeProgramsInto, programsIndex, repairProgramSummaries, restoreSnapshot, unlinkedOrganizations } from '../../storage/programs';
 import { PROGRAM_STAGES, type Program, type ProgramStage } from '../../model/schemas';
 import { useUndo } from '../undo';
 import { formatDay, formatMoment, stageLabel } from './labels';
@@ -50,9 +50,14 @@ export function ProgramsView({ onOpen }: Props) {
   const visible = useMemo(() => (rows ? filterRows(rows, filters, now) : undefined), [rows, filters, now]);
   const specialtyOptions = useMemo(() => (loaded?.ok ? specialties(loaded.index.programs) : []), [loaded]);
 
+  const ready = visible !== undefined;
   useEffect(() => {
-    if (visible && performance.getEntriesByName('rapport:programs-ready').length === 0) performance.mark('rapport:programs-ready');
-  }, [visible]);
+    if (!ready) return;
+    if (performance.getEntriesByName('rapport:programs-ready').length === 0) performance.mark('rapport:programs-ready');
+    // Once on screen, off the critical path: a summary found wrong is rewritten, and the live query shows it.
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 0));
+    idle(() => void repairProgramSummaries().catch(() => undefined));
+  }, [ready]);
 
   // Back from a program's page, focus returns to its card.
   useEffect(() => {
@@ -68,7 +73,6 @@ export function ProgramsView({ onOpen }: Props) {
     return (
       <ProgramPage
         program={program}
-        people={loaded.index.people.get(program.id) ?? []}
         programs={loaded.index.programs}
         onBack={() => setOpenId(undefined)}
         onOpen={onOpen}
@@ -252,6 +256,7 @@ function ProgramCard({ row, checked, onCheck, onOpen }: { row: ProgramRowView; c
           : i18n.t('programs.people', row.people, { n: String(row.people), replied: String(row.replied) })}
         {row.lastContactedAt !== undefined && <> · {i18n.t('programs.lastContact', { date: formatMoment(row.lastContactedAt) })}</>}
         {row.nextInterview && <> · {i18n.t('programs.nextInterview', { date: formatDay(row.nextInterview) })}</>}
+        {row.letters > 0 && <> · {i18n.t('programs.letters', row.letters, { n: String(row.letters) })}</>}
       </p>
     </li>
   );

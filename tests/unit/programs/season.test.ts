@@ -16,27 +16,18 @@ describe('program rows', () => {
       program({ id: 'lake', stage: 'researching', specialty: 'internal medicine' }),
       program({ id: 'mercy', stage: 'ranked', rank: 1, specialty: 'Surgery' }),
     ],
-    people: new Map([
-      ['ngh', ['a', 'b', 'c']],
-      ['mercy', ['d']],
+    summaries: new Map([
+      ['ngh', { people: 3, replied: 2, lastContactedAt: NOW - 2 * DAY }],
+      ['mercy', { people: 1, replied: 0, lastContactedAt: NOW - 45 * DAY }],
     ]),
-    statusOf: new Map([
-      ['a', 'replied'],
-      ['b', 'meeting'],
-      ['c', 'awaiting_reply'],
-      ['d', 'not_contacted'],
-    ]),
-    lastContactedOf: new Map([
-      ['a', NOW - 2 * DAY],
-      ['c', NOW - 40 * DAY],
-      ['d', NOW - 45 * DAY],
-    ]),
+    letters: new Map([['mercy', 2]]),
   };
   const rows = programRows(index, '2026-11-15');
 
   it('count people and replies, the last contact and the next interview', () => {
     expect(rows.find((r) => r.program.id === 'ngh')).toMatchObject({ people: 3, replied: 2, lastContactedAt: NOW - 2 * DAY, nextInterview: '2026-12-01' });
-    expect(rows.find((r) => r.program.id === 'lake')).toMatchObject({ people: 0, replied: 0 });
+    expect(rows.find((r) => r.program.id === 'lake')).toMatchObject({ people: 0, replied: 0, letters: 0 });
+    expect(rows.find((r) => r.program.id === 'mercy')).toMatchObject({ people: 1, letters: 2 });
     expect(rows.find((r) => r.program.id === 'lake')!.lastContactedAt).toBeUndefined();
   });
 

@@ -287,6 +287,32 @@ describe('schema versions', () => {
     again.close();
   });
 
+  it('version 9 builds each program\'s summary from its links, changes no contact or link, and the view reads it', async () => {
+    const old = new Dexie(DB_NAME);
+    old.version(8).stores(SCHEMA_V8);
+    await old.table('contacts').bulkAdd([withSearchFields(AT('a', 'Northfield General Hospital') as never), withSearchFields(AT('b', 'Lakeside') as never)]);
+    const program = (id: string, name: string) => ({ id, name, aliases: [], kind: 'hospital', stage: 'researching', interviews: [], notes: '', createdAt: 1, updatedAt: 1, matchKeys: [name.toLowerCase()] });
+    await old.table('programs').bulkAdd([program('p1', 'Northfield General Hospital'), program('p2', 'Lakeside'), program('p3', 'Nobody Here')]);
+    const links = [
+      { contactId: 'a', programId: 'p1', by: 'name', at: 5, contactStatus: 'replied', contactLastContactedAt: 40 },
+      { contactId: 'b', programId: 'p1', by: 'user', at: 6, contactStatus: 'awaiting_reply' },
+      { contactId: 'b', programId: 'p2', by: 'name', at: 6, contactStatus: 'awaiting_reply', contactLastContactedAt: 30 },
+    ];
+    await old.table('programLinks').bulkAdd(links);
+    old.close();
+    const before = await rawContacts();
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.programSummaries.orderBy('programId').toArray()).toEqual([
+      { programId: 'p1', people: 2, replied: 1, lastContactedAt: 40 },
+      { programId: 'p2', people: 1, replied: 0, lastContactedAt: 30 },
+    ]);
+    expect(await db.programLinks.count()).toBe(3);
+    db.close();
+    expect(await rawContacts()).toEqual(before);
+  });
+
   it('version 10 counts every version-8 contact into the summary row, and changes no contact', async () => {
     const old = new Dexie(DB_NAME);
     old.version(8).stores(SCHEMA_V8);

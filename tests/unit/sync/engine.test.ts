@@ -175,6 +175,8 @@ describe('sync engine between two devices', () => {
     expect(await b.ctx.db.letters.get('l1')).toMatchObject({ writerId: 'c1', notes: 'due before ERAS' });
     expect((await b.ctx.db.programs.where('matchKeys').equals(programKeys(program)[0]!).primaryKeys())).toEqual(['p1']);
     expect(await b.ctx.db.programLinks.get(['c1', 'p1'])).toMatchObject({ by: 'name' });
+    // Links applied by the engine keep the program's summary (storage/program-summaries.ts).
+    expect(await b.ctx.db.programSummaries.get('p1')).toMatchObject({ people: 1 });
     expect(await b.ctx.db.programUnlinks.get(['c2', 'p1'])).toBeDefined();
 
     // B drops the refusal and renames the program; A trashes c1 with its letter and link.
