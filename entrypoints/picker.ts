@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { showChooser, type ChooserHandle, type ChooserPerson } from '../capture/person-chooser';
 import type { ContentRequest } from '../messages';
 

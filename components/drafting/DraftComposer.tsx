@@ -24,7 +24,7 @@ import { LimitCount } from './LimitCount';
 import { Preview } from './Preview';
 import { VariableTextarea } from './VariableTextarea';
 import './drafting.css';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { formatDate } from '../format';
 import { formatLabel, labelsOf } from '../labels';
 import { writeThenNotify } from '../use-write';

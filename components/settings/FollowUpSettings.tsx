@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { getSettings, updateSettings } from '../../storage/settings';
 import { useWrite } from '../use-write';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 /** Follow-up reminders beyond the badge: the opt-in daily notification. */
 export function FollowUpSettings() {

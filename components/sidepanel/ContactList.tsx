@@ -3,7 +3,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { type Contact } from '../../model/schemas';
 import { Avatar } from '../Avatar';
 import { useContactRows } from '../contacts/use-contact-rows';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { statusLabel } from '../labels';
 
 const ROW_HEIGHT = 56;

@@ -17,7 +17,7 @@ import { ContactDetail } from './ContactDetail';
 import { useFirstPage } from './first-page';
 import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 type Section = 'contacts' | 'overview' | 'followups' | 'letters' | 'templates' | 'settings';
 const SECTIONS: { id: Section; label: string }[] = [
