@@ -5,7 +5,7 @@
  */
 import type { DueCounts } from '../followups/due';
 import { countOf, dueCountsLabel } from '../followups/due-label';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 
 /** What a click does on a page that is not a known profile. */
 export const defaultTabHint = () => i18n.t('background.defaultTabHint');

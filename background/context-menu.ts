@@ -5,7 +5,7 @@
  * install or update; the click listener is registered at every start.
  */
 import type { Browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { browser } from 'wxt/browser';
 import { addFromSelection, saveFromGesture } from './quick-save';
 

@@ -3,7 +3,7 @@
  * are due, and what clicking it does.
  */
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { dueLabel, localDay } from '../followups/rules';
 import { openBrowserSidePanel } from '../platform/side-panel';
 import { claimDailySummary, listDueFollowUps, releaseDailySummary } from '../storage/followups';

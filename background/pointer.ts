@@ -6,7 +6,7 @@
  * limit, once, and that it validates as a capture. Never on LinkedIn or
  * Doximity, whose pages Rapport does not change.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { validateCapture } from '../capture/index';

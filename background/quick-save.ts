@@ -6,7 +6,7 @@
  * a notification reports it where no panel could open.
  */
 import type { Browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { browser } from 'wxt/browser';
 import { parseSelection } from '../capture/selection';
 import { openBrowserSidePanel } from '../platform/side-panel';

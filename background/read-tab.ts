@@ -5,7 +5,7 @@
  * icon allows through activeTab. Nothing here changes the page.
  */
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { profileRef, type ProfileRef } from '../model/profile-links';
 import { EXTRACT_REQUEST } from '../messages';
 import { SITE_LABELS, SITE_ORIGINS, hasHostAccess, siteLabels, withdrawnSiteOrigins } from '../platform/host-access';

@@ -4,7 +4,7 @@
  * only wires it to `runtime.onMessage`.
  */
 import type { Browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { ContentRequest, PageRequest, type Reply } from '../messages';
 import { findByProfileUrl } from '../storage/contacts';
 import { isQuotaError, STORAGE_FULL } from '../storage/write-errors';

@@ -11,7 +11,7 @@
  * Never on LinkedIn or Doximity: Rapport does not change their pages.
  */
 import type { Browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { browser } from 'wxt/browser';
 import { validateCapture, type Capture } from '../capture/index';
 import { isDoximityHost, isLinkedInHost } from '../model/profile-links';

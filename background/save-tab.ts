@@ -1,5 +1,5 @@
 /** Saves the person shown in a tab: read, validate, store. */
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { validateCapture, type Capture } from '../capture/index';
 import { draftFromPartial } from '../capture/draft';
 import { problemOf, type PageProblem } from '../capture/page-problem';

@@ -12,7 +12,7 @@
  * transaction as the records it brought, so a worker stopped mid-sync resumes
  * where it stopped and nothing is applied twice or skipped.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { docIdFor, open, seal, type Sealed, type SyncKeys } from '../sync/crypto';
 import { isRecordDocId } from '../sync/kinds';
 import { mergeAll, type FieldConflict } from '../sync/merge';

@@ -3,7 +3,7 @@
  * the tab is already saved. The badge text is left to follow-ups.
  */
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { profileRef } from '../model/profile-links';
 import type { DueCounts } from '../followups/due';
 import { findByProfileUrl } from '../storage/contacts';

@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 
 interface State {
   error?: Error;

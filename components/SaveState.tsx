@@ -2,7 +2,7 @@
  * What an autosaved field says about itself (components/use-autosave.ts): a quiet "Saved", an error, or — when the
  * same field changed elsewhere while being edited — the other value and the choice between the two.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import type { Autosave } from './use-autosave';
 
 interface Props<T> {

@@ -1,6 +1,6 @@
 // Translated names for stored enum values (statuses, channels, kinds…). The values themselves stay as stored;
 // only what the interface shows goes through the locale files, under `labels.*`.
-import { i18n } from '#i18n';
+import { i18n, type PlainKey } from '../model/i18n';
 import type { ContactField } from '../model/contact-fields';
 import type { Channel, ChannelLimits, Contact, InteractionKind, MessageFormat, Status } from '../model/schemas';
 import type { ImportTarget } from '../portability/csv-columns';
@@ -10,7 +10,7 @@ type Group = 'status' | 'interaction' | 'channel' | 'importTarget' | 'limit' | '
 
 function lookup<T extends string>(group: Group): (value: T) => string {
   // Keys are built from the enum value; tsc checks the literal keys where they are known, so cast here only.
-  return (value) => i18n.t(`labels.${group}.${value}` as Parameters<typeof i18n.t>[0]);
+  return (value) => i18n.t(`labels.${group}.${value}` as PlainKey);
 }
 
 function record<T extends string>(group: Group, values: readonly T[]): Record<T, string> {

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 
 interface UndoOffer {
   message: string;

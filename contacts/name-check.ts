@@ -2,7 +2,7 @@
  * Why a name typed by hand cannot be saved, if it cannot: empty, or made only of characters that draw nothing
  * (fillers, tag characters, zero-width marks, which the store strips: see model/schemas.ts). Emoji are a name.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { clean } from '../capture/text';
 
 export function nameProblem(raw: string): string | undefined {

@@ -8,7 +8,7 @@
  * values of variables are never parsed again, so a contact whose headline
  * contains "{{" cannot inject anything.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { isKnownVariable, type VariableValues } from './variables';
 
 export type Segment =

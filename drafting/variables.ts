@@ -3,7 +3,7 @@
  * value is a plain string; an empty string means "unknown", which the
  * renderer shows as missing rather than leaving a hole in the message.
  */
-import { i18n } from '#i18n';
+import { i18n, type PlainKey } from '../model/i18n';
 import type { Contact, Letter, Settings } from '../model/schemas';
 import { findSharedSchool } from './shared-school';
 
@@ -27,7 +27,7 @@ export const WAIVER_CHOICES = [
 
 /** A variable whose label and hint are read from the locale files (`drafting.variable.*`) each time they are shown. */
 function variable(name: string, source: VariableSource, more: Pick<VariableDef, 'input' | 'choices'> = {}): VariableDef {
-  type Key = Parameters<typeof i18n.t>[0];
+  type Key = PlainKey;
   return {
     name,
     source,

@@ -2,7 +2,7 @@
 // it and saves the choice). It keeps the built file's name, /picker.js, which the background injects by path and
 // its unit test and the bundle-size bench name.
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { showChooser, type ChooserHandle, type ChooserPerson } from '../capture/person-chooser';
 import type { ContentRequest } from '../messages';
 

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { browser } from 'wxt/browser';
 import { elementPerson } from '../capture/heuristics';
 import { startPointing, type PointerHandle } from '../capture/pointer';

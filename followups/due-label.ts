@@ -5,7 +5,7 @@
  * the due list: how late it is and where it stands.
  */
 import { differenceInCalendarDays } from 'date-fns';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import type { Contact, Settings } from '../model/schemas';
 import { dueTotal, type DueCounts } from './due';
 import { dueLabel, followUpState } from './rules';

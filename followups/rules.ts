@@ -8,7 +8,7 @@
  * across daylight-saving changes.
  */
 import { addDays, startOfDay } from 'date-fns';
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import type { Contact, InteractionKind, Settings, Status } from '../model/schemas';
 import { UserError, userText } from '../model/user-text';
 

@@ -7,7 +7,8 @@
  * (tests/unit/i18n/user-text.test.ts renders every one of them in each locale).
  */
 import { z } from 'zod';
-import { i18n, type GeneratedI18nStructure } from '#i18n';
+import type { GeneratedI18nStructure } from '#i18n';
+import { i18n } from './i18n';
 
 type Key = keyof GeneratedI18nStructure;
 /** The locale keys a UserText may name. */

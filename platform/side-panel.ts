@@ -3,7 +3,7 @@
  * interface (popup buttons) and the background (menu, shortcut, notification clicks) alike. The browser opens the
  * panel only in the same task as the user's gesture, so callers call this first and await nothing before it.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../model/i18n';
 import { browser } from 'wxt/browser';
 
 interface ChromeSidePanel {

@@ -2,7 +2,7 @@ import { nameProblem } from '../../contacts/name-check';
 import { useState } from 'react';
 import { addContact } from '../../storage/contacts';
 import { fieldError } from './field-validation';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { writeThenNotify } from '../use-write';
 
 interface Props {

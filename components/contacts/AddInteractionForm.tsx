@@ -4,7 +4,7 @@ import { Select } from '../Select';
 import { afterWrite } from '../use-write';
 import { logInteraction } from '../../storage/interactions';
 import { CHANNELS, INTERACTION_KINDS, type Channel, type InteractionKind } from '../../model/schemas';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { interactionLabel, labelsOf } from '../labels';
 
 /** Records something that happened outside Rapport: a meeting, a call, a letter agreed, a note. */

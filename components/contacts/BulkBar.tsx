@@ -9,7 +9,7 @@ import { STATUSES, type Status } from '../../model/schemas';
 import { withUndo } from '../../storage/undo';
 import { useUndo } from '../undo';
 import { afterWrite, useWrite } from '../use-write';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { statusLabel } from '../labels';
 
 interface Props {

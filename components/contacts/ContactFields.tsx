@@ -6,7 +6,7 @@ import { fieldError } from './field-validation';
 import { RowsEditor } from './RowsEditor';
 import { TagEditor } from './TagEditor';
 import { TextField } from './TextField';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { fieldLabel } from '../labels';
 
 type TextKey = 'fullName' | 'pronouns' | 'headline' | 'title' | 'organization' | 'specialty' | 'subspecialty' | 'location' | 'email' | 'phone' | 'photoUrl' | 'about';

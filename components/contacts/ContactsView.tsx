@@ -9,7 +9,7 @@ import { BulkBar } from './BulkBar';
 import { FilterBar } from './FilterBar';
 import { ProgramsView } from '../programs/ProgramsView';
 import { PipelineStrip } from './PipelineStrip';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { formatNumber } from '../format';
 
 /** "1 contact", "2 contacts". */

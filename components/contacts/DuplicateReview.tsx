@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { duplicateCandidates, duplicatePairs, keepBoth, mergeContacts } from '../../storage/duplicates';
 import type { Contact } from '../../model/schemas';
 import { Avatar } from '../Avatar';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { sourceFromLabel } from '../labels';
 import { useWrite } from '../use-write';
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { distinctValues, SORTS, type Filters, type Sort } from '../../storage/contact-list';
 import { SOURCES, STATUSES, type Source, type Status } from '../../model/schemas';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { labelsOf } from '../labels';
 
 interface Props {

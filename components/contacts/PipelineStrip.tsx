@@ -1,5 +1,5 @@
 import { STATUSES, type Status } from '../../model/schemas';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { statusLabel } from '../labels';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 export interface Column<Row> {
   key: keyof Row & string;

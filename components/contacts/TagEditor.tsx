@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { distinctValues } from '../../storage/contact-list';
 import { useAutosave } from '../use-autosave';
 import { SaveState } from '../SaveState';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 interface Props {
   tags: string[];

@@ -24,7 +24,7 @@ import { Preview } from './Preview';
 import { VariableTextarea } from './VariableTextarea';
 import { useDraftAutosave } from './use-draft-autosave';
 import './drafting.css';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { formatDate } from '../format';
 import { formatLabel, labelsOf } from '../labels';
 import { writeThenNotify } from '../use-write';

@@ -1,5 +1,5 @@
 import type { LimitCheck } from '../../drafting/limits';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { formatNumber } from '../format';
 
 

@@ -1,5 +1,5 @@
 import type { Rendered } from '../../drafting/render';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 /**
  * A rendered message as the recipient will read it, with every gap marked:

@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { VARIABLES, type VariableDef } from '../../drafting/variables';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 interface Props {
   label: string;

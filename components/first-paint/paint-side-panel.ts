@@ -6,7 +6,7 @@
  * "the side panel paints the snapshot's names first, and the live view takes over with every row in place" checks
  * it. The painted copy is inert: it is there to be read, and is gone within a few frames.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { initials } from '../../contacts/initials';
 import type { FirstScreen, FirstScreenRow } from '../../contacts/first-screen';
 import { statusLabel } from '../labels';

@@ -1,5 +1,5 @@
 /** The due list: everything due, with its actions; shown in the popup and in the side panel's Follow-ups section. */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { formatDay } from '../format';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';

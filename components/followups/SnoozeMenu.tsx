@@ -3,7 +3,7 @@
  * shared by every kind of due item. Escape closes the choices and gives focus
  * back to the button.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useId, useRef, useState } from 'react';
 import { dueAfter, localDay, SNOOZE_CHOICES, type SnoozeChoice } from '../../followups/rules';
 

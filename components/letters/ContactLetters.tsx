@@ -1,5 +1,5 @@
 /** A contact's letters, in their detail: each to edit in place, and "Add a letter" for a new one from this writer. */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addLetter, lettersBy } from '../../storage/letters';
 import type { Contact } from '../../model/schemas';

@@ -2,7 +2,7 @@
  * Deleting contacts who wrote letters: says so, and asks whether their
  * letters go to the trash with them or stay in the Letters view.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useEffect, useRef } from 'react';
 import type { LettersOnDelete } from '../../storage/contacts';
 

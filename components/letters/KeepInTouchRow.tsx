@@ -1,5 +1,5 @@
 /** A contact due a keep-in-touch, in the due list: Draft a check-in, Snooze and Not now, each undoable. */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { differenceInCalendarDays, format } from 'date-fns';
 import { getContact } from '../../storage/contacts';
 import { notNowKeepInTouch, restoreContactRecords, snoozeKeepInTouch } from '../../storage/keep-in-touch';

@@ -1,5 +1,5 @@
 /** The keep-in-touch interval choice (off, every month … every year), for a contact, a selection or a tag. */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 export const INTERVALS = [30, 60, 90, 182, 365] as const;
 

@@ -3,7 +3,7 @@
  * overdue letter, or a thank-you owed. Draft check-in (or thank-you), Mark
  * submitted (or thanked), Snooze and Not now; every one can be undone.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { format } from 'date-fns';
 import { daysLeft, type DueItem } from '../../followups/due';
 import { dismissLetterReminder, setLetterStatus, snoozeLetter, undoLetterChange, type LetterUndo } from '../../storage/letters';

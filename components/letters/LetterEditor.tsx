@@ -3,7 +3,7 @@
  * writer's timeline, with Undo), kind, what it is meant for, the ERAS fields,
  * the deadline and the dates of each step, notes. Every field saves on change.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { format, parse, startOfDay } from 'date-fns';
 import { deleteLetter, restoreLetter, setLetterStatus, undoLetterChange, updateLetter, type LetterPatch } from '../../storage/letters';
 import { LETTER_KINDS, LETTER_STATUSES, WAIVERS, type Letter, type LetterStatus } from '../../model/schemas';

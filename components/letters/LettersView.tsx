@@ -4,7 +4,7 @@
  * and by the specialty or program it is meant for; per-program counts with a
  * warning past ERAS's 4; each letter opens to edit in place.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { daysLeft, isPending } from '../../followups/due';

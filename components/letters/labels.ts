@@ -1,5 +1,5 @@
 /** Words for letters shared by the due list and the Letters view: statuses, kinds, waivers, a writer's name. */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import type { Contact, Letter, LetterKind, LetterStatus, Waiver } from '../../model/schemas';
 
 export function letterStatusLabel(status: LetterStatus): string {

@@ -6,7 +6,7 @@
  */
 import type { FunnelBar, FunnelStep } from '../../overview/funnel';
 import { formatNumber, uiLanguage } from '../format';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 const percent = (share: number) => new Intl.NumberFormat(uiLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 

@@ -19,7 +19,7 @@ import { FunnelChart } from './FunnelChart';
 import { WeeklyChart } from './WeeklyChart';
 import { WhatWorks } from './WhatWorks';
 import './overview.css';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 const WEEKS = 12;
 

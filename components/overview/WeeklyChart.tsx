@@ -5,7 +5,7 @@
  */
 import type { WeekActivity } from '../../storage/overview';
 import { formatDay, formatNumber } from '../format';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 const HEIGHT = 60;
 const COLUMN = 6;

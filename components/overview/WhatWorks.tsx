@@ -3,7 +3,7 @@ import type { Dimension } from '../../storage/overview-keys';
 import { MIN_MESSAGES, type WorksTable } from '../../overview/what-works';
 import { formatNumber, uiLanguage } from '../format';
 import { percent } from './FunnelChart';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 const HOUR = 3_600_000;
 

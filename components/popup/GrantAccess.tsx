@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { siteLabels } from '../../platform/host-access';
 import type { SaveOutcome } from '../../messages';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 export type NeedsAccess = Extract<SaveOutcome, { kind: 'needs-access' }>;
 

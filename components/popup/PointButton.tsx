@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useState } from 'react';
 import { sendToBackground } from '../../messages';
 

@@ -12,7 +12,7 @@ import { openSidePanel } from '../open-side-panel';
 import { UndoProvider } from '../undo';
 import { useDueCount } from '../followups/use-due-count';
 import { useTargetTab } from '../use-target-tab';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { writeThenNotify } from '../use-write';
 
 /** LinkedIn's and Doximity's pages are never changed: no pointing there. */

@@ -1,5 +1,5 @@
 /** On a contact's page: the programs the person is linked to. */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { programsOfContact } from '../../storage/programs';
 

@@ -4,7 +4,7 @@
  * click to draft the post-interview thank-you, and "Done" (undoable). Kept
  * apart from the follow-ups list so that it can join any due-list layout.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { InterviewThanksDue } from '../../followups/interview-thanks';

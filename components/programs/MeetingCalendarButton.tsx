@@ -1,5 +1,5 @@
 /** "Add to calendar" for a meeting, call or in-person meeting logged on a timeline: a one-hour .ics entry at its time. */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { INTERACTION_LABELS, type Interaction, type InteractionKind } from '../../model/schemas';
 import { downloadCalendar } from './download';
 

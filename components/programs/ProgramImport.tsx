@@ -6,7 +6,7 @@
  * A program list is a few hundred rows at most, so it is read here rather
  * than in the contacts' import worker.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useId, useState } from 'react';
 import { readCsv, type CsvTable } from '../../portability/csv-read';
 import { readFileText } from '../../portability/detect';

@@ -5,7 +5,7 @@
  * linking anyone by hand, "not here", the combined timeline, and delete
  * (undoable).
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useWriteStatus } from '../use-write';
 import { useEffect, useId, useRef, useState } from 'react';

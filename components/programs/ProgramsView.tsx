@@ -5,7 +5,7 @@
  * a program; choosing two or more and merging them (undoable); and the
  * organizations of saved people that no program holds yet.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useWriteStatus } from '../use-write';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';

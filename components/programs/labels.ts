@@ -1,5 +1,5 @@
 /** The words the interface shows for program stages and kinds, and how dates read. */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import type { ProgramKind, ProgramStage } from '../../model/schemas';
 
 export function stageLabel(stage: ProgramStage): string {

@@ -4,7 +4,7 @@
  * programs it erases. Page side, as it speaks through i18n (the import worker
  * has no extension APIs); empty when no program is concerned.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import type { RestorePlanView } from '../../messages/import-worker';
 
 export function programsInRestore(view: RestorePlanView, done = false): string {

@@ -1,5 +1,5 @@
 import { IMPORT_TARGETS, type ColumnMapping as Mapping, type ImportTarget } from '../../portability/csv-columns';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { importTargetLabel } from '../labels';
 
 interface Props {

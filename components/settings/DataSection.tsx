@@ -1,7 +1,7 @@
 import { ExportPanel } from './ExportPanel';
 import { ImportWizard } from './ImportWizard';
 import './data.css';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 /** Taking data out and bringing it in: backups, CSV, LinkedIn's Connections export. */
 export function DataSection() {

@@ -5,7 +5,7 @@ import { DEFAULT_LIMITS } from '../../drafting/limits';
 import { getSettings, updateSettings } from '../../storage/settings';
 import type { ChannelLimits, Settings } from '../../model/schemas';
 import { TextField } from '../contacts/TextField';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { formatNumber } from '../format';
 import { limitLabel } from '../labels';
 import { useWrite } from '../use-write';

@@ -10,7 +10,7 @@ import { listLetters } from '../../storage/letters';
 import { formatBytes } from '../../portability/limits';
 import { listContacts } from '../../storage/contacts';
 import { useDownload } from './use-download';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 type Job = 'backup' | 'csv' | 'letters';
 

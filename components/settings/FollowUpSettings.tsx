@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { SettingCheckbox } from './SettingCheckbox';
 import { getSettings, updateSettings } from '../../storage/settings';
 import { useWrite } from '../use-write';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 /** Follow-up reminders beyond the badge: the opt-in daily notification. */
 export function FollowUpSettings() {

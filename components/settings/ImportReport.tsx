@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { describeIssue, type ImportIssue, type SkippedRow } from '../../portability/issues';
 import { REPORT_LINES } from '../../portability/limits';
 import type { ContactPlanView, RestorePlanView } from '../../import-worker/plan-view';

@@ -8,7 +8,7 @@ import { summarizePlan, summarizeRestoreView, type ContactPlanView, type Restore
 import { programsInRestore } from '../programs/restore-summary';
 import { ColumnMapping } from './ColumnMapping';
 import { ContactPlanReport, IssueList, RestorePlanReport } from './ImportReport';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { formatDateTime, formatNumber } from '../format';
 import { importKindLabel } from '../labels';
 import { say, type UserText } from '../../model/user-text';

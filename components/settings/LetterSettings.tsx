@@ -3,7 +3,7 @@
  * deadline at which a pending letter is nudged, and a keep-in-touch interval
  * per tag. Changing either moves every reminder it governs at once.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { useWriteStatus } from '../use-write';

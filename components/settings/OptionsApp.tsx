@@ -5,7 +5,7 @@
  * panel through its live queries.
  */
 import { useEffect } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { SettingsView } from './SettingsView';
 import '../sidepanel/sidepanel.css';
 import './options.css';

@@ -4,7 +4,7 @@ import { getSettings, updateSettings } from '../../storage/settings';
 import type { Settings } from '../../model/schemas';
 import { TextField } from '../contacts/TextField';
 import { useWrite } from '../use-write';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 type TextKey = 'myName' | 'mySchool' | 'myYear' | 'mySpecialty' | 'signature';
 

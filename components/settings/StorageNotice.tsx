@@ -1,5 +1,5 @@
 /** Settings › Your data: says when the browser refused persistent storage (storage/persistence.ts), and why it matters. */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useEffect, useState } from 'react';
 import { persistence, type Persistence } from '../../storage/persistence';
 

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { restoreContact } from '../../storage/contacts';
 import { TRASH_DAYS, emptyTrash, listTrash, purgeAt } from '../../storage/trash';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { formatDate } from '../format';
 import { useWriteStatus } from '../use-write';
 

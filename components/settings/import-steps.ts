@@ -4,7 +4,7 @@
  * components/settings/ImportWizard.tsx runs the worker and the file input and dispatches what happened; this
  * decides what shows, and is tested without a worker or a page (tests/unit/portability/import-steps.test.ts).
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import type { ImportStage } from '../../messages/import-worker';
 import type { ReadResult, TableSample } from '../../import-worker/import-client';
 import type { ContactPlanView, RestorePlanView } from '../../import-worker/plan-view';

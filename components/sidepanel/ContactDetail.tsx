@@ -18,7 +18,7 @@ import { PageChanges } from './PageChanges';
 import { ContactPrograms } from '../programs/ContactPrograms';
 import { Timeline } from './Timeline';
 import { DetailTabs, panelId, tabId } from './DetailTabs';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { ContactLetters } from '../letters/ContactLetters';
 import { DeleteChoice } from '../letters/DeleteChoice';
 import { KeepInTouchSelect } from '../letters/KeepInTouchSelect';

@@ -3,7 +3,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { rowRole, type ListedContact } from '../../contacts/first-screen';
 import { Avatar } from '../Avatar';
 import { useContactRows } from '../contacts/use-contact-rows';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { statusLabel } from '../labels';
 // The snapshot's first paint draws rows of this height too, so that the live list takes over in place.
 import { ROW_HEIGHT } from '../first-paint/paint-side-panel';

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { FocusRequest } from '../../storage/ui-state';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 type View = FocusRequest['view'];
 const TABS: { id: View; label: string }[] = [

@@ -1,6 +1,6 @@
 import { applyPageChange, dismissPageChange } from '../../storage/page-changes';
 import { CAPTURED_FIELDS, type CapturedField, type Contact } from '../../model/schemas';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { fieldLabel } from '../labels';
 import { useWrite } from '../use-write';
 

@@ -19,7 +19,7 @@ import { useFirstScreenWriter } from '../first-paint/use-first-screen-writer';
 import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
 import { SECTIONS, type Section } from './sections';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 
 

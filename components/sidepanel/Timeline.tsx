@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listInteractions } from '../../storage/interactions';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { formatDateTime } from '../format';
 import { interactionLabel, channelLabel } from '../labels';
 import { MeetingCalendarButton } from '../programs/MeetingCalendarButton';

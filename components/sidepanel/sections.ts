@@ -1,5 +1,5 @@
 /** The side panel's sections and their tab labels: shared by the panel (SidePanelApp) and its first paint. */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 
 export type Section = 'contacts' | 'overview' | 'followups' | 'letters' | 'templates' | 'settings';
 export const SECTIONS: { id: Section; label: string }[] = [

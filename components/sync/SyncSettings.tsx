@@ -5,7 +5,7 @@
  * on, it shows the last sync, the pending changes and the last error, and
  * turns off with or without deleting the server's copy.
  */
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../messages';

@@ -52,7 +52,7 @@ function formErrors(form: TemplateForm, settings: Settings) {
   if (!form.name.trim()) problems.unshift({ severity: 'error', message: i18n.t('templates.giveName') });
   return problems;
 }
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { channelLabel, formatLabel } from '../labels';
 
 /** Shown in the preview when no contact is saved yet; clearly made up. */

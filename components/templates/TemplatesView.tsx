@@ -14,7 +14,7 @@ import {
 import { useUndo } from '../undo';
 import { TemplateEditor } from './TemplateEditor';
 import '../drafting/drafting.css';
-import { i18n } from '#i18n';
+import { i18n } from '../../model/i18n';
 import { channelLabel, formatLabel } from '../labels';
 
 /** How many recent contacts the editor offers to preview a template with. */
