@@ -542,6 +542,8 @@ export const ProgramLink = z.object({
   at: epochMs,
 });
 export type ProgramLink = z.infer<typeof ProgramLink>;
+/** A link row as stored: the link and copies of its contact's facts (storage/link-facts.ts keeps them). */
+export type ProgramLinkRow = ProgramLink & { contactStatus?: Status; contactLastContactedAt?: number };
 
 /** The user said this contact is not at this program: name matching never links them again. */
 export const ProgramUnlink = z.object({

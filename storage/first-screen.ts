@@ -11,7 +11,6 @@
  * The import worker has neither: the page that sends it a write bumps `gen` before and after (import-worker/).
  */
 import type { Middleware, DBCore } from 'dexie';
-import { browser } from 'wxt/browser';
 import { firstScreenOf, isCurrentScreen, parseFirstScreen, FIRST_SCREEN_ROWS, type FirstScreen } from '../contacts/first-screen';
 import type { Contact } from '../model/schemas';
 import { localStore } from './local-store';
@@ -19,6 +18,18 @@ import { localStore } from './local-store';
 export const SCREEN_KEY = 'rapport:first-screen';
 export const GEN_KEY = 'rapport:first-screen-gen';
 export const STAMP_KEY = 'rapport:first-screen-stamp';
+
+type LocalArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<unknown> };
+
+/**
+ * The extension's storage.local where this context has one (a page, the background), else undefined (the import
+ * worker). Read from the globals, not from `wxt/browser`: the import worker reaches this module through ./db, and
+ * the polyfill behind `wxt/browser` throws when it is loaded outside an extension page, so the worker failed to load.
+ */
+function extensionStorage(): LocalArea | undefined {
+  const scope = globalThis as { browser?: { storage?: { local?: LocalArea } }; chrome?: { storage?: { local?: LocalArea } } };
+  return scope.browser?.storage?.local ?? scope.chrome?.storage?.local;
+}
 
 export interface DataVersions {
   gen: number;
@@ -32,8 +43,8 @@ export function readGen(): number {
 
 export async function readStamp(): Promise<string> {
   try {
-    const stored = await browser.storage.local.get(STAMP_KEY);
-    const value = stored[STAMP_KEY];
+    const stored = await extensionStorage()?.get(STAMP_KEY);
+    const value = stored?.[STAMP_KEY];
     return typeof value === 'string' ? value : '';
   } catch {
     // No extension storage (a worker): nothing can have been stamped from here.
@@ -62,7 +73,9 @@ export function invalidateFirstScreen(): void {
     }
   }
   try {
-    void browser.storage.local.set({ [STAMP_KEY]: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` }).catch(() => undefined);
+    void extensionStorage()
+      ?.set({ [STAMP_KEY]: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` })
+      .catch(() => undefined);
   } catch {
     // No extension storage either (the import worker): its page bumps `gen` around the request.
   }

@@ -13,11 +13,10 @@
  * a summary behind.
  */
 import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import type { Contact, ProgramLink, Status } from '../model/schemas';
+import type { Contact, ProgramLink, ProgramLinkRow } from '../model/schemas';
 import { SUMMARY_TABLE, holds } from './program-summaries';
 
-/** A link row as stored: the link and its contact's facts. */
-export type ProgramLinkRow = ProgramLink & { contactStatus?: Status; contactLastContactedAt?: number };
+export type { ProgramLinkRow };
 
 /** The facts of a contact that its link rows copy. */
 type Facts = Pick<ProgramLinkRow, 'contactStatus' | 'contactLastContactedAt'>;

@@ -14,7 +14,7 @@
  */
 import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { summarizeLinks, type ProgramSummary } from '../programs/overview';
-import type { ProgramLinkRow } from './link-facts';
+import type { ProgramLinkRow } from '../model/schemas';
 
 export const SUMMARY_TABLE = 'programSummaries';
 
