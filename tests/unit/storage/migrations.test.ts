@@ -337,7 +337,7 @@ describe('schema versions', () => {
     db.close();
   });
 
-  it('version 11 counts the Overview\'s tallies from the version 7 index keys, changes no contact or interaction, and keeps them from then on', async () => {
+  it('version 11 counts the Overview tallies from the version 7 index keys, changes no contact or interaction, and keeps them from then on', async () => {
     const day = (d: number, h = 12) => new Date(2026, 8, d, h).getTime();
     const old = new Dexie(DB_NAME);
     old.version(10).stores(SCHEMA_V10);
