@@ -26,6 +26,7 @@ import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware, Table } from '
 import { OverviewTally, type Contact, type Interaction } from '../model/schemas';
 import { isOutgoing, OUTGOING_KINDS, REPLY_KIND } from '../overview/outreach';
 import { funnelKeys, outreachKeys, type FunnelKey, type OutreachKey } from './overview-keys';
+import { holds } from './program-summaries';
 
 export const TALLY_TABLE = 'tallies';
 export const META_KEY = 'meta';
@@ -88,9 +89,6 @@ export async function writeTallies(tallies: Table, contacts: Table, interactions
 
 /** True when the tallies can be read as they are: counted in this time zone, and no write found them wrong. */
 export const talliesSound = (meta: OverviewTally | undefined): boolean => meta !== undefined && !meta.stale && meta.zone === zoneId();
-
-const holds = (trans: DBCoreTransaction, store: string): boolean =>
-  (trans as unknown as IDBTransaction).objectStoreNames?.contains(store) ?? false;
 
 const ANY = { type: 3 /* Any */ } as never;
 const isAll = (range: { type: number; lower?: unknown; upper?: unknown }) => range.type === 3 && range.lower === undefined && range.upper === undefined;
