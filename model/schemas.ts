@@ -580,3 +580,16 @@ export const ContactSummary = z.object({
   stale: z.boolean().optional(),
 });
 export type ContactSummary = z.infer<typeof ContactSummary>;
+
+/**
+ * One of the Overview's tallies (schema version 11, storage/overview-tallies.ts): how many index keys of one
+ * kind fall on one local day (the funnel, the weekly activity) or on one template, channel or format (what works).
+ * The row keyed `meta` says in which time zone the days were counted, and `stale` when a write found a count wrong.
+ */
+export const OverviewTally = z.object({
+  key: z.string().min(1),
+  n: count,
+  zone: z.string().optional(),
+  stale: z.boolean().optional(),
+});
+export type OverviewTally = z.infer<typeof OverviewTally>;

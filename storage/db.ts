@@ -8,8 +8,9 @@
  */
 import Dexie, { type EntityTable, type Middleware, type DBCore, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
-import { STATUSES, type Contact, type ContactSummary, type Interaction, type Letter, type Program, type ProgramLink, type ProgramUnlink, type Status, type Template, type TrashEntry } from '../model/schemas';
+import { STATUSES, type Contact, type ContactSummary, type Interaction, type OverviewTally, type Letter, type Program, type ProgramLink, type ProgramUnlink, type Status, type Template, type TrashEntry } from '../model/schemas';
 import { contactSummaryMiddleware, summaryOf } from './contact-summary';
+import { META_KEY, overviewTalliesMiddleware, writeTallies, zoneId } from './overview-tallies';
 import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
 import { programSummariesMiddleware, summarize, type ProgramSummaryRow } from './program-summaries';
 import { firstScreenMiddleware } from './first-screen';
@@ -145,6 +146,18 @@ export const SCHEMA_V10 = {
   summaries: 'key',
 } as const;
 
+/**
+ * Version 11 (#17): the Overview's tallies (./overview-tallies), a count per
+ * local day or per template, channel and format of the keys version 7
+ * indexes, kept by every write of a contact or an interaction. The Overview
+ * sums a few hundred of them instead of counting index ranges, which Chromium
+ * does by walking every entry. The upgrade counts them from the indexes once.
+ */
+export const SCHEMA_V11 = {
+  ...SCHEMA_V10,
+  tallies: 'key',
+} as const;
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
@@ -159,14 +172,15 @@ export type RapportDB = Dexie & {
   syncRecords: EntityTable<SyncRecord, 'key'>;
   syncMeta: EntityTable<KeyValue, 'key'>;
   summaries: EntityTable<ContactSummary, 'key'>;
+  tallies: EntityTable<OverviewTally, 'key'>;
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 /** The newest version's indexes. */
-export const SCHEMA_LATEST = SCHEMA_V10;
+export const SCHEMA_LATEST = SCHEMA_V11;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends UserError {
@@ -290,6 +304,13 @@ export function openDatabase(name = DB_NAME): RapportDB {
       const perStatus = await Promise.all(STATUSES.map((status) => contacts.where('status').equals(status).count()));
       await tx.table('summaries').put(summaryOf(Object.fromEntries(STATUSES.map((s, i) => [s, perStatus[i]!])) as Record<Status, number>));
     });
+  db.version(11)
+    .stores({ tallies: SCHEMA_V11.tallies })
+    .upgrade((tx) => writeTallies(tx.table('tallies'), tx.table('contacts'), tx.table('interactions')));
+  // A new database starts with sound (empty) tallies, so that its first Overview need not count them.
+  db.on('populate', (tx) => {
+    void tx.table('tallies').add({ key: META_KEY, n: 0, zone: zoneId() });
+  });
 
   // While sync is on, every write to a synced table queues that record in the same transaction.
   db.use(syncTracking);
@@ -326,6 +347,8 @@ export function openDatabase(name = DB_NAME): RapportDB {
 
   // The contacts' summary row, in the same transaction as each contact write.
   db.use(contactSummaryMiddleware);
+  // The Overview's tallies, the same way, for every contact and interaction written.
+  db.use(overviewTalliesMiddleware);
   // Below the link facts, so that the copies of a contact's facts they rewrite on its links update the summaries too.
   db.use(programSummariesMiddleware);
   // Last, so that what it writes itself passes the checks above.

@@ -89,4 +89,6 @@ export async function seedSeason(page: Page, people: SeedContact[], entries: See
   });
   await seedContacts(page, withFacts);
   await putRows(page, 'interactions', interactions.map(withOutreachKeys));
+  // Written beside the middleware, so the Overview's tallies (storage/overview-tallies.ts) missed them: marked for a recount.
+  await putRows(page, 'tallies', [{ key: 'meta', n: 0, stale: true }]);
 }

@@ -27,7 +27,7 @@ import {
   db,
   openDatabase,
 } from '../../../storage/db';
-import { Contact, ContactSummary, Interaction, Letter, Program, ProgramLink, ProgramUnlink, Settings, Template } from '../../../model/schemas';
+import { Contact, ContactSummary, Interaction, Letter, OverviewTally, Program, ProgramLink, ProgramUnlink, Settings, Template } from '../../../model/schemas';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/db');
 
@@ -226,6 +226,7 @@ describe('M5: every released schema version still opens', () => {
       programLinks: ProgramLink,
       programUnlinks: ProgramUnlink,
       summaries: ContactSummary,
+      tallies: OverviewTally,
       // Derived rows (storage/program-summaries.ts): checked against the links below.
       programSummaries: { parse: (row: unknown) => row },
     };

@@ -5,7 +5,9 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V8, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V8, SCHEMA_V10, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
+import { withFunnelKeys, withOutreachKeys } from '../../../storage/overview-keys';
+import { zoneId } from '../../../storage/overview-tallies';
 import { withSearchFields } from '../../../storage/search-fields';
 import { Contact, Interaction, Letter } from '../../../model/schemas';
 
@@ -333,6 +335,49 @@ describe('schema versions', () => {
     await db.contacts.add({ ...(before[0] as Contact), id: 'new', identities: [] });
     expect((await db.summaries.get('contacts'))?.counts.replied).toBe(3);
     db.close();
+  });
+
+  it('version 11 counts the Overview tallies from the version 7 index keys, changes no contact or interaction, and keeps them from then on', async () => {
+    const day = (d: number, h = 12) => new Date(2026, 8, d, h).getTime();
+    const old = new Dexie(DB_NAME);
+    old.version(10).stores(SCHEMA_V10);
+    await old.table('contacts').bulkAdd([
+      withFunnelKeys(withSearchFields({ ...AT('r1'), reachedAt: day(7), repliedAt: day(8) } as never)),
+      withFunnelKeys(withSearchFields({ ...AT('r2'), reachedAt: day(7, 23) } as never)),
+      withFunnelKeys(withSearchFields(AT('never') as never)),
+    ]);
+    const answers = { sentAt: day(7), templateId: 'intro', channel: 'email', format: 'email' };
+    await old.table('interactions').bulkAdd([
+      withOutreachKeys({ id: 'i1', contactId: 'r1', kind: 'message_sent', channel: 'email', templateId: 'intro', at: day(7), text: '' } as never),
+      withOutreachKeys({ id: 'i2', contactId: 'r2', kind: 'follow_up_sent', channel: 'email', at: day(7, 23), text: '' } as never),
+      withOutreachKeys({ id: 'i3', contactId: 'r1', kind: 'reply_received', channel: 'email', at: day(8), text: '', answers } as never),
+      withOutreachKeys({ id: 'i4', contactId: 'r1', kind: 'note', channel: 'other', at: day(9), text: '' } as never),
+    ]);
+    old.close();
+    const before = await rawContacts();
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(Object.fromEntries((await db.tallies.toArray()).map((row) => [row.key, row.key === 'meta' ? row.zone : row.n]))).toEqual({
+      'f|2026-09-07|reached': 2,
+      'f|2026-09-07|replied': 1,
+      'a|2026-09-07|sent': 2,
+      'a|2026-09-08|reply': 1,
+      'o|sent|template|intro': 1,
+      'o|sent|template|': 1,
+      'o|sent|channel|email': 2,
+      'o|sent|format|email': 2,
+      'o|reply|template|intro': 1,
+      'o|reply|channel|email': 1,
+      'o|reply|format|email': 1,
+      meta: zoneId(),
+    });
+    expect(await db.interactions.count()).toBe(4);
+    // Kept from then on: a contact reached counts at once.
+    await db.contacts.put({ ...(before[1] as Contact), id: 'r3', identities: [], reachedAt: day(7, 1) });
+    expect((await db.tallies.get('f|2026-09-07|reached'))?.n).toBe(3);
+    db.close();
+    expect((await rawContacts()).filter((c) => (c as Contact).id !== 'r3')).toEqual(before);
   });
 
   it('never damages a database written by a newer version', async () => {
