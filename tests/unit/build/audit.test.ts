@@ -113,6 +113,8 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s build audit', (target) => {
       expect(source.length, `${script} minified`).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET.minifiedBytes);
       expect(gzipSync(source, { level: 9 }).length, `${script} gzipped`).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET.gzippedBytes);
       expect(source.toString(), script).not.toMatch(/react\.dev\/errors|__REACT_DEVTOOLS|createElement\("div"/);
+      // The browser's own runtime API, not webextension-polyfill (wxt.config.ts nativeBrowserApi): its guard's words.
+      expect(source.toString(), script).not.toMatch(/should only be loaded in a browser extension/);
     }
   });
 
