@@ -16,7 +16,9 @@ const extract = vi.fn(() => ({ source: 'linkedin' as const, fullName: 'Priya Ram
  */
 async function ask(message: unknown = { ...EXTRACT_REQUEST }): Promise<unknown[]> {
   const answers: unknown[] = [];
-  const returned = await fakeBrowser.runtime.onMessage.trigger(message, {}, (answer: unknown) => answers.push(answer));
+  // The fake's types are the polyfill's listener (no sendResponse); the native one takes it third.
+  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+  const returned = await trigger(message, {}, (answer: unknown) => answers.push(answer));
   // A listener that returned `true` or a promise would answer later, which old Chrome does not take.
   expect(returned.every((value) => value === undefined)).toBe(true);
   return answers;
