@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
 import { defineConfig } from 'wxt';
 import { SYNC_HOSTS } from './sync/config';
@@ -65,6 +66,22 @@ function vendorChunks(): Plugin {
   };
 }
 
+/**
+ * The LinkedIn and Doximity content scripts run on every profile page and must stay tiny (RELIABILITY L4): in their
+ * builds `wxt/browser` (which the polyfill module points at webextension-polyfill, about 5.5 KB minified) is the
+ * browser's own API, platform/native-runtime.ts. They use only `runtime.onMessage`, through that file, and WXT's
+ * ContentScriptContext, which only reads `runtime.id`. Every other context keeps the polyfill.
+ */
+const NATIVE_RUNTIME = resolve(import.meta.dirname, 'platform/native-runtime.ts');
+const POLYFILLED = new Set(['wxt/browser', '@wxt-dev/webextension-polyfill/browser', 'webextension-polyfill']);
+function nativeBrowserApi(): Plugin {
+  return {
+    name: 'rapport-content-scripts-native-browser',
+    enforce: 'pre',
+    resolveId: (source) => (POLYFILLED.has(source) ? NATIVE_RUNTIME : null),
+  };
+}
+
 export default defineConfig({
   // Parallel work (and CI) can build into separate folders: WXT_OUT_DIR=.output-x npm run build.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
@@ -115,6 +132,10 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // Content scripts only (each is built on its own): see nativeBrowserApi.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((entry) => entry.type === 'content-script')) config.plugins = [...(config.plugins ?? []), nativeBrowserApi()];
+    },
     // WXT sets the action's default title from the popup's <title> ("Rapport"); the tooltip is the localised one.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_manifest_actionTitle__';

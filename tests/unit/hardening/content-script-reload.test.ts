@@ -10,8 +10,19 @@ import { readPageOnRequest } from '../../../messages/read-on-request';
 import { EXTRACT_REQUEST } from '../../../messages/extract-request';
 
 const extract = vi.fn(() => ({ source: 'linkedin' as const, fullName: 'Priya Raman', profileUrl: 'https://www.linkedin.com/in/priya/' }));
-/** What the background's request gets back from every listener still there. */
-const ask = () => fakeBrowser.runtime.onMessage.trigger({ ...EXTRACT_REQUEST }, {});
+/**
+ * What the background's request gets back from the listeners still there: each answers through
+ * `sendResponse`, as the browser's own onMessage wants (platform/native-runtime.ts), before it returns.
+ */
+async function ask(message: unknown = { ...EXTRACT_REQUEST }): Promise<unknown[]> {
+  const answers: unknown[] = [];
+  // The fake's types are the polyfill's listener (no sendResponse); the native one takes it third.
+  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+  const returned = await trigger(message, {}, (answer: unknown) => answers.push(answer));
+  // A listener that returned `true` or a promise would answer later, which old Chrome does not take.
+  expect(returned.every((value) => value === undefined)).toBe(true);
+  return answers;
+}
 
 const runtime = fakeBrowser.runtime;
 const copies: ContentScriptContext[] = [];
@@ -34,6 +45,9 @@ describe('readPageOnRequest across an extension reload', () => {
     const old = start();
     readPageOnRequest(old, extract);
     expect(await ask()).toEqual([expect.objectContaining({ fullName: 'Priya Raman' })]);
+    // Anything but the bare request is not answered.
+    expect(await ask({ ...EXTRACT_REQUEST, tabId: 1 })).toEqual([]);
+    expect(await ask('rapport:extract')).toEqual([]);
 
     start();
     expect(old.isInvalid).toBe(true);
