@@ -25,10 +25,12 @@ function bigCsv(rows: number): string {
 }
 
 /** Lets the first chunk through, then fails the next write the way a full disk does. */
-function failSecondWrite<M extends 'bulkAdd' | 'bulkPut'>(table: Record<M, (...args: never[]) => unknown>, error: () => unknown, method: M) {
-  const original = table[method].bind(table) as (...args: unknown[]) => Promise<unknown>;
+type Write = (...args: unknown[]) => Promise<unknown>;
+function failSecondWrite(table: object, error: () => unknown, method: 'bulkAdd' | 'bulkPut') {
+  const writes = table as { bulkAdd: Write; bulkPut: Write };
+  const original = writes[method].bind(table);
   let calls = 0;
-  return vi.spyOn(table as unknown as Record<M, (...args: unknown[]) => Promise<unknown>>, method).mockImplementation((...args) => {
+  return vi.spyOn(writes, method).mockImplementation((...args) => {
     calls++;
     return calls === 1 ? original(...args) : Promise.reject(error());
   });
