@@ -7,7 +7,7 @@
  * which would let the transaction commit half-way.
  */
 import { db } from './db';
-import { PROGRAM_TABLES, linkContactsByName } from './program-links';
+import { PROGRAM_TABLES, linkContactsByName, readProgramsByKey } from './program-links';
 import { readAllContacts } from './contacts';
 import type { ParsedContacts } from '../portability/incoming';
 import { ImportFailure, failureFor } from '../portability/issues';
@@ -65,13 +65,22 @@ export async function applyContactImport(
         }
       }
       if (plan.errors.length > 0) throw failureFor(plan.errors);
-      const rows = [...plan.add, ...plan.update.map((u) => u.after)];
-      onProgress?.(0, rows.length);
-      for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-        const chunk = rows.slice(i, i + WRITE_CHUNK);
-        await db.contacts.bulkPut(chunk);
-        await linkContactsByName(chunk, now);
-        onProgress?.(Math.min(i + WRITE_CHUNK, rows.length), rows.length);
+      // New contacts are added, not put: a put makes the summary row (./contact-summary) read every
+      // row it replaces first, and these ids are free (the plan was just made inside this transaction).
+      const updates = plan.update.map((u) => u.after);
+      const total = plan.add.length + updates.length;
+      // Programs do not change inside the import: their name keys are read once, not once per chunk.
+      const programs = await readProgramsByKey();
+      onProgress?.(0, total);
+      let written = 0;
+      for (const [rows, fresh] of [[plan.add, true], [updates, false]] as const) {
+        for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+          const chunk = rows.slice(i, i + WRITE_CHUNK);
+          await (fresh ? db.contacts.bulkAdd(chunk) : db.contacts.bulkPut(chunk));
+          await linkContactsByName(chunk, now, programs);
+          written += chunk.length;
+          onProgress?.(written, total);
+        }
       }
       return plan;
     });

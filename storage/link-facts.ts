@@ -42,16 +42,26 @@ const sameFacts = (link: ProgramLinkRow, facts: Facts) =>
 /** What a read-write transaction on contacts or links must hold for the copies and the summaries to commit with it. */
 const KEPT_TOGETHER = ['contacts', 'programLinks', SUMMARY_TABLE];
 
-/** Above this many contacts in one write, one read of every link beats a read per contact. */
+/** Above this many contacts in one write, one read of every link beats a read per contact... */
 const READ_ALL_ABOVE = 64;
+/** ...while the links are at most this many times as many as the contacts written. */
+const READ_ALL_UP_TO = 4;
+/**
+ * Transactions that found more links than that: an import writes a thousand chunks in one
+ * transaction, and reading every link for each chunk grew with the square of its size.
+ */
+const manyLinks = new WeakSet<DBCoreTransaction>();
 
 // No async/await here: Dexie keeps its transaction zone across `then` of the promises it hands
 // down, and a native await in a middleware can lose it ("Transaction committed too early").
 function linksOf(links: DBCoreTable, trans: DBCoreTransaction, ids: ReadonlySet<string>): Promise<ProgramLinkRow[]> {
-  if (ids.size > READ_ALL_ABOVE) {
+  if (ids.size > READ_ALL_ABOVE && !manyLinks.has(trans)) {
     return links
       .query({ trans, values: true, query: { index: links.schema.primaryKey, range: { type: 3 /* Any */ } as never } })
-      .then(({ result }) => (result as ProgramLinkRow[]).filter((link) => ids.has(link.contactId)));
+      .then(({ result }) => {
+        if (result.length > READ_ALL_UP_TO * ids.size) manyLinks.add(trans);
+        return (result as ProgramLinkRow[]).filter((link) => ids.has(link.contactId));
+      });
   }
   const index = links.schema.getIndexByKeyPath('contactId')!;
   return Promise.all(

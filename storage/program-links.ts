@@ -32,34 +32,60 @@ const linkKey = (link: { contactId: string; programId: string }) => `${link.cont
 
 const pair = (link: { contactId: string; programId: string }): [string, string] => [link.contactId, link.programId];
 
-/** Links the contacts to the programs their organization names; one round of reads for any number of contacts. */
-export async function linkContactsByName(contacts: readonly Pick<Contact, 'id' | 'organization'>[], now = Date.now()): Promise<void> {
+/** Program ids by the name keys that match them (`matchKeys`). */
+export type ProgramsByKey = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * Every program's name keys, for a write of many chunks in one transaction
+ * that changes no program (an import): read once instead of once per chunk.
+ */
+export async function readProgramsByKey(): Promise<ProgramsByKey> {
+  const byKey = new Map<string, string[]>();
+  for (const program of await db.programs.toArray()) {
+    for (const key of program.matchKeys) byKey.set(key, [...(byKey.get(key) ?? []), program.id]);
+  }
+  return byKey;
+}
+
+/**
+ * Links the contacts to the programs their organization names; one round of reads for any number of contacts.
+ * `programs`, when given, is what readProgramsByKey read in this same transaction.
+ */
+export async function linkContactsByName(contacts: readonly Pick<Contact, 'id' | 'organization'>[], now = Date.now(), programs?: ProgramsByKey): Promise<void> {
   if (contacts.length === 0) return;
   const keys = new Set<string>();
   for (const contact of contacts) {
     const key = contact.organization ? nameKey(contact.organization) : '';
     if (key) keys.add(key);
   }
-  const [programs, existing] = await Promise.all([
-    rowsWithAny<ProgramRow>(db.programs, 'matchKeys', [...keys], (program) => program.id),
+  const [found, existing] = await Promise.all([
+    programs ? undefined : rowsWithAny<ProgramRow>(db.programs, 'matchKeys', [...keys], (program) => program.id),
     rowsWithAny<ProgramLink>(db.programLinks, 'contactId', [...new Set(contacts.map((c) => c.id))], linkKey),
   ]);
-  const programsByKey = new Map<string, string[]>();
-  for (const program of programs) {
-    for (const key of program.matchKeys) if (keys.has(key)) programsByKey.set(key, [...(programsByKey.get(key) ?? []), program.id]);
+  let programsByKey: ProgramsByKey | undefined = programs;
+  if (found) {
+    const byKey = new Map<string, string[]>();
+    for (const program of found) {
+      for (const key of program.matchKeys) if (keys.has(key)) byKey.set(key, [...(byKey.get(key) ?? []), program.id]);
+    }
+    programsByKey = byKey;
   }
   const linked = new Map<string, ProgramLink>();
-  for (const link of existing) linked.set(`${link.contactId}\n${link.programId}`, link);
+  const linksOf = new Map<string, ProgramLink[]>();
+  for (const link of existing) {
+    linked.set(linkKey(link), link);
+    linksOf.set(link.contactId, [...(linksOf.get(link.contactId) ?? []), link]);
+  }
 
   const stale: [string, string][] = [];
   const wanted: ProgramLink[] = [];
   for (const contact of contacts) {
-    const matches = new Set(contact.organization ? (programsByKey.get(nameKey(contact.organization)) ?? []) : []);
-    for (const link of existing) {
-      if (link.contactId === contact.id && link.by === 'name' && !matches.has(link.programId)) stale.push(pair(link));
+    const matches = new Set(contact.organization ? (programsByKey?.get(nameKey(contact.organization)) ?? []) : []);
+    for (const link of linksOf.get(contact.id) ?? []) {
+      if (link.by === 'name' && !matches.has(link.programId)) stale.push(pair(link));
     }
     for (const programId of matches) {
-      if (!linked.has(`${contact.id}\n${programId}`)) wanted.push({ contactId: contact.id, programId, by: 'name', at: now });
+      if (!linked.has(linkKey({ contactId: contact.id, programId }))) wanted.push({ contactId: contact.id, programId, by: 'name', at: now });
     }
   }
   if (stale.length > 0) await db.programLinks.bulkDelete(stale);

@@ -6,11 +6,16 @@
  *
  * A Dexie middleware below ./link-facts, so that every write of a link (by any
  * path: save, edit, import, restore, trash, merge, undo, sync, and the copies
- * of a contact's facts ./link-facts rewrites) recomputes the summaries of the
- * programs it touched, in the same transaction. A summary is recomputed from
- * that program's links (each carries its contact's facts), never adjusted by
- * a difference, so it cannot drift; repairProgramSummaries (storage/programs.ts)
- * checks them all and rewrites any found wrong.
+ * of a contact's facts ./link-facts rewrites) updates the summaries of the
+ * programs it touched, in the same transaction. A put or add moves each row by
+ * the difference its links make, when that difference is certain (a new link
+ * adds itself; a replaced one takes its old self out first); a program with
+ * no row yet, or whose latest contact a replaced link carried, and every
+ * delete, is recomputed from that program's links (each carries its contact's
+ * facts). Recomputing on every put read all of a program's links per chunk of
+ * an import, which grew with the square of its size (#18).
+ * repairProgramSummaries (storage/programs.ts) checks them all and rewrites
+ * any found wrong.
  */
 import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { summarizeLinks, type ProgramSummary } from '../programs/overview';
@@ -68,6 +73,75 @@ function recompute(down: DBCore, trans: DBCoreTransaction, programIds: ReadonlyS
   });
 }
 
+const linkKey = (link: ProgramLinkRow): [string, string] => [link.contactId, link.programId];
+
+/**
+ * After a put or add of `written` (the last write of each key wins, as in IndexedDB), where `old`
+ * holds each key's link before it: the rows moved by their difference, and the programs whose
+ * difference is not certain, to recompute.
+ */
+export function differences(
+  rows: ReadonlyMap<string, ProgramSummaryRow | undefined>,
+  written: readonly ProgramLinkRow[],
+  old: readonly (ProgramLinkRow | undefined)[],
+): { put: ProgramSummaryRow[]; recount: Set<string> } {
+  const recount = new Set<string>();
+  const moved = new Map<string, ProgramSummaryRow>();
+  const last = new Map<string, number>();
+  written.forEach((link, i) => last.set(linkKey(link).join('\n'), i));
+  for (const i of last.values()) {
+    const link = written[i]!;
+    const { programId } = link;
+    if (recount.has(programId)) continue;
+    const stored = rows.get(programId);
+    if (!stored) {
+      recount.add(programId);
+      continue;
+    }
+    const row = moved.get(programId) ?? { ...stored };
+    const before = old[i];
+    const after = summarizeLinks([link]);
+    if (before) {
+      const gone = summarizeLinks([before]);
+      // The latest contact leaves with the old link unless the new one is as late: only its links know the next latest.
+      if (gone.lastContactedAt !== undefined && gone.lastContactedAt === row.lastContactedAt && !((after.lastContactedAt ?? -Infinity) >= gone.lastContactedAt)) {
+        recount.add(programId);
+        moved.delete(programId);
+        continue;
+      }
+      row.people -= gone.people;
+      row.replied -= gone.replied;
+    }
+    row.people += after.people;
+    row.replied += after.replied;
+    if (after.lastContactedAt !== undefined && (row.lastContactedAt === undefined || after.lastContactedAt > row.lastContactedAt)) row.lastContactedAt = after.lastContactedAt;
+    moved.set(programId, row);
+  }
+  return { put: [...moved.values()], recount };
+}
+
+/** A put or add of links, applied to the summaries by difference where certain (see above). */
+function write(down: DBCore, table: DBCoreTable, request: Extract<Parameters<DBCoreTable['mutate']>[0], { type: 'put' | 'add' }>) {
+  const { trans } = request;
+  const values = request.values as ProgramLinkRow[];
+  const summaries = down.table(SUMMARY_TABLE);
+  return table.getMany({ trans, keys: values.map(linkKey) }).then((old) =>
+    table.mutate(request).then((response) => {
+      const written = values.filter((_, i) => !response.failures[i]);
+      const before = (old as (ProgramLinkRow | undefined)[]).filter((_, i) => !response.failures[i]);
+      const ids = [...new Set(written.map((link) => link.programId))];
+      if (ids.length === 0) return response;
+      return summaries.getMany({ trans, keys: ids }).then((found) => {
+        const rows = new Map(ids.map((id, i) => [id, found[i] as ProgramSummaryRow | undefined]));
+        const { put, recount } = differences(rows, written, before);
+        return Promise.all([put.length > 0 ? summaries.mutate({ type: 'put', trans, values: put }) : undefined, recompute(down, trans, recount)]).then(
+          () => response,
+        );
+      });
+    }),
+  );
+}
+
 const programOfKey = (key: unknown): string | undefined => (Array.isArray(key) && typeof key[1] === 'string' ? key[1] : undefined);
 
 export const programSummariesMiddleware: Middleware<DBCore> = {
@@ -101,8 +175,8 @@ export const programSummariesMiddleware: Middleware<DBCore> = {
               .query({ trans, values: false, query: { index: table.schema.primaryKey, range: request.range } })
               .then(({ result }) => table.mutate(request).then((response) => recompute(down, trans, touched(result)).then(() => response)));
           }
-          const keys: unknown[] = request.type === 'delete' ? request.keys : (request.values as ProgramLinkRow[]).map((l) => [l.contactId, l.programId]);
-          return table.mutate(request).then((response) => recompute(down, trans, touched(keys)).then(() => response));
+          if (request.type === 'put' || request.type === 'add') return write(down, table, request);
+          return table.mutate(request).then((response) => recompute(down, trans, touched(request.keys)).then(() => response));
         },
       };
     },

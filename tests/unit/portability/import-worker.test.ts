@@ -222,9 +222,10 @@ describe('the import session (what the worker runs)', () => {
     const { session, last } = recordedSession();
     await session.receive({ type: 'read', id: 1, kind: 'csv', file: file(contactsCsv(450)) });
     await session.receive({ type: 'check', id: 2, mapping: guessMapping(readCsv(contactsCsv(1)).header) });
-    const original = db.contacts.bulkPut.bind(db.contacts) as (...args: unknown[]) => Promise<unknown>;
+    // The import adds its new contacts with bulkAdd.
+    const original = db.contacts.bulkAdd.bind(db.contacts) as (...args: unknown[]) => Promise<unknown>;
     let writes = 0;
-    vi.spyOn(db.contacts as unknown as { bulkPut: (...args: unknown[]) => Promise<unknown> }, 'bulkPut').mockImplementation((...args) => {
+    vi.spyOn(db.contacts as unknown as { bulkAdd: (...args: unknown[]) => Promise<unknown> }, 'bulkAdd').mockImplementation((...args) => {
       writes++;
       return writes < 3 ? original(...args) : Promise.reject(new DOMException('full', 'QuotaExceededError'));
     });

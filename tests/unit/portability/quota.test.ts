@@ -25,10 +25,12 @@ function bigCsv(rows: number): string {
 }
 
 /** Lets the first chunk through, then fails the next write the way a full disk does. */
-function failSecondWrite(table: { bulkPut: (...args: never[]) => unknown }, error: () => unknown) {
-  const original = table.bulkPut.bind(table) as (...args: unknown[]) => Promise<unknown>;
+type Write = (...args: unknown[]) => Promise<unknown>;
+function failSecondWrite(table: object, error: () => unknown, method: 'bulkAdd' | 'bulkPut') {
+  const writes = table as { bulkAdd: Write; bulkPut: Write };
+  const original = writes[method].bind(table);
   let calls = 0;
-  return vi.spyOn(table as { bulkPut: (...args: unknown[]) => Promise<unknown> }, 'bulkPut').mockImplementation((...args) => {
+  return vi.spyOn(writes, method).mockImplementation((...args) => {
     calls++;
     return calls === 1 ? original(...args) : Promise.reject(error());
   });
@@ -51,7 +53,8 @@ describe('a full disk', () => {
       const before = JSON.stringify(await snapshot());
       const table = readCsv(bigCsv(1_500));
       const parsed = importCsvRows(table, guessMapping(table.header));
-      const spy = failSecondWrite(db.contacts, error);
+      // An import adds its new contacts (bulkAdd); only updates are put.
+      const spy = failSecondWrite(db.contacts, error, 'bulkAdd');
       const failure = await applyContactImport(parsed).catch((e: unknown) => e);
       expect(spy).toHaveBeenCalledTimes(2);
       expect(failure).toBeInstanceOf(ImportFailure);
@@ -71,7 +74,7 @@ describe('a full disk', () => {
     const big = { ...backup, interactions: [...backup.interactions] };
     for (let i = 0; i < 1_500; i++) big.interactions.push({ id: `bulk-${i}`, contactId: 'c-full', kind: 'note', channel: 'other', at: i });
     const before = JSON.stringify(await snapshot());
-    const spy = failSecondWrite(db.interactions, wrapped);
+    const spy = failSecondWrite(db.interactions, wrapped, 'bulkPut');
     await expect(applyRestore(big, 'replace')).rejects.toThrow(say(STORAGE_FULL));
     spy.mockRestore();
     expect(JSON.stringify(await snapshot())).toBe(before);

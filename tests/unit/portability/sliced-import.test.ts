@@ -157,12 +157,16 @@ describe('sliced import', () => {
     const parsed = parseConnections(connectionsCsv(WRITE_CHUNK * 3, true));
     expect(parsed.issues).toEqual([]);
     slowClock();
-    const original = db.contacts.bulkPut.bind(db.contacts) as (...args: unknown[]) => Promise<unknown>;
+    // New contacts are written with bulkAdd, updates with bulkPut: the third chunk fails, whichever it is.
     let writes = 0;
-    vi.spyOn(db.contacts as unknown as { bulkPut: (...args: unknown[]) => Promise<unknown> }, 'bulkPut').mockImplementation((...args) => {
-      writes++;
-      return writes < 3 ? original(...args) : Promise.reject(new DOMException('full', 'QuotaExceededError'));
-    });
+    for (const method of ['bulkAdd', 'bulkPut'] as const) {
+      const table = db.contacts as unknown as Record<typeof method, (...args: unknown[]) => Promise<unknown>>;
+      const original = table[method].bind(db.contacts);
+      vi.spyOn(table, method).mockImplementation((...args) => {
+        writes++;
+        return writes < 3 ? original(...args) : Promise.reject(new DOMException('full', 'QuotaExceededError'));
+      });
+    }
     const checked: number[] = [];
     const failure = await applyContactImport(parsed, { onCheckProgress: (done) => checked.push(done) }).catch((e: unknown) => e);
     expect(checked.length).toBeGreaterThan(100);
