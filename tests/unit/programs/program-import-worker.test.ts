@@ -101,12 +101,12 @@ describe('the import session, on a program spreadsheet', () => {
 
   it('lists a bad row in the dry run and writes nothing', async () => {
     const { session, last } = recordedSession();
-    await session.receive({ type: 'read', id: 1, kind: 'programs', file: file('Program,Interview Date,Status\nA,02/11/2026,Applied\nB,,Maybe\n') });
+    await session.receive({ type: 'read', id: 1, kind: 'programs', file: file('Program,Interview Date,Status\nA,02/11/2026,Applied\nB,,Dream program\n') });
     await session.receive({ type: 'check-programs', id: 2, mapping: ['name', 'interview', 'stage'] });
     const dry = last();
     if (dry.type !== 'program-plan') throw new Error(`expected a program plan, got ${dry.type}`);
     expect(dry.plan.errors.items.map((i) => [i.row, i.field])).toEqual([[1, 'interview']]);
-    expect(dry.plan.unknownStatuses.items).toEqual([{ word: 'Maybe', rows: 1, firstRow: 2 }]);
+    expect(dry.plan.unknownStatuses.items).toEqual([{ word: 'Dream program', rows: 1, firstRow: 2 }]);
     await session.receive({ type: 'write-programs', id: 3 });
     const failed = last();
     expect(failed).toMatchObject({ type: 'failed', id: 3 });
