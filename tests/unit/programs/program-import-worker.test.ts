@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImportWorkerEvent, ProgramPlanView, type ImportWorkerRequest } from '../../../messages/import-worker';
-import { createImportClient, type WorkerLike } from '../../../import-worker/import-client';
+import { ImportWorkerEvent, ProgramPlanView } from '../../../messages/import-worker';
+import { createImportClient } from '../../../import-worker/import-client';
+import { inProcessWorker } from '../portability/in-process-worker';
 import { createImportRun } from '../../../import-worker/import-run';
 import { createImportSession } from '../../../import-worker/import-session';
 import { viewOfProgramPlan } from '../../../import-worker/plan-view';
@@ -29,32 +30,6 @@ function recordedSession(now = () => 2_000) {
   const events: ImportWorkerEvent[] = [];
   const session = createImportSession((event) => events.push(ImportWorkerEvent.parse(structuredClone(event))), { now });
   return { session, events, last: () => events.at(-1)! };
-}
-
-/** A Worker whose other side is a session in this process, answering as tasks of their own. */
-function inProcessWorker() {
-  const listeners: Record<string, ((event: Event) => void)[]> = {};
-  const received: ImportWorkerRequest[] = [];
-  let terminated = false;
-  const session = createImportSession((event) =>
-    setTimeout(() => {
-      if (!terminated) for (const listener of listeners.message ?? []) listener(new MessageEvent('message', { data: structuredClone(event) }));
-    }),
-  );
-  const worker: WorkerLike = {
-    postMessage(message) {
-      if (terminated) return;
-      received.push(message as ImportWorkerRequest);
-      void session.receive(message);
-    },
-    terminate: () => {
-      terminated = true;
-    },
-    addEventListener(type, listener) {
-      (listeners[type] ??= []).push(listener);
-    },
-  };
-  return { worker, received, terminated: () => terminated };
 }
 
 afterEach(() => vi.restoreAllMocks());
