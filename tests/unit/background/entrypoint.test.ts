@@ -5,6 +5,7 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
+import { eventually } from '../wait';
 
 /** The fake's events count their listeners; the browser's own types do not declare it. */
 const hasListeners = (event: unknown) => (event as { hasListeners(): boolean }).hasListeners();
@@ -34,7 +35,7 @@ it('registers its listeners synchronously, then recounts and re-creates its alar
   expect(hasListeners(fakeBrowser.runtime.onConnect)).toBe(true);
 
   // The start of the worker recounts from the database and (re)creates its alarms.
-  await vi.waitFor(async () => {
+  await eventually(async () => {
     expect(await fakeBrowser.alarms.get('followups')).toBeDefined();
     expect(await fakeBrowser.alarms.get('followups-midnight')).toBeDefined();
   });

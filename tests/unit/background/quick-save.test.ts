@@ -5,6 +5,7 @@ import { outcomeMessage, saveFromGesture } from '../../../background/quick-save'
 import { db } from '../../../storage/db';
 import { getAddRequest, getFocusContact } from '../../../storage/ui-state';
 import { capture } from '../helpers';
+import { eventually } from '../wait';
 
 const PAGE = 'https://www.riverside.example.edu/faculty/bello';
 const tab = { id: 5, windowId: 2, url: PAGE, index: 0, pinned: false, highlighted: false, active: true, incognito: false, discarded: false, autoDiscardable: true, selected: true, groupId: -1 };
@@ -64,7 +65,7 @@ describe('saving from the context menu or the shortcut', () => {
     expect(panelOpen).not.toHaveBeenCalled();
     onCommand('save-person', tab as never);
     expect(panelOpen).toHaveBeenCalledTimes(1);
-    await vi.waitFor(async () => expect(await db.contacts.count()).toBe(1));
+    await eventually(async () => expect(await db.contacts.count()).toBe(1));
   });
 
   it('creates both menus, and the selection menu prefills a contact for the user to confirm', async () => {
@@ -78,7 +79,7 @@ describe('saving from the context menu or the shortcut', () => {
       tab as never,
     );
     expect(panelOpen).toHaveBeenCalled();
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await getAddRequest()).toMatchObject({
         profileUrl: PAGE,
         initial: { fullName: 'Aisha Bello', title: 'Program Director', organization: 'Riverside Medical Center', email: 'abello@riverside.example.edu' },
@@ -90,7 +91,7 @@ describe('saving from the context menu or the shortcut', () => {
 
   it('drops a prefilled value that is not valid rather than the whole request', async () => {
     onContextMenuClick({ menuItemId: MENU_IDS.saveSelection, selectionText: 'Sam Lee', pageUrl: 'javascript:alert(1)', editable: false } as never, tab as never);
-    await vi.waitFor(async () => expect(await getAddRequest()).toMatchObject({ initial: { fullName: 'Sam Lee' } }));
+    await eventually(async () => expect(await getAddRequest()).toMatchObject({ initial: { fullName: 'Sam Lee' } }));
     expect((await getAddRequest())?.profileUrl).toBeUndefined();
   });
 

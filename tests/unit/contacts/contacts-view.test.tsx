@@ -9,6 +9,7 @@ import { ContactsView } from '../../../components/contacts/ContactsView';
 import { UndoProvider } from '../../../components/undo';
 import { reactHostForEachTest } from '../react-host';
 import { addContact, deleteContact, firstContacts } from '../../../storage/contacts';
+import { until } from '../wait';
 
 const screen = reactHostForEachTest();
 
@@ -18,13 +19,6 @@ beforeEach(() => {
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(360);
 });
 afterEach(() => vi.restoreAllMocks());
-
-async function until(check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
-    check();
-  });
-}
 
 const text = (testId: string) => screen.host.querySelector(`[data-testid="${testId}"]`)?.textContent;
 const names = () => [...screen.host.querySelectorAll('.contact-row-name')].map((n) => n.textContent);

@@ -12,6 +12,7 @@ import { clearDraft, getDraft, saveDraft } from '../../../storage/drafts';
 import { ensureBuiltIns } from '../../../storage/templates';
 import { capture } from '../helpers';
 import { reactHostForEachTest } from '../react-host';
+import { until } from '../wait';
 
 const screen = reactHostForEachTest();
 
@@ -26,13 +27,6 @@ function Harness({ contact, templateId, delay }: { contact: Contact; templateId?
 async function show(contact: Contact, options: { templateId?: string; delay?: number } = {}) {
   await screen.render(createElement(Harness, { contact, ...options }));
   await until(() => expect(draft.state).toBeDefined());
-}
-
-async function until(check: () => unknown) {
-  await vi.waitFor(async () => {
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
-    await check();
-  });
 }
 
 async function person(fullName: string, profileUrl: string) {

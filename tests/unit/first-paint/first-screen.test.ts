@@ -7,6 +7,7 @@ import { currentFirstScreen, readFirstScreen, SCREEN_KEY, writeFirstScreen } fro
 import { paintFirstScreen } from '../../../components/first-paint/first-paint';
 import { paintSidePanel } from '../../../components/first-paint/paint-side-panel';
 import { useLocale } from '../locale-messages';
+import { eventually } from '../wait';
 
 const add = (fullName: string, extra: Partial<Contact> = {}) => addContact({ fullName, status: 'not_contacted', ...extra } as Parameters<typeof addContact>[0]);
 const names = () => readFirstScreen()?.rows.map((row) => row.name);
@@ -67,7 +68,7 @@ describe('the first-screen snapshot', () => {
       await gate;
       return read;
     });
-    await vi.waitFor(() => expect(release).toBeDefined());
+    await eventually(() => expect(release).toBeDefined());
     await new Promise((done) => setTimeout(done, 0));
     await deleteContacts([ana.id]);
     release();
@@ -88,7 +89,7 @@ describe('the first-screen snapshot', () => {
     }
     // The page's copy is still there, but its stamp is no longer the current one.
     expect(readFirstScreen()).toBeDefined();
-    await vi.waitFor(async () => expect(await currentFirstScreen()).toBeUndefined());
+    await eventually(async () => expect(await currentFirstScreen()).toBeUndefined());
   });
 });
 

@@ -10,18 +10,12 @@ import { db } from '../../../storage/db';
 import { getFocusContact } from '../../../storage/ui-state';
 import { capture } from '../helpers';
 import { reactHostForEachTest } from '../react-host';
+import { until } from '../wait';
 
 
 const DAY = 86_400_000;
 const screen = reactHostForEachTest();
 const render = screen.render;
-
-async function until(check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
-    check();
-  });
-}
 
 function buttons(): string[] {
   return [...screen.host.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent ?? '');

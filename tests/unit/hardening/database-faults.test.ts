@@ -14,12 +14,13 @@ import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
 import { guessMapping } from '../../../portability/csv-columns';
 import { capture, snapshot } from '../helpers';
+import { PROGRAM_TABLES } from '../../../storage/program-links';
 
 describe('F1: a save interrupted before its commit, then retried', () => {
   it('leaves no partial row, and the retry makes exactly one contact', async () => {
     // The worker dies inside the save's transaction: nothing it wrote survives.
     // The save's own tables (a saved contact joins the programs its organization names).
-    const killed = db.transaction('rw', [db.contacts, db.programs, db.programLinks, db.programUnlinks], async () => {
+    const killed = db.transaction('rw', [db.contacts, ...PROGRAM_TABLES], async () => {
       await saveCapture(capture());
       expect(await db.contacts.count()).toBe(1);
       throw new Error('service worker stopped');

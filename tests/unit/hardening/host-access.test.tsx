@@ -15,6 +15,7 @@ import { saveTab } from '../../../background/save-tab';
 import { GrantAccess } from '../../../components/popup/GrantAccess';
 import { SaveOutcome } from '../../../messages';
 import { db } from '../../../storage/db';
+import { eventually } from '../wait';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -72,7 +73,7 @@ describe('a save after access to the site was withdrawn', () => {
     expect(button.textContent).toBe('Grant access to LinkedIn');
     await act(async () => button.click());
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: ['https://*.linkedin.com/*'] });
-    await vi.waitFor(() => expect(onGranted).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(onGranted).toHaveBeenCalledTimes(1));
     await act(async () => root.unmount());
     host.remove();
   });
@@ -87,7 +88,7 @@ describe('a save after access to the site was withdrawn', () => {
     const onGranted = vi.fn();
     await act(async () => root.render(createElement(GrantAccess, { outcome, onGranted })));
     await act(async () => host.querySelector('button')!.click());
-    await vi.waitFor(() => expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/Access was not granted/));
+    await eventually(() => expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/Access was not granted/));
     expect(onGranted).not.toHaveBeenCalled();
     await act(async () => root.unmount());
     host.remove();
@@ -138,7 +139,7 @@ describe('a tab whose address the browser hides (access withdrawn, then the tab 
     button.click();
     // Synchronously in the click handler: the browser only prompts within the user gesture.
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ origins: [SITE_ORIGINS.linkedin, SITE_ORIGINS.doximity] });
-    await vi.waitFor(() => expect(onGranted).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(onGranted).toHaveBeenCalledTimes(1));
     await act(async () => root.unmount());
     host.remove();
   });

@@ -13,16 +13,10 @@ import { setKeepInTouch } from '../../../storage/keep-in-touch';
 import { addLetter, getLetter } from '../../../storage/letters';
 import { localDay } from '../../../followups/rules';
 import { reactHostForEachTest } from '../react-host';
+import { until } from '../wait';
 
 const DAY = 86_400_000;
 const screen = reactHostForEachTest();
-
-async function until(check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
-    check();
-  });
-}
 
 function button(label: string): HTMLButtonElement {
   const found = [...screen.host.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === label);

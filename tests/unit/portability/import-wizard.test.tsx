@@ -15,6 +15,7 @@ import type { WorkerLike } from '../../../import-worker/import-client';
 import { createImportSession } from '../../../import-worker/import-session';
 import { db } from '../../../storage/db';
 import { fullContact } from './seed';
+import { eventually } from '../wait';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -72,7 +73,7 @@ afterEach(async () => {
 });
 
 async function until(check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
+  await eventually(async () => {
     await act(async () => {
       // Each answer as a task of its own, as a worker's arrive.
       for (let deliver = inbox.shift(); deliver; deliver = inbox.shift()) {

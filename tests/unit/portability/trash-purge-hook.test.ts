@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { db } from '../../../storage/db';
 import { Contact } from '../../../model/schemas';
+import { eventually } from '../wait';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -17,11 +18,11 @@ it('purges expired trash at start-up and on the hourly alarm, keeping recent ent
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   await db.trash.bulkAdd([entry('old', Date.now() - 31 * DAY), entry('recent', Date.now() - DAY)]);
   background.main();
-  await vi.waitFor(async () => expect(await db.trash.get('old')).toBeUndefined());
+  await eventually(async () => expect(await db.trash.get('old')).toBeUndefined());
   expect(await db.trash.get('recent')).toBeDefined();
 
   await db.trash.add(entry('older', Date.now() - 40 * DAY));
   await fakeBrowser.alarms.onAlarm.trigger({ name: 'followups', scheduledTime: Date.now(), periodInMinutes: 60 });
-  await vi.waitFor(async () => expect(await db.trash.get('older')).toBeUndefined());
+  await eventually(async () => expect(await db.trash.get('older')).toBeUndefined());
   expect(await db.trash.get('recent')).toBeDefined();
 });

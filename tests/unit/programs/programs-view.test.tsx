@@ -12,15 +12,10 @@ import { db } from '../../../storage/db';
 import { addProgram, contactIdsOfProgram, listPrograms } from '../../../storage/programs';
 import { updateSettings } from '../../../storage/settings';
 import { reactHostForEachTest } from '../react-host';
+import { until } from '../wait';
 
 const screen = reactHostForEachTest();
 
-async function until(check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
-    check();
-  });
-}
 const cards = () => [...screen.host.querySelectorAll('[data-testid="program-card"]')].map((c) => c.textContent ?? '');
 const button = (name: string | RegExp) =>
   [...screen.host.ownerDocument.querySelectorAll('button')].find((b) => (typeof name === 'string' ? b.textContent === name : name.test(b.textContent ?? '')))!;

@@ -9,16 +9,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SyncSettings } from '../../../components/sync/SyncSettings';
 import type { SyncStatus } from '../../../messages/sync';
 import { reactHostForEachTest } from '../react-host';
+import { until } from '../wait';
 
 const screen = reactHostForEachTest();
 const OFF: SyncStatus = { enabled: false, state: 'off', live: false, pending: 0 };
-
-async function until(check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
-    check();
-  });
-}
 
 function type(label: string, value: string): void {
   const input = [...screen.host.querySelectorAll('label')].find((l) => l.textContent?.startsWith(label))?.querySelector('input');

@@ -12,6 +12,7 @@ import { getSettings, updateSettings } from '../../../storage/settings';
 import type { Contact } from '../../../model/schemas';
 import { capture } from '../helpers';
 import { reactHostForEachTest } from '../react-host';
+import { eventually } from '../wait';
 
 const screen = reactHostForEachTest();
 
@@ -33,7 +34,7 @@ async function settle(ms = 5) {
 }
 
 async function until(check: () => unknown) {
-  await vi.waitFor(async () => {
+  await eventually(async () => {
     await settle();
     await check();
   });

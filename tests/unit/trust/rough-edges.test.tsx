@@ -9,6 +9,7 @@ import { db } from '../../../storage/db';
 import { lastSentChannel, logInteraction } from '../../../storage/interactions';
 import { capture } from '../helpers';
 import { reactHostForEachTest } from '../react-host';
+import { eventually } from '../wait';
 
 const DAY = 86_400_000;
 const screen = reactHostForEachTest();
@@ -20,7 +21,7 @@ describe('rough edges', () => {
       await db.contacts.update(contact.id, { status: 'awaiting_reply', followUpsSent: sent, nextFollowUpAt: Date.now() - days * DAY });
     }
     await screen.render(createElement(DueList, {}));
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
       expect(screen.host.querySelectorAll('[data-testid="due-when"]')).toHaveLength(3);
     });

@@ -14,16 +14,10 @@ import { listInteractions, logInteraction } from '../../../storage/interactions'
 import { withUndo } from '../../../storage/undo';
 import { capture } from '../helpers';
 import { reactHostForEachTest } from '../react-host';
+import { until } from '../wait';
 
 const DAY = 86_400_000;
 const screen = reactHostForEachTest();
-
-async function until(check: () => unknown) {
-  await vi.waitFor(async () => {
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 5)));
-    await check();
-  });
-}
 
 async function due(name: string, slug: string, followUpsSent = 0): Promise<string> {
   const { contact } = await saveCapture(capture({ fullName: name, profileUrl: `https://www.linkedin.com/in/${slug}/` }));
