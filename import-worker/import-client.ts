@@ -10,10 +10,12 @@ import {
   type ContactPlanView,
   type ImportStage,
   type ImportWorkerRequest,
+  type ProgramPlanView,
   type RestorePlanView,
   type WorkerImportKind,
 } from '../messages/import-worker';
 import type { ColumnMapping } from '../portability/csv-columns';
+import type { ProgramMapping } from '../portability/program-csv';
 import { ImportFailure } from '../portability/issues';
 // Vite bundles the worker into a file of its own and gives its constructor (no eval, no remote code). The
 // `new Worker(new URL('./import.worker.ts', import.meta.url))` form is not bundled under WXT, which rewrites
@@ -48,7 +50,7 @@ export type ReadResult =
 type RestoreMode = RestorePlanView['mode'];
 
 export interface ImportClient {
-  /** Reads the file: a Connections.csv or a backup up to its dry run, a CSV of contacts up to its columns. */
+  /** Reads the file: a Connections.csv or a backup up to its dry run, a CSV of contacts or of programs up to its columns. */
   read(kind: WorkerImportKind, file: Blob, onProgress?: ImportProgress): Promise<ReadResult>;
   /** Reads the CSV's rows through `mapping`, then the dry run. */
   check(mapping: ColumnMapping, onProgress?: ImportProgress): Promise<ContactPlanView>;
@@ -58,6 +60,10 @@ export interface ImportClient {
   planRestore(mode: RestoreMode, onProgress?: ImportProgress): Promise<RestorePlanView>;
   /** Restores the backup read last, all or nothing. */
   restore(mode: RestoreMode, onProgress?: ImportProgress): Promise<RestorePlanView>;
+  /** Reads the program spreadsheet's rows (read as `programs`) through `mapping`, then its dry run. */
+  checkPrograms(mapping: ProgramMapping, onProgress?: ImportProgress): Promise<ProgramPlanView>;
+  /** Writes the programs the last program dry run checked, all or nothing. */
+  writePrograms(onProgress?: ImportProgress): Promise<ProgramPlanView>;
   /**
    * Stops the worker. Reading and checking stop at once (nothing was
    * written); a write the user confirmed is let finish, committed whole or
@@ -89,7 +95,12 @@ const ANSWERS: Record<ImportWorkerRequest['type'], Terminal['type'][]> = {
   write: ['written', 'failed'],
   'plan-restore': ['restore-plan', 'failed'],
   restore: ['restored', 'failed'],
+  'check-programs': ['program-plan', 'failed'],
+  'write-programs': ['programs-written', 'failed'],
 };
+
+/** The requests that write: a closing client lets them finish. */
+const WRITES: readonly ImportWorkerRequest['type'][] = ['write', 'restore', 'write-programs'];
 
 /**
  * The worker has no localStorage, so its writes cannot make the side panel's first-screen snapshot stale themselves
@@ -193,10 +204,18 @@ export function createImportClient(worker: WorkerLike = startImportWorker()): Im
       const event = await aroundWorkerWrite(() => send({ type: 'restore', id: nextId++, mode }, onProgress));
       return (event as Extract<Terminal, { type: 'restored' }>).plan;
     },
+    async checkPrograms(mapping, onProgress) {
+      const event = await send({ type: 'check-programs', id: nextId++, mapping }, onProgress);
+      return (event as Extract<Terminal, { type: 'program-plan' }>).plan;
+    },
+    async writePrograms(onProgress) {
+      const event = await aroundWorkerWrite(() => send({ type: 'write-programs', id: nextId++ }, onProgress));
+      return (event as Extract<Terminal, { type: 'programs-written' }>).plan;
+    },
     close() {
       if (stopped || closing) return;
       closing = true;
-      const writing = [...pending.values()].some((entry) => entry.request === 'write' || entry.request === 'restore');
+      const writing = [...pending.values()].some((entry) => WRITES.includes(entry.request));
       if (!writing) stop(new ImportFailure(WORKER_STOPPED));
     },
   };

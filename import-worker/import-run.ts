@@ -6,11 +6,12 @@
  * that a panel closed mid-write is told the next time.
  */
 import type { ColumnMapping } from '../portability/csv-columns';
-import { admitFile, probeFile } from '../portability/detect';
+import { admitFile, probeFile, type ImportKind } from '../portability/detect';
 import { ImportFailure } from '../portability/issues';
 import { markWriteEnded, markWriteStarted } from '../storage/write-marker';
 import { userText } from '../model/user-text';
-import type { ContactPlanView, ImportStage, RestorePlanView } from '../messages/import-worker';
+import type { ContactPlanView, ImportStage, ProgramPlanView, RestorePlanView, WorkerImportKind } from '../messages/import-worker';
+import type { ProgramMapping } from '../portability/program-csv';
 import { createImportClient, type ImportClient, type ReadResult } from './import-client';
 
 type RestoreMode = RestorePlanView['mode'];
@@ -29,6 +30,12 @@ export interface ImportRun {
   write(name: string): Promise<ContactPlanView>;
   /** Restores the backup, all or nothing; the file's import is then over. */
   restore(name: string, mode: RestoreMode): Promise<RestorePlanView>;
+  /** Admits a program spreadsheet (the Programs view's file: a CSV whatever its columns), starts a worker and reads it up to its columns. */
+  readPrograms(file: File): Promise<ReadResult>;
+  /** The program spreadsheet's rows through `mapping`, then the dry run. */
+  checkPrograms(name: string, mapping: ProgramMapping): Promise<ProgramPlanView>;
+  /** Writes the checked programs, all or nothing; the file's import is then over. */
+  writePrograms(name: string): Promise<ProgramPlanView>;
   /** Stops the worker (Cancel, another file, the wizard closed); a confirmed write is let finish first. */
   stop(): void;
 }
@@ -65,15 +72,27 @@ export function createImportRun({ onProgress, startClient = createImportClient }
       }
     });
 
+  /** Stops any earlier file's worker, admits this file as `kindOf` says, and starts a worker to read it. */
+  const start = (file: File, kindOf: (kind: ImportKind) => WorkerImportKind) =>
+    ending(async () => {
+      stop();
+      const admission = admitFile(await probeFile(file));
+      if (!admission.ok) throw new ImportFailure(admission.text);
+      const kind = kindOf(admission.kind);
+      client = startClient();
+      return client.read(kind, file, progressOf(file.name));
+    });
+
   return {
-    read: (file) =>
-      ending(async () => {
-        stop();
-        const admission = admitFile(await probeFile(file));
-        if (!admission.ok) throw new ImportFailure(admission.text);
-        client = startClient();
-        return client.read(admission.kind, file, progressOf(file.name));
+    read: (file) => start(file, (kind) => kind),
+    readPrograms: (file) =>
+      start(file, (kind) => {
+        // A program list is a table: a JSON file (a backup) is not one. A Connections.csv is read as the table it is.
+        if (kind === 'backup') throw new ImportFailure(userText('portability.programs.notCsv', { name: file.name.slice(0, 40) }));
+        return 'programs';
       }),
+    checkPrograms: (name, mapping) => ending(() => current().checkPrograms(mapping, progressOf(name))),
+    writePrograms: (name) => writing(name, () => current().writePrograms(progressOf(name))),
     check: (name, mapping) => ending(() => current().check(mapping, progressOf(name))),
     planRestore: (name, mode) => ending(() => current().planRestore(mode, progressOf(name))),
     write: (name) => writing(name, () => current().write(progressOf(name))),

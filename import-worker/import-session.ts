@@ -24,7 +24,9 @@ import type { ParsedContacts } from '../portability/incoming';
 import { ImportFailure } from '../portability/issues';
 import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES } from '../portability/limits';
 import { parseConnectionsAsync } from '../portability/linkedin-connections';
-import { clip, clipIssue, viewOfPlan, viewOfRestore, clipText } from './plan-view';
+import { clip, clipIssue, viewOfPlan, viewOfProgramPlan, viewOfRestore, clipText } from './plan-view';
+import { MAX_PROGRAM_ROWS, programMappingProblem, readProgramRowsAsync, type ParsedPrograms } from '../portability/program-csv';
+import { applyProgramImport, previewProgramImport } from '../storage/programs';
 import type { RestoreMode } from '../portability/restore';
 import { applyRestore, previewRestore } from '../storage/restore';
 import { userText } from '../model/user-text';
@@ -64,8 +66,12 @@ function requestIdOf(data: unknown): number | undefined {
 
 export function createImportSession(post: (event: ImportWorkerEvent) => void, options: ImportSessionOptions = {}): ImportSession {
   const now = options.now ?? Date.now;
-  /** The CSV of contacts read last, until its rows are read through a mapping (again after "Back to columns"). */
+  /** The CSV read last (of contacts, or a program spreadsheet), until its rows are read through a mapping (again after "Back to columns"). */
   let table: CsvTable | undefined;
+  /** Whether `table` is a program spreadsheet: a mapping of one kind never reads the other's table. */
+  let tableOfPrograms = false;
+  /** The program rows the last program dry run checked: what a confirmed program write writes. */
+  let programs: ParsedPrograms | undefined;
   /** The rows the last dry run checked: what a confirmed write writes. */
   let parsed: ParsedContacts | undefined;
   /** The backup read last, checked: what a confirmed restore writes. */
@@ -93,7 +99,9 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
     switch (request.type) {
       case 'read': {
         table = undefined;
+        tableOfPrograms = false;
         parsed = undefined;
+        programs = undefined;
         backup = undefined;
         // The line moves as soon as the worker has started, before a large file's bytes are read and decoded.
         post({ type: 'progress', id, stage: 'reading', done: 0, total: request.file.size });
@@ -119,6 +127,15 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
           table = undefined;
           throw new ImportFailure(userText('portability.session.tooManyColumns', { columns, max: MAX_CSV_COLUMNS }));
         }
+        if (request.kind === 'programs') {
+          if (table.filled > MAX_PROGRAM_ROWS) {
+            const n = table.filled;
+            table = undefined;
+            const name = request.file instanceof File ? request.file.name : 'programs.csv';
+            throw new ImportFailure(userText('portability.programs.tooLarge', { name: clip(name, 40), n, max: MAX_PROGRAM_ROWS }));
+          }
+          tableOfPrograms = true;
+        }
         post({
           type: 'table',
           id,
@@ -129,7 +146,7 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
         return;
       }
       case 'check': {
-        if (!table) throw new ImportFailure(userText('portability.session.columnsGone'));
+        if (!table || tableOfPrograms) throw new ImportFailure(userText('portability.session.columnsGone'));
         const problem = mappingProblem(request.mapping);
         if (problem) throw new ImportFailure(problem);
         parsed = undefined;
@@ -147,6 +164,27 @@ export function createImportSession(post: (event: ImportWorkerEvent) => void, op
           onCheckProgress: progress(id, 'rechecking'),
         });
         post({ type: 'written', id, plan: viewOfPlan(plan) });
+        return;
+      }
+      case 'check-programs': {
+        if (!table || !tableOfPrograms) throw new ImportFailure(userText('portability.session.columnsGone'));
+        if (programMappingProblem(request.mapping)) throw new ImportFailure(userText('portability.programs.noName'));
+        programs = undefined;
+        const rows = await readProgramRowsAsync(table, request.mapping, progress(id, 'checking'));
+        post({ type: 'progress', id, stage: 'comparing', done: 0, total: rows.rows.length });
+        const plan = await previewProgramImport(rows, now());
+        programs = rows;
+        post({ type: 'program-plan', id, plan: viewOfProgramPlan(rows, plan) });
+        return;
+      }
+      case 'write-programs': {
+        const rows = programs;
+        if (!rows) throw new ImportFailure(userText('portability.session.nothingChecked'));
+        // Written once: a second confirmation has to go through a new dry run.
+        programs = undefined;
+        post({ type: 'progress', id, stage: 'writing', done: 0, total: rows.rows.length });
+        const plan = await applyProgramImport(rows, now());
+        post({ type: 'programs-written', id, plan: viewOfProgramPlan(rows, plan) });
         return;
       }
       case 'plan-restore':

@@ -4,14 +4,15 @@
  * contacts; the view holds a few hundred short strings, so that it crosses
  * from the import worker to the page in no time (RELIABILITY L3).
  */
-import type { ContactPlanView, RestorePlanView } from '../messages/import-worker';
+import type { ContactPlanView, ProgramPlanView, RestorePlanView } from '../messages/import-worker';
 import type { ImportIssue, SkippedRow } from '../portability/issues';
 import { REPORT_LINES, REPORT_TEXT } from '../portability/limits';
 import type { ContactImportPlan } from '../portability/plan';
 import type { RestorePlan } from '../portability/restore';
+import type { ParsedPrograms, ProgramImportPlan } from '../portability/program-csv';
 import type { UserText } from '../model/user-text';
 
-export type { ContactPlanView, RestorePlanView };
+export type { ContactPlanView, ProgramPlanView, RestorePlanView };
 
 /** Text cut to what a report line shows. */
 export function clip(text: string, max = REPORT_TEXT): string {
@@ -98,4 +99,15 @@ export function summarizeRestoreView(view: RestorePlanView, done = false): strin
 /** The report's one line; the same text whether the plan is at hand or only its view. */
 export function summarizeRestore(plan: RestorePlan, done = false): string {
   return summarizeRestoreView(viewOfRestore(plan, '', 0), done);
+}
+
+/** What the Programs view shows of a program spreadsheet's dry run: the plan's counts and first lines, the unknown status words and the bad rows. */
+export function viewOfProgramPlan(parsed: ParsedPrograms, plan: ProgramImportPlan, lines = REPORT_LINES): ProgramPlanView {
+  return {
+    add: firstOf(plan.add, (program) => clip(program.name), lines),
+    update: firstOf(plan.update, (u) => ({ row: u.row, name: clip(u.after.name) }), lines),
+    same: plan.same,
+    unknownStatuses: firstOf(parsed.unknownStatuses, (u) => ({ word: clip(u.word), rows: u.rows.length, firstRow: u.rows[0] ?? 0 }), lines),
+    errors: firstOf(parsed.issues, clipIssue, lines),
+  };
 }

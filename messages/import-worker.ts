@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { IMPORT_TARGETS } from '../portability/csv-columns';
+import { PROGRAM_TARGETS } from '../portability/program-csv';
 import type { ImportIssue, SkippedRow } from '../portability/issues';
 import { MAX_CSV_COLUMNS, MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../portability/limits';
 import { UserText } from '../model/user-text';
@@ -51,8 +52,12 @@ export type ContactPlanView = z.infer<typeof ContactPlanView>;
 
 export const ImportMapping = z.array(z.enum(IMPORT_TARGETS).optional()).max(MAX_CSV_COLUMNS);
 
-/** The file kinds the worker imports: a Connections.csv, a CSV of contacts, a Rapport backup (restored by portability/restore.ts). */
-export const WorkerImportKind = z.enum(['connections', 'csv', 'backup']);
+/**
+ * The file kinds the worker imports: a Connections.csv, a CSV of contacts, a Rapport backup (restored by
+ * portability/restore.ts), and the applicant's program spreadsheet (portability/program-csv.ts), which the
+ * Programs view chooses itself: no file says by its first bytes that it is a program list.
+ */
+export const WorkerImportKind = z.enum(['connections', 'csv', 'backup', 'programs']);
 export type WorkerImportKind = z.infer<typeof WorkerImportKind>;
 
 /** How a backup is restored: merged into the saved data, or replacing all of it. */
@@ -86,6 +91,26 @@ export const RestorePlanView = z
   .strict();
 export type RestorePlanView = z.infer<typeof RestorePlanView>;
 
+/** A program spreadsheet's columns, each one a program field or ignored. */
+export const ProgramImportMapping = z.array(z.enum(PROGRAM_TARGETS).optional()).max(MAX_CSV_COLUMNS);
+
+/**
+ * What the Programs view shows of a program spreadsheet's dry run (or of the
+ * finished import): the programs to add and to update, the rows that change
+ * nothing, the status words no stage answers to (with how many rows used each
+ * and the first of them), and the bad rows. Built by `viewOfProgramPlan`.
+ */
+export const ProgramPlanView = z
+  .object({
+    add: listed(text),
+    update: listed(z.object({ row: count, name: text }).strict()),
+    same: count,
+    unknownStatuses: listed(z.object({ word: text, rows: count, firstRow: count }).strict()),
+    errors: listed(ImportIssueMessage),
+  })
+  .strict();
+export type ProgramPlanView = z.infer<typeof ProgramPlanView>;
+
 /** Page → worker. */
 export const ImportWorkerRequest = z.discriminatedUnion('type', [
   /**
@@ -103,6 +128,10 @@ export const ImportWorkerRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('plan-restore'), id: requestId, mode: RestoreModeMessage }).strict(),
   /** Restore the backup read last in this mode, all or nothing (`restored`). */
   z.object({ type: z.literal('restore'), id: requestId, mode: RestoreModeMessage }).strict(),
+  /** Read every row of the program spreadsheet (read as `programs`) through its mapping, then its dry run (`program-plan`). */
+  z.object({ type: z.literal('check-programs'), id: requestId, mapping: ProgramImportMapping }).strict(),
+  /** Write the programs the last program dry run checked, in one transaction (`programs-written`). */
+  z.object({ type: z.literal('write-programs'), id: requestId }).strict(),
 ]);
 export type ImportWorkerRequest = z.infer<typeof ImportWorkerRequest>;
 
@@ -118,7 +147,7 @@ export const ImportStage = z.enum([
   'comparing',
   /** Rows compared again, inside the write transaction. */
   'rechecking',
-  /** Contacts written. */
+  /** Contacts (or programs) written. */
   'writing',
 ]);
 export type ImportStage = z.infer<typeof ImportStage>;
@@ -146,6 +175,10 @@ export const ImportWorkerEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('restore-plan'), id: requestId, plan: RestorePlanView }).strict(),
   /** The backup is restored and committed. */
   z.object({ type: z.literal('restored'), id: requestId, plan: RestorePlanView }).strict(),
+  /** The dry run of a program spreadsheet: nothing has been written. */
+  z.object({ type: z.literal('program-plan'), id: requestId, plan: ProgramPlanView }).strict(),
+  /** The programs are written and committed. */
+  z.object({ type: z.literal('programs-written'), id: requestId, plan: ProgramPlanView }).strict(),
   /**
    * Nothing was written. `id` is missing when the request itself could not be
    * read, or the worker failed outside any request.

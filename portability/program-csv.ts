@@ -15,6 +15,7 @@ import { normalizeHeader } from './csv-columns';
 import { cellValue, isBlankRow, type CsvTable } from './csv-read';
 import { parseDay } from './dates';
 import { issuesFromZod, type ImportIssue } from './issues';
+import { createSlicer, type Progress } from './slices';
 import { userText } from '../model/user-text';
 
 export const PROGRAM_TARGETS = ['name', 'aliases', 'kind', 'specialty', 'parent', 'city', 'region', 'website', 'stage', 'interview', 'rank', 'notes'] as const;
@@ -53,6 +54,9 @@ export function programMappingProblem(mapping: ProgramMapping): string | undefin
   return mapping.includes('name') ? undefined : 'Choose the column that holds each program’s name.';
 }
 
+/** A program list larger than this is not a program list (the import worker refuses it before the mapping). */
+export const MAX_PROGRAM_ROWS = 5_000;
+
 const KIND_WORDS: Record<string, ProgramKind> = {
   residency: 'residency', 'residency program': 'residency', fellowship: 'fellowship', hospital: 'hospital', 'health system': 'hospital',
   school: 'school', 'medical school': 'school', company: 'company', employer: 'company', other: 'other',
@@ -75,10 +79,29 @@ export interface ParsedPrograms {
 
 /** Checks every row through the mapping. */
 export function readProgramRows(table: CsvTable, mapping: ProgramMapping): ParsedPrograms {
+  const reader = programRowReader(mapping);
+  table.rows.forEach(reader.read);
+  return reader.result();
+}
+
+/** readProgramRows in slices, for the import worker: progress as it goes, and a message between slices (Cancel). */
+export async function readProgramRowsAsync(table: CsvTable, mapping: ProgramMapping, onProgress?: Progress): Promise<ParsedPrograms> {
+  const reader = programRowReader(mapping);
+  const slice = createSlicer(onProgress);
+  for (let i = 0; i < table.rows.length; i++) {
+    reader.read(table.rows[i]!, i);
+    await slice(i + 1, table.rows.length);
+  }
+  onProgress?.(table.rows.length, table.rows.length);
+  return reader.result();
+}
+
+/** Reads data rows (index 0 = the first row after the header) through the mapping, one at a time. */
+function programRowReader(mapping: ProgramMapping) {
   const rows: ProgramRowIn[] = [];
   const issues: ImportIssue[] = [];
   const unknown = new Map<string, number[]>();
-  table.rows.forEach((cells, index) => {
+  const read = (cells: readonly string[], index: number) => {
     const row = index + 1;
     if (isBlankRow(cells)) return;
     const raw: Record<string, unknown> = {};
@@ -126,8 +149,9 @@ export function readProgramRows(table: CsvTable, mapping: ProgramMapping): Parse
       return;
     }
     rows.push({ row, program: parsed.data, fields });
-  });
-  return { rows, issues, unknownStatuses: [...unknown.entries()].map(([word, at]) => ({ word, rows: at })) };
+  };
+  const result = (): ParsedPrograms => ({ rows, issues, unknownStatuses: [...unknown.entries()].map(([word, at]) => ({ word, rows: at })) });
+  return { read, result };
 }
 
 export interface ProgramImportPlan {

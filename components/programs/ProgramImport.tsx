@@ -3,54 +3,94 @@
  * columns guessed and shown with the first rows for the user to correct, a
  * dry run (what would be added and updated, status words Rapport does not
  * know, bad rows), then one all-or-nothing write. And the CSV export.
- * A program list is a few hundred rows at most, so it is read here rather
- * than in the contacts' import worker.
+ * The file is read, checked, compared and written in the import worker, as a
+ * contact import is (import-worker/import-run.ts): the page shows its
+ * progress and a Cancel that stops the worker, and holds only the report.
  */
 import { i18n } from '../../model/i18n';
-import { useId, useState } from 'react';
-import { readCsv, type CsvTable } from '../../portability/csv-read';
-import { readFileText } from '../../portability/detect';
-import { ImportFailure } from '../../portability/issues';
+import { useEffect, useId, useRef, useState } from 'react';
+import { notifyDataChanged } from '../../messages';
+import type { ImportStage, ProgramPlanView } from '../../messages/import-worker';
+import { createImportRun } from '../../import-worker/import-run';
+import type { TableSample } from '../../import-worker/import-client';
 import { say } from '../../model/user-text';
+import { ImportFailure } from '../../portability/issues';
 import {
   PROGRAM_TARGETS,
   guessProgramMapping,
   programMappingProblem,
   programsToCsv,
-  readProgramRows,
-  type ParsedPrograms,
-  type ProgramImportPlan,
   type ProgramMapping,
   type ProgramTarget,
 } from '../../portability/program-csv';
 import { localDay } from '../../portability/dates';
-import { applyProgramImport, listPrograms, previewProgramImport } from '../../storage/programs';
+import { listPrograms } from '../../storage/programs';
+import { formatNumber } from '../format';
 import { downloadBlob } from './download';
 
-/** A program list larger than this is not a program list. */
-const MAX_ROWS = 5_000;
+/** The progress line for a stage of the worker's work on a program list. */
+function stageLabel(name: string, stage: ImportStage): string {
+  switch (stage) {
+    case 'reading':
+      return i18n.t('settings.readingFile', { name });
+    case 'checking':
+      return i18n.t('settings.checkingEveryRow');
+    case 'writing':
+      return i18n.t('settings.writing');
+    default:
+      return i18n.t('programs.importComparing');
+  }
+}
+
+type Busy = { label: string; done?: number; total?: number };
 
 export function ProgramImport() {
-  const [table, setTable] = useState<CsvTable>();
+  const [table, setTable] = useState<TableSample & { name: string }>();
   const [mapping, setMapping] = useState<ProgramMapping>([]);
-  const [checked, setChecked] = useState<{ parsed: ParsedPrograms; plan: ProgramImportPlan }>();
+  const [checked, setChecked] = useState<ProgramPlanView>();
+  const [busy, setBusy] = useState<Busy>();
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const fileId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  // One run for the view's life: its worker stops on Cancel, on another file, on a failure, and with the view.
+  const [importer] = useState(() =>
+    createImportRun({ onProgress: ({ name, stage, done, total }) => setBusy({ label: stageLabel(name, stage), ...(stage === 'reading' ? {} : { done, total }) }) }),
+  );
+  useEffect(() => importer.stop, [importer]);
 
-  const fail = (error: unknown) => setStatus({ text: (error as Error).message, error: true });
+  const clearFile = () => {
+    if (input.current) input.current.value = '';
+  };
+  const fail = (error: unknown) => {
+    setBusy(undefined);
+    setStatus({ text: error instanceof ImportFailure ? error.message : (error as Error).message, error: true });
+  };
+
+  const cancel = () => {
+    importer.stop();
+    setBusy(undefined);
+    setTable(undefined);
+    setChecked(undefined);
+    setStatus(undefined);
+    clearFile();
+  };
 
   const choose = async (file: File | undefined) => {
+    importer.stop();
     setTable(undefined);
     setChecked(undefined);
     setStatus(undefined);
     if (!file) return;
+    setBusy({ label: i18n.t('settings.readingFile', { name: file.name }) });
     try {
-      const read = readCsv(await readFileText(file));
-      if (read.rows.length > MAX_ROWS) throw new Error(i18n.t('programs.importTooLarge', { n: read.rows.length.toLocaleString(), max: MAX_ROWS.toLocaleString() }));
-      setTable(read);
+      const read = await importer.readPrograms(file);
+      if (read.type !== 'table') throw new Error(i18n.t('settings.couldNotRead', { error: read.type }));
+      setBusy(undefined);
+      setTable({ name: file.name, header: read.header, sample: read.sample, filled: read.filled });
       setMapping(guessProgramMapping(read.header));
     } catch (error) {
       fail(error);
+      clearFile();
     }
   };
 
@@ -59,22 +99,35 @@ export function ProgramImport() {
     setStatus(undefined);
     const problem = programMappingProblem(mapping);
     if (problem) return setStatus({ text: problem, error: true });
+    setBusy({ label: i18n.t('settings.checkingEveryRow') });
     try {
-      const parsed = readProgramRows(table, mapping);
-      setChecked({ parsed, plan: await previewProgramImport(parsed) });
+      const plan = await importer.checkPrograms(table.name, mapping);
+      setBusy(undefined);
+      setChecked(plan);
     } catch (error) {
+      // The run has stopped its worker: the file has to be chosen again.
+      setTable(undefined);
+      setChecked(undefined);
+      clearFile();
       fail(error);
     }
   };
 
   const write = async () => {
-    if (!checked) return;
+    if (!checked || !table) return;
+    setBusy({ label: i18n.t('settings.writing') });
     try {
-      const plan = await applyProgramImport(checked.parsed);
+      const plan = await importer.writePrograms(table.name);
+      setBusy(undefined);
       setTable(undefined);
       setChecked(undefined);
-      setStatus({ text: i18n.t('programs.importDone', { add: String(plan.add.length), update: String(plan.update.length) }) });
+      clearFile();
+      setStatus({ text: i18n.t('programs.importDone', { add: String(plan.add.total), update: String(plan.update.total) }) });
+      await notifyDataChanged();
     } catch (error) {
+      setTable(undefined);
+      setChecked(undefined);
+      clearFile();
       fail(error);
     }
   };
@@ -91,15 +144,29 @@ export function ProgramImport() {
     <details className="stack">
       <summary>{i18n.t('programs.importTitle')}</summary>
       <label htmlFor={fileId}>{i18n.t('programs.importFile')}</label>
-      <input id={fileId} type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
-      {table && (
+      <input id={fileId} ref={input} type="file" accept=".csv,text/csv" disabled={busy !== undefined} onChange={(e) => void choose(e.target.files?.[0])} />
+      {busy && (
+        <div className="stack" role="status" data-testid="program-import-progress">
+          <span>
+            {busy.label}
+            {busy.total ? i18n.t('settings.of', { done: formatNumber(busy.done ?? 0), total: formatNumber(busy.total) }) : ''}
+          </span>
+          <progress aria-label={i18n.t('settings.importProgress')} max={busy.total || undefined} value={busy.total ? busy.done : undefined} />
+          <div>
+            <button type="button" onClick={cancel}>
+              {i18n.t('settings.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {table && !busy && (
         <fieldset className="stack">
           <legend>{i18n.t('programs.importColumns')}</legend>
           {table.header.map((header, column) => (
             <label key={column} className="spread">
               <span>
                 {header || `#${column + 1}`}{' '}
-                <span className="muted">{table.rows.slice(0, 2).map((row) => row[column] ?? '').filter(Boolean).join(' · ').slice(0, 60)}</span>
+                <span className="muted">{table.sample.slice(0, 2).map((row) => row[column] ?? '').filter(Boolean).join(' · ').slice(0, 60)}</span>
               </span>
               <select
                 value={mapping[column] ?? ''}
@@ -126,21 +193,21 @@ export function ProgramImport() {
           </div>
         </fieldset>
       )}
-      {checked && (
+      {checked && !busy && (
         <div className="stack" data-testid="program-dry-run" role="status">
           <p style={{ margin: 0 }}>
-            {i18n.t('programs.importDry', { add: String(checked.plan.add.length), update: String(checked.plan.update.length), same: String(checked.plan.same) })}
+            {i18n.t('programs.importDry', { add: String(checked.add.total), update: String(checked.update.total), same: String(checked.same) })}
           </p>
-          {checked.parsed.unknownStatuses.length > 0 && (
+          {checked.unknownStatuses.total > 0 && (
             <p className="muted" style={{ margin: 0 }} data-testid="unknown-statuses">
-              {i18n.t('programs.importUnknown', { words: checked.parsed.unknownStatuses.map((u) => `“${u.word}”`).join(', ') })}
+              {i18n.t('programs.importUnknown', { words: checked.unknownStatuses.items.map((u) => `“${u.word}”`).join(', ') })}
             </p>
           )}
-          {checked.parsed.issues.length > 0 ? (
+          {checked.errors.total > 0 ? (
             <>
               <ul className="error" style={{ margin: 0 }}>
-                {checked.parsed.issues.slice(0, 20).map((issue, i) => (
-                  <li key={i}>{i18n.t('programs.importIssue', { row: String(issue.row), field: issue.field ?? '', message: say(issue.text) })}</li>
+                {checked.errors.items.map((issue, i) => (
+                  <li key={i}>{i18n.t('programs.importIssue', { row: String(issue.row), field: issue.field, message: say(issue.text) })}</li>
                 ))}
               </ul>
               <p className="error" style={{ margin: 0 }}>

@@ -44,6 +44,12 @@ function fakes(options: { failCheck?: boolean } = {}) {
       restore: async () => {
         throw new Error('not a backup');
       },
+      checkPrograms: async () => {
+        throw new Error('not a program list');
+      },
+      writePrograms: async () => {
+        throw new Error('not a program list');
+      },
       close() {
         client.closed = true;
       },

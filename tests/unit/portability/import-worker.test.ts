@@ -15,7 +15,8 @@ import { parseBackup, serializeBackup } from '../../../portability/backup-format
 import { guessMapping } from '../../../portability/csv-columns';
 import { importCsvRows } from '../../../portability/csv-import';
 import { readCsv } from '../../../portability/csv-read';
-import { createImportClient, type WorkerLike, WORKER_STOPPED } from '../../../import-worker/import-client';
+import { createImportClient, WORKER_STOPPED } from '../../../import-worker/import-client';
+import { inProcessWorker } from './in-process-worker';
 import { createImportSession } from '../../../import-worker/import-session';
 import { ImportFailure } from '../../../portability/issues';
 import { MAX_CSV_COLUMNS, MAX_JSON_BYTES, MAX_LISTED_ISSUES, REPORT_LINES, REPORT_TEXT } from '../../../portability/limits';
@@ -385,42 +386,6 @@ describe('the report the page receives', () => {
     );
   });
 });
-
-/**
- * A Worker whose other side is a session in this process; events are copied
- * as postMessage copies them, and arrive as tasks of their own.
- */
-function inProcessWorker(post?: (event: ImportWorkerEvent, deliver: (data: unknown) => void) => void) {
-  const listeners: Record<string, ((event: Event) => void)[]> = {};
-  const received: ImportWorkerRequest[] = [];
-  let terminated = false;
-  const deliver = (data: unknown) =>
-    setTimeout(() => {
-      if (!terminated) for (const listener of listeners.message ?? []) listener(new MessageEvent('message', { data: structuredClone(data) }));
-    });
-  const session = createImportSession((event) => (post ? post(event, deliver) : deliver(event)));
-  const worker: WorkerLike = {
-    postMessage(message) {
-      if (terminated) return;
-      received.push(message as ImportWorkerRequest);
-      void session.receive(message);
-    },
-    terminate: () => {
-      terminated = true;
-    },
-    addEventListener(type, listener) {
-      (listeners[type] ??= []).push(listener);
-    },
-  };
-  return {
-    worker,
-    received,
-    terminated: () => terminated,
-    fire: (type: string) => {
-      for (const listener of listeners[type] ?? []) listener(new Event(type));
-    },
-  };
-}
 
 describe('the page’s client of the worker', () => {
   it('reads, checks and writes through the worker, passing its progress on', async () => {
