@@ -22,6 +22,6 @@ export async function snapshot(): Promise<Record<string, unknown[]>> {
   for (const table of db.tables) out[table.name] = await table.toArray();
   // The tallies' meta row only says whether they may be read as they are: a wipe of every table removes it, and the
   // next Overview read recounts them (storage/overview-tallies.ts). The tallies themselves are compared.
-  out.tallies = out.tallies?.filter((row) => (row as { key: string }).key !== 'meta');
+  if (out.tallies) out.tallies = out.tallies.filter((row) => (row as { key: string }).key !== 'meta');
   return out;
 }

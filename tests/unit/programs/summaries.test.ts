@@ -144,13 +144,13 @@ describe('a program summary moved by the links written', () => {
   it('adds new links and replaces old ones by their difference, recounting only when the latest contact may leave', () => {
     const stored = new Map([['p', row(2, 1, 50)]]);
     // Two new links (the same key twice: the last write wins) and one replaced.
-    const moved = differences(stored, [link('a', 'new', 10), link('a', 'replied', 60), link('b', 'new')], [undefined, undefined, link('b', 'replied', 20)]);
+    const moved = differences(stored, [link('a', 'not_contacted', 10), link('a', 'replied', 60), link('b', 'not_contacted')], [undefined, undefined, link('b', 'replied', 20)]);
     expect(moved).toEqual({ put: [row(3, 1, 60)], recount: new Set() });
     // The link that carried the latest contact is replaced by an earlier one: only the links know the next latest.
-    expect(differences(stored, [link('c', 'new', 5)], [link('c', 'new', 50)]).recount).toEqual(new Set(['p']));
+    expect(differences(stored, [link('c', 'not_contacted', 5)], [link('c', 'not_contacted', 50)]).recount).toEqual(new Set(['p']));
     // As late or later: certain.
-    expect(differences(stored, [link('c', 'replied', 50)], [link('c', 'new', 50)])).toEqual({ put: [row(2, 2, 50)], recount: new Set() });
+    expect(differences(stored, [link('c', 'replied', 50)], [link('c', 'not_contacted', 50)])).toEqual({ put: [row(2, 2, 50)], recount: new Set() });
     // No row yet: counted from the links.
-    expect(differences(new Map([['p', undefined]]), [link('a', 'new')], [undefined])).toEqual({ put: [], recount: new Set(['p']) });
+    expect(differences(new Map([['p', undefined]]), [link('a', 'not_contacted')], [undefined])).toEqual({ put: [], recount: new Set(['p']) });
   });
 });
