@@ -43,7 +43,7 @@ describe('the translator', () => {
   it('tells a value import from a type-only one', () => {
     expect(
       valueImportsOfGenerated({
-        'a.ts': "import { i18n } from '../../../model/i18n';",
+        'a.ts': "import { i18n } from '#i18n';",
         'b.ts': "import type { GeneratedI18nStructure } from '#i18n';",
         'c.ts': "import { i18n, type GeneratedI18nStructure } from '#i18n';",
         'd.ts': "import { i18n } from '../model/i18n';",
