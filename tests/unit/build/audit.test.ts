@@ -116,6 +116,14 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s build audit', (target) => {
     }
   });
 
+  it('the import worker loads no webextension-polyfill, which throws outside an extension page and stopped every import', () => {
+    const workers = readdirSync(join(dir, 'assets')).filter((name) => /^import\.worker-.*\.js$/.test(name));
+    expect(workers).toHaveLength(1);
+    for (const worker of workers) {
+      expect(readFileSync(join(dir, 'assets', worker), 'utf8'), worker).not.toMatch(/should only be loaded in a browser extension/);
+    }
+  });
+
   it('Sync: no content script or page-injected script holds sync code', () => {
     const injected = [
       ...(m.content_scripts ?? []).flatMap((script: { js?: string[] }) => script.js ?? []),
