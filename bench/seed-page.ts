@@ -25,6 +25,12 @@ export async function putContactRows(page: Page, rows: readonly object[], databa
 export async function putRows(page: Page, table: string, rows: readonly object[], database = 'rapport'): Promise<void> {
   await page.evaluate(
     async ({ name, table, rows }) => {
+      // The page creates its database when its code has loaded (the side panel paints first, then loads Dexie):
+      // opening it here before that would create an empty one. So wait until the page's own database exists.
+      for (let waited = 0; !(await indexedDB.databases()).some((known) => known.name === name && (known.version ?? 0) > 1); waited += 20) {
+        if (waited > 60_000) throw new Error(`The page never created its database "${name}"`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       const request = indexedDB.open(name);
       const db = await new Promise<IDBDatabase>((done, fail) => {
         request.onsuccess = () => done(request.result);
