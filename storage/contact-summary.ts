@@ -4,17 +4,19 @@
  * one row instead of walking the status index once per status (1.4 s at
  * 100,000 contacts).
  *
- * A Dexie middleware keeps it, so that no write path can forget it: every
- * read-write transaction that holds the contacts is given the summary table
- * too, and each add, put, delete or range delete of contacts applies its
- * difference to the row in that same transaction, so the row commits or rolls
- * back with the write. The row is found wrong when it is missing, when a
+ * Kept by the database itself (./derived-rows), so that no write path can
+ * forget it: every read-write transaction that holds the contacts is given the
+ * summary table too, and each add, put, delete or range delete of contacts
+ * applies its difference to the row in that same transaction, so the row
+ * commits or rolls back with the write. The row is found wrong when it is missing, when a
  * write would take a count below zero (it is then marked `stale`), or when
  * its total differs from the table's count (storage/contact-list.ts
  * checkContactSummary, once per list opened); the next read recounts it.
  */
-import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCoreTable, DBCoreTransaction } from 'dexie';
 import { ContactSummary, STATUSES, type Contact, type Status } from '../model/schemas';
+import type { Derivation } from './derived-rows';
+import { holds } from './widen-transactions';
 
 export const SUMMARY_TABLE = 'summaries';
 export const SUMMARY_KEY = 'contacts';
@@ -41,9 +43,6 @@ function apply(summary: ContactSummary, contact: Pick<Contact, 'status'> | undef
   summary.total = Math.max(0, summary.total + sign);
 }
 
-const holds = (trans: DBCoreTransaction, store: string): boolean =>
-  (trans as unknown as IDBTransaction).objectStoreNames?.contains(store) ?? false;
-
 /**
  * The row as this transaction sees it, read once per transaction: writes made
  * side by side in one transaction each apply their difference to the same
@@ -62,75 +61,36 @@ function rowOf(summaries: DBCoreTable, trans: DBCoreTransaction): Promise<Contac
   return row;
 }
 
-const ALL = { type: 3 /* Any */ } as never;
-const isAll = (range: { type: number; lower?: unknown; upper?: unknown }) => range.type === 3 && range.lower === undefined && range.upper === undefined;
-
-// No async/await here: Dexie keeps its transaction zone across `then` of the promises it hands
-// down, and a native await in a middleware can lose it ("Transaction committed too early").
-export const contactSummaryMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+/** Each contact write applies its difference to the row (./derived-rows hands it the contacts as they were). */
+export const contactSummary: Derivation = {
   name: 'contact-summary',
-  create: (down) => {
-    const present = down.schema.tables.some((table) => table.name === SUMMARY_TABLE);
-    return {
-      ...down,
-      transaction: (stores, mode, options) =>
-        down.transaction(
-          present && mode === 'readwrite' && stores.includes('contacts') && !stores.includes(SUMMARY_TABLE) ? [...stores, SUMMARY_TABLE] : stores,
-          mode,
-          options,
-        ),
-      table: (tableName) => {
-        const table = down.table(tableName);
-        if (tableName !== 'contacts') return table;
-        const summaries = () => down.table(SUMMARY_TABLE);
-        const save = (trans: DBCoreTransaction, change: (row: ContactSummary) => void) =>
-          rowOf(summaries(), trans).then((row) => {
-            change(row);
-            return summaries().mutate({ type: 'put', trans, values: [ContactSummary.parse(row)] });
-          });
-        return {
-          ...table,
-          mutate: (request) => {
-            const { trans } = request;
-            // Upgrades from before version 10 have no summary table yet; version 10's upgrade counts.
-            if (!holds(trans, SUMMARY_TABLE)) return table.mutate(request);
-            if (request.type === 'add') {
-              return table.mutate(request).then((response) =>
-                save(trans, (row) =>
-                  (request.values as Contact[]).forEach((contact, i) => {
-                    if (!response.failures[i]) apply(row, contact, 1);
-                  }),
-                ).then(() => response),
-              );
-            }
-            if (request.type === 'deleteRange' && isAll(request.range)) {
-              return table.mutate(request).then((response) => save(trans, (row) => Object.assign(row, emptySummary(), { stale: false })).then(() => response));
-            }
-            // Put, delete and a partial range: the records as they were, to take them out of the counts.
-            const before: Promise<(Contact | undefined)[]> =
-              request.type === 'deleteRange'
-                ? table
-                    .query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range ?? ALL } })
-                    .then(({ result }) => result as Contact[])
-                : table.getMany({
-                    trans,
-                    keys: request.type === 'delete' ? request.keys : (request.keys ?? (request.values as Contact[]).map((c) => c.id)),
-                  });
-            return before.then((old) =>
-              table.mutate(request).then((response) =>
-                save(trans, (row) =>
-                  old.forEach((contact, i) => {
-                    if (response.failures[i]) return;
-                    apply(row, contact, -1);
-                    if (request.type === 'put') apply(row, (request.values as Contact[])[i], 1);
-                  }),
-                ).then(() => response),
-              ),
-            );
-          },
-        };
-      },
-    };
+  follows: ['contacts'],
+  keeps: [{ when: ['contacts'], holds: [SUMMARY_TABLE] }],
+  // Upgrades from before version 10 have no summary table yet; version 10's upgrade counts.
+  runs: (trans) => holds(trans, SUMMARY_TABLE),
+  // An add only adds, and clearing the table empties the row; a put, a delete and a partial range take the records as they were out.
+  reads: (_table, request, all) => (request.type === 'add' || all ? 'none' : 'rows'),
+  derive: ({ request, response, old, all }, { trans, table }) => {
+    const summaries = table(SUMMARY_TABLE);
+    const save = (change: (row: ContactSummary) => void) =>
+      rowOf(summaries, trans).then((row) => {
+        change(row);
+        return summaries.mutate({ type: 'put', trans, values: [ContactSummary.parse(row)] });
+      });
+    if (request.type === 'add') {
+      return save((row) =>
+        (request.values as Contact[]).forEach((contact, i) => {
+          if (!response.failures[i]) apply(row, contact, 1);
+        }),
+      );
+    }
+    if (all) return save((row) => Object.assign(row, emptySummary(), { stale: false }));
+    return save((row) =>
+      (old as (Contact | undefined)[]).forEach((contact, i) => {
+        if (response.failures[i]) return;
+        apply(row, contact, -1);
+        if (request.type === 'put') apply(row, (request.values as Contact[])[i], 1);
+      }),
+    );
   },
 };

@@ -9,10 +9,11 @@
 import Dexie, { type EntityTable, type Middleware, type DBCore, type Table } from 'dexie';
 import { programsFromOrganizations } from '../programs/from-organizations';
 import { STATUSES, type Contact, type ContactSummary, type Interaction, type OverviewTally, type Letter, type Program, type ProgramLink, type ProgramUnlink, type Status, type Template, type TrashEntry } from '../model/schemas';
-import { contactSummaryMiddleware, summaryOf } from './contact-summary';
-import { META_KEY, overviewTalliesMiddleware, writeTallies, zoneId } from './overview-tallies';
-import { linkFactsMiddleware, type ProgramLinkRow } from './link-facts';
-import { programSummariesMiddleware, summarize, type ProgramSummaryRow } from './program-summaries';
+import { contactSummary, summaryOf } from './contact-summary';
+import { derivedRows } from './derived-rows';
+import { META_KEY, overviewTallies, writeTallies, zoneId } from './overview-tallies';
+import { linkFacts, type ProgramLinkRow } from './link-facts';
+import { programSummaries, summarize, type ProgramSummaryRow } from './program-summaries';
 import { firstScreenMiddleware } from './first-screen';
 import { replayTimeline } from '../overview/outreach';
 import { withFunnelKeys, withOutreachKeys, without } from './overview-keys';
@@ -345,14 +346,11 @@ export function openDatabase(name = DB_NAME): RapportDB {
     }),
   });
 
-  // The contacts' summary row, in the same transaction as each contact write.
-  db.use(contactSummaryMiddleware);
-  // The Overview's tallies, the same way, for every contact and interaction written.
-  db.use(overviewTalliesMiddleware);
-  // Below the link facts, so that the copies of a contact's facts they rewrite on its links update the summaries too.
-  db.use(programSummariesMiddleware);
-  // Last, so that what it writes itself passes the checks above.
-  db.use(linkFactsMiddleware);
+  // The rows derived from others, in the same transaction as each write (./derived-rows), above the checks and
+  // fields above so that what they write passes them too: the copies of a contact's facts on its links, then the
+  // programs' summaries (after the link facts, so that the links they rewrite update the summaries too), the
+  // Overview's tallies and the contacts' summary row.
+  db.use(derivedRows([linkFacts, programSummaries, overviewTallies, contactSummary]));
   // Before any write reaches the contacts, the side panel's first-screen snapshot is made stale (./first-screen).
   db.use(firstScreenMiddleware);
 

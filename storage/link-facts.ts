@@ -4,17 +4,18 @@
  * the links and the programs and nothing else: reading 10,000 contacts' status
  * and last-contact indexes took most of a second (bench/programs.bench.ts).
  *
- * A Dexie middleware, so that no write path can forget it: a link written is
- * given its contact's facts, and a contact written updates the copies on its
- * links, both in the same transaction as the write. Every read-write
- * transaction that names contacts or links is widened here to hold both and
- * the programs' summaries (./program-summaries, which keeps those from the
- * links), so that no path (the sync engine's, a test's) can leave a copy or
- * a summary behind.
+ * A derivation of ./derived-rows, so that no write path can forget it: a link
+ * written is given its contact's facts, and a contact written updates the
+ * copies on its links, both in the same transaction as the write. Every
+ * read-write transaction that names contacts or links is widened to hold both
+ * (and ./program-summaries, after this one, adds the programs' summaries it
+ * keeps from the links), so that no path (the sync engine's, a test's) can
+ * leave a copy or a summary behind.
  */
-import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { Contact, ProgramLink, ProgramLinkRow } from '../model/schemas';
-import { SUMMARY_TABLE, holds } from './program-summaries';
+import type { Derivation } from './derived-rows';
+import { holds } from './widen-transactions';
 
 export type { ProgramLinkRow };
 
@@ -39,8 +40,8 @@ export const linkRow = (link: ProgramLink, contact: Pick<Contact, 'status' | 'la
 const sameFacts = (link: ProgramLinkRow, facts: Facts) =>
   link.contactStatus === facts.contactStatus && link.contactLastContactedAt === facts.contactLastContactedAt;
 
-/** What a read-write transaction on contacts or links must hold for the copies and the summaries to commit with it. */
-const KEPT_TOGETHER = ['contacts', 'programLinks', SUMMARY_TABLE];
+/** What a read-write transaction on contacts or links must hold for the copies to commit with it. */
+const KEPT_TOGETHER = ['contacts', 'programLinks'];
 
 /** Above this many contacts in one write, one read of every link beats a read per contact... */
 const READ_ALL_ABOVE = 64;
@@ -69,55 +70,35 @@ function linksOf(links: DBCoreTable, trans: DBCoreTransaction, ids: ReadonlySet<
   ).then((answers) => answers.flatMap(({ result }) => result as ProgramLinkRow[]));
 }
 
-export const linkFactsMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+/** A link written is given its contact's facts; a contact written rewrites the copies on its links that changed. */
+export const linkFacts: Derivation = {
   name: 'program-link-facts',
-  create: (down) => ({
-    ...down,
-    transaction: (stores, mode, options) => {
-      if (mode !== 'readwrite' || !stores.some((store) => store === 'contacts' || store === 'programLinks')) return down.transaction(stores, mode, options);
-      const present = KEPT_TOGETHER.filter((store) => down.schema.tables.some((table) => table.name === store));
-      return down.transaction([...new Set([...stores, ...present])], mode, options);
-    },
-    table: (tableName) => {
-      const table = down.table(tableName);
-      if (tableName === 'programLinks') {
-        return {
-          ...table,
-          mutate: (request) => {
-            if (request.type !== 'add' && request.type !== 'put') return table.mutate(request);
-            const rows = request.values as ProgramLinkRow[];
-            const write = (facts: readonly (Facts | undefined)[]) =>
-              table.mutate({ ...request, values: rows.map((link, i) => withFacts(link, facts[i])) });
-            if (!holds(request.trans, 'contacts')) return write([]);
-            return down
-              .table('contacts')
-              .getMany({ trans: request.trans, keys: rows.map((l) => l.contactId) })
-              .then((contacts) => write((contacts as (Contact | undefined)[]).map((c) => (c ? factsOf(c) : undefined))));
-          },
-        };
-      }
-      if (tableName !== 'contacts') return table;
-      return {
-        ...table,
-        mutate: (request) =>
-          table.mutate(request).then((response) => {
-            if ((request.type !== 'add' && request.type !== 'put') || !holds(request.trans, 'programLinks')) return response;
-            const written = new Map<string, Facts>();
-            (request.values as Contact[]).forEach((contact, i) => {
-              if (!response.failures[i]) written.set(contact.id, factsOf(contact));
-            });
-            if (written.size === 0) return response;
-            const links = down.table('programLinks');
-            return linksOf(links, request.trans, new Set(written.keys())).then((found) => {
-              const stale = found.filter((link) => !sameFacts(link, written.get(link.contactId)!));
-              if (stale.length === 0) return response;
-              return links
-                .mutate({ type: 'put', trans: request.trans, values: stale.map((link) => withFacts(link, written.get(link.contactId))) })
-                .then(() => response);
-            });
-          }),
-      };
-    },
-  }),
+  follows: ['contacts', 'programLinks'],
+  keeps: [{ when: ['contacts', 'programLinks'], holds: KEPT_TOGETHER }],
+  // A link loses any facts it was given even without the contacts at hand; a contact's copies need its links.
+  runs: (trans, table) => table === 'programLinks' || holds(trans, 'programLinks'),
+  reads: () => 'none',
+  prepare: (table, request, { trans, table: tableOf }) => {
+    if (table !== 'programLinks') return undefined;
+    const rows = request.values as ProgramLinkRow[];
+    if (!holds(trans, 'contacts')) return Promise.resolve(rows.map((link) => withFacts(link, undefined)));
+    return tableOf('contacts')
+      .getMany({ trans, keys: rows.map((l) => l.contactId) })
+      .then((contacts) => rows.map((link, i) => withFacts(link, contacts[i] ? factsOf(contacts[i] as Contact) : undefined)));
+  },
+  derive: ({ table, request, response }, { trans, table: tableOf }) => {
+    if (table !== 'contacts' || (request.type !== 'add' && request.type !== 'put')) return undefined;
+    const written = new Map<string, Facts>();
+    (request.values as Contact[]).forEach((contact, i) => {
+      if (!response.failures[i]) written.set(contact.id, factsOf(contact));
+    });
+    if (written.size === 0) return undefined;
+    // Written through this scope, the rewritten links pass through ./program-summaries after it.
+    const links = tableOf('programLinks');
+    return linksOf(links, trans, new Set(written.keys())).then((found) => {
+      const stale = found.filter((link) => !sameFacts(link, written.get(link.contactId)!));
+      if (stale.length === 0) return undefined;
+      return links.mutate({ type: 'put', trans, values: stale.map((link) => withFacts(link, written.get(link.contactId))) });
+    });
+  },
 };

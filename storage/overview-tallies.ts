@@ -13,20 +13,22 @@
  *   o|<sent|reply>|<dimension>|<value>   messages and answered replies per template, channel or format
  *   meta                     the time zone the days were counted in; `stale` when a write found a count wrong
  *
- * A Dexie middleware keeps them, as ./contact-summary keeps the status counts:
- * every read-write transaction holding contacts or interactions is given the
- * tally table too, and each write applies the difference between the keys of
- * the records as they were and as they are written, in that same transaction.
+ * The database keeps them (./derived-rows), as it keeps ./contact-summary's
+ * status counts: every read-write transaction holding contacts or interactions
+ * is given the tally table too, and each write applies the difference between
+ * the keys of the records as they were and as they are written, in that same
+ * transaction.
  * The tallies are rebuilt from the indexes (one read of their keys) by the
  * version 11 upgrade and whenever they are found wrong: the meta row missing,
  * marked stale (a count that would fall below zero), or counted in another
  * time zone than the one the Overview is read in.
  */
-import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware, Table } from 'dexie';
+import type { DBCoreTable, DBCoreTransaction, Table } from 'dexie';
 import { OverviewTally, type Contact, type Interaction } from '../model/schemas';
 import { isOutgoing, OUTGOING_KINDS, REPLY_KIND } from '../overview/outreach';
 import { funnelKeys, outreachKeys, type FunnelKey, type OutreachKey } from './overview-keys';
-import { holds } from './program-summaries';
+import type { Derivation } from './derived-rows';
+import { holds } from './widen-transactions';
 
 export const TALLY_TABLE = 'tallies';
 export const META_KEY = 'meta';
@@ -90,8 +92,6 @@ export async function writeTallies(tallies: Table, contacts: Table, interactions
 /** True when the tallies can be read as they are: counted in this time zone, and no write found them wrong. */
 export const talliesSound = (meta: OverviewTally | undefined): boolean => meta !== undefined && !meta.stale && meta.zone === zoneId();
 
-const ANY = { type: 3 /* Any */ } as never;
-const isAll = (range: { type: number; lower?: unknown; upper?: unknown }) => range.type === 3 && range.lower === undefined && range.upper === undefined;
 /** The DBCore range of every key starting with `prefix`. */
 const prefixRange = (prefix: string) => ({ type: 2 /* Range */, lower: prefix, upper: `${prefix}${KEY_END}`, lowerOpen: false, upperOpen: false }) as never;
 
@@ -147,64 +147,31 @@ function applyDelta(tallies: DBCoreTable, trans: DBCoreTransaction, delta: Map<s
   return next;
 }
 
-// No async/await here: as in ./contact-summary, a native await in a middleware can lose Dexie's transaction zone.
-export const overviewTalliesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+/** Each contact or interaction write applies the difference of its tally keys (./derived-rows hands it the records as they were). */
+export const overviewTallies: Derivation = {
   name: 'overview-tallies',
-  create: (down) => {
-    const present = down.schema.tables.some((table) => table.name === TALLY_TABLE);
-    return {
-      ...down,
-      transaction: (stores, mode, options) =>
-        down.transaction(
-          present && mode === 'readwrite' && stores.some((store) => store in TRACKED) && !stores.includes(TALLY_TABLE) ? [...stores, TALLY_TABLE] : stores,
-          mode,
-          options,
-        ),
-      table: (tableName) => {
-        const table = down.table(tableName);
-        const tracked = TRACKED[tableName];
-        if (!tracked) return table;
-        const tallies = () => down.table(TALLY_TABLE);
-        return {
-          ...table,
-          mutate: (request) => {
-            const { trans } = request;
-            // Upgrades from before version 11 have no tally table yet; version 11's upgrade counts.
-            if (!holds(trans, TALLY_TABLE)) return table.mutate(request);
-            if (request.type === 'deleteRange' && isAll(request.range)) {
-              return table.mutate(request).then((response) =>
-                Promise.all(tracked.prefixes.map((prefix) => tallies().mutate({ type: 'deleteRange', trans, range: prefixRange(prefix) }))).then(() => response),
-              );
-            }
-            const delta = new Map<string, number>();
-            const count = (record: unknown, sign: 1 | -1) => {
-              if (record) for (const key of tracked.tallies(record as never)) delta.set(key, (delta.get(key) ?? 0) + sign);
-            };
-            const write = (old: readonly unknown[]) =>
-              table.mutate(request).then((response) => {
-                if (request.type === 'add' || request.type === 'put') {
-                  (request.values as unknown[]).forEach((record, i) => {
-                    if (response.failures[i]) return;
-                    if (request.type === 'put') count(old[i], -1);
-                    count(record, 1);
-                  });
-                } else old.forEach((record) => count(record, -1));
-                return applyDelta(tallies(), trans, delta).then(() => response);
-              });
-            if (request.type === 'add') return write([]);
-            // The records as they were, to take them out of the tallies.
-            const before: Promise<unknown[]> =
-              request.type === 'deleteRange'
-                ? table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: request.range ?? ANY } }).then(({ result }) => result)
-                : table.getMany({
-                    trans,
-                    keys: request.type === 'delete' ? request.keys : (request.keys ?? (request.values as { id: string }[]).map((r) => r.id)),
-                  });
-            return before.then(write);
-          },
-        };
-      },
+  follows: Object.keys(TRACKED),
+  keeps: [{ when: Object.keys(TRACKED), holds: [TALLY_TABLE] }],
+  // Upgrades from before version 11 have no tally table yet; version 11's upgrade counts.
+  runs: (trans) => holds(trans, TALLY_TABLE),
+  // The records as they were, to take them out of the tallies (an add replaces none; clearing a table clears its tallies).
+  reads: (_table, request, all) => (request.type === 'add' || all ? 'none' : 'rows'),
+  // No async/await here: as in ./contact-summary, a native await in a middleware can lose Dexie's transaction zone.
+  derive: ({ table: tableName, request, response, old, all }, { trans, table }) => {
+    const tracked = TRACKED[tableName]!;
+    const tallies = table(TALLY_TABLE);
+    if (all) return Promise.all(tracked.prefixes.map((prefix) => tallies.mutate({ type: 'deleteRange', trans, range: prefixRange(prefix) })));
+    const delta = new Map<string, number>();
+    const count = (record: unknown, sign: 1 | -1) => {
+      if (record) for (const key of tracked.tallies(record as never)) delta.set(key, (delta.get(key) ?? 0) + sign);
     };
+    if (request.type === 'add' || request.type === 'put') {
+      (request.values as unknown[]).forEach((record, i) => {
+        if (response.failures[i]) return;
+        if (request.type === 'put') count(old[i], -1);
+        count(record, 1);
+      });
+    } else old.forEach((record) => count(record, -1));
+    return applyDelta(tallies, trans, delta);
   },
 };

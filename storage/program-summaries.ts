@@ -4,10 +4,10 @@
  * O(programs) rows instead of every link: reading 10,000 links took most of a
  * second in Chromium (bench/programs.bench.ts).
  *
- * A Dexie middleware below ./link-facts, so that every write of a link (by any
- * path: save, edit, import, restore, trash, merge, undo, sync, and the copies
- * of a contact's facts ./link-facts rewrites) updates the summaries of the
- * programs it touched, in the same transaction. A put or add moves each row by
+ * A derivation after ./link-facts in ./derived-rows, so that every write of a
+ * link (by any path: save, edit, import, restore, trash, merge, undo, sync,
+ * and the copies of a contact's facts ./link-facts rewrites) updates the
+ * summaries of the programs it touched, in the same transaction. A put or add moves each row by
  * the difference its links make, when that difference is certain (a new link
  * adds itself; a replaced one takes its old self out first); a program with
  * no row yet, or whose latest contact a replaced link carried, and every
@@ -17,17 +17,16 @@
  * repairProgramSummaries (storage/programs.ts) checks them all and rewrites
  * any found wrong.
  */
-import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCoreTable, DBCoreTransaction } from 'dexie';
 import { summarizeLinks, type ProgramSummary } from '../programs/overview';
 import type { ProgramLinkRow } from '../model/schemas';
+import type { Derivation, Scope } from './derived-rows';
+import { holds } from './widen-transactions';
 
 export const SUMMARY_TABLE = 'programSummaries';
 
 /** A summary row as stored, keyed by its program's id. */
 export type ProgramSummaryRow = ProgramSummary & { programId: string };
-
-export const holds = (trans: DBCoreTransaction, store: string): boolean =>
-  (trans as unknown as IDBTransaction).objectStoreNames?.contains(store) ?? false;
 
 /** Above this many programs touched by one write, one read of every link beats a read per program. */
 const READ_ALL_ABOVE = 64;
@@ -60,12 +59,12 @@ function linksOfPrograms(links: DBCoreTable, trans: DBCoreTransaction, ids: read
   );
 }
 
-function recompute(down: DBCore, trans: DBCoreTransaction, programIds: ReadonlySet<string>): Promise<void> {
+function recompute({ trans, table }: Scope, programIds: ReadonlySet<string>): Promise<void> {
   if (programIds.size === 0) return Promise.resolve();
   const ids = [...programIds];
-  return linksOfPrograms(down.table('programLinks'), trans, ids).then((links) => {
+  return linksOfPrograms(table('programLinks'), trans, ids).then((links) => {
     const { put, drop } = summarize(ids, links);
-    const summaries = down.table(SUMMARY_TABLE);
+    const summaries = table(SUMMARY_TABLE);
     return Promise.all([
       put.length > 0 ? summaries.mutate({ type: 'put', trans, values: put }) : undefined,
       drop.length > 0 ? summaries.mutate({ type: 'delete', trans, keys: drop }) : undefined,
@@ -121,66 +120,37 @@ export function differences(
 }
 
 /** A put or add of links, applied to the summaries by difference where certain (see above). */
-function write(down: DBCore, table: DBCoreTable, request: Extract<Parameters<DBCoreTable['mutate']>[0], { type: 'put' | 'add' }>) {
-  const { trans } = request;
-  const values = request.values as ProgramLinkRow[];
-  const summaries = down.table(SUMMARY_TABLE);
-  return table.getMany({ trans, keys: values.map(linkKey) }).then((old) =>
-    table.mutate(request).then((response) => {
-      const written = values.filter((_, i) => !response.failures[i]);
-      const before = (old as (ProgramLinkRow | undefined)[]).filter((_, i) => !response.failures[i]);
-      const ids = [...new Set(written.map((link) => link.programId))];
-      if (ids.length === 0) return response;
-      return summaries.getMany({ trans, keys: ids }).then((found) => {
-        const rows = new Map(ids.map((id, i) => [id, found[i] as ProgramSummaryRow | undefined]));
-        const { put, recount } = differences(rows, written, before);
-        return Promise.all([put.length > 0 ? summaries.mutate({ type: 'put', trans, values: put }) : undefined, recompute(down, trans, recount)]).then(
-          () => response,
-        );
-      });
-    }),
-  );
+function written(scope: Scope, values: readonly ProgramLinkRow[], old: readonly unknown[], failures: Record<number, Error>): Promise<unknown> {
+  const { trans } = scope;
+  const summaries = scope.table(SUMMARY_TABLE);
+  const links = values.filter((_, i) => !failures[i]);
+  const before = (old as (ProgramLinkRow | undefined)[]).filter((_, i) => !failures[i]);
+  const ids = [...new Set(links.map((link) => link.programId))];
+  if (ids.length === 0) return Promise.resolve();
+  return summaries.getMany({ trans, keys: ids }).then((found) => {
+    const rows = new Map(ids.map((id, i) => [id, found[i] as ProgramSummaryRow | undefined]));
+    const { put, recount } = differences(rows, links, before);
+    return Promise.all([put.length > 0 ? summaries.mutate({ type: 'put', trans, values: put }) : undefined, recompute(scope, recount)]);
+  });
 }
 
 const programOfKey = (key: unknown): string | undefined => (Array.isArray(key) && typeof key[1] === 'string' ? key[1] : undefined);
 
-export const programSummariesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+/** Every write of a link moves or recomputes its program's summary; a program deleted takes its summary with it. */
+export const programSummaries: Derivation = {
   name: 'program-summaries',
-  create: (down) => ({
-    ...down,
-    table: (tableName) => {
-      const table = down.table(tableName);
-      if (tableName === 'programs') {
-        // A program deleted takes its summary with it (its links go in the same transaction, by their own path).
-        return {
-          ...table,
-          mutate: (request) =>
-            table.mutate(request).then((response) =>
-              request.type === 'delete' && holds(request.trans, SUMMARY_TABLE)
-                ? down.table(SUMMARY_TABLE).mutate({ type: 'delete', trans: request.trans, keys: request.keys }).then(() => response)
-                : response,
-            ),
-        };
-      }
-      if (tableName !== 'programLinks') return table;
-      return {
-        ...table,
-        mutate: (request) => {
-          const { trans } = request;
-          // Schema upgrades before version 9 have no summary table; version 9's upgrade builds them all.
-          if (!holds(trans, SUMMARY_TABLE)) return table.mutate(request);
-          if (request.type === 'deleteRange') {
-            return table
-              .query({ trans, values: false, query: { index: table.schema.primaryKey, range: request.range } })
-              .then(({ result }) => table.mutate(request).then((response) => recompute(down, trans, touched(result)).then(() => response)));
-          }
-          if (request.type === 'put' || request.type === 'add') return write(down, table, request);
-          return table.mutate(request).then((response) => recompute(down, trans, touched(request.keys)).then(() => response));
-        },
-      };
-    },
-  }),
+  follows: ['programLinks', 'programs'],
+  keeps: [{ when: ['programLinks'], holds: [SUMMARY_TABLE] }],
+  // Schema upgrades before version 9 have no summary table; version 9's upgrade builds them all.
+  runs: (trans) => holds(trans, SUMMARY_TABLE),
+  // A link written replaces the one before it (an add replaces none); a range deleted is recomputed from its keys.
+  reads: (table, request) => (table !== 'programLinks' ? 'none' : request.type === 'deleteRange' ? 'keys' : request.type === 'delete' ? 'none' : 'rows'),
+  derive: ({ table, request, response, old, keys }, scope) => {
+    // A program's links go in the same transaction as the program, by their own path.
+    if (table === 'programs') return request.type === 'delete' ? scope.table(SUMMARY_TABLE).mutate({ type: 'delete', trans: scope.trans, keys: request.keys }) : undefined;
+    if (request.type === 'put' || request.type === 'add') return written(scope, request.values as ProgramLinkRow[], old, response.failures);
+    return recompute(scope, touched(keys));
+  },
 };
 
 function touched(keys: readonly unknown[]): Set<string> {

@@ -13,6 +13,7 @@
 import type { DBCore, DBCoreTransaction, Middleware } from 'dexie';
 import { sameVersion, stampChange, type Version } from '../sync/version';
 import { SYNC_BINDINGS, SYNC_SOURCE_TABLES, recordKey, type RowReader } from './sync-bindings';
+import { widenTransactions, type KeptTogether } from './widen-transactions';
 
 /** Tables added by schema version 5. */
 export const SYNC_TABLES = {
@@ -71,47 +72,54 @@ async function track(down: DBCore, trans: DBCoreTransaction, tableName: string, 
   }
 }
 
+/**
+ * A write to a synced table queues in the outbox of the same transaction; a kind read from several tables (a
+ * contact: the live table and the trash) needs them all in scope.
+ */
+const KEPT_TOGETHER: readonly KeptTogether[] = SYNC_BINDINGS.map((binding) => ({
+  when: Object.keys(binding.sources),
+  holds: [...Object.keys(binding.sources), 'syncRecords', 'syncMeta'],
+}));
+
 export const syncTracking: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'sync-tracking',
-  create: (down) => ({
-    ...down,
-    transaction: (stores, mode, options) => {
-      const touchesSynced = mode === 'readwrite' && stores.some((store) => SYNC_SOURCE_TABLES.has(store));
-      if (!touchesSynced) return down.transaction(stores, mode, options);
-      const byEngine = stores.includes('syncMeta');
-      // A kind read from several tables (a contact: the live table and the trash) needs them all in scope.
-      const related = SYNC_BINDINGS.filter((b) => stores.some((store) => store in b.sources)).flatMap((b) => Object.keys(b.sources));
-      const trans = down.transaction([...new Set([...stores, ...related, 'syncRecords', 'syncMeta'])], mode, options);
-      if (byEngine) engineTransactions.add(trans);
-      return trans;
-    },
-    table: (tableName) => {
-      const table = down.table(tableName);
-      if (!SYNC_SOURCE_TABLES.has(tableName)) return table;
-      return {
-        ...table,
-        // No await before `table.mutate`: Dexie's hooks below read the current transaction from
-        // its promise zone, which only its own promise chains (`.then`) carry, not native await.
-        mutate: (request) => {
-          const { trans } = request;
-          // Engine writes carry their own version; schema upgrades from before version 5 have no sync tables yet.
-          const stores = (trans as unknown as IDBTransaction).objectStoreNames;
-          if (engineTransactions.has(trans) || (stores && !stores.contains('syncMeta'))) return table.mutate(request);
-          if (request.type === 'deleteRange') {
-            return table
-              .query({ trans, values: false, query: { index: table.schema.primaryKey, range: request.range } })
-              .then(({ result }) =>
-                table.mutate(request).then((response) => track(down, trans, tableName, result).then(() => response)),
-              );
-          }
-          const deleted = request.type === 'delete' ? [...request.keys] : [];
-          return table.mutate(request).then((response) => {
-            const keys = request.type === 'delete' ? deleted : (response.results ?? request.keys ?? []);
-            return track(down, trans, tableName, keys).then(() => response);
-          });
-        },
-      };
-    },
-  }),
+  create: (down) => {
+    const widened = widenTransactions(down, KEPT_TOGETHER);
+    return {
+      ...down,
+      transaction: (stores, mode, options) => {
+        const trans = widened(stores, mode, options);
+        if (mode === 'readwrite' && stores.includes('syncMeta') && stores.some((store) => SYNC_SOURCE_TABLES.has(store))) engineTransactions.add(trans);
+        return trans;
+      },
+      table: (tableName) => {
+        const table = down.table(tableName);
+        if (!SYNC_SOURCE_TABLES.has(tableName)) return table;
+        return {
+          ...table,
+          // No await before `table.mutate`: Dexie's hooks below read the current transaction from
+          // its promise zone, which only its own promise chains (`.then`) carry, not native await.
+          mutate: (request) => {
+            const { trans } = request;
+            // Engine writes carry their own version; schema upgrades from before version 5 have no sync tables yet.
+            const stores = (trans as unknown as IDBTransaction).objectStoreNames;
+            if (engineTransactions.has(trans) || (stores && !stores.contains('syncMeta'))) return table.mutate(request);
+            if (request.type === 'deleteRange') {
+              return table
+                .query({ trans, values: false, query: { index: table.schema.primaryKey, range: request.range } })
+                .then(({ result }) =>
+                  table.mutate(request).then((response) => track(down, trans, tableName, result).then(() => response)),
+                );
+            }
+            const deleted = request.type === 'delete' ? [...request.keys] : [];
+            return table.mutate(request).then((response) => {
+              const keys = request.type === 'delete' ? deleted : (response.results ?? request.keys ?? []);
+              return track(down, trans, tableName, keys).then(() => response);
+            });
+          },
+        };
+      },
+    };
+  },
 };
