@@ -63,7 +63,6 @@ function rowOf(summaries: DBCoreTable, trans: DBCoreTransaction): Promise<Contac
 
 /** Each contact write applies its difference to the row (./derived-rows hands it the contacts as they were). */
 export const contactSummary: Derivation = {
-  name: 'contact-summary',
   follows: ['contacts'],
   keeps: [{ when: ['contacts'], holds: [SUMMARY_TABLE] }],
   // Upgrades from before version 10 have no summary table yet; version 10's upgrade counts.

@@ -50,7 +50,6 @@ export interface Scope {
 }
 
 export interface Derivation {
-  name: string;
   /** The tables whose writes it follows. */
   follows: readonly string[];
   /** What its transactions must hold for its writes to commit with the write (./widen-transactions). */

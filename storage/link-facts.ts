@@ -72,7 +72,6 @@ function linksOf(links: DBCoreTable, trans: DBCoreTransaction, ids: ReadonlySet<
 
 /** A link written is given its contact's facts; a contact written rewrites the copies on its links that changed. */
 export const linkFacts: Derivation = {
-  name: 'program-link-facts',
   follows: ['contacts', 'programLinks'],
   keeps: [{ when: ['contacts', 'programLinks'], holds: KEPT_TOGETHER }],
   // A link loses any facts it was given even without the contacts at hand; a contact's copies need its links.

@@ -149,7 +149,6 @@ function applyDelta(tallies: DBCoreTable, trans: DBCoreTransaction, delta: Map<s
 
 /** Each contact or interaction write applies the difference of its tally keys (./derived-rows hands it the records as they were). */
 export const overviewTallies: Derivation = {
-  name: 'overview-tallies',
   follows: Object.keys(TRACKED),
   keeps: [{ when: Object.keys(TRACKED), holds: [TALLY_TABLE] }],
   // Upgrades from before version 11 have no tally table yet; version 11's upgrade counts.

@@ -138,7 +138,6 @@ const programOfKey = (key: unknown): string | undefined => (Array.isArray(key) &
 
 /** Every write of a link moves or recomputes its program's summary; a program deleted takes its summary with it. */
 export const programSummaries: Derivation = {
-  name: 'program-summaries',
   follows: ['programLinks', 'programs'],
   keeps: [{ when: ['programLinks'], holds: [SUMMARY_TABLE] }],
   // Schema upgrades before version 9 have no summary table; version 9's upgrade builds them all.

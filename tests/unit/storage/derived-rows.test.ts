@@ -38,7 +38,6 @@ function counting(reads: Map<string, number>): Middleware<DBCore> {
 function keeper(name: string, into: string, options: { follows?: string[]; fail?: boolean; reads?: Derivation['reads'] } = {}) {
   const seen: Change[] = [];
   const derivation: Derivation = {
-    name,
     follows: options.follows ?? ['items'],
     keeps: [{ when: options.follows ?? ['items'], holds: [into] }],
     runs: () => true,
