@@ -8,10 +8,11 @@
  * forget it: every read-write transaction that holds the contacts is given the
  * summary table too, and each add, put, delete or range delete of contacts
  * applies its difference to the row in that same transaction, so the row
- * commits or rolls back with the write. The row is found wrong when it is missing, when a
- * write would take a count below zero (it is then marked `stale`), or when
- * its total differs from the table's count (storage/contact-list.ts
- * checkContactSummary, once per list opened); the next read recounts it.
+ * commits or rolls back with the write. The row is found wrong when it is
+ * missing, when a write would take a count below zero (it is then marked
+ * `stale`), or when its total differs from the table's count
+ * (storage/contact-list.ts checkContactSummary, once per list opened); the
+ * next read recounts it.
  */
 import type { DBCoreTable, DBCoreTransaction } from 'dexie';
 import { ContactSummary, STATUSES, type Contact, type Status } from '../model/schemas';
