@@ -76,9 +76,9 @@ async function main(): Promise<void> {
     ratioTarget: 2,
   });
 
-  const csv = contactsToCsv(await db.contacts.orderBy('fullName').toArray());
+  const csv = contactsToCsv(await db.contacts.orderBy('sortName').toArray());
   let start = performance.now();
-  contactsToCsv(await db.contacts.orderBy('fullName').toArray());
+  contactsToCsv(await db.contacts.orderBy('sortName').toArray());
   report({ name: 'export.csv_10k_ms', value: performance.now() - start, unit: 'ms', target: 1_000 });
   if (csv.split('\r\n').length < N + 1) throw new Error('CSV export is short');
 
