@@ -163,7 +163,10 @@ export async function searchContacts(query: string, filters: Filters, sort: Sort
 export async function searchContactRows(query: string, filters: Filters, sort: Sort, now = Date.now()): Promise<SearchAnswer | undefined> {
   const terms = [...new Set(words(query))];
   if (terms.length === 0) return undefined;
-  const candidates = await db.transaction('r', [db.contacts, db.letters], async () => {
+  // Not one explicit transaction: Dexie settles an explicit one only once IndexedDB says it has completed, an event
+  // after the last read, and a keystroke would wait for it. Each read here is a read-only transaction of its own that
+  // answers at once; a write between them is seen by the next keystroke's search, as every change asks again.
+  const candidates = await (async () => {
     if (terms.length === 1) {
       // One word, as while typing a name: its matches' records in one read of the index, beside the letters' (a
       // handful) rather than after them; each record matches by its key.
@@ -195,7 +198,7 @@ export async function searchContactRows(query: string, filters: Filters, sort: S
     const keyed = perTerm.map((t) => ({ ids: t.set, complete: t.complete }));
     const others = perTerm.every((t) => t === chosen || t.complete) ? chosen.ids.filter((id) => perTerm.every((t) => t.set.has(id))) : chosen.ids;
     return { complete: chosen.complete, contacts: await contactsByIds(others), writers, keyed };
-  });
+  })();
   const { writers, keyed } = candidates;
   const inFunnel = filters.funnel ? await funnelStepIds(filters.funnel.step, filters.funnel) : undefined;
   const matched = candidates.contacts.filter((contact) => {
