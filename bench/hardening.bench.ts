@@ -131,8 +131,10 @@ async function bigStore(): Promise<void> {
   await page.getByTestId('result-count').waitFor({ timeout: 120_000 });
   const keystrokes = await timeKeystrokes(page, ['m', 'mi', 'mil', 'mill', 'mille', 'miller', '', '1', '12', '123', '12', '']);
   const raw = median(keystrokes.raw);
-  const floorName = 'raw searchWords index.getAll(range, 201)';
-  report({ name: `search.query_${k}.median_ms`, value: median(keystrokes.queries), unit: 'ms', floor: raw, floorName, ratioTarget: 1.5 });
+  const floorName = 'raw searchWords index.getAll(range, 201), panel quiet';
+  // The search as the panel asks it, while the keystroke's frame is drawn (bench/sidepanel.bench.ts also times it
+  // interleaved with the raw read in a page of their own, search.query_*).
+  report({ name: `sidepanel.search_read_${k}.median_ms`, value: median(keystrokes.queries), unit: 'ms', floor: raw, floorName });
   report({ name: `sidepanel.search_keystroke_${k}.median_ms`, value: median(keystrokes.times), unit: 'ms', target: 30, floor: raw, floorName, ratioTarget: 1.5 });
   await context.close();
 }
