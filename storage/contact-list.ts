@@ -140,6 +140,12 @@ export interface SearchResult {
   complete: boolean;
 }
 
+/** A search's answer with the records it read: the list draws its rows from them instead of reading them again. */
+export interface SearchAnswer extends SearchResult {
+  /** The records of `ids`, in the same order. */
+  contacts: Contact[];
+}
+
 /**
  * A search: every word typed must begin a word of the contact's name,
  * organization, title, school, tags, notes or where they met; filters apply
@@ -149,35 +155,50 @@ export interface SearchResult {
  * at most SEARCH_LIMIT people, which a name's first letters soon do.
  */
 export async function searchContacts(query: string, filters: Filters, sort: Sort, now = Date.now()): Promise<SearchResult | undefined> {
+  const answer = await searchContactRows(query, filters, sort, now);
+  return answer && { ids: answer.ids, complete: answer.complete };
+}
+
+/** searchContacts, with the records of its matches (what the side panel's list draws). */
+export async function searchContactRows(query: string, filters: Filters, sort: Sort, now = Date.now()): Promise<SearchAnswer | undefined> {
   const terms = [...new Set(words(query))];
   if (terms.length === 0) return undefined;
-  const candidates = await db.transaction('r', [db.contacts, db.letters], async () => {
-    // "letter", a specialty a letter is meant for or its ERAS Letter ID finds the writer.
-    const writers = await letterWritersMatching(terms);
+  // Not one explicit transaction: Dexie settles an explicit one only once IndexedDB says it has completed, an event
+  // after the last read, and a keystroke would wait for it. Each read here is a read-only transaction of its own that
+  // answers at once; a write between them is seen by the next keystroke's search, as every change asks again.
+  const candidates = await (async () => {
     if (terms.length === 1) {
-      // One word, as while typing a name: its matches' records in one read of the index; each matches by its key.
-      const found = await db.contacts.where('searchWords').startsWith(terms[0]!).limit(SEARCH_LIMIT + 1).toArray();
+      // One word, as while typing a name: its matches' records in one read of the index, beside the letters' (a
+      // handful) rather than after them; each record matches by its key.
+      const [writers, found] = await Promise.all([
+        // "letter", a specialty a letter is meant for or its ERAS Letter ID finds the writer.
+        letterWritersMatching(terms),
+        db.contacts.where('searchWords').startsWith(terms[0]!).limit(SEARCH_LIMIT + 1).toArray(),
+      ]);
       const unique = new Map(found.map((c) => [c.id, c]));
       const missing = [...writers.get(terms[0]!)!].filter((id) => !unique.has(id));
-      for (const writer of await contactsByIds(missing)) unique.set(writer.id, writer);
+      if (missing.length > 0) for (const writer of await contactsByIds(missing)) unique.set(writer.id, writer);
       const keyed = new Set(unique.keys());
       return { complete: found.length <= SEARCH_LIMIT, contacts: [...unique.values()].slice(0, SEARCH_LIMIT), writers, keyed: [{ ids: keyed, complete: true }] };
     }
-    // Several words: each word's ids from its index keys; only the narrowest word's records are read.
-    const perTerm = await Promise.all(
-      terms.map(async (term) => {
-        const keys = await db.contacts.where('searchWords').startsWith(term).limit(SEARCH_LIMIT + 1).primaryKeys();
-        const ids = [...new Set([...asIds(keys), ...writers.get(term)!])];
-        return { complete: keys.length <= SEARCH_LIMIT, ids: ids.slice(0, SEARCH_LIMIT), set: new Set(ids) };
-      }),
-    );
+    // Several words: each word's ids from its index keys, all at once and beside the letters; only the narrowest
+    // word's records are read.
+    const [writers, keysPerTerm] = await Promise.all([
+      letterWritersMatching(terms),
+      Promise.all(terms.map((term) => db.contacts.where('searchWords').startsWith(term).limit(SEARCH_LIMIT + 1).primaryKeys())),
+    ]);
+    const perTerm = terms.map((term, i) => {
+      const keys = keysPerTerm[i]!;
+      const ids = [...new Set([...asIds(keys), ...writers.get(term)!])];
+      return { complete: keys.length <= SEARCH_LIMIT, ids: ids.slice(0, SEARCH_LIMIT), set: new Set(ids) };
+    });
     const narrowest = perTerm.filter((t) => t.complete).sort((a, b) => a.ids.length - b.ids.length)[0];
     const chosen = narrowest ?? perTerm[0]!;
     // A word's keys decide for it when they are all of its matches; only a word with more is checked against the record.
     const keyed = perTerm.map((t) => ({ ids: t.set, complete: t.complete }));
     const others = perTerm.every((t) => t === chosen || t.complete) ? chosen.ids.filter((id) => perTerm.every((t) => t.set.has(id))) : chosen.ids;
     return { complete: chosen.complete, contacts: await contactsByIds(others), writers, keyed };
-  });
+  })();
   const { writers, keyed } = candidates;
   const inFunnel = filters.funnel ? await funnelStepIds(filters.funnel.step, filters.funnel) : undefined;
   const matched = candidates.contacts.filter((contact) => {
@@ -191,7 +212,8 @@ export async function searchContacts(query: string, filters: Filters, sort: Sort
     };
     return terms.every(matches) && passesFilters(contact, filters, now);
   });
-  return { ids: sortContacts(matched, sort).map((c) => c.id), complete: candidates.complete };
+  const contacts = sortContacts(matched, sort);
+  return { ids: contacts.map((c) => c.id), complete: candidates.complete, contacts };
 }
 
 /** Words that find every letter writer, in the languages Rapport speaks. */

@@ -83,9 +83,17 @@ export async function lastSentChannel(contactId: string): Promise<Interaction['c
     .where('[contactId+at]')
     .between([contactId, -Infinity], [contactId, Infinity])
     .reverse()
-    .filter((i) => i.kind === 'message_sent' || i.kind === 'follow_up_sent')
+    .filter(isSent)
     .first();
   return rows?.channel;
+}
+
+/** A message or follow-up the user sent (what the next one's channel follows). */
+const isSent = (interaction: Interaction) => interaction.kind === 'message_sent' || interaction.kind === 'follow_up_sent';
+
+/** The channel of the last message sent in a timeline read newest first (listInteractions), as lastSentChannel reads it. */
+export function lastSentIn(newestFirst: readonly Interaction[]): Interaction['channel'] | undefined {
+  return newestFirst.find(isSent)?.channel;
 }
 
 /** A contact's timeline, newest first. */

@@ -65,7 +65,7 @@ export const without =
   (name: 'funnelKeys' | 'outreachKeys') =>
   <T>(record: T): T => {
     if (typeof record !== 'object' || record === null || !(name in record)) return record;
-    const copy = { ...record } as Record<string, unknown>;
-    delete copy[name];
+    // Copied without the field, not copied and `delete`d from: a deletion makes every record read a slow dictionary object.
+    const { [name]: _derived, ...copy } = record as Record<string, unknown>;
     return copy as T;
   };

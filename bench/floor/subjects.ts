@@ -12,6 +12,8 @@ import type { Subject } from './measure';
 export interface WithFloors extends LoadedExtension {
   floorId: string;
   floors: { bare: Subject; react: Subject; reactDexie: Subject };
+  /** The page that times Rapport's search against a raw index read (./search.ts). */
+  searchUrl: string;
 }
 
 export async function launchWithFloors(): Promise<WithFloors> {
@@ -27,6 +29,7 @@ export async function launchWithFloors(): Promise<WithFloors> {
       react: subject('React with one element', FLOOR_PAGES.react),
       reactDexie: subject('React + Dexie reading 60 rows', FLOOR_PAGES.reactDexie),
     },
+    searchUrl: url(FLOOR_PAGES.search),
   };
 }
 
@@ -35,4 +38,22 @@ export async function seedFloor(page: Page, floors: WithFloors['floors'], count:
   await page.goto(floors.reactDexie.url);
   await page.waitForFunction(() => performance.getEntriesByName('floor:ready').length > 0, undefined, { timeout: 60_000 });
   return seedGeneratedContacts(page, count, { database: 'floor' });
+}
+
+/** Gives the floor's copy of Rapport's database (the search page's, ./search.ts) the same `count` contacts. */
+export async function seedSearchFloor(page: Page, searchUrl: string, count: number): Promise<Page> {
+  await page.goto(searchUrl);
+  await page.waitForFunction(() => performance.getEntriesByName('floor:ready').length > 0, undefined, { timeout: 60_000 });
+  return seedGeneratedContacts(page, count, { database: 'rapport' });
+}
+
+/**
+ * Rapport's search against a raw read of the same word, interleaved in the floor's search page (seeded some time
+ * before, by seedSearchFloor, so that the store has settled after its writes), after one unmeasured round.
+ */
+export async function timeSearchFloor(page: Page, searchUrl: string, values: readonly string[], rounds = 3): Promise<{ search: number[]; raw: number[] }> {
+  await page.goto(searchUrl);
+  await page.waitForFunction(() => performance.getEntriesByName('floor:ready').length > 0, undefined, { timeout: 60_000 });
+  await page.evaluate((values) => window.timeSearches(values, 1), values);
+  return page.evaluate(({ values, rounds }) => window.timeSearches(values, rounds), { values, rounds });
 }

@@ -12,14 +12,22 @@ const REMEMBERED = 2_000;
  * The records of the rows from `first` to `last` of `ids`, read a page at a
  * time and kept live: the list holds ids only, and reads the few people on
  * screen. `seed` (the first page painted before the ids arrive) fills rows
- * until their own read answers.
+ * until their own read answers. `fresh` holds records just read with the ids
+ * themselves (a search's matches, asked again at every change to the
+ * contacts): those rows are drawn from it at once and not read again.
  */
-export function useContactRows(ids: readonly string[], first: number, last: number, seed?: readonly ListedContact[]): ReadonlyMap<string, ListedContact> {
+export function useContactRows(
+  ids: readonly string[],
+  first: number,
+  last: number,
+  seed?: readonly ListedContact[],
+  fresh?: ReadonlyMap<string, ListedContact>,
+): ReadonlyMap<string, ListedContact> {
   const start = Math.floor(Math.max(0, first) / ROW_PAGE) * ROW_PAGE;
   const end = Math.min(ids.length, (Math.floor(Math.max(0, last) / ROW_PAGE) + 1) * ROW_PAGE);
-  const wanted = ids.slice(start, end);
+  const wanted = fresh ? ids.slice(start, end).filter((id) => !fresh.has(id)) : ids.slice(start, end);
   const key = wanted.join('\n');
-  const rows = useLiveQuery(() => contactsByIds(wanted), [key]);
+  const rows = useLiveQuery(() => (wanted.length > 0 ? contactsByIds(wanted) : []), [key]);
   const remembered = useRef(new Map<string, ListedContact>());
 
   return useMemo(() => {
@@ -28,6 +36,7 @@ export function useContactRows(ids: readonly string[], first: number, last: numb
     if (seed) for (const contact of seed) if (!cache.has(contact.id)) cache.set(contact.id, contact);
     // The fresh read wins over anything remembered: it may carry an edit.
     for (const contact of rows ?? []) cache.set(contact.id, contact);
+    for (const contact of fresh?.values() ?? []) cache.set(contact.id, contact);
     return new Map(cache);
-  }, [rows, seed]);
+  }, [rows, seed, fresh]);
 }

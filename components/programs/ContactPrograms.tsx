@@ -1,11 +1,9 @@
-/** On a contact's page: the programs the person is linked to. */
+/** On a contact's page: the programs the person is linked to (read with the rest of its detail: storage/contact-detail.ts). */
 import { i18n } from '../../model/i18n';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { programsOfContact } from '../../storage/programs';
+import type { Program } from '../../model/schemas';
 
-export function ContactPrograms({ contactId }: { contactId: string }) {
-  const programs = useLiveQuery(() => programsOfContact(contactId), [contactId]);
-  if (!programs || programs.length === 0) return null;
+export function ContactPrograms({ programs }: { programs: readonly Program[] }) {
+  if (programs.length === 0) return null;
   return (
     <p className="row" style={{ margin: 0, flexWrap: 'wrap' }} data-testid="contact-programs">
       <span className="muted">{i18n.t('programs.contactPrograms')}:</span>

@@ -1,9 +1,10 @@
 import { format, parse, startOfDay } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { countLettersBy, deleteContact, getContact, restoreContact, updateContact, type ContactPatch, type LettersOnDelete } from '../../storage/contacts';
+import { countLettersBy, deleteContact, restoreContact, updateContact, type ContactPatch, type LettersOnDelete } from '../../storage/contacts';
+import { contactDetail } from '../../storage/contact-detail';
 import { setKeepInTouch } from '../../storage/keep-in-touch';
-import { lastSentChannel, logInteraction } from '../../storage/interactions';
+import { logInteraction } from '../../storage/interactions';
 import { CHANNELS, STATUSES, type Channel, type Status } from '../../model/schemas';
 import type { FocusRequest } from '../../storage/ui-state';
 import { ContactSummary } from '../ContactSummary';
@@ -40,10 +41,14 @@ interface Props {
 
 /** One contact: who they are, where they stand, and the record of every exchange. */
 export function ContactDetail({ contactId, view, templateId, onViewChange, onBack }: Props) {
-  const contact = useLiveQuery(() => getContact(contactId).then((c) => c ?? null), [contactId]);
+  // The contact and every part of its detail in one read (storage/contact-detail.ts), drawn once.
+  const detail = useLiveQuery(() => contactDetail(contactId), [contactId]);
+  const contact = detail === undefined ? undefined : (detail?.contact ?? null);
   const [channel, setChannel] = useState<Channel>('linkedin');
   // The channel follows the last message sent (an e-mail, then the next is most likely an e-mail too).
-  const lastChannel = useLiveQuery(() => lastSentChannel(contactId), [contactId]);
+  const lastChannel = detail?.lastChannel;
+  // The editing form is drawn once opened: most opens never edit, and its dozen fields are the detail's largest part.
+  const [editing, setEditing] = useState(false);
   useEffect(() => {
     if (lastChannel && lastChannel !== 'other') setChannel(lastChannel);
   }, [lastChannel]);
@@ -57,8 +62,8 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
     if (loaded && !article.current?.contains(document.activeElement)) article.current?.focus({ preventScroll: true });
   }, [contactId, loaded]);
 
-  if (contact === undefined) return <p className="muted detail">{i18n.t('sidepanel.loading')}</p>;
-  if (contact === null) {
+  if (contact === undefined || detail === undefined) return <p className="muted detail">{i18n.t('sidepanel.loading')}</p>;
+  if (contact === null || detail === null) {
     return (
       <div className="detail">
         <p>{i18n.t('sidepanel.thisContactNoLonger')}</p>
@@ -183,23 +188,23 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         )}
       </div>
 
-      <ContactPrograms contactId={contact.id} />
+      <ContactPrograms programs={detail.programs} />
 
       <TextField label={i18n.t('sidepanel.notes')} journal={`contact:${contact.id}:notes`} multiline value={contact.notes} onSave={(notes) => update({ notes })} />
 
-      <ContactLetters contact={contact} />
+      <ContactLetters contact={contact} letters={detail.letters} />
 
       <section className="stack" aria-labelledby="timeline-heading">
         <h3 id="timeline-heading">{i18n.t('sidepanel.timeline')}</h3>
         <AddInteractionForm contactId={contact.id} />
-        <Timeline contactId={contact.id} name={contact.fullName} />
+        <Timeline interactions={detail.interactions} name={contact.fullName} />
       </section>
 
-      <details className="stack">
+      <details className="stack" open={editing} onToggle={(e) => setEditing(e.currentTarget.open)}>
         <summary>
           <h3 style={{ display: 'inline' }}>{i18n.t('sidepanel.editDetails')}</h3>
         </summary>
-        <ContactFields contact={contact} />
+        {editing && <ContactFields contact={contact} />}
       </details>
 
       <div>

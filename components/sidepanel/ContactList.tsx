@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { rowRole, type ListedContact } from '../../contacts/first-screen';
 import { Avatar } from '../Avatar';
 import { useContactRows } from '../contacts/use-contact-rows';
@@ -14,6 +14,8 @@ interface Props {
   ids: readonly string[];
   /** Contacts already read (the first page), shown until their rows' own read answers. */
   seed?: readonly ListedContact[];
+  /** Records read with `ids` (a search's matches): their rows are drawn from them, not read again. */
+  fresh?: ReadonlyMap<string, ListedContact>;
   /** Contacts ticked for a bulk action. */
   checked: ReadonlySet<string>;
   onToggle(id: string): void;
@@ -24,8 +26,11 @@ interface Props {
   onReach?(index: number): void;
 }
 
-/** The contacts, virtualized so that 100,000 rows stay smooth; arrow keys move, Enter opens. */
-export function ContactList({ ids, seed, checked, onToggle, onOpen, count = ids.length, onReach }: Props) {
+/**
+ * The contacts, virtualized so that 100,000 rows stay smooth; arrow keys move, Enter opens. Memoized: a keystroke in
+ * the search field redraws the list only once its results arrive.
+ */
+export const ContactList = memo(function ContactList({ ids, seed, fresh, checked, onToggle, onOpen, count = ids.length, onReach }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count,
@@ -36,7 +41,7 @@ export function ContactList({ ids, seed, checked, onToggle, onOpen, count = ids.
   });
   const items = virtualizer.getVirtualItems();
   const lastShown = items.at(-1)?.index ?? 0;
-  const rows = useContactRows(ids, items[0]?.index ?? 0, lastShown, seed);
+  const rows = useContactRows(ids, items[0]?.index ?? 0, lastShown, seed, fresh);
   useEffect(() => onReach?.(lastShown), [onReach, lastShown]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -91,4 +96,4 @@ export function ContactList({ ids, seed, checked, onToggle, onOpen, count = ids.
       </div>
     </div>
   );
-}
+});

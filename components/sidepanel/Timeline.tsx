@@ -1,16 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { listInteractions } from '../../storage/interactions';
 import { i18n } from '../../model/i18n';
+import type { Interaction } from '../../model/schemas';
 import { formatDateTime } from '../format';
 import { interactionLabel, channelLabel } from '../labels';
 import { MeetingCalendarButton } from '../programs/MeetingCalendarButton';
 
 
-/** A contact's interactions, newest first. */
-export function Timeline({ contactId, name = '' }: { contactId: string; name?: string }) {
-  const interactions = useLiveQuery(() => listInteractions(contactId), [contactId]);
-  if (interactions === undefined) return <p className="muted">{i18n.t('sidepanel.loadingTheTimeline')}</p>;
-  if (interactions.length === 0) return <p className="muted">{i18n.t('sidepanel.noInteractionsYetMark')}</p>;
+/** A contact's interactions, newest first (read with the rest of the contact's detail: storage/contact-detail.ts). */
+export function Timeline({ interactions, name = '' }: { interactions: readonly Interaction[]; name?: string }) {
+  if (interactions.length === 0) return <p className="muted" data-testid="no-timeline">{i18n.t('sidepanel.noInteractionsYetMark')}</p>;
   return (
     <ol className="timeline" aria-label={i18n.t('sidepanel.timeline')} data-testid="timeline">
       {interactions.map((interaction) => (

@@ -17,6 +17,7 @@ import {
   pipelineCounts,
   recentContacts,
   SEARCH_LIMIT,
+  searchContactRows,
   searchContacts,
   type Filters,
 } from '../../../storage/contact-list';
@@ -84,6 +85,17 @@ describe('search through the word index', () => {
     // "a": Ángel, ACP (where met), about (notes).
     expect((await searchContacts('a', {}, 'lastContact'))!.ids).toEqual(['wl', 'ao', 'dc']);
     expect((await searchContacts('a', {}, 'added'))!.ids).toEqual(['dc', 'wl', 'ao']);
+  });
+
+  it('hands back the records of its matches in the order of its ids, without the index fields, for one word or several', async () => {
+    for (const [query, sort] of [['northfield', 'nextFollowUp'], ['a', 'added'], ['internal', 'name'], ['northfield wen', 'name'], ['letter', 'name']] as const) {
+      const answer = (await searchContactRows(query, {}, sort))!;
+      expect(answer.ids).toEqual((await searchContacts(query, {}, sort))!.ids);
+      expect(answer.contacts.map((c) => c.id)).toEqual(answer.ids);
+      expect(answer.contacts).toEqual(await contactsByIds(answer.ids));
+      for (const contact of answer.contacts) expect(contact).not.toHaveProperty('searchWords');
+    }
+    expect(await searchContactRows(' ', {}, 'name')).toBeUndefined();
   });
 
   it('says when a word matches more people than it reads, and is exact as soon as one word is narrow', async () => {

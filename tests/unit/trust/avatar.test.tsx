@@ -34,4 +34,14 @@ describe('initials', () => {
     expect(initials('😀')).toBe('😀');
     for (const value of [initials('𝓐lice'), initials('👩‍⚕️ 🩺')]) expect(value.isWellFormed()).toBe(true);
   });
+
+  it('the same as the grapheme segmenter gives, with or without its shortcut for a lone first letter', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const first = (word: string) => segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '';
+    const names = ['Priya Raman', 'Ángel Ortiz', 'Ñandú Pérez', 'क्षमा शर्मा', 'ก้อง สุข', '1\u20e3 Keycap', 'a\u200dz Joined', 'Ōno 小野', '김 민준', '\u1100\u1161 Jamo', 'x\ufe0f Selected', "O’Connor Chidi"];
+    for (const name of names) {
+      const words = name.split(/\s+/);
+      expect(initials(name), name).toBe((first(words[0]!) + first(words.at(-1)!)).toLocaleUpperCase());
+    }
+  });
 });
