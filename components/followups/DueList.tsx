@@ -23,7 +23,7 @@ import { SnoozeMenu } from './SnoozeMenu';
 import type { DueAct } from './due-act';
 import { afterWrite } from '../use-write';
 import { POPUP_SCREEN, readGen } from '../../storage/first-screen';
-import { useReportRead } from '../first-paint/popup-reads';
+import { useReadAgain, useReportRead } from '../first-paint/popup-reads';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
 const SHOWN = 50;
@@ -63,6 +63,7 @@ export function DueList({ windowId, onDraft }: Props) {
   const minute = useMinute();
   const offerUndo = useUndo();
   const hasUndo = useHasUndo();
+  const again = useReadAgain('due-list');
   const loaded = useLiveQuery<Loaded>(async () => {
     // The popup's snapshot copies this list: the data version as the read begins (components/first-paint/popup-reads).
     const gen = readGen(POPUP_SCREEN);
@@ -73,7 +74,7 @@ export function DueList({ windowId, onDraft }: Props) {
     } catch (error) {
       return { ok: false, error: (error as Error).message, gen };
     }
-  }, [minute]);
+  }, [minute, again]);
   useReportRead('due-list', loaded);
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const heading = useRef<HTMLHeadingElement>(null);

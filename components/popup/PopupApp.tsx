@@ -16,6 +16,7 @@ import { i18n } from '../../model/i18n';
 import { writeThenNotify } from '../use-write';
 import { PopupReads, PopupReadsContext } from '../first-paint/popup-reads';
 import { writePopupScreen } from '../first-paint/write-popup-screen';
+import { POPUP_SCREEN, readGen } from '../../storage/first-screen';
 
 /** LinkedIn's and Doximity's pages are never changed: no pointing there. */
 function onProfileSite(url: string): boolean {
@@ -66,7 +67,8 @@ export function PopupApp({ onLive }: Props) {
       copying = true;
       queueMicrotask(() => {
         copying = false;
-        if (main.current) void writePopupScreen(main.current, tracker.gen).catch(() => undefined);
+        const gen = readGen(POPUP_SCREEN);
+        if (main.current && tracker.settled(gen)) void writePopupScreen(main.current, gen).catch(() => undefined);
       });
     });
     return tracker;

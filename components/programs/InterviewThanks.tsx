@@ -16,7 +16,7 @@ import { openSidePanel } from '../open-side-panel';
 import { formatDay } from './labels';
 import { writeThenNotify } from '../use-write';
 import { POPUP_SCREEN, readGen } from '../../storage/first-screen';
-import { useReportRead } from '../first-paint/popup-reads';
+import { useReadAgain, useReportRead } from '../first-paint/popup-reads';
 
 export const THANK_YOU_TEMPLATE = 'builtin:post-interview-thanks';
 
@@ -33,6 +33,7 @@ export function InterviewThanks({ windowId, onDraft }: Props) {
     const timer = setInterval(() => setMinute(Math.floor(Date.now() / 60_000)), 60_000);
     return () => clearInterval(timer);
   }, []);
+  const again = useReadAgain('interview-thanks');
   const read = useLiveQuery(async (): Promise<{ items: Item[]; gen: number }> => {
     // The popup's snapshot shows these: the data version as the read begins (components/first-paint/popup-reads).
     const gen = readGen(POPUP_SCREEN);
@@ -41,7 +42,7 @@ export function InterviewThanks({ windowId, onDraft }: Props) {
       due.map(async (item) => ({ ...item, people: (await contactsByIds(await contactIdsOfProgram(item.programId))).filter((c): c is Contact => c !== undefined) })),
     );
     return { items, gen };
-  }, [minute]);
+  }, [minute, again]);
   useReportRead('interview-thanks', read);
   const items = read?.items;
   // The popup has no undo toast of its own: the undo is offered next to the message, in both contexts.

@@ -9,6 +9,7 @@ import { currentPopupScreen, paintPopup, popupScreenUntil, takeOverPopup } from 
 import { writePopupScreen } from '../../../components/first-paint/write-popup-screen';
 import { paintFirstScreen } from '../../../components/first-paint/first-paint';
 import { uiLanguage } from '../../../components/format';
+import { PopupReads } from '../../../components/first-paint/popup-reads';
 
 const add = (fullName: string, extra: Partial<Contact> = {}) => addContact({ fullName, status: 'not_contacted', ...extra } as Parameters<typeof addContact>[0]);
 
@@ -142,5 +143,30 @@ describe('the popup’s snapshot', () => {
     main.querySelector('section')!.append(alert);
     expect(await writePopupScreen(main, readGen(POPUP_SCREEN))).toBe(false);
     expect(localStorage.getItem(POPUP_SCREEN.key)).toBeNull();
+  });
+});
+
+describe('what the popup’s live view has read', () => {
+  it('takes over once every part has answered, and copies only when all were read at the current version, asking the others once', () => {
+    let answers = 0;
+    const reads = new PopupReads(() => answers++);
+    const asked: string[] = [];
+    reads.onAskAgain('interview-thanks', () => asked.push('interview-thanks'));
+    reads.onAskAgain('due-list', () => asked.push('due-list'));
+    reads.report('due-count', 1);
+    reads.report('due-list', 1);
+    expect(reads.complete).toBe(false);
+    reads.report('interview-thanks', 1);
+    expect(reads.complete).toBe(true);
+    expect(answers).toBe(3);
+    expect(reads.settled(1)).toBe(true);
+    // A write the thank-yous do not show: Dexie reads the count and the list again, not them; they are asked, once.
+    reads.report('due-count', 2);
+    reads.report('due-list', 2);
+    expect(reads.settled(2)).toBe(false);
+    expect(reads.settled(2)).toBe(false);
+    expect(asked).toEqual(['interview-thanks']);
+    reads.report('interview-thanks', 2);
+    expect(reads.settled(2)).toBe(true);
   });
 });
