@@ -36,6 +36,16 @@ type State =
   | { step: 'picker-closed' }
   | { step: 'error'; message: string };
 
+/** The header's count of what is due, live; inside the reads' provider, since the popup's snapshot shows it. */
+function DueCount() {
+  const due = useDueCount();
+  return (
+    <span className="muted" data-testid="due-count" aria-live="polite">
+      {due === undefined ? '' : due === 0 ? i18n.t('popup.noFollowUpsDue') : i18n.t('popup.followUpDue', due, { n: due })}
+    </span>
+  );
+}
+
 interface Props {
   /**
    * Once everything the first paint's snapshot shows has been read and drawn (in the commit's layout effects, before
@@ -74,7 +84,6 @@ export function PopupApp({ onLive }: Props) {
     return tracker;
   }, []);
   const tab = useTargetTab();
-  const due = useDueCount();
   const [state, setState] = useState<State>({ step: 'saving' });
   // Bumped to save again once the user grants access to the site.
   const [attempt, setAttempt] = useState(0);
@@ -123,9 +132,7 @@ export function PopupApp({ onLive }: Props) {
     <main ref={main} className="stack" style={{ width: 360, padding: 16, gap: 12 }} aria-busy={state.step === 'saving'}>
       <header className="spread">
         <h1>Rapport</h1>
-        <span className="muted" data-testid="due-count" aria-live="polite">
-          {due === undefined ? '' : due === 0 ? i18n.t('popup.noFollowUpsDue') : i18n.t('popup.followUpDue', due, { n: due })}
-        </span>
+        <DueCount />
       </header>
 
       <section aria-live="polite" className="stack">
