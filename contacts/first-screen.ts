@@ -91,8 +91,11 @@ function parseRow(value: unknown): FirstScreenRow | undefined {
   return { id, name, role, status: status as Status, ...(thumb === undefined ? {} : { thumb }) };
 }
 
-/** The snapshot stored as `raw`, or undefined when it is absent, of another format, or damaged in any way. */
-export function parseFirstScreen(raw: string | null | undefined): FirstScreen | undefined {
+/**
+ * What every stored snapshot (this one, the popup's) starts with, from `raw`: its fields, when it is JSON of
+ * `format` with both data versions; else undefined.
+ */
+export function parseStoredScreen(raw: string | null | undefined, format: number): (Record<string, unknown> & { format: number; gen: number; stamp: string }) | undefined {
   if (!raw) return undefined;
   let value: unknown;
   try {
@@ -101,8 +104,17 @@ export function parseFirstScreen(raw: string | null | undefined): FirstScreen | 
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { format, gen, stamp, rows, pipeline } = value as Record<string, unknown>;
-  if (format !== FIRST_SCREEN_FORMAT || typeof gen !== 'number' || !isString(stamp) || !Array.isArray(rows)) return undefined;
+  const fields = value as Record<string, unknown>;
+  if (fields.format !== format || typeof fields.gen !== 'number' || !isString(fields.stamp)) return undefined;
+  return fields as Record<string, unknown> & { format: number; gen: number; stamp: string };
+}
+
+/** The snapshot stored as `raw`, or undefined when it is absent, of another format, or damaged in any way. */
+export function parseFirstScreen(raw: string | null | undefined): FirstScreen | undefined {
+  const stored = parseStoredScreen(raw, FIRST_SCREEN_FORMAT);
+  if (!stored) return undefined;
+  const { format, gen, stamp, rows, pipeline } = stored;
+  if (!Array.isArray(rows)) return undefined;
   if (rows.length === 0 || rows.length > FIRST_SCREEN_ROWS) return undefined;
   const parsed = rows.map(parseRow);
   if (!parsed.every((row) => row !== undefined)) return undefined;

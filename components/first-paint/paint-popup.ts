@@ -10,6 +10,7 @@
 import { i18n } from '../../model/i18n';
 import { currentScreen, POPUP_SCREEN, type DataVersions } from '../../storage/first-screen';
 import { buildCopy, isCopiedNode, type CopiedNode } from './dom-copy';
+import { parseStoredScreen } from '../../contacts/first-screen';
 
 /** Raises when the shape changes: an older snapshot is then not painted, never misread. */
 export const POPUP_SCREEN_FORMAT = 1;
@@ -28,17 +29,10 @@ export interface PopupScreen extends DataVersions {
 
 /** The stored popup snapshot, or undefined when absent, of another format, or damaged in any way. */
 export function parsePopupScreen(raw: string | null | undefined): PopupScreen | undefined {
-  if (!raw) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { format, gen, stamp, lang, until, due, list } = value as Record<string, unknown>;
-  if (format !== POPUP_SCREEN_FORMAT || typeof gen !== 'number' || typeof stamp !== 'string' || typeof lang !== 'string') return undefined;
-  if (typeof until !== 'number' || typeof due !== 'string' || !Array.isArray(list) || !isCopiedNode(list)) return undefined;
+  const stored = parseStoredScreen(raw, POPUP_SCREEN_FORMAT);
+  if (!stored) return undefined;
+  const { format, gen, stamp, lang, until, due, list } = stored;
+  if (typeof lang !== 'string' || typeof until !== 'number' || typeof due !== 'string' || !Array.isArray(list) || !isCopiedNode(list)) return undefined;
   return { format, gen, stamp, lang, until, due, list };
 }
 
