@@ -13,7 +13,6 @@ import { i18n } from '../../model/i18n';
 import { formatNumber } from '../format';
 import { contactCount, loadingCount } from './count-text';
 
-
 /** Filters asked for by another section (the Overview's funnel), applied once per `at`. */
 export interface ListRequest {
   filters: Filters;
