@@ -55,6 +55,9 @@ const VENDOR_CHUNKS: [name: string, test: RegExp][] = [
   ['dexie', /[\\/]node_modules[\\/](dexie|dexie-react-hooks)[\\/]/],
   ['zod', /[\\/]node_modules[\\/]zod[\\/]/],
   ['date-fns', /[\\/]node_modules[\\/]date-fns[\\/]/],
+  // Rollup's CommonJS helpers, on their own: left alone they join the first package chunk that needs them (React),
+  // and the first paint, whose browser polyfill needs them too, then loaded and ran all of React before painting.
+  ['cjs-helpers', /^\0commonjsHelpers\.js$/],
 ];
 function vendorChunks(): Plugin {
   return {

@@ -12,7 +12,7 @@ import type { Contact, Status } from '../model/schemas';
 /** Rows in the snapshot: a tall side panel's first screen, and no more. */
 export const FIRST_SCREEN_ROWS = 20;
 /** Raises when the shape changes: an older snapshot is then not painted, never misread. */
-export const FIRST_SCREEN_FORMAT = 1;
+export const FIRST_SCREEN_FORMAT = 2;
 /** A stored thumbnail larger than this is left out (the row shows initials until the live view takes over). */
 const MAX_THUMB = 8_000;
 /** model/schemas.ts's STATUSES, repeated because that file brings zod (a unit test keeps the two equal). */
@@ -38,6 +38,14 @@ export interface FirstScreen {
   gen: number;
   stamp: string;
   rows: FirstScreenRow[];
+  /** The pipeline strip's counts when the snapshot was read (the contacts' summary row), drawn in place of "Counting…". */
+  pipeline?: PipelineCounts;
+}
+
+/** How many contacts there are, and at each stage: what the pipeline strip shows. */
+export interface PipelineCounts {
+  total: number;
+  counts: Record<Status, number>;
 }
 
 /** The second line of a row: title and organization, else the headline. */
@@ -55,11 +63,23 @@ export function firstScreenRow(contact: Contact): FirstScreenRow {
   return row;
 }
 
-export function firstScreenOf(contacts: readonly Contact[], versions: { gen: number; stamp: string }): FirstScreen {
-  return { format: FIRST_SCREEN_FORMAT, gen: versions.gen, stamp: versions.stamp, rows: contacts.slice(0, FIRST_SCREEN_ROWS).map(firstScreenRow) };
+export function firstScreenOf(contacts: readonly Contact[], versions: { gen: number; stamp: string }, pipeline?: PipelineCounts): FirstScreen {
+  const screen: FirstScreen = { format: FIRST_SCREEN_FORMAT, gen: versions.gen, stamp: versions.stamp, rows: contacts.slice(0, FIRST_SCREEN_ROWS).map(firstScreenRow) };
+  if (pipeline) screen.pipeline = { total: pipeline.total, counts: { ...pipeline.counts } };
+  return screen;
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+function parsePipeline(value: unknown): PipelineCounts | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { total, counts } = value as Record<string, unknown>;
+  if (!isCount(total) || typeof counts !== 'object' || counts === null) return undefined;
+  const byStatus = counts as Record<string, unknown>;
+  if (!PAINT_STATUSES.every((status) => isCount(byStatus[status]))) return undefined;
+  return { total, counts: Object.fromEntries(PAINT_STATUSES.map((status) => [status, byStatus[status]])) as Record<Status, number> };
+}
 
 function parseRow(value: unknown): FirstScreenRow | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -71,8 +91,11 @@ function parseRow(value: unknown): FirstScreenRow | undefined {
   return { id, name, role, status: status as Status, ...(thumb === undefined ? {} : { thumb }) };
 }
 
-/** The snapshot stored as `raw`, or undefined when it is absent, of another format, or damaged in any way. */
-export function parseFirstScreen(raw: string | null | undefined): FirstScreen | undefined {
+/**
+ * What every stored snapshot (this one, the popup's) starts with, from `raw`: its fields, when it is JSON of
+ * `format` with both data versions; else undefined.
+ */
+export function parseStoredScreen(raw: string | null | undefined, format: number): (Record<string, unknown> & { format: number; gen: number; stamp: string }) | undefined {
   if (!raw) return undefined;
   let value: unknown;
   try {
@@ -81,16 +104,24 @@ export function parseFirstScreen(raw: string | null | undefined): FirstScreen | 
     return undefined;
   }
   if (typeof value !== 'object' || value === null) return undefined;
-  const { format, gen, stamp, rows } = value as Record<string, unknown>;
-  if (format !== FIRST_SCREEN_FORMAT || typeof gen !== 'number' || !isString(stamp) || !Array.isArray(rows)) return undefined;
-  if (rows.length === 0 || rows.length > FIRST_SCREEN_ROWS) return undefined;
-  const parsed = rows.map(parseRow);
-  return parsed.every((row) => row !== undefined) ? { format, gen, stamp, rows: parsed as FirstScreenRow[] } : undefined;
+  const fields = value as Record<string, unknown>;
+  if (fields.format !== format || typeof fields.gen !== 'number' || !isString(fields.stamp)) return undefined;
+  return fields as Record<string, unknown> & { format: number; gen: number; stamp: string };
 }
 
-/** Whether `screen` was read at the data versions that are current now: anything written since makes it stale. */
-export function isCurrentScreen(screen: FirstScreen, current: { gen: number; stamp: string }): boolean {
-  return screen.gen === current.gen && screen.stamp === current.stamp;
+/** The snapshot stored as `raw`, or undefined when it is absent, of another format, or damaged in any way. */
+export function parseFirstScreen(raw: string | null | undefined): FirstScreen | undefined {
+  const stored = parseStoredScreen(raw, FIRST_SCREEN_FORMAT);
+  if (!stored) return undefined;
+  const { format, gen, stamp, rows, pipeline } = stored;
+  if (!Array.isArray(rows)) return undefined;
+  if (rows.length === 0 || rows.length > FIRST_SCREEN_ROWS) return undefined;
+  const parsed = rows.map(parseRow);
+  if (!parsed.every((row) => row !== undefined)) return undefined;
+  const screen: FirstScreen = { format, gen, stamp, rows: parsed as FirstScreenRow[] };
+  if (pipeline === undefined) return screen;
+  const counts = parsePipeline(pipeline);
+  return counts ? { ...screen, pipeline: counts } : undefined;
 }
 
 /** What a row of the contacts list reads of a contact: a saved record, or a snapshot's row before the records load. */

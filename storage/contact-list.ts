@@ -6,6 +6,7 @@
  * on screen (`contactsByIds`). With 100,000 contacts a full read would hold the
  * panel for seconds and most of the memory it has.
  */
+import type { PipelineCounts } from '../contacts/first-screen';
 import type { FunnelStep } from '../overview/funnel';
 import { db } from './db';
 import { ContactSummary, STATUSES, type Contact, type Source, type Status } from '../model/schemas';
@@ -276,10 +277,8 @@ export function keepMatching(ordered: readonly string[], matching: ReadonlySet<s
   return matching ? ordered.filter((id) => matching.has(id)) : ordered;
 }
 
-export interface Pipeline {
-  total: number;
-  counts: Record<Status, number>;
-}
+/** The counts the pipeline strip shows (the side panel's snapshot keeps a copy: contacts/first-screen.ts). */
+export type Pipeline = PipelineCounts;
 
 /**
  * How many contacts there are, and at each status: the summary row

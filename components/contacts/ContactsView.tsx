@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import { checkContactSummary, keepMatching, matchingIds, orderedIds, pipelineCounts, searchContactRows, type Filters, type Sort } from '../../storage/contact-list';
-import type { ListedContact } from '../../contacts/first-screen';
+import type { ListedContact, PipelineCounts } from '../../contacts/first-screen';
 import { words } from '../../model/text';
 import { ContactList } from '../sidepanel/ContactList';
 import { usePagedIds } from './use-paged-ids';
@@ -11,9 +11,7 @@ import { ProgramsView } from '../programs/ProgramsView';
 import { PipelineStrip } from './PipelineStrip';
 import { i18n } from '../../model/i18n';
 import { formatNumber } from '../format';
-
-/** "1 contact", "2 contacts". */
-const contactCount = (n: number) => i18n.t('contacts.contactCount', n, { n: formatNumber(n) });
+import { contactCount, loadingCount } from './count-text';
 
 /** Filters asked for by another section (the Overview's funnel), applied once per `at`. */
 export interface ListRequest {
@@ -27,6 +25,8 @@ interface Props {
   preview?: readonly ListedContact[];
   /** False while `preview` is the first-paint snapshot's rows, not yet the database's answer (components/first-paint/). */
   live?: boolean;
+  /** The snapshot's pipeline counts, shown until the live counts answer, so that the strip is there from the first paint. */
+  paintedPipeline?: PipelineCounts;
   /** False while a contact is open over the list: the list keeps its state and asks nothing until shown again. */
   active?: boolean;
   searchRef: RefObject<HTMLInputElement | null>;
@@ -39,7 +39,7 @@ interface Props {
  * organizations view. Every question is answered by the database's indexes
  * (storage/contact-list.ts); the list holds ids, and reads only the rows on screen.
  */
-export function ContactsView({ preview, live = true, request, active = true, searchRef, onOpen, onAdd }: Props) {
+export function ContactsView({ preview, live = true, paintedPipeline, request, active = true, searchRef, onOpen, onAdd }: Props) {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({});
   const [sort, setSort] = useState<Sort>('name');
@@ -83,7 +83,11 @@ export function ContactsView({ preview, live = true, request, active = true, sea
   );
   // One row kept by every write (storage/contact-summary.ts); `repaired` asks again after the check below recounts it.
   const [repaired, setRepaired] = useState(0);
-  const pipeline = useContactsQuery(pipelineCounts, [repaired], asking);
+  const livePipeline = useContactsQuery(pipelineCounts, [repaired], asking);
+  // The snapshot's counts until the first live answer (they are the database's own, read since the last write).
+  const [counted, setCounted] = useState(false);
+  if (livePipeline !== undefined && !counted) setCounted(true);
+  const pipeline = livePipeline ?? (counted ? undefined : paintedPipeline);
   // Everyone's ids as a set, built once per change to the list: ticked contacts deleted elsewhere are unticked.
   const known = useMemo(() => {
     const ids = paging ? paged.ids : ordered;
@@ -110,7 +114,7 @@ export function ContactsView({ preview, live = true, request, active = true, sea
     if (performance.getEntriesByName('rapport:first-paint').length === 0) performance.mark('rapport:first-paint');
     if (live && performance.getEntriesByName('rapport:list-ready').length === 0) performance.mark('rapport:list-ready');
   }, [preview, live]);
-  const complete = everyone !== undefined && pipeline !== undefined;
+  const complete = everyone !== undefined && livePipeline !== undefined;
   useEffect(() => {
     if (complete && performance.getEntriesByName('rapport:list-complete').length === 0) performance.mark('rapport:list-complete');
   }, [complete]);
@@ -235,7 +239,7 @@ export function ContactsView({ preview, live = true, request, active = true, sea
           // The first page, straight from the name index, while the whole list's order is read.
           <>
             <p className="muted list-meta" aria-busy="true" data-testid="loading-count">
-              {total === undefined ? i18n.t('contacts.loadingAllContacts') : i18n.t('contacts.loading', { contactCount: contactCount(total) })}
+              {loadingCount(total)}
             </p>
             <ContactList ids={preview.map((c) => c.id)} seed={preview} checked={checked} onToggle={toggle} onOpen={onOpen} />
           </>

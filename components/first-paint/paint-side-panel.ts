@@ -8,7 +8,8 @@
  */
 import { i18n } from '../../model/i18n';
 import { initials } from '../../contacts/initials';
-import type { FirstScreen, FirstScreenRow } from '../../contacts/first-screen';
+import { PAINT_STATUSES, type FirstScreen, type FirstScreenRow, type PipelineCounts } from '../../contacts/first-screen';
+import { loadingCount } from '../contacts/count-text';
 import { statusLabel } from '../labels';
 import { SECTIONS } from '../sidepanel/sections';
 
@@ -47,6 +48,22 @@ function row(item: FirstScreenRow, index: number): HTMLElement {
   );
 }
 
+/** PipelineStrip with the snapshot's counts (model/schemas.ts's STATUSES, in their order, as PAINT_STATUSES). */
+function pipelineStrip({ counts }: PipelineCounts): HTMLElement {
+  return el(
+    'div',
+    { class: 'pipeline', role: 'group', 'aria-label': i18n.t('contacts.pipeline') },
+    ...PAINT_STATUSES.map((status) =>
+      el(
+        'button',
+        { type: 'button', class: `stage ${status}`, 'aria-pressed': 'false', 'aria-label': `${statusLabel(status)}: ${counts[status]}` },
+        el('span', { class: 'stage-count' }, String(counts[status])),
+        el('span', { class: 'stage-label' }, statusLabel(status)),
+      ),
+    ),
+  );
+}
+
 /** The panel as React first draws it with `screen`'s rows as its first page. */
 export function sidePanelFirstScreen(screen: FirstScreen): HTMLElement {
   const header = el(
@@ -74,7 +91,9 @@ export function sidePanelFirstScreen(screen: FirstScreen): HTMLElement {
       el('input', { type: 'search', placeholder: i18n.t('contacts.searchNameProgramSchool'), 'aria-label': i18n.t('contacts.searchContacts') }),
       el('button', { type: 'button', 'aria-label': i18n.t('contacts.addAContactBy') }, i18n.t('contacts.add')),
     ),
-    el('p', { class: 'muted', 'aria-busy': 'true', style: 'margin: 0px;' }, i18n.t('contacts.counting')),
+    screen.pipeline
+      ? pipelineStrip(screen.pipeline)
+      : el('p', { class: 'muted', 'aria-busy': 'true', style: 'margin: 0px;' }, i18n.t('contacts.counting')),
     el(
       'div',
       { class: 'spread' },
@@ -100,7 +119,7 @@ export function sidePanelFirstScreen(screen: FirstScreen): HTMLElement {
       'div',
       { style: 'display: contents;' },
       controls,
-      el('p', { class: 'muted list-meta', 'aria-busy': 'true', 'data-testid': 'loading-count' }, i18n.t('contacts.loadingAllContacts')),
+      el('p', { class: 'muted list-meta', 'aria-busy': 'true', 'data-testid': 'loading-count' }, loadingCount(screen.pipeline?.total)),
       list,
     ),
   );

@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'react';
 import { firstContacts } from '../../storage/contacts';
+import { pipelineCounts } from '../../storage/contact-list';
 import { writeFirstScreen } from '../../storage/first-screen';
 import { useContactsVersion } from '../use-contacts-query';
 
@@ -14,6 +15,6 @@ export function useFirstScreenWriter(ready = true): void {
   useEffect(() => {
     if (!ready) return;
     // A failed write leaves no snapshot, and the next open paints from the database as before.
-    writeFirstScreen(firstContacts).catch(() => undefined);
+    writeFirstScreen(firstContacts, pipelineCounts).catch(() => undefined);
   }, [version, ready]);
 }

@@ -22,6 +22,8 @@ import { DueRow } from './DueRow';
 import { SnoozeMenu } from './SnoozeMenu';
 import type { DueAct } from './due-act';
 import { afterWrite } from '../use-write';
+import { POPUP_SCREEN, readGen } from '../../storage/first-screen';
+import { useReadAgain, useReportRead } from '../first-paint/popup-reads';
 
 /** The popup is small: it lists the oldest ones and says how many more there are. */
 const SHOWN = 50;
@@ -37,8 +39,8 @@ interface Props {
 }
 
 type Loaded =
-  | { ok: true; due: DueListData; counts: DueCounts; settings: Settings; now: number }
-  | { ok: false; error: string };
+  | { ok: true; due: DueListData; counts: DueCounts; settings: Settings; now: number; gen: number }
+  | { ok: false; error: string; gen: number };
 
 /** Re-renders each minute, so that a follow-up falling due while the list is open appears. */
 function useMinute(): number {
@@ -61,15 +63,19 @@ export function DueList({ windowId, onDraft }: Props) {
   const minute = useMinute();
   const offerUndo = useUndo();
   const hasUndo = useHasUndo();
+  const again = useReadAgain('due-list');
   const loaded = useLiveQuery<Loaded>(async () => {
+    // The popup's snapshot copies this list: the data version as the read begins (components/first-paint/popup-reads).
+    const gen = readGen(POPUP_SCREEN);
     try {
       const now = Date.now();
       const [due, counts, settings] = await Promise.all([listDue(now, SHOWN), countDue(now), getSettings()]);
-      return { ok: true, due, counts, settings, now };
+      return { ok: true, due, counts, settings, now, gen };
     } catch (error) {
-      return { ok: false, error: (error as Error).message };
+      return { ok: false, error: (error as Error).message, gen };
     }
-  }, [minute]);
+  }, [minute, again]);
+  useReportRead('due-list', loaded);
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
@@ -117,7 +123,8 @@ export function DueList({ windowId, onDraft }: Props) {
         </p>
       )}
       {status && (
-        <p className={status.error ? 'error' : 'ok'} role={status.error ? 'alert' : 'status'} style={{ margin: 0 }}>
+        // data-transient: what the user just did, never copied into the next open's first paint.
+        <p className={status.error ? 'error' : 'ok'} role={status.error ? 'alert' : 'status'} style={{ margin: 0 }} data-transient="">
           {status.text}
         </p>
       )}

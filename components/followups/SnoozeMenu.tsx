@@ -37,12 +37,14 @@ export function SnoozeMenu({ name, now, onSnooze }: Props) {
         {i18n.t('popup.snooze')}
       </button>
       {snoozing && (
+        // data-transient: an open menu is not copied into the popup's first paint (components/first-paint/dom-copy.ts).
         <div
           id={snoozeId}
           role="group"
           aria-label={i18n.t('popup.snoozeFor', { name })}
           className="stack"
           style={{ gap: 6, flexBasis: '100%' }}
+          data-transient=""
           onKeyDown={(event) => {
             if (event.key !== 'Escape') return;
             // Escape closes just these choices, not whatever holds the list.

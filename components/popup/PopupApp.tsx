@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { isDoximityHost, isLinkedInHost } from '../../model/profile-links';
 import { sendToBackground, type SaveOutcome } from '../../messages';
 import { undoSave } from '../../storage/contacts';
@@ -14,6 +14,9 @@ import { useDueCount } from '../followups/use-due-count';
 import { useTargetTab } from '../use-target-tab';
 import { i18n } from '../../model/i18n';
 import { writeThenNotify } from '../use-write';
+import { PopupReads, PopupReadsContext } from '../first-paint/popup-reads';
+import { writePopupScreen } from '../first-paint/write-popup-screen';
+import { POPUP_SCREEN, readGen } from '../../storage/first-screen';
 
 /** LinkedIn's and Doximity's pages are never changed: no pointing there. */
 function onProfileSite(url: string): boolean {
@@ -33,13 +36,54 @@ type State =
   | { step: 'picker-closed' }
   | { step: 'error'; message: string };
 
+/** The header's count of what is due, live; inside the reads' provider, since the popup's snapshot shows it. */
+function DueCount() {
+  const due = useDueCount();
+  return (
+    <span className="muted" data-testid="due-count" aria-live="polite">
+      {due === undefined ? '' : due === 0 ? i18n.t('popup.noFollowUpsDue') : i18n.t('popup.followUpDue', due, { n: due })}
+    </span>
+  );
+}
+
+interface Props {
+  /**
+   * Once everything the first paint's snapshot shows has been read and drawn (in the commit's layout effects, before
+   * the browser paints): the live view takes over from the snapshot (entrypoints/popup/app.tsx).
+   */
+  onLive?(): void;
+}
+
 /**
  * The toolbar popup. Opening it is the click that saves (Pocket-style): the
  * person on the page is saved at once and shown with Undo.
  */
-export function PopupApp() {
+export function PopupApp({ onLive }: Props) {
+  const main = useRef<HTMLElement>(null);
+  // Each answer drawn: the takeover the first time everything has answered, then the next open's snapshot, copied.
+  const reads = useMemo(() => {
+    let live = false;
+    let copying = false;
+    const tracker: PopupReads = new PopupReads(() => {
+      if (!tracker.complete) return;
+      if (!live) {
+        live = true;
+        onLive?.();
+        if (performance.getEntriesByName('rapport:first-paint').length === 0) performance.mark('rapport:first-paint');
+        performance.mark('rapport:popup-live');
+      }
+      // Once per task, after every answer of this commit is in the DOM.
+      if (copying) return;
+      copying = true;
+      queueMicrotask(() => {
+        copying = false;
+        const gen = readGen(POPUP_SCREEN);
+        if (main.current && tracker.settled(gen)) void writePopupScreen(main.current, gen).catch(() => undefined);
+      });
+    });
+    return tracker;
+  }, []);
   const tab = useTargetTab();
-  const due = useDueCount();
   const [state, setState] = useState<State>({ step: 'saving' });
   // Bumped to save again once the user grants access to the site.
   const [attempt, setAttempt] = useState(0);
@@ -84,12 +128,11 @@ export function PopupApp() {
   return (
     // Follow-up actions in the due list can be undone (components/undo.tsx).
     <UndoProvider>
-    <main className="stack" style={{ width: 360, padding: 16, gap: 12 }} aria-busy={state.step === 'saving'}>
+    <PopupReadsContext.Provider value={reads}>
+    <main ref={main} className="stack" style={{ width: 360, padding: 16, gap: 12 }} aria-busy={state.step === 'saving'}>
       <header className="spread">
         <h1>Rapport</h1>
-        <span className="muted" data-testid="due-count" aria-live="polite">
-          {due === undefined ? '' : due === 0 ? i18n.t('popup.noFollowUpsDue') : i18n.t('popup.followUpDue', due, { n: due })}
-        </span>
+        <DueCount />
       </header>
 
       <section aria-live="polite" className="stack">
@@ -163,6 +206,7 @@ export function PopupApp() {
 
       <DueList windowId={tab?.windowId} />
     </main>
+    </PopupReadsContext.Provider>
     </UndoProvider>
   );
 }

@@ -15,6 +15,8 @@ import type { Contact } from '../../model/schemas';
 import { openSidePanel } from '../open-side-panel';
 import { formatDay } from './labels';
 import { writeThenNotify } from '../use-write';
+import { POPUP_SCREEN, readGen } from '../../storage/first-screen';
+import { useReadAgain, useReportRead } from '../first-paint/popup-reads';
 
 export const THANK_YOU_TEMPLATE = 'builtin:post-interview-thanks';
 
@@ -31,12 +33,18 @@ export function InterviewThanks({ windowId, onDraft }: Props) {
     const timer = setInterval(() => setMinute(Math.floor(Date.now() / 60_000)), 60_000);
     return () => clearInterval(timer);
   }, []);
-  const items = useLiveQuery(async (): Promise<Item[]> => {
+  const again = useReadAgain('interview-thanks');
+  const read = useLiveQuery(async (): Promise<{ items: Item[]; gen: number }> => {
+    // The popup's snapshot shows these: the data version as the read begins (components/first-paint/popup-reads).
+    const gen = readGen(POPUP_SCREEN);
     const due = await listDueInterviewThanks(Date.now());
-    return Promise.all(
+    const items = await Promise.all(
       due.map(async (item) => ({ ...item, people: (await contactsByIds(await contactIdsOfProgram(item.programId))).filter((c): c is Contact => c !== undefined) })),
     );
-  }, [minute]);
+    return { items, gen };
+  }, [minute, again]);
+  useReportRead('interview-thanks', read);
+  const items = read?.items;
   // The popup has no undo toast of its own: the undo is offered next to the message, in both contexts.
   const [status, setStatus] = useState<{ text: string; error?: boolean; undo?: () => Promise<void> }>();
 
@@ -72,7 +80,7 @@ export function InterviewThanks({ windowId, onDraft }: Props) {
         {i18n.t('programs.thanksTitle')}
       </h3>
       {status && (
-        <p className={status.error ? 'error' : 'ok'} role={status.error ? 'alert' : 'status'} style={{ margin: 0 }}>
+        <p className={status.error ? 'error' : 'ok'} role={status.error ? 'alert' : 'status'} style={{ margin: 0 }} data-transient="">
           {status.text}{' '}
           {status.undo && (
             <button type="button" className="link" onClick={() => void status.undo!().catch((error: Error) => setStatus({ text: error.message, error: true }))}>

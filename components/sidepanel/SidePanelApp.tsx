@@ -42,7 +42,7 @@ export function SidePanelApp() {
   // While the panel is open, sync (when the user turned it on) runs continuously.
   useSyncLive();
   // A first page from the name index paints at once; the list's order, search and counts follow, from indexes too.
-  const { rows: preview, live } = useFirstPage();
+  const { rows: preview, live, pipeline: paintedPipeline } = useFirstPage();
   // Each change to the contacts, here or in any other context, is written to the next open's first paint.
   useFirstScreenWriter(live);
   const focus = useLiveQuery(getFocusContact, []);
@@ -247,6 +247,7 @@ export function SidePanelApp() {
               <ContactsView
                 preview={preview}
                 live={live}
+                paintedPipeline={paintedPipeline}
                 request={listRequest}
                 active={screen.name === 'list'}
                 searchRef={search}

@@ -1,21 +1,13 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+// The popup's entry: paints its first screen from its snapshot (no React, Dexie or zod), then loads the app.
 import { uiLanguage } from '../../components/format';
 import '../../components/theme.css';
-import { ErrorBoundary } from '../../components/ErrorBoundary';
-import { PopupApp } from '../../components/popup/PopupApp';
-import { reloadOnSchemaChange } from '../../components/reload-on-schema-change';
-import { requestPersistence } from '../../storage/persistence';
-
-reloadOnSchemaChange();
-void requestPersistence();
+import { paintFirstScreen } from '../../components/first-paint/first-paint';
+import { currentPopupScreen, paintPopup } from '../../components/first-paint/paint-popup';
 
 // Screen readers pronounce the page in the language its text is in.
-document.documentElement.lang = uiLanguage();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>
-      <PopupApp />
-    </ErrorBoundary>
-  </StrictMode>,
-);
+const lang = uiLanguage();
+document.documentElement.lang = lang;
+const root = document.getElementById('root')!;
+const painted = paintFirstScreen(root, paintPopup, () => currentPopupScreen(lang));
+// Loaded beside the paint, not after it: the app's chunks are read while the snapshot is drawn.
+void import('./app').then(({ start }) => start(root, painted));

@@ -10,6 +10,32 @@ import { freshWorker, markWorker, stopWorker } from './worker-control';
 
 const RESIDENT = 'linkedin/profile-resident';
 
+/**
+ * Recorded from the popup's first script on: the first due row as the snapshot painted it and as the live view drew
+ * it when it took over (each measured in the mutation's microtask, before a frame), its box taken from the due list's
+ * own top (the save's outcome above it is the save's news, not the takeover's), and the due count in the header.
+ */
+function recordPopupPaint() {
+  type Seen = { name: string; due: string; top: number; left: number; width: number; height: number };
+  const record: { snapshot?: Seen; live?: Seen } = {};
+  (window as unknown as { popupPaint: typeof record }).popupPaint = record;
+  const seen = (scope: Element): Seen | undefined => {
+    const item = scope.querySelector('ul > li');
+    const list = item?.closest('section');
+    if (!item || !list) return undefined;
+    const box = item.getBoundingClientRect();
+    const from = list.getBoundingClientRect();
+    const due = scope.querySelector('header span')?.textContent ?? '';
+    return { name: item.querySelector('strong')?.textContent ?? '', due, top: box.top - from.top, left: box.left, width: box.width, height: box.height };
+  };
+  new MutationObserver(() => {
+    const copy = document.querySelector('[data-first-paint]');
+    if (copy) record.snapshot ??= seen(copy);
+    const root = document.getElementById('root');
+    if (!copy && root && !root.hidden) record.live ??= seen(root);
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+}
+
 function actionTitle(worker: Worker, tabId?: number): Promise<string> {
   return worker.evaluate((id) => chrome.action.getTitle(id === undefined ? {} : { tabId: id }), tabId);
 }
@@ -108,10 +134,17 @@ test('the popup lists the due follow-up; "Draft follow-up" opens its drafting in
   await makeFollowUpDue(panel, worker);
   await panel.close();
 
+  // The open popup followed the panel's write, and copied its due list for the next open's first paint.
+  await expect.poll(() => popup.evaluate(() => localStorage.getItem('rapport:popup-screen') ?? ''), { timeout: 30_000 }).toContain('Priya Raman');
+  await popup.addInitScript(recordPopupPaint);
   await popup.reload();
   const item = popup.getByTestId('due-item');
   await expect(item).toContainText('Priya Raman');
   await expect(item).toContainText(/days overdue/);
+  // Painted from the snapshot before React loaded, and the live view took over with the row in place and the same count.
+  const paint = await popup.evaluate(() => (window as unknown as { popupPaint: { snapshot?: { name: string }; live?: { name: string } } }).popupPaint);
+  expect(paint.snapshot?.name).toBe('Priya Raman');
+  expect(paint.live).toEqual(paint.snapshot);
   // Keyboard: snooze opens a group of choices and is reachable without a mouse.
   const snooze = item.getByRole('button', { name: 'Snooze Priya Raman' });
   await snooze.focus();

@@ -150,6 +150,22 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s build audit', (target) => {
     expect(source.length).toBeLessThanOrEqual(BACKGROUND_BUDGET_BYTES);
   });
 
+  it('L1: the side panel’s and the popup’s first paint load no React, Dexie, zod or date-fns', () => {
+    for (const page of ['sidepanel.html', 'popup.html']) {
+      const html = readFileSync(join(dir, page), 'utf8');
+      const entries = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!);
+      const graph = entries.flatMap((entry) => staticGraph(dir, entry));
+      expect(graph.length, page).toBeGreaterThan(0);
+      for (const file of graph) {
+        // The packages' own chunks (wxt.config.ts VENDOR_CHUNKS), and their words should one be inlined elsewhere.
+        expect(file, page).not.toMatch(/[\\/](react|dexie|zod|date-fns)-[\w-]+\.js$/);
+        expect(readFileSync(file, 'utf8'), `${page}: ${file}`).not.toMatch(/react\.dev\/errors|__REACT_DEVTOOLS|DexieError|ZodError|differenceInCalendarDays/);
+      }
+      // What does load them is there, and loaded later: the first paint's entry imports the app.
+      expect(entries.some((entry) => /import\(/.test(readFileSync(join(dir, entry), 'utf8'))), page).toBe(true);
+    }
+  });
+
   it('X3: nothing but the extension ships: no source maps, tests, fixtures or TypeScript', () => {
     for (const file of files(dir)) {
       const path = file.slice(dir.length + 1);

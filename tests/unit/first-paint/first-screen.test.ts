@@ -6,6 +6,7 @@ import { addContact, deleteContacts, firstContacts, updateContact } from '../../
 import { currentFirstScreen, readFirstScreen, SCREEN_KEY, writeFirstScreen } from '../../../storage/first-screen';
 import { paintFirstScreen } from '../../../components/first-paint/first-paint';
 import { paintSidePanel } from '../../../components/first-paint/paint-side-panel';
+import { pipelineCounts } from '../../../storage/contact-list';
 import { useLocale } from '../locale-messages';
 import { eventually } from '../wait';
 
@@ -105,6 +106,28 @@ describe('the side panel’s first paint', () => {
     expect(root.querySelector('.pill.replied')?.textContent).toBe('Respondió');
     expect(root.querySelector('[data-first-paint]')?.hasAttribute('inert')).toBe(true);
     expect(performance.getEntriesByName('rapport:first-paint').length).toBeGreaterThan(0);
+  });
+
+  it('draws the pipeline strip with the snapshot’s counts, not “Counting…” that the counts would then push down', async () => {
+    await add('Ana Ruiz', { status: 'replied' } as Partial<Contact>);
+    await add('Ben Ode');
+    await writeFirstScreen(firstContacts, pipelineCounts);
+    expect(readFirstScreen()?.pipeline).toEqual({ total: 2, counts: expect.objectContaining({ replied: 1, not_contacted: 1, meeting: 0 }) });
+    const root = document.createElement('div');
+    await paintFirstScreen(root, paintSidePanel);
+    expect(root.textContent).not.toContain('Counting…');
+    expect([...root.querySelectorAll('.pipeline .stage')].map((stage) => stage.getAttribute('aria-label'))).toEqual([
+      'Not contacted: 1',
+      'Awaiting reply: 0',
+      'Replied: 1',
+      'Meeting: 0',
+      'Closed: 0',
+      'No response: 0',
+    ]);
+    expect(root.querySelector('[data-testid="loading-count"]')?.textContent).toBe('Loading 2 contacts…');
+    // Damaged counts are no snapshot at all.
+    const screen = readFirstScreen()!;
+    expect(parseFirstScreen(JSON.stringify({ ...screen, pipeline: { total: 2, counts: { replied: -1 } } }))).toBeUndefined();
   });
 
   it('paints nothing without a current snapshot', async () => {
