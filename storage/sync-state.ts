@@ -134,7 +134,11 @@ export async function applyMerged(db: RapportDB, items: readonly MergedItem[], c
       if (item.writeLocal) {
         try {
           // IndexedDB has no savepoints: each record is checked before anything of the batch is written.
-          await binding.plan(table, item.id, item.version, writes);
+          // Awaited only when the kind reads (settings): hundreds of awaits in a row lose Dexie's transaction
+          // zone, and the writes after them then ran outside this transaction, which committed early
+          // (PrematureCommitError: the round failed, the checkpoint was saved apart from its records).
+          const planned = binding.plan(table, item.id, item.version, writes);
+          if (planned) await planned;
         } catch (error) {
           outcome.invalid.push({ key, reason: error instanceof Error ? error.message : String(error) });
           continue;
