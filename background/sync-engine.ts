@@ -59,19 +59,29 @@ export interface SyncContext {
   now?: () => number;
   /** Records per engine transaction (BATCH unless a test asks for small ones). */
   batch?: number;
+  /**
+   * The revisions this session wrote to the replica, by document: when the change feed brings one
+   * back, it is this device's own write and is skipped without reading Dexie. Entries go as they are
+   * met, so the map stays small; a worker that restarts starts it empty and reads Dexie instead.
+   */
+  written?: Map<string, string>;
 }
 
 const CHECKPOINT_KEY = 'checkpoint';
-/** Records per engine transaction and per bulkDocs. */
-const BATCH = 500;
+/** Records per engine transaction and per bulkDocs: each costs a transaction and a checkpoint, so large (bench/sync.bench.ts). */
+const BATCH = 1_000;
 
 interface Leaf {
   rev: string;
   payload: Payload;
 }
 
+type AllDocsRow = Awaited<ReturnType<PouchLike['allDocs']>>['rows'][number];
+
 interface Work {
   docId: string;
+  /** The replica's current row for the document, when the caller has just read it: not read again. */
+  row?: AllDocsRow;
   key?: { kind: string; id: string };
   /** The record's local sync state, when the caller has just read it (the outbox): not read again. */
   local?: SyncRecord;
@@ -90,12 +100,14 @@ function versionOf(payload: Payload): Version {
   return version;
 }
 
-async function readLeaves(ctx: SyncContext, docIds: string[]): Promise<{ leaves: Map<string, Leaf[]>; winners: Map<string, string>; unreadable: number }> {
+async function readLeaves(ctx: SyncContext, docIds: string[], given: Map<string, AllDocsRow>): Promise<{ leaves: Map<string, Leaf[]>; winners: Map<string, string>; unreadable: number }> {
   const leaves = new Map<string, Leaf[]>();
   const winners = new Map<string, string>();
   let unreadable = 0;
   if (docIds.length === 0) return { leaves, winners, unreadable };
-  const { rows } = await ctx.replica.allDocs({ keys: docIds, include_docs: true, conflicts: true });
+  const missing = docIds.filter((id) => !given.has(id));
+  const read = missing.length ? (await ctx.replica.allDocs({ keys: missing, include_docs: true, conflicts: true })).rows : [];
+  const rows = [...docIds.filter((id) => given.has(id)).map((id) => given.get(id)!), ...read];
   // Every revision of the batch is fetched and opened at once: WebCrypto works off the main thread, so awaiting each in turn only waits.
   await Promise.all(
     rows.map(async (row) => {
@@ -206,7 +218,8 @@ async function resolveConflicts(ctx: SyncContext, kind: string, id: string, vers
 /** Merges, writes the replica, then Dexie: a crash between the two leaves the record pending or its change unread, never lost. */
 async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | number): Promise<RoundResult> {
   const docIds = [...new Set(work.map((w) => w.docId))];
-  const { leaves, winners, unreadable } = await readLeaves(ctx, docIds);
+  const prefetched = new Map(work.filter((w) => w.row).map((w) => [w.docId, w.row!]));
+  const { leaves, winners, unreadable } = await readLeaves(ctx, docIds, prefetched);
   const knownKeys = new Map(work.filter((w) => w.key).map((w) => [w.docId, w.key!]));
   for (const [docId, found] of leaves) {
     const payload = found[0]?.payload;
@@ -228,7 +241,8 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
     if (!binding) continue;
     const local: SyncRecord | undefined = locals[i];
     const remote = (leaves.get(docId) ?? []).filter((leaf) => leaf.payload.kind === kind && leaf.payload.id === id);
-    const versions = [...(local ? [local.version] : []), ...remote.map((leaf) => versionOf(leaf.payload))];
+    const remoteVersions = remote.map((leaf) => versionOf(leaf.payload));
+    const versions = [...(local ? [local.version] : []), ...remoteVersions];
     if (versions.length === 0) continue;
     const merged = mergeAll(versions, { trashable: binding.trashable });
     const resolved = await resolveConflicts(ctx, kind, id, merged.version, merged.conflicts);
@@ -237,7 +251,9 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
     const winnerRev = winners.get(docId);
     const winner = remote.find((leaf) => leaf.rev === winnerRev);
     const losers = remote.filter((leaf) => leaf !== winner);
-    const upToDate = winner && losers.length === 0 && sameVersion(versionOf(winner.payload), version);
+    // A record new here with one revision merges to that very version (mergeAll returns it as is): no need to compare.
+    const asReceived = !local && remote.length === 1 && version === remoteVersions[0];
+    const upToDate = winner && losers.length === 0 && (asReceived || sameVersion(versionOf(winner.payload), version));
     if (!upToDate) {
       sealing.push(
         seal(ctx.keys.encrypt, { v: 1, kind, id, ...version } satisfies Payload, docId).then((sealed) => ({ _id: docId, ...(winnerRev ? { _rev: winnerRev } : {}), ...sealed })),
@@ -264,7 +280,10 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
     for (const [index, result] of results.entries()) {
       const doc = writes[index]!;
       if (result.error || result.ok === false) failed.add(doc._id);
-      else if (!doc._deleted && result.rev) revs.set(doc._id, result.rev);
+      else if (!doc._deleted && result.rev) {
+        revs.set(doc._id, result.rev);
+        ctx.written?.set(doc._id, result.rev);
+      }
     }
     for (const item of items) {
       if (item.sent) continue;
@@ -324,8 +343,16 @@ export async function pullChanges(ctx: SyncContext): Promise<RoundResult> {
     const { results, last_seq } = await ctx.replica.changes({ since, limit: ctx.batch ?? BATCH, style: 'all_docs' });
     if (results.length === 0) return total;
     const leavesOf = new Map(results.map((r) => [r.id, r.changes ?? []]));
-    const ids = [...new Set(results.map((r) => r.id).filter(isRecordDocId))];
-    const known = new Map((await syncRecordsByDocId(ctx.db, ids)).map((row) => [row.docId!, row]));
+    // This device's own writes coming back (one leaf, the very revision it wrote): nothing to read. A local edit
+    // made since is pending, and the next push merges it with this revision.
+    const own = (id: string) => {
+      const leaves = leavesOf.get(id)!;
+      const mine = leaves.length === 1 && ctx.written?.get(id) === leaves[0]!.rev;
+      if (mine) ctx.written!.delete(id);
+      return mine;
+    };
+    const ids = [...new Set(results.map((r) => r.id).filter(isRecordDocId))].filter((id) => !own(id));
+    const known = new Map((ids.length ? await syncRecordsByDocId(ctx.db, ids) : []).map((row) => [row.docId!, row]));
     const heldAsIs = (id: string) => {
       const row = known.get(id);
       const leaves = leavesOf.get(id)!;
@@ -340,7 +367,7 @@ export async function pullChanges(ctx: SyncContext): Promise<RoundResult> {
       const row = known.get(id);
       const doc = current.get(id);
       const settled = row && !row.pending && doc?.value?.rev === row.rev && !(doc?.doc?._conflicts?.length);
-      if (!settled) work.push({ docId: id, key: row ? { kind: row.kind, id: row.id } : undefined });
+      if (!settled) work.push({ docId: id, key: row ? { kind: row.kind, id: row.id } : undefined, row: doc });
     }
     total = add(total, await reconcile(ctx, work, last_seq));
     since = last_seq;

@@ -27,7 +27,7 @@ export const SYNC_ALARM = 'rapport-sync';
 /** Minutes between background rounds when no Rapport page is open. */
 const ALARM_MINUTES = 5;
 /** Documents per replication request: each batch costs a checkpoint on both sides, so fewer, larger ones (measured in bench/sync.bench.ts). */
-const REPLICATION = { batch_size: 500 };
+const REPLICATION = { batch_size: 1_000 };
 /**
  * Live replication retries a lost server with a doubling wait; PouchDB's own
  * grows to ten minutes, so a laptop back online after a while would wait
@@ -66,6 +66,9 @@ interface Session {
 let session: Promise<Session | undefined> | undefined;
 let roundRunning: Promise<void> | undefined;
 let roundAgain = false;
+/** The wait before a failed round is tried again while live (doubling, see backOff), and its timer. */
+let roundRetry = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let syncing = false;
 let live: { cancel(): void } | undefined;
 let pendingWatch: Subscription | undefined;
@@ -89,7 +92,7 @@ async function openSession(): Promise<Session | undefined> {
     skip_setup: true,
     ...(config.username || config.password ? { auth: { username: config.username, password: config.password } } : {}),
   });
-  return { config, replica, remote, ctx: { db, replica, keys, device: config.device } };
+  return { config, replica, remote, ctx: { db, replica, keys, device: config.device, written: new Map() } };
 }
 
 function getSession(): Promise<Session | undefined> {
@@ -140,8 +143,18 @@ function requestRound(): Promise<void> {
         const result = await syncRound(current.ctx);
         await saveStatus(live ? { lastError: roundError(result), ...(roundError(result) ? {} : { lastSyncedAt: Date.now() }) } : { lastError: roundError(result) });
       } while (roundAgain);
+      roundRetry = 0;
     } catch (error) {
       await saveStatus({ lastError: classify(error) });
+      // While live, nothing else may come to ask again (the records that failed are already in the replica):
+      // try again after a doubling wait, as replication does.
+      if (live) {
+        roundRetry = backOff(roundRetry);
+        retryTimer ??= setTimeout(() => {
+          retryTimer = undefined;
+          void requestRound();
+        }, roundRetry);
+      }
     } finally {
       syncing = false;
       roundRunning = undefined;
@@ -188,6 +201,8 @@ async function startLive(): Promise<void> {
 }
 
 function stopLive(): void {
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = undefined;
   live?.cancel();
   live = undefined;
   pendingWatch?.unsubscribe();

@@ -40,8 +40,10 @@ export interface SyncBinding {
   /**
    * Checks a merged version against its schema and adds the rows it becomes to `writes`; throws when
    * the record does not pass (nothing of it is added then). `table` is for reads only.
+   * Synchronous unless the kind must read (the settings row): a batch planned inside one Dexie
+   * transaction must not await once per record (see storage/sync-state.ts `applyMerged`).
    */
-  plan(table: TableOf, id: string, version: Version, writes: RowWrites): Promise<void>;
+  plan(table: TableOf, id: string, version: Version, writes: RowWrites): void | Promise<void>;
 }
 
 /**
@@ -101,7 +103,7 @@ export function tableBinding(kind: string, table: string, schema: RecordSchema, 
       const found = await rows(table, ids);
       return found.map((row) => (row ? { state: 'live', record: shape.fromRow(row as Record<string, unknown>) } : { state: 'deleted' }));
     },
-    async plan(_table, id, version, writes) {
+    plan(_table, id, version, writes) {
       if (version.state === 'deleted') writes.delete(table, id);
       else writes.put(table, shape.toRow(parse(schema, version.record)));
     },
@@ -124,7 +126,7 @@ export function pairBinding(kind: string, table: string, schema: RecordSchema, s
       const found = await rows(table, ids.map(pairKey));
       return found.map((row) => (row ? { state: 'live', record: shape.fromRow(row as Record<string, unknown>) } : { state: 'deleted' }));
     },
-    async plan(_table, id, version, writes) {
+    plan(_table, id, version, writes) {
       if (version.state === 'deleted') writes.delete(table, pairKey(id));
       else writes.put(table, parse(schema, version.record));
     },
@@ -168,7 +170,7 @@ const contacts: SyncBinding = {
       return { state: 'deleted' };
     });
   },
-  async plan(_table, id, version, writes) {
+  plan(_table, id, version, writes) {
     if (version.state === 'live') {
       const contact = Contact.parse(version.record);
       writes.delete('trash', id);

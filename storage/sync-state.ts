@@ -82,8 +82,14 @@ export async function syncRecordsFor(db: RapportDB, keys: string[]): Promise<(Sy
   return db.syncRecords.bulkGet(keys);
 }
 
+/**
+ * The records held for these documents. One index lookup per id, all started at once in one
+ * transaction: IndexedDB pipelines them, where `anyOf` walks a cursor a step (a round trip) at a time,
+ * which took a second and a half per thousand under load (bench/sync.bench.ts).
+ */
 export async function syncRecordsByDocId(db: RapportDB, docIds: string[]): Promise<SyncRecord[]> {
-  return db.syncRecords.where('docId').anyOf(docIds).toArray();
+  const found = await db.transaction('r', db.syncRecords, () => Promise.all(docIds.map((docId) => db.syncRecords.where('docId').equals(docId).first())));
+  return found.filter((row): row is SyncRecord => !!row);
 }
 
 export interface MergedItem {
@@ -134,7 +140,11 @@ export async function applyMerged(db: RapportDB, items: readonly MergedItem[], c
       if (item.writeLocal) {
         try {
           // IndexedDB has no savepoints: each record is checked before anything of the batch is written.
-          await binding.plan(table, item.id, item.version, writes);
+          // Awaited only when the kind reads (settings): hundreds of awaits in a row lose Dexie's transaction
+          // zone, and the writes after them then ran outside this transaction, which committed early
+          // (PrematureCommitError: the round failed, the checkpoint was saved apart from its records).
+          const planned = binding.plan(table, item.id, item.version, writes);
+          if (planned) await planned;
         } catch (error) {
           outcome.invalid.push({ key, reason: error instanceof Error ? error.message : String(error) });
           continue;
