@@ -19,7 +19,8 @@ import { OUTGOING_KINDS, REPLY_KIND } from '../overview/outreach';
 import { nextInterviews, OWED_STATUSES, type UpcomingInterview } from '../overview/upcoming';
 import { medianOf, medianPositions, MIN_REPLIES, type GroupCounts } from '../overview/what-works';
 import { db } from './db';
-import { listTemplates } from './templates';
+// Template names by id, for the "what works" rows: built-ins not yet stored are named from the code, as everywhere else.
+import { templateNames } from './templates';
 import { DIMENSIONS, FUNNEL_STEPS, type Dimension, type OutreachKey } from './overview-keys';
 import { DELAY_BUCKETS, dayKey, dueTally, histogramPrefix, KEY_END, META_KEY, talliesSound, writeTallies } from './overview-tallies';
 import { LETTER_STATUSES, PROGRAM_STAGES, type LetterStatus, type OverviewTally, type ProgramStage } from '../model/schemas';
@@ -234,12 +235,6 @@ export async function readWhatWorks(): Promise<Record<Dimension, GroupCounts[]>>
     const [outreach, histograms] = await Promise.all([readRows('o|', `o|${KEY_END}`), readRows('h|', `h|${KEY_END}`)]);
     return whatWorksOf([...histograms, ...outreach]);
   });
-}
-
-/** Template names by id, for the "what works" rows (templates are a handful). */
-export async function templateNames(): Promise<Map<string, string>> {
-  // Built-ins not yet stored are listed from the code, as everywhere else templates are named.
-  return new Map((await listTemplates()).map((t) => [t.id, t.name]));
 }
 
 export interface Upcoming {

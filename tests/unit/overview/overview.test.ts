@@ -11,6 +11,7 @@ import { nextDeadline, nextInterviews } from '../../../overview/upcoming';
 import { saveCapture } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { logInteraction } from '../../../storage/interactions';
+import { listTemplates } from '../../../storage/templates';
 import { funnelStepIds, readActivity, readFunnel, readOverview, readUpcoming, readWhatWorks } from '../../../storage/overview';
 import { DELAY_BUCKETS, delayBucket } from '../../../storage/overview-tallies';
 import { Letter, PROGRAM_STAGES, Program, type Interaction, type LetterInput } from '../../../model/schemas';
@@ -328,6 +329,8 @@ describe('storage reads', () => {
     expect(whole.works).toEqual(await readWhatWorks());
     expect(whole.works.template).toEqual([{ value: 'builtin:alumni', sent: 6, replied: 5, medianMs: 3 * DAY }]);
     expect(whole.upcoming).toEqual(await readUpcoming(now));
+    // Named as the templates list names them, built-ins not yet stored included.
+    expect(whole.names).toEqual(new Map((await listTemplates()).map((t) => [t.id, t.name])));
     expect(whole.names.get('builtin:alumni')).toBeTruthy();
   });
 });
