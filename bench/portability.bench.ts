@@ -7,6 +7,9 @@
  * The import's floor is Dexie's `bulkAdd` of the same records into a store
  * with only a primary key, timed interleaved with the import rounds; the
  * 100,000-row import is checked against 12× the 10,000-row one (linear, not worse).
+ * The 10,000-row time is also given in its two parts: reading the file (CSV,
+ * names, links, every row through the Contact schema), which the floor does
+ * not do, and planning and writing it, which is what the floor stands for.
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -48,16 +51,35 @@ async function clearAll(): Promise<void> {
   await Promise.all([...db.tables.map((t) => t.clear()), floorDb.contacts.clear()]);
 }
 
-/** One import of `rows` rows into an empty store, and the floor's bulkAdd of the records it wrote. */
-async function importRound(text: string, rows: number): Promise<{ imported: number; floor: number }> {
+/**
+ * One import of `rows` rows into an empty store, and the floor's bulkAdd of the records it wrote. The file's
+ * reading (CSV, names, links, each row through the Contact schema) is timed apart from the plan and write, which
+ * are what the floor can be compared with: the floor is handed records already read.
+ */
+async function importRound(text: string, rows: number): Promise<{ imported: number; read: number; written: number; floor: number; cpu: number; floorCpu: number }> {
   await clearAll();
   let start = performance.now();
-  const plan = await applyContactImport(parseConnections(text));
-  const imported = performance.now() - start;
+  let cpu = cpuNow();
+  const parsed = parseConnections(text);
+  const read = performance.now() - start;
+  start = performance.now();
+  const plan = await applyContactImport(parsed);
+  const written = performance.now() - start;
+  const importCpu = cpuNow() - cpu;
   if (plan.add.length !== rows) throw new Error(`imported ${plan.add.length} of ${rows}`);
   start = performance.now();
+  cpu = cpuNow();
   await floorDb.contacts.bulkAdd(plan.add);
-  return { imported, floor: performance.now() - start };
+  return { imported: read + written, read, written, floor: performance.now() - start, cpu: importCpu, floorCpu: cpuNow() - cpu };
+}
+
+/**
+ * This process's CPU time in ms. IndexedDB is in-process here (fake-indexeddb), so the import's CPU time is its
+ * whole cost; unlike its wall time, it hardly moves when other processes keep the cores busy.
+ */
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 async function main(): Promise<void> {
@@ -75,10 +97,21 @@ async function main(): Promise<void> {
     floorName: 'Dexie bulkAdd of the same records, primary key only',
     ratioTarget: 2,
   });
+  const floor = median(small.map((r) => r.floor));
+  report({ name: 'import.connections_10k.read_ms', value: median(small.map((r) => r.read)), unit: 'ms', floor, floorName: 'the same bulkAdd' });
+  report({ name: 'import.connections_10k.plan_and_write_ms', value: median(small.map((r) => r.written)), unit: 'ms', floor, floorName: 'the same bulkAdd' });
+  report({
+    name: 'import.connections_10k.cpu_ms',
+    value: median(small.map((r) => r.cpu)),
+    unit: 'ms',
+    floor: median(small.map((r) => r.floorCpu)),
+    floorName: 'CPU time of the same bulkAdd',
+    ratioTarget: 2,
+  });
 
-  const csv = contactsToCsv(await db.contacts.orderBy('fullName').toArray());
+  const csv = contactsToCsv(await db.contacts.orderBy('sortName').toArray());
   let start = performance.now();
-  contactsToCsv(await db.contacts.orderBy('fullName').toArray());
+  contactsToCsv(await db.contacts.orderBy('sortName').toArray());
   report({ name: 'export.csv_10k_ms', value: performance.now() - start, unit: 'ms', target: 1_000 });
   if (csv.split('\r\n').length < N + 1) throw new Error('CSV export is short');
 

@@ -80,7 +80,7 @@ try {
     const seen = `(async () => {
       const request = indexedDB.open('rapport');
       const db = await new Promise((done) => (request.onsuccess = () => done(request.result)));
-      const all = db.transaction('contacts').objectStore('contacts').index('fullName').getAll(${JSON.stringify(id)});
+      const all = db.transaction('contacts').objectStore('contacts').index('sortName').getAll(${JSON.stringify(id)}.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase().trim());
       const rows = await new Promise((done) => (all.onsuccess = () => done(all.result)));
       db.close();
       return rows.some((row) => row.title === ${JSON.stringify(value)});

@@ -158,6 +158,29 @@ export const SCHEMA_V11 = {
   tallies: 'key',
 } as const;
 
+/**
+ * Version 12 (#18, imports that scale): three indexes that no question needs
+ * are dropped, each an index row fewer per record written. Contacts lose
+ * `fullName`: a same-name check asks the folded name index (`sortName`), which
+ * finds every name that `fullName` matched ignoring case, and accents too
+ * (./duplicates). Interactions lose `at`, which nothing read, and `contactId`:
+ * Dexie answers `where('contactId')` from the first part of `[contactId+at]`,
+ * in time order within a contact. No record changes, so there is no upgrade
+ * step: Dexie deletes the indexes when the database opens.
+ */
+const UNREAD_CONTACT_INDEXES = new Set(['fullName']);
+const UNREAD_INTERACTION_INDEXES = new Set(['contactId', 'at']);
+const withoutIndexes = (spec: string, unread: ReadonlySet<string>) =>
+  spec
+    .split(', ')
+    .filter((index) => !unread.has(index))
+    .join(', ');
+export const SCHEMA_V12 = {
+  ...SCHEMA_V11,
+  contacts: withoutIndexes(SCHEMA_V11.contacts, UNREAD_CONTACT_INDEXES),
+  interactions: withoutIndexes(SCHEMA_V11.interactions, UNREAD_INTERACTION_INDEXES),
+};
+
 export type RapportDB = Dexie & {
   contacts: EntityTable<Contact, 'id'>;
   interactions: EntityTable<Interaction, 'id'>;
@@ -176,11 +199,11 @@ export type RapportDB = Dexie & {
 };
 
 /** The newest schema version this build declares (keep in step with the `version()` calls below). */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 /** Every version this build declares, oldest first (tests/fixtures/db holds a database of each). */
-export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
+export const DECLARED_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 /** The newest version's indexes. */
-export const SCHEMA_LATEST = SCHEMA_V11;
+export const SCHEMA_LATEST = SCHEMA_V12;
 
 /** Thrown on a write to a database that a newer Rapport has upgraded: its records may hold fields this build would drop. */
 export class NewerDataFormatError extends UserError {
@@ -308,6 +331,8 @@ export function openDatabase(name = DB_NAME): RapportDB {
     .stores({ tallies: SCHEMA_V11.tallies })
     // Format 1, as version 11 shipped: the first Overview read rebuilds them in the newest (./overview-tallies).
     .upgrade((tx) => writeTallies(tx.table('tallies'), tx.table('contacts'), tx.table('interactions'), 1));
+  // Indexes dropped only: no record changes, so no upgrade step (see SCHEMA_V12).
+  db.version(12).stores({ contacts: SCHEMA_V12.contacts, interactions: SCHEMA_V12.interactions });
   // A new database starts with sound (empty) tallies, so that its first Overview need not count them.
   db.on('populate', (tx) => {
     void tx.table('tallies').add(freshMeta());

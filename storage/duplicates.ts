@@ -40,12 +40,10 @@ export async function possibleDuplicates(
   const name = matchKey(contact.fullName);
   const ids = new Set<string>();
   if (name) {
-    // Through the folded-name index too: "Vásquez" and "Vasquez" are the same name to a reader.
-    const [sameCase, sameFolded] = await Promise.all([
-      database.contacts.where('fullName').equalsIgnoreCase(contact.fullName.trim()).toArray(),
-      database.contacts.where('sortName').equals(fold(contact.fullName).trim()).toArray(),
-    ]);
-    for (const other of [...sameCase, ...sameFolded]) {
+    // Through the folded-name index: "Vásquez", "vasquez" and "VASQUEZ" are the same name to a reader
+    // (it finds all that a case-blind read of the full names found, so schema version 12 dropped that index).
+    const sameFolded = await database.contacts.where('sortName').equals(fold(contact.fullName).trim()).toArray();
+    for (const other of sameFolded) {
       if (other.id !== contact.id && matchKey(other.fullName) === name && sameOrganization(other.organization, contact.organization)) {
         ids.add(other.id);
       }

@@ -221,7 +221,7 @@ describe('the stored search fields', () => {
     expect(raw.sortName).toBe('hannah muller');
     expect(raw.searchWords).toContain('northfield');
     expect(await db.contacts.get('hm')).toEqual(PEOPLE[0]);
-    expect(await db.contacts.where('fullName').equalsIgnoreCase('hannah müller').first()).toEqual(PEOPLE[0]);
+    expect(await db.contacts.where('sortName').equalsIgnoreCase('Hannah Muller').first()).toEqual(PEOPLE[0]);
   });
 });
 

@@ -5,7 +5,8 @@
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V8, SCHEMA_V10, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
+import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V8, SCHEMA_V10, SCHEMA_V11, SCHEMA_VERSION, openDatabase } from '../../../storage/db';
+import { possibleDuplicates } from '../../../storage/duplicates';
 import { withFunnelKeys, withOutreachKeys } from '../../../storage/overview-keys';
 import { zoneId } from '../../../storage/overview-tallies';
 import { withSearchFields } from '../../../storage/search-fields';
@@ -378,6 +379,36 @@ describe('schema versions', () => {
     expect((await db.tallies.get('f|2026-09-07|reached'))?.n).toBe(3);
     db.close();
     expect((await rawContacts()).filter((c) => (c as Contact).id !== 'r3')).toEqual(before);
+  });
+
+  it('version 12 drops the unread indexes, changes no record, and the questions they served are still answered', async () => {
+    const old = new Dexie(DB_NAME);
+    old.version(11).stores(SCHEMA_V11);
+    await old.table('contacts').bulkAdd([
+      withSearchFields({ ...AT('a', 'Northfield General Hospital'), fullName: 'Ana Vásquez' } as never),
+      withSearchFields({ ...AT('b'), fullName: 'Sam Lee' } as never),
+    ]);
+    await old.table('interactions').bulkAdd([
+      withOutreachKeys({ id: 'i2', contactId: 'a', kind: 'note', channel: 'other', at: 20, text: 'later' } as never),
+      withOutreachKeys({ id: 'i1', contactId: 'a', kind: 'note', channel: 'other', at: 10, text: 'sooner' } as never),
+      withOutreachKeys({ id: 'i3', contactId: 'b', kind: 'note', channel: 'other', at: 5, text: '' } as never),
+    ]);
+    old.close();
+    const before = await rawContacts();
+    const db = openDatabase();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const indexes = (table: string) => db.backendDB().transaction(table).objectStore(table).indexNames;
+    expect(indexes('contacts').contains('fullName')).toBe(false);
+    expect(indexes('contacts').contains('sortName')).toBe(true);
+    expect([...indexes('interactions')].sort()).toEqual(['[contactId+at]', '[kind+at]', 'outreachKeys']);
+    // A contact's timeline by the first part of [contactId+at]: all of its entries, in time order.
+    expect((await db.interactions.where('contactId').equals('a').toArray()).map((i) => i.id)).toEqual(['i1', 'i2']);
+    expect(await db.interactions.where('contactId').anyOf(['a', 'b']).count()).toBe(3);
+    // The same name, whatever its case and accents, is still found without the full-name index.
+    expect(await possibleDuplicates({ id: 'new', fullName: 'ANA VASQUEZ', organization: 'Northfield General Hospital' }, [], db)).toEqual(['a']);
+    db.close();
+    expect(await rawContacts()).toEqual(before);
   });
 
   it('never damages a database written by a newer version', async () => {
