@@ -31,6 +31,14 @@ export const formatDay = (at: number | Date) =>
 export const formatDateTime = (at: number | Date) =>
   cached('datetime', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
 
+/** "42%" / "42 %". */
+export const formatPercent = (share: number) =>
+  cached('percent', (l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(share);
+
+/** "5 hours" / "5 horas", "3 days" / "3 días". */
+export const formatUnit = (value: number, unit: 'hour' | 'day') =>
+  cached(`unit-${unit}`, (l) => new Intl.NumberFormat(l, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
+
 /** "1,234" / "1234" as the language writes it. */
 export const formatNumber = (n: number) => cached('number', (l) => new Intl.NumberFormat(l)).format(n);
 

@@ -584,12 +584,14 @@ export type ContactSummary = z.infer<typeof ContactSummary>;
 /**
  * One of the Overview's tallies (schema version 11, storage/overview-tallies.ts): how many index keys of one
  * kind fall on one local day (the funnel, the weekly activity) or on one template, channel or format (what works).
- * The row keyed `meta` says in which time zone the days were counted, and `stale` when a write found a count wrong.
+ * The row keyed `meta` says in which time zone and format the days were counted, and `stale` when a write found a count wrong.
  */
 export const OverviewTally = z.object({
   key: z.string().min(1),
   n: count,
   zone: z.string().optional(),
+  /** The meta row's: the format the tallies were counted in (storage/overview-tallies.ts TALLY_FORMAT); none is 1. */
+  format: z.number().int().positive().optional(),
   stale: z.boolean().optional(),
 });
 export type OverviewTally = z.infer<typeof OverviewTally>;

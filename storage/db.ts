@@ -11,7 +11,7 @@ import { programsFromOrganizations } from '../programs/from-organizations';
 import { STATUSES, type Contact, type ContactSummary, type Interaction, type OverviewTally, type Letter, type Program, type ProgramLink, type ProgramUnlink, type Status, type Template, type TrashEntry } from '../model/schemas';
 import { contactSummary, summaryOf } from './contact-summary';
 import { derivedRows } from './derived-rows';
-import { META_KEY, overviewTallies, writeTallies, zoneId } from './overview-tallies';
+import { freshMeta, overviewTallies, writeTallies } from './overview-tallies';
 import { linkFacts, type ProgramLinkRow } from './link-facts';
 import { programSummaries, summarize, type ProgramSummaryRow } from './program-summaries';
 import { firstScreenMiddleware } from './first-screen';
@@ -330,12 +330,13 @@ export function openDatabase(name = DB_NAME): RapportDB {
     });
   db.version(11)
     .stores({ tallies: SCHEMA_V11.tallies })
-    .upgrade((tx) => writeTallies(tx.table('tallies'), tx.table('contacts'), tx.table('interactions')));
+    // Format 1, as version 11 shipped: the first Overview read rebuilds them in the newest (./overview-tallies).
+    .upgrade((tx) => writeTallies(tx.table('tallies'), tx.table('contacts'), tx.table('interactions'), 1));
   // Indexes dropped only: no record changes, so no upgrade step (see SCHEMA_V12).
   db.version(12).stores({ contacts: SCHEMA_V12.contacts, interactions: SCHEMA_V12.interactions });
   // A new database starts with sound (empty) tallies, so that its first Overview need not count them.
   db.on('populate', (tx) => {
-    void tx.table('tallies').add({ key: META_KEY, n: 0, zone: zoneId() });
+    void tx.table('tallies').add(freshMeta());
   });
 
   // While sync is on, every write to a synced table queues that record in the same transaction.

@@ -11,7 +11,10 @@
  *   f|<day>|<step>           contacts first reached on that local day that got to the funnel step
  *   a|<day>|sent, a|<day>|reply   messages sent and replies logged on that day
  *   o|<sent|reply>|<dimension>|<value>   messages and answered replies per template, channel or format
- *   meta                     the time zone the days were counted in; `stale` when a write found a count wrong
+ *   h|<dimension>|<value>|<bucket>   those replies by how long they took (DELAY_BUCKETS), to find a median
+ *   d|<day>                  contacts whose next follow-up falls due on that local day
+ *   meta                     the time zone the days were counted in, the format (TALLY_FORMAT) they were
+ *                            counted in; `stale` when a write found a count wrong
  *
  * The database keeps them (./derived-rows), as it keeps ./contact-summary's
  * status counts: every read-write transaction holding contacts or interactions
@@ -20,13 +23,14 @@
  * transaction.
  * The tallies are rebuilt from the indexes (one read of their keys) by the
  * version 11 upgrade and whenever they are found wrong: the meta row missing,
- * marked stale (a count that would fall below zero), or counted in another
- * time zone than the one the Overview is read in.
+ * marked stale (a count that would fall below zero), counted in another
+ * time zone than the one the Overview is read in, or in an older format
+ * (version 11 shipped format 1, without the h| and d| rows).
  */
 import type { DBCoreTable, DBCoreTransaction, Table } from 'dexie';
 import { OverviewTally, type Contact, type Interaction } from '../model/schemas';
 import { isOutgoing, OUTGOING_KINDS, REPLY_KIND } from '../overview/outreach';
-import { funnelKeys, outreachKeys, type FunnelKey, type OutreachKey } from './overview-keys';
+import { funnelKeys, outreachKeys, type Dimension, type FunnelKey, type OutreachKey } from './overview-keys';
 import type { Derivation } from './derived-rows';
 import { holds } from './widen-transactions';
 
@@ -47,16 +51,64 @@ export function zoneId(): string {
   return `${zone}|${new Date(2026, 0, 1).getTimezoneOffset()}|${new Date(2026, 6, 1).getTimezoneOffset()}`;
 }
 
+/**
+ * The tallies' format: 1 is what version 11 shipped (f|, a|, o|); 2 adds the
+ * reply-delay histogram (h|) and the follow-ups due per day (d|). Tallies of
+ * another format are rebuilt before they are read.
+ */
+export const TALLY_FORMAT = 2;
+
+/** The meta row of tallies counted now, in `format`; format 1 wrote none. */
+export const freshMeta = (format = TALLY_FORMAT): OverviewTally =>
+  OverviewTally.parse({ key: META_KEY, n: 0, zone: zoneId(), ...(format > 1 ? { format } : {}) });
+
+const MINUTE = 60_000;
+const YEAR = 366 * 86_400_000;
+/**
+ * Lower bounds (ms) of the buckets reply delays are counted in: a minute wide
+ * up to 16 minutes, then a sixteenth of the delay (in whole minutes), up to a
+ * year, and one bucket beyond. About 180 of them, so a group's histogram is a
+ * few dozen rows, and no bucket holds more than about 6% of a spread of delays:
+ * the median's exact value is read from the index inside its bucket only.
+ */
+export const DELAY_BUCKETS: readonly number[] = (() => {
+  const bounds: number[] = [];
+  for (let at = 0; at < YEAR; at += Math.max(MINUTE, Math.floor(at / 16 / MINUTE) * MINUTE)) bounds.push(at);
+  return bounds;
+})();
+
+/** The bucket a delay falls in: the last whose lower bound is at most `delay`. */
+export function delayBucket(delay: number): number {
+  let lo = 0;
+  let hi = DELAY_BUCKETS.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (DELAY_BUCKETS[mid]! <= delay) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export const funnelTally = ([step, reachedAt]: FunnelKey) => `f|${dayKey(reachedAt)}|${step}`;
 export const activityTally = (side: 'sent' | 'reply', at: number) => `a|${dayKey(at)}|${side}`;
 export const outreachTally = ([side, dimension, value]: OutreachKey) => `o|${side}|${dimension}|${value}`;
+export const dueTally = (at: number) => `d|${dayKey(at)}`;
+/** The prefix of a group's histogram rows; a row's key ends with its bucket, three digits so that they sort. */
+export const histogramPrefix = (dimension: Dimension, value: string) => `h|${dimension}|${value}|`;
+export const histogramTally = ([, dimension, value, delay]: OutreachKey) => `${histogramPrefix(dimension, value)}${String(delayBucket(delay)).padStart(3, '0')}`;
 
 /** The tally keys one contact counts in. */
-export const contactTallies = (contact: Partial<Contact>): string[] => funnelKeys(contact).map(funnelTally);
+export function contactTallies(contact: Partial<Contact>, format = TALLY_FORMAT): string[] {
+  const keys = funnelKeys(contact).map(funnelTally);
+  if (format > 1 && contact.nextFollowUpAt !== undefined) keys.push(dueTally(contact.nextFollowUpAt));
+  return keys;
+}
 
 /** The tally keys one interaction counts in. */
-export function interactionTallies(interaction: Partial<Interaction>): string[] {
-  const keys = outreachKeys(interaction).map(outreachTally);
+export function interactionTallies(interaction: Partial<Interaction>, format = TALLY_FORMAT): string[] {
+  const outreach = outreachKeys(interaction);
+  const keys = outreach.map(outreachTally);
+  if (format > 1) for (const key of outreach) if (key[0] === 'reply') keys.push(histogramTally(key));
   const { kind, at } = interaction;
   if (kind !== undefined && at !== undefined) {
     if (isOutgoing(kind)) keys.push(activityTally('sent', at));
@@ -65,10 +117,11 @@ export function interactionTallies(interaction: Partial<Interaction>): string[] 
   return keys;
 }
 
-/** Every tally row, counted from the index keys of version 7 (no record is read). */
-export async function countTallies(contacts: Table, interactions: Table): Promise<OverviewTally[]> {
-  const [funnel, outreach, ...byKind] = await Promise.all([
+/** Every tally row of `format`, counted from index keys (version 7's, and the follow-up index; no record is read). */
+export async function countTallies(contacts: Table, interactions: Table, format = TALLY_FORMAT): Promise<OverviewTally[]> {
+  const [funnel, due, outreach, ...byKind] = await Promise.all([
     contacts.orderBy('funnelKeys').keys() as unknown as Promise<FunnelKey[]>,
+    format > 1 ? (contacts.orderBy('nextFollowUpAt').keys() as unknown as Promise<number[]>) : [],
     interactions.orderBy('outreachKeys').keys() as unknown as Promise<OutreachKey[]>,
     ...[REPLY_KIND, ...OUTGOING_KINDS].map(
       (kind) => interactions.where('[kind+at]').between([kind, -Infinity], [kind, Infinity]).keys() as unknown as Promise<[string, number][]>,
@@ -77,27 +130,35 @@ export async function countTallies(contacts: Table, interactions: Table): Promis
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   funnel.forEach((key) => add(funnelTally(key)));
-  outreach.forEach((key) => add(outreachTally(key)));
+  due.forEach((at) => add(dueTally(at)));
+  outreach.forEach((key) => {
+    add(outreachTally(key));
+    if (format > 1 && key[0] === 'reply') add(histogramTally(key));
+  });
   byKind.forEach((keys, i) => keys.forEach(([, at]) => add(activityTally(i === 0 ? 'reply' : 'sent', at))));
-  return [...[...counts].map(([key, n]) => ({ key, n })), { key: META_KEY, n: 0, zone: zoneId() }].map((row) => OverviewTally.parse(row));
+  return [...[...counts].map(([key, n]) => OverviewTally.parse({ key, n })), freshMeta(format)];
 }
 
-/** Replaces every tally by a fresh count, inside a transaction that holds contacts, interactions and the tallies. */
-export async function writeTallies(tallies: Table, contacts: Table, interactions: Table): Promise<void> {
-  const rows = await countTallies(contacts, interactions);
+/**
+ * Replaces every tally by a fresh count of `format`, inside a transaction that holds contacts, interactions and
+ * the tallies. Version 11's upgrade counts format 1, as it shipped; the first read after rebuilds them in the newest.
+ */
+export async function writeTallies(tallies: Table, contacts: Table, interactions: Table, format = TALLY_FORMAT): Promise<void> {
+  const rows = await countTallies(contacts, interactions, format);
   await tallies.clear();
   await tallies.bulkPut(rows);
 }
 
-/** True when the tallies can be read as they are: counted in this time zone, and no write found them wrong. */
-export const talliesSound = (meta: OverviewTally | undefined): boolean => meta !== undefined && !meta.stale && meta.zone === zoneId();
+/** True when the tallies can be read as they are: counted in this time zone and format, and no write found them wrong. */
+export const talliesSound = (meta: OverviewTally | undefined): boolean =>
+  meta !== undefined && !meta.stale && meta.zone === zoneId() && (meta.format ?? 1) === TALLY_FORMAT;
 
 /** The DBCore range of every key starting with `prefix`. */
 const prefixRange = (prefix: string) => ({ type: 2 /* Range */, lower: prefix, upper: `${prefix}${KEY_END}`, lowerOpen: false, upperOpen: false }) as never;
 
 const TRACKED: Record<string, { tallies: (record: never) => string[]; prefixes: string[] }> = {
-  contacts: { tallies: contactTallies as (record: never) => string[], prefixes: ['f|'] },
-  interactions: { tallies: interactionTallies as (record: never) => string[], prefixes: ['a|', 'o|'] },
+  contacts: { tallies: ((contact: Contact) => contactTallies(contact)) as (record: never) => string[], prefixes: ['f|', 'd|'] },
+  interactions: { tallies: ((interaction: Interaction) => interactionTallies(interaction)) as (record: never) => string[], prefixes: ['a|', 'o|', 'h|'] },
 };
 
 /**

@@ -5,10 +5,8 @@
  * and the summary sentence instead.
  */
 import type { FunnelBar, FunnelStep } from '../../overview/funnel';
-import { formatNumber, uiLanguage } from '../format';
+import { formatNumber, formatPercent as percent } from '../format';
 import { i18n } from '../../model/i18n';
-
-const percent = (share: number) => new Intl.NumberFormat(uiLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 export function stepLabel(step: FunnelStep): string {
   return i18n.t(`overview.funnel.step.${step}`);

@@ -1,14 +1,15 @@
 /**
  * The side panel's Overview: the season at a glance. Loaded on demand (its
- * charts never weigh on the contacts list's first paint or the popup); every
- * figure comes from storage/overview.ts, which counts on indexes.
+ * charts never weigh on the contacts list's first paint or the popup; see
+ * ./load-overview); every figure comes from one read of storage/overview.ts,
+ * which sums tallies, and the section is drawn once, when all of them are in.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { PERIODS, periodOf, weekBounds, type Period, type PeriodChoice } from '../../overview/calendar';
 import { funnelBars, type FunnelStep } from '../../overview/funnel';
 import { worksTable } from '../../overview/what-works';
-import { readActivity, readFunnel, readUpcoming, readWhatWorks, templateNames, type Upcoming } from '../../storage/overview';
+import { readOverview, type Upcoming } from '../../storage/overview';
 import { DIMENSIONS } from '../../storage/overview-keys';
 import { LETTER_STATUSES, PROGRAM_STAGES, type Channel, type MessageFormat } from '../../model/schemas';
 import { formatDate, formatNumber } from '../format';
@@ -34,23 +35,23 @@ export function OverviewView({ onOpenStep, onOpenContact }: Props) {
   // One "now" per opening, so that every figure answers the same moment.
   const now = useMemo(() => Date.now(), []);
   const period = useMemo(() => periodOf(choice, now), [choice, now]);
-  const funnel = useLiveQuery(() => readFunnel(period), [period.from, period.to]);
-  const weeks = useLiveQuery(() => readActivity(weekBounds(now, WEEKS)), [now]);
-  const works = useLiveQuery(readWhatWorks, []);
-  const names = useLiveQuery(templateNames, []);
-  const upcoming = useLiveQuery(() => readUpcoming(now), [now]);
-  const ready = funnel !== undefined && weeks !== undefined && works !== undefined && upcoming !== undefined;
+  const weekBoundaries = useMemo(() => weekBounds(now, WEEKS), [now]);
+  // One query for every figure: one render when they are all in, and one re-read when any of them changes.
+  const figures = useLiveQuery(() => readOverview(now, period, weekBoundaries), [now, period.from, period.to, weekBoundaries]);
 
-  // The benchmark's marks: the funnel on screen, then every figure.
+  // The benchmark's marks: the funnel on screen, then every figure (the same render now).
   useEffect(() => {
-    if (funnel && performance.getEntriesByName('rapport:overview-first').length === 0) performance.mark('rapport:overview-first');
-    if (ready && performance.getEntriesByName('rapport:overview-ready').length === 0) performance.mark('rapport:overview-ready');
-  }, [funnel !== undefined, ready]);
+    if (!figures) return;
+    for (const mark of ['rapport:overview-first', 'rapport:overview-ready']) if (performance.getEntriesByName(mark).length === 0) performance.mark(mark);
+  }, [figures !== undefined]);
+
+  if (!figures) return <Loading />;
+  const { funnel, weeks, works, names, upcoming } = figures;
 
   const label = (dimension: (typeof DIMENSIONS)[number]) => (value: string) =>
     dimension === 'template'
       ? value
-        ? (names?.get(value) ?? i18n.t('overview.works.deletedTemplate'))
+        ? (names.get(value) ?? i18n.t('overview.works.deletedTemplate'))
         : i18n.t('overview.works.noTemplate')
       : dimension === 'channel'
         ? channelLabel(value as Channel)
@@ -72,36 +73,34 @@ export function OverviewView({ onOpenStep, onOpenContact }: Props) {
             </select>
           </label>
         </div>
-        {funnel ? (
-          <FunnelChart
-            bars={funnelBars(funnel)}
-            onOpen={(step) =>
-              onOpenStep(step, period, choice === 'season' ? i18n.t(`overview.funnel.step.${step}`) : `${i18n.t(`overview.funnel.step.${step}`)} · ${i18n.t('overview.period.days', { n: formatNumber(Number(choice)) })}`)
-            }
-          />
-        ) : (
-          <Loading />
-        )}
+        <FunnelChart
+          bars={funnelBars(funnel)}
+          onOpen={(step) =>
+            onOpenStep(step, period, choice === 'season' ? i18n.t(`overview.funnel.step.${step}`) : `${i18n.t(`overview.funnel.step.${step}`)} · ${i18n.t('overview.period.days', { n: formatNumber(Number(choice)) })}`)
+          }
+        />
       </section>
 
       <section aria-labelledby="overview-works">
         <h2 id="overview-works">{i18n.t('overview.works.heading')}</h2>
         <p className="muted small">{i18n.t('overview.works.explain')}</p>
-        {works ? DIMENSIONS.map((dimension) => <WhatWorks key={dimension} dimension={dimension} table={worksTable(works[dimension])} label={label(dimension)} />) : <Loading />}
+        {DIMENSIONS.map((dimension) => (
+          <WhatWorks key={dimension} dimension={dimension} table={worksTable(works[dimension])} label={label(dimension)} />
+        ))}
       </section>
 
       <section aria-labelledby="overview-activity">
         <h2 id="overview-activity">{i18n.t('overview.activity.heading', { n: formatNumber(WEEKS) })}</h2>
-        {weeks ? <WeeklyChart weeks={weeks} /> : <Loading />}
+        <WeeklyChart weeks={weeks} />
       </section>
 
-      {upcoming ? <UpcomingSections upcoming={upcoming} onOpenContact={onOpenContact} /> : <Loading />}
+      <UpcomingSections upcoming={upcoming} onOpenContact={onOpenContact} />
     </div>
   );
 }
 
-/** Shown in a section whose figures are still being read: the others are drawn as soon as theirs are in. */
-function Loading() {
+/** Shown while the figures are read (or the section's code loads, ./load-overview). */
+export function Loading() {
   return (
     <p className="muted" aria-busy="true">
       {i18n.t('overview.loading')}

@@ -1,7 +1,7 @@
 /** Reply rate and median time to reply per template, channel or format, each with the number of messages it rests on. */
 import type { Dimension } from '../../storage/overview-keys';
 import { MIN_MESSAGES, type WorksTable } from '../../overview/what-works';
-import { formatNumber, uiLanguage } from '../format';
+import { formatNumber, formatUnit } from '../format';
 import { percent } from './FunnelChart';
 import { i18n } from '../../model/i18n';
 
@@ -11,7 +11,7 @@ const HOUR = 3_600_000;
 function duration(ms: number): string {
   const unit = ms < 48 * HOUR ? 'hour' : 'day';
   const value = unit === 'hour' ? Math.max(1, Math.round(ms / HOUR)) : Math.round(ms / (24 * HOUR));
-  return new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  return formatUnit(value, unit);
 }
 
 export function WhatWorks({ dimension, table, label }: { dimension: Dimension; table: WorksTable; label(value: string): string }) {

@@ -20,14 +20,14 @@ import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
 import { SECTIONS, type Section } from './sections';
 import { i18n } from '../../model/i18n';
+// The Overview and its charts are never in the list's first chunk or the popup: loaded apart, ahead of the click.
+import { prefetchOverview, prefetchOverviewWhenIdle, useOverviewModule } from '../overview/load-overview';
 
 
 
 // Sections the user opens less often load on demand, so the contacts list paints sooner.
 const SettingsView = lazy(() => import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 const LettersView = lazy(() => import('../letters/LettersView').then((m) => ({ default: m.LettersView })));
-// The Overview and its charts load only when opened: never in the list's first chunk or the popup.
-const OverviewView = lazy(() => import('../overview/OverviewView').then((m) => ({ default: m.OverviewView })));
 const TemplatesView = lazy(() => import('../templates/TemplatesView').then((m) => ({ default: m.TemplatesView })));
 
 /** What the contacts section shows: the list, one contact, or the add-by-hand form. */
@@ -69,6 +69,9 @@ export function SidePanelApp() {
     setDetailView(view);
     setTemplateId(template);
   };
+
+  // The Overview's code, once the panel is idle after its first paint: its tab then opens at once.
+  useEffect(() => prefetchOverviewWhenIdle(), []);
 
   // A page about no one, or a selection, asks for the add-by-hand form, prefilled; shown once.
   useEffect(() => {
@@ -175,6 +178,8 @@ export function SidePanelApp() {
                 type="button"
                 className="tab"
                 aria-current={section === id ? 'page' : undefined}
+                onPointerEnter={id === 'overview' ? () => void prefetchOverview().catch(() => undefined) : undefined}
+                onFocus={id === 'overview' ? () => void prefetchOverview().catch(() => undefined) : undefined}
                 onClick={() => {
                   setSection(id);
                   setScreen({ name: 'list' });
@@ -187,16 +192,14 @@ export function SidePanelApp() {
         </header>
         <main className="content">
           {section === 'overview' ? (
-            <Suspense fallback={<p className="muted empty">{i18n.t('overview.loading')}</p>}>
-              <OverviewView
-                onOpenContact={(id) => open(id)}
-                onOpenStep={(step, period, label) => {
-                  setSection('contacts');
-                  setScreen({ name: 'list' });
-                  setListRequest({ filters: { funnel: { step, from: period.from, to: period.to, label } }, at: Date.now() });
-                }}
-              />
-            </Suspense>
+            <OverviewSection
+              onOpenContact={(id) => open(id)}
+              onOpenStep={(step, period, label) => {
+                setSection('contacts');
+                setScreen({ name: 'list' });
+                setListRequest({ filters: { funnel: { step, from: period.from, to: period.to, label } }, at: Date.now() });
+              }}
+            />
           ) : section === 'settings' ? (
             <Suspense fallback={<p className="muted empty">{i18n.t('sidepanel.loadingSettings')}</p>}>
               <SettingsView />
@@ -273,4 +276,11 @@ function focusRowWhenDrawn(id: string, fallback: () => HTMLElement | null, frame
     else if (frames > 0) focusRowWhenDrawn(id, fallback, frames - 1);
     else fallback()?.focus();
   });
+}
+
+/** The Overview section, drawn as soon as its code is in (./load-overview), with no Suspense throttle in between. */
+function OverviewSection(props: Parameters<typeof import('../overview/OverviewView').OverviewView>[0]) {
+  const module = useOverviewModule();
+  if (!module) return <p className="muted empty">{i18n.t('overview.loading')}</p>;
+  return <module.OverviewView {...props} />;
 }

@@ -3,7 +3,7 @@
  * through the app's own storage: empty and tiny seasons, the n thresholds, and local weeks across time zones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodOf, startOfWeek, weekBounds } from '../../../overview/calendar';
+import { dayBounds, localDate, periodOf, startOfWeek, weekBounds } from '../../../overview/calendar';
 import { funnelBars } from '../../../overview/funnel';
 import { answerOf, outreachPatch } from '../../../overview/outreach';
 import { medianOf, medianPositions, MIN_MESSAGES, MIN_REPLIES, worksTable } from '../../../overview/what-works';
@@ -11,7 +11,10 @@ import { nextDeadline, nextInterviews } from '../../../overview/upcoming';
 import { saveCapture } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { logInteraction } from '../../../storage/interactions';
-import { funnelStepIds, readActivity, readFunnel, readWhatWorks } from '../../../storage/overview';
+import { listTemplates } from '../../../storage/templates';
+import { funnelStepIds, readActivity, readFunnel, readOverview, readUpcoming, readWhatWorks } from '../../../storage/overview';
+import { DELAY_BUCKETS, delayBucket } from '../../../storage/overview-tallies';
+import { Letter, PROGRAM_STAGES, Program, type Interaction, type LetterInput } from '../../../model/schemas';
 import { capture } from '../helpers';
 
 const HOUR = 3_600_000;
@@ -180,5 +183,154 @@ describe('storage reads', () => {
     const works = await readWhatWorks();
     expect(works.template.filter((g) => ids.includes(g.value)).map((g) => [g.value, g.sent])).toEqual(ids.map((id) => [id, 1]));
     expect(works.channel.find((g) => g.value === 'doximity')?.sent).toBe(4);
+  });
+
+  it('medians from the delay histogram are the records’ own: odd and even counts, a middle pair across two buckets, delays past a year', async () => {
+    const t0 = Date.UTC(2026, 8, 7, 9);
+    const MINUTE = 60_000;
+    const delays: Record<string, number[]> = {
+      odd: [MINUTE, 15 * MINUTE, 16 * MINUTE, 17 * MINUTE, 2 * HOUR, 2 * HOUR + 1, 30 * DAY],
+      pair: [MINUTE, 10 * MINUTE, DELAY_BUCKETS[40]! - 1, DELAY_BUCKETS[40]!, 5 * DAY, 400 * DAY],
+      far: [400 * DAY, 401 * DAY, 402 * DAY, 500 * DAY, 600 * DAY],
+    };
+    const rows: Interaction[] = [];
+    for (const [templateId, list] of Object.entries(delays)) {
+      list.forEach((delay, i) => {
+        const sentAt = t0 + i * HOUR;
+        const answers = { sentAt, templateId, channel: 'email' as const, format: 'email' as const };
+        rows.push({ id: `${templateId}-s${i}`, contactId: 'c', kind: 'message_sent', channel: 'email', templateId, at: sentAt, text: '' } as Interaction);
+        rows.push({ id: `${templateId}-r${i}`, contactId: 'c', kind: 'reply_received', channel: 'email', at: sentAt + delay, text: '', answers } as Interaction);
+      });
+    }
+    await db.interactions.bulkPut(rows);
+    const median = (list: number[]) => {
+      const sorted = [...list].sort((a, b) => a - b);
+      const mid = sorted.length >> 1;
+      return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    };
+    const works = await readWhatWorks();
+    for (const [value, list] of Object.entries(delays)) expect(works.template.find((g) => g.value === value)?.medianMs, value).toBe(median(list));
+    const all = Object.values(delays).flat();
+    expect(works.channel).toEqual([{ value: 'email', sent: all.length, replied: all.length, medianMs: median(all) }]);
+    // The buckets: each starts where the one before ends, a minute wide at first, and the last one holds everything beyond.
+    expect(DELAY_BUCKETS.length).toBeLessThan(200);
+    for (const i of [1, 16, 17, 40, DELAY_BUCKETS.length - 1]) {
+      expect(delayBucket(DELAY_BUCKETS[i]!)).toBe(i);
+      expect(delayBucket(DELAY_BUCKETS[i]! - 1)).toBe(i - 1);
+    }
+    expect(delayBucket(0)).toBe(0);
+    expect(delayBucket(10 * 365 * DAY)).toBe(DELAY_BUCKETS.length - 1);
+  });
+
+  it.each(['UTC', 'America/Los_Angeles', 'Pacific/Auckland'])(
+    'follow-ups due per local day in %s: overdue, today and the next 14 days, as the records say, across local midnights',
+    async (zone) => {
+      process.env.TZ = zone;
+      try {
+        const now = new Date(2026, 8, 7, 23, 30).getTime(); // half an hour before local midnight
+        const at = [
+          new Date(2026, 8, 1, 12).getTime(),
+          new Date(2026, 8, 6, 23, 59).getTime(),
+          new Date(2026, 8, 7, 0, 0).getTime(),
+          new Date(2026, 8, 7, 23, 59).getTime(),
+          new Date(2026, 8, 8, 0, 0).getTime(),
+          new Date(2026, 8, 8, 0, 1).getTime(),
+          new Date(2026, 8, 20, 23, 59).getTime(),
+          new Date(2026, 8, 21, 0, 0).getTime(),
+        ];
+        const base = (await saveCapture(capture({ fullName: 'Due Person', profileUrl: 'https://www.linkedin.com/in/due/' }))).contact;
+        await db.contacts.bulkPut(at.map((nextFollowUpAt, i) => ({ ...base, id: `due-${i}`, identities: [], nextFollowUpAt })));
+        const bounds = dayBounds(now, 14);
+        const upcoming = await readUpcoming(now);
+        const due = (await db.contacts.toArray()).flatMap((c) => (c.nextFollowUpAt === undefined ? [] : [c.nextFollowUpAt]));
+        expect(upcoming.overdue).toBe(due.filter((t) => t < bounds[0]!).length);
+        expect(upcoming.overdue).toBe(2);
+        expect(upcoming.days.map((d) => d.count)).toEqual(bounds.slice(0, -1).map((start, i) => due.filter((t) => t >= start && t < bounds[i + 1]!).length));
+        expect(upcoming.days.map((d) => d.count)).toEqual([2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        // A follow-up done moves its day.
+        await db.contacts.update('due-3', { nextFollowUpAt: undefined });
+        expect((await readUpcoming(now)).days[0]!.count).toBe(1);
+      } finally {
+        process.env.TZ = 'UTC';
+      }
+    },
+  );
+
+  it('letters by status and the next deadline, programs by stage and the next interviews, as the records say; an empty season', async () => {
+    const now = new Date(2026, 9, 2, 12).getTime();
+    const empty = await readUpcoming(now);
+    expect(empty).toEqual({
+      overdue: 0,
+      days: dayBounds(now, 14).slice(0, -1).map((start) => ({ start, count: 0 })),
+      lettersByStatus: { planned: 0, asked: 0, agreed: 0, submitted: 0, thanked: 0, declined: 0, withdrawn: 0 },
+      programsByStage: Object.fromEntries(PROGRAM_STAGES.map((stage) => [stage, 0])),
+      interviews: [],
+    });
+    const writer = (await saveCapture(capture({ fullName: 'Dr. Writer', profileUrl: 'https://www.linkedin.com/in/writer/' }))).contact;
+    let n = 0;
+    const letter = (input: Partial<LetterInput>) => Letter.parse({ id: `l${++n}`, writerId: writer.id, createdAt: n, updatedAt: n, ...input });
+    const letters = [
+      letter({ status: 'submitted', deadline: '2026-09-01' }),
+      letter({ status: 'declined', deadline: '2026-09-02' }),
+      letter({ status: 'asked', deadline: '2026-10-20' }),
+      letter({ status: 'agreed', deadline: '2026-10-05' }),
+      letter({ status: 'planned' }),
+    ];
+    await db.letters.bulkPut(letters);
+    const program = (id: string, stage: Program['stage'], interviews: Program['interviews']) => ({
+      ...Program.parse({ id, name: `Program ${id}`, stage, interviews, createdAt: 1, updatedAt: 1 }),
+      matchKeys: [],
+    });
+    await db.programs.bulkPut([
+      program('a', 'interview_scheduled', [{ date: '2026-10-01' }, { date: '2026-10-09', time: '09:00' }]),
+      program('b', 'interview_invited', [{ date: '2026-10-03' }]),
+      program('c', 'withdrawn', [{ date: '2026-10-04' }]),
+      program('d', 'researching', []),
+    ]);
+    const upcoming = await readUpcoming(now);
+    expect(upcoming.lettersByStatus).toEqual({ planned: 1, asked: 1, agreed: 1, submitted: 1, thanked: 0, declined: 1, withdrawn: 0 });
+    const next = nextDeadline(letters)!;
+    expect(upcoming.nextLetter).toEqual({ id: next.id, writerId: writer.id, writerName: 'Dr. Writer', deadline: '2026-10-05', status: 'agreed' });
+    expect(Object.entries(upcoming.programsByStage).filter(([, count]) => count > 0)).toEqual([
+      ['researching', 1],
+      ['interview_invited', 1],
+      ['interview_scheduled', 1],
+      ['withdrawn', 1],
+    ]);
+    expect(upcoming.interviews.map((i) => `${i.programName} ${i.date}${i.time ? ` ${i.time}` : ''}`)).toEqual(['Program b 2026-10-03', 'Program a 2026-10-09 09:00']);
+    expect(localDate(now)).toBe('2026-10-02');
+  });
+
+  it('readOverview answers every figure as the reads one by one do, in one transaction', async () => {
+    const t0 = Date.UTC(2026, 8, 7, 9);
+    const base = (await saveCapture(capture({ fullName: 'Whole Person', profileUrl: 'https://www.linkedin.com/in/whole/' }))).contact;
+    // As the app's timeline replay (overview/outreach.ts) leaves them: six reached, five replied after 1 to 5 days.
+    const contacts = [];
+    const entries: Interaction[] = [];
+    for (let i = 0; i < 6; i++) {
+      const sentAt = t0 + i * HOUR;
+      const repliedAt = i < 5 ? sentAt + (i + 1) * DAY : undefined;
+      contacts.push({ ...base, id: `whole-${i}`, identities: [], reachedAt: sentAt, ...(repliedAt ? { repliedAt } : {}) });
+      entries.push({ id: `w${i}-s`, contactId: `whole-${i}`, kind: 'message_sent', channel: 'email', templateId: 'builtin:alumni', at: sentAt, text: '' } as Interaction);
+      if (repliedAt) {
+        const answers = { sentAt, templateId: 'builtin:alumni', channel: 'email' as const, format: 'email' as const };
+        entries.push({ id: `w${i}-r`, contactId: `whole-${i}`, kind: 'reply_received', channel: 'email', at: repliedAt, text: '', answers } as Interaction);
+      }
+    }
+    await db.contacts.bulkPut(contacts);
+    await db.interactions.bulkPut(entries);
+    const now = t0 + 20 * DAY;
+    const bounds = weekBounds(now, 4);
+    const period = { from: t0 + 2 * HOUR + 1, to: SEASON.to };
+    const whole = await readOverview(now, period, bounds);
+    expect(whole.funnel).toEqual(await readFunnel(period));
+    expect(whole.funnel).toEqual({ reached: 3, replied: 2, conversation: 0 });
+    expect(whole.weeks).toEqual(await readActivity(bounds));
+    expect(whole.works).toEqual(await readWhatWorks());
+    expect(whole.works.template).toEqual([{ value: 'builtin:alumni', sent: 6, replied: 5, medianMs: 3 * DAY }]);
+    expect(whole.upcoming).toEqual(await readUpcoming(now));
+    // Named as the templates list names them, built-ins not yet stored included.
+    expect(whole.names).toEqual(new Map((await listTemplates()).map((t) => [t.id, t.name])));
+    expect(whole.names.get('builtin:alumni')).toBeTruthy();
   });
 });

@@ -14,8 +14,9 @@ import { applyContactImport } from '../../../storage/import-contacts';
 import { exportBackup } from '../../../storage/backup-export';
 import { applyRestore } from '../../../storage/restore';
 import { applyMerged } from '../../../storage/sync-state';
-import { readActivity, readFunnel, readWhatWorks } from '../../../storage/overview';
-import { contactTallies, interactionTallies, META_KEY, zoneId } from '../../../storage/overview-tallies';
+import { readActivity, readFunnel, readOverview, readWhatWorks } from '../../../storage/overview';
+import { contactTallies, interactionTallies, META_KEY, TALLY_FORMAT, writeTallies, zoneId } from '../../../storage/overview-tallies';
+import { weekBounds } from '../../../overview/calendar';
 import { parseConnections } from '../../../portability/linkedin-connections';
 import { periodOf } from '../../../overview/calendar';
 import { capture } from '../helpers';
@@ -197,5 +198,23 @@ describe('overview tallies', () => {
     } finally {
       process.env.TZ = 'UTC';
     }
+  });
+
+  it('tallies counted in format 1, as version 11 wrote them, are rebuilt in the newest format by the first read', async () => {
+    await start();
+    const a = await person(1);
+    await logInteraction(a.id, { kind: 'message_sent', channel: 'email', templateId: 'intro', at: T0 }, T0);
+    await logInteraction(a.id, { kind: 'reply_received', channel: 'email', at: T0 + DAY }, T0 + DAY);
+    await db.contacts.update(a.id, { nextFollowUpAt: T0 + 2 * DAY });
+    await db.transaction('rw', [db.contacts, db.interactions, db.tallies], () => writeTallies(db.tallies, db.contacts, db.interactions, 1));
+    const old = await db.tallies.get(META_KEY);
+    expect(old?.format).toBeUndefined();
+    expect(Object.keys(await stored()).filter((key) => key.startsWith('h|') || key.startsWith('d|'))).toEqual([]);
+    const figures = await readOverview(T0, periodOf('season', T0), weekBounds(T0, 2));
+    expect(figures.upcoming.days[2]!.count).toBe(1);
+    expect((await db.tallies.get(META_KEY))?.format).toBe(TALLY_FORMAT);
+    await expectKept();
+    expect((await stored())['d|2026-09-09']).toBe(1);
+    expect(Object.keys(await stored()).filter((key) => key.startsWith('h|template|intro|'))).toHaveLength(1);
   });
 });
