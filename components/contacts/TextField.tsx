@@ -16,6 +16,10 @@ interface Props {
   placeholder?: string;
   /** Names the field for the close-time journal (components/use-autosave.ts). */
   journal?: string;
+  /** Milliseconds of quiet typing before a write; null writes only on blur, Enter, hide or close (a list typed with commas). */
+  delay?: number | null;
+  /** A hint's id, read with the field's name. */
+  describedBy?: string;
 }
 
 const sameText = (a: string, b: string) => a.trim() === b.trim();
@@ -24,11 +28,12 @@ const sameText = (a: string, b: string) => a.trim() === b.trim();
  * A field that saves itself as the user types (components/use-autosave.ts), after validation, and says so; a change
  * made elsewhere while it is being edited is shown, never typed over.
  */
-export function TextField({ label, value, validate, onSave, multiline, type = 'text', className, placeholder, inputMode, rows = 4, journal }: Props) {
+export function TextField({ label, value, validate, onSave, multiline, type = 'text', className, placeholder, inputMode, rows = 4, journal, delay, describedBy }: Props) {
   const id = useId();
   const autosave = useAutosave({
     value: value ?? '',
     journal,
+    delay,
     equals: sameText,
     validate: validate ? (v) => validate(v.trim()) : undefined,
     save: (v) => onSave(v.trim()),
@@ -40,7 +45,7 @@ export function TextField({ label, value, validate, onSave, multiline, type = 't
     value: autosave.draft,
     placeholder,
     'aria-invalid': autosave.status === 'error' ? true : undefined,
-    'aria-describedby': invalid ? `${id}-state` : undefined,
+    'aria-describedby': [describedBy, invalid ? `${id}-state` : undefined].filter(Boolean).join(' ') || undefined,
     onBlur: autosave.flush,
   } as const;
 

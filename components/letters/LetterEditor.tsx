@@ -1,7 +1,8 @@
 /**
  * One letter's fields, edited in place: status (each change logged on the
  * writer's timeline, with Undo), kind, what it is meant for, the ERAS fields,
- * the deadline and the dates of each step, notes. Every field saves on change.
+ * the deadline and the dates of each step, notes. Every field saves on change;
+ * the typed ones as the user types, so that closing the panel loses nothing.
  */
 import { i18n } from '../../model/i18n';
 import { format, parse, startOfDay } from 'date-fns';
@@ -9,7 +10,8 @@ import { deleteLetter, restoreLetter, setLetterStatus, undoLetterChange, updateL
 import { LETTER_KINDS, LETTER_STATUSES, WAIVERS, type Letter, type LetterStatus } from '../../model/schemas';
 import { Select } from '../Select';
 import { useUndo } from '../undo';
-import { afterWrite, useWrite } from '../use-write';
+import { afterWrite, useWrite, writeThenNotify } from '../use-write';
+import { TextField } from '../contacts/TextField';
 import { kindLabel, letterStatusLabel, waiverLabel } from './labels';
 
 const DAY_INPUT = 'yyyy-MM-dd';
@@ -20,6 +22,8 @@ export function LetterEditor({ letter, writerName }: { letter: Letter; writerNam
   const { error, run } = useWrite();
   const offerUndo = useUndo();
   const update = (patch: LetterPatch) => run(() => updateLetter(letter.id, patch));
+  // The typed fields save themselves as the user types (./../contacts/TextField): their errors show beside them.
+  const save = (patch: LetterPatch) => writeThenNotify(() => updateLetter(letter.id, patch));
   const statusLabels = Object.fromEntries(LETTER_STATUSES.map((s) => [s, letterStatusLabel(s)]));
   const kindLabels = Object.fromEntries(LETTER_KINDS.map((k) => [k, kindLabel(k)]));
   const waiverOptions = ['', ...WAIVERS] as const;
@@ -45,23 +49,26 @@ export function LetterEditor({ letter, writerName }: { letter: Letter; writerNam
         />
         <Select label={i18n.t('letters.field.kind')} value={letter.kind} options={LETTER_KINDS} labels={kindLabels} style={{ flex: 1 }} onChange={(kind) => void update({ kind })} />
       </div>
-      <label>
-        {i18n.t('letters.field.meantFor')}
-        <input
-          defaultValue={letter.meantFor.join(', ')}
-          placeholder={i18n.t('letters.field.meantForHint')}
-          onBlur={(e) => void update({ meantFor: e.target.value.split(',').map((s) => s.trim()).filter(Boolean) })}
-        />
-      </label>
+      <TextField
+        label={i18n.t('letters.field.meantFor')}
+        placeholder={i18n.t('letters.field.meantForHint')}
+        value={letter.meantFor.join(', ')}
+        delay={null}
+        journal={`letter:${letter.id}:meantFor`}
+        onSave={(text) => save({ meantFor: text.split(',').map((s) => s.trim()).filter(Boolean) })}
+      />
       <div className="row" style={{ flexWrap: 'wrap' }}>
         <label style={{ flex: 1 }}>
           {i18n.t('letters.field.deadline')}
           <input type="date" value={letter.deadline ?? ''} onChange={(e) => void update({ deadline: e.target.value || undefined })} />
         </label>
-        <label style={{ flex: 1 }}>
-          {i18n.t('letters.field.erasLetterId')}
-          <input defaultValue={letter.erasLetterId ?? ''} onBlur={(e) => void update({ erasLetterId: e.target.value.trim() || undefined })} />
-        </label>
+        <TextField
+          label={i18n.t('letters.field.erasLetterId')}
+          className="grow"
+          value={letter.erasLetterId}
+          journal={`letter:${letter.id}:erasLetterId`}
+          onSave={(text) => save({ erasLetterId: text || undefined })}
+        />
         <label style={{ flex: 1 }}>
           {i18n.t('letters.field.waiver')}
           <select value={letter.waiver ?? ''} onChange={(e) => void update({ waiver: (e.target.value || undefined) as Letter['waiver'] })}>
@@ -87,10 +94,14 @@ export function LetterEditor({ letter, writerName }: { letter: Letter; writerNam
           <input type="date" value={day(letter.submittedAt)} onChange={(e) => void update({ submittedAt: fromDay(e.target.value) })} />
         </label>
       </div>
-      <label>
-        {i18n.t('letters.field.notes')}
-        <textarea defaultValue={letter.notes} rows={2} onBlur={(e) => e.target.value !== letter.notes && void update({ notes: e.target.value })} />
-      </label>
+      <TextField
+        label={i18n.t('letters.field.notes')}
+        multiline
+        rows={2}
+        value={letter.notes}
+        journal={`letter:${letter.id}:notes`}
+        onSave={(text) => save({ notes: text })}
+      />
       <div>
         <button
           type="button"

@@ -89,31 +89,31 @@ export function ProgramPage({ program, onBack, onOpen }: Props) {
           labels={Object.fromEntries(PROGRAM_KINDS.map((k) => [k, kindLabel(k)]))}
           onChange={(kind) => void run(() => update({ kind }).then(() => undefined))}
         />
-        <TextField className="wide" label={i18n.t('programs.name')} value={program.name} validate={(v) => (v ? undefined : i18n.t('programs.name'))} onSave={(name) => update({ name })} />
+        <TextField className="wide" label={i18n.t('programs.name')} journal={`program:${program.id}:name`} value={program.name} validate={(v) => (v ? undefined : i18n.t('programs.name'))} onSave={(name) => update({ name })} />
         <TextField
           className="wide"
-          label={i18n.t('programs.aliases')}
+          label={i18n.t('programs.aliases')} journal={`program:${program.id}:aliases`}
           value={program.aliases.join('; ')}
           onSave={(value) => update({ aliases: value.split(';').map((s) => s.trim()).filter(Boolean) })}
         />
-        <TextField label={i18n.t('programs.specialty')} value={program.specialty} onSave={(v) => update({ specialty: v || undefined })} />
-        <TextField label={i18n.t('programs.parent')} value={program.parent} onSave={(v) => update({ parent: v || undefined })} />
-        <TextField label={i18n.t('programs.city')} value={program.city} onSave={(v) => update({ city: v || undefined })} />
-        <TextField label={i18n.t('programs.region')} value={program.region} onSave={(v) => update({ region: v || undefined })} />
+        <TextField label={i18n.t('programs.specialty')} journal={`program:${program.id}:specialty`} value={program.specialty} onSave={(v) => update({ specialty: v || undefined })} />
+        <TextField label={i18n.t('programs.parent')} journal={`program:${program.id}:parent`} value={program.parent} onSave={(v) => update({ parent: v || undefined })} />
+        <TextField label={i18n.t('programs.city')} journal={`program:${program.id}:city`} value={program.city} onSave={(v) => update({ city: v || undefined })} />
+        <TextField label={i18n.t('programs.region')} journal={`program:${program.id}:region`} value={program.region} onSave={(v) => update({ region: v || undefined })} />
         <TextField
-          label={i18n.t('programs.website')}
+          label={i18n.t('programs.website')} journal={`program:${program.id}:website`}
           type="url"
           value={program.website}
           validate={(v) => (v && !httpUrl.safeParse(v).success ? i18n.t('programs.websiteInvalid') : undefined)}
           onSave={(v) => update({ website: v || undefined })}
         />
         <TextField
-          label={i18n.t('programs.rankField')}
+          label={i18n.t('programs.rankField')} journal={`program:${program.id}:rankField`}
           value={program.rank === undefined ? '' : String(program.rank)}
           validate={(v) => (v === '' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 1000) ? undefined : i18n.t('programs.rankInvalid'))}
           onSave={(v) => update({ rank: v === '' ? undefined : Number(v) })}
         />
-        <TextField className="wide" multiline label={i18n.t('programs.notes')} value={program.notes} onSave={(notes) => update({ notes })} />
+        <TextField className="wide" multiline label={i18n.t('programs.notes')} journal={`program:${program.id}:notes`} value={program.notes} onSave={(notes) => update({ notes })} />
       </div>
       <Interviews program={program} onRun={run} />
       <People program={program} people={people} onOpen={onOpen} onRun={run} />

@@ -6,7 +6,8 @@
 import { i18n } from '../../model/i18n';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
-import { useWriteStatus } from '../use-write';
+import { useWriteStatus, writeThenNotify } from '../use-write';
+import { TextField } from '../contacts/TextField';
 import { distinctValues } from '../../storage/contact-list';
 import { setTagIntervals } from '../../storage/keep-in-touch';
 import { recomputeLetterReminders } from '../../storage/letters';
@@ -24,7 +25,7 @@ export function parseNudgeDays(text: string): number[] | undefined {
 export function LetterSettings() {
   const settings = useLiveQuery(getSettings, []);
   const tags = useLiveQuery(() => distinctValues('tags'), []);
-  const { status, setStatus, run: write } = useWriteStatus();
+  const { status, run: write } = useWriteStatus();
   const hintId = useId();
   const tagHintId = useId();
 
@@ -39,27 +40,24 @@ export function LetterSettings() {
   return (
     <section className="stack" aria-labelledby="letter-reminders-heading" data-testid="letter-settings">
       <h2 id="letter-reminders-heading">{i18n.t('letters.settings.heading')}</h2>
-      <label>
-        {i18n.t('letters.settings.nudgeDays')}
-        <input
-          key={settings.letterNudgeDays.join(',')}
-          defaultValue={settings.letterNudgeDays.join(', ')}
-          aria-describedby={hintId}
-          inputMode="numeric"
-          onBlur={(e) => {
-            const days = parseNudgeDays(e.target.value);
-            if (!days) {
-              setStatus({ text: i18n.t('letters.settings.nudgeInvalid'), error: true });
-              return;
-            }
-            if (days.join(',') === settings.letterNudgeDays.join(',')) return;
-            void run(async () => {
-              await updateSettings({ letterNudgeDays: days });
-              await recomputeLetterReminders();
-            });
-          }}
-        />
-      </label>
+      <TextField
+        label={i18n.t('letters.settings.nudgeDays')}
+        value={settings.letterNudgeDays.join(', ')}
+        inputMode="numeric"
+        describedBy={hintId}
+        // A list typed with commas is written when it is finished (blur, Enter, closing the panel), not halfway.
+        delay={null}
+        journal="settings:letterNudgeDays"
+        validate={(text) => (parseNudgeDays(text) ? undefined : i18n.t('letters.settings.nudgeInvalid'))}
+        onSave={(text) => {
+          const days = parseNudgeDays(text)!;
+          if (days.join(',') === settings.letterNudgeDays.join(',')) return Promise.resolve();
+          return writeThenNotify(async () => {
+            await updateSettings({ letterNudgeDays: days });
+            await recomputeLetterReminders();
+          });
+        }}
+      />
       <p id={hintId} className="muted" style={{ margin: 0 }}>
         {i18n.t('letters.settings.nudgeHint')}
       </p>
