@@ -88,15 +88,19 @@ export function invalidateFirstScreen(table?: string): void {
   const store = localStore();
   const unstamped: ScreenStore[] = [];
   for (const screen of screens) {
+    // No localStorage (the background): the stamp instead.
+    if (!store) {
+      unstamped.push(screen);
+      continue;
+    }
     try {
-      if (!store) throw new Error('no localStorage');
       store.setItem(screen.genKey, String(readGen(screen) + 1));
       store.removeItem(screen.key);
     } catch {
-      // No localStorage, or a full or blocked one: the stamp instead, and remove what can be removed.
+      // A full or blocked localStorage: the stamp instead, and remove what can be removed.
       unstamped.push(screen);
       try {
-        store?.removeItem(screen.key);
+        store.removeItem(screen.key);
       } catch {
         // Nothing more to do: the gen check still fails for a snapshot that outlived this.
       }
