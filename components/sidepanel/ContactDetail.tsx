@@ -47,8 +47,11 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
   const [channel, setChannel] = useState<Channel>('linkedin');
   // The channel follows the last message sent (an e-mail, then the next is most likely an e-mail too).
   const lastChannel = detail?.lastChannel;
-  // The editing form is drawn once opened: most opens never edit, and its dozen fields are the detail's largest part.
+  // The editing form is not in the detail's first draw (its dozen fields are the detail's largest part): it is drawn
+  // when the browser is next idle, or at once when opened, so that find-in-page, a field's close-time journal and a
+  // change made elsewhere are there as before, without slowing the open.
   const [editing, setEditing] = useState(false);
+  const [formDrawn, setFormDrawn] = useState(false);
   useEffect(() => {
     if (lastChannel && lastChannel !== 'other') setChannel(lastChannel);
   }, [lastChannel]);
@@ -57,6 +60,16 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
   const offerUndo = useUndo();
   const article = useRef<HTMLElement>(null);
   const loaded = contact !== undefined && contact !== null;
+  useEffect(() => {
+    if (!loaded || formDrawn) return;
+    const draw = () => setFormDrawn(true);
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(draw, { timeout: 1_000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(draw, 0);
+    return () => clearTimeout(id);
+  }, [loaded, formDrawn]);
   // Opened from the list (keyboard or not), focus moves to the contact, so that Tab and Escape act on it.
   useEffect(() => {
     if (loaded && !article.current?.contains(document.activeElement)) article.current?.focus({ preventScroll: true });
@@ -204,7 +217,7 @@ export function ContactDetail({ contactId, view, templateId, onViewChange, onBac
         <summary>
           <h3 style={{ display: 'inline' }}>{i18n.t('sidepanel.editDetails')}</h3>
         </summary>
-        {editing && <ContactFields contact={contact} />}
+        {(editing || formDrawn) && <ContactFields contact={contact} />}
       </details>
 
       <div>
