@@ -52,13 +52,24 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** An element with attributes and one child (text as text), made with DOM calls. */
+function el(tag: string, attributes: Record<string, string>, child: string | Node): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(child);
+  return element;
+}
+
 describe('the copy of the live view', () => {
   it('keeps text as text, leaves out test ids, links and what the user just did, and closes menus', () => {
     const section = document.createElement('section');
     section.dataset.testid = 'due-list';
-    section.innerHTML =
-      '<h2 tabindex="-1">Due</h2><p role="status" data-transient="">Snoozed Ana.</p>' +
-      '<ul><li class="card" data-kind="letter"><strong>&lt;img src=x onerror=alert(1)&gt;</strong><button type="button" aria-expanded="true" onclick="x()">Snooze</button></li></ul>';
+    // Built with DOM calls, as the live view is: a name that reads like markup, a transient line, an open menu.
+    const heading = el('h2', { tabindex: '-1' }, 'Due');
+    const transient = el('p', { role: 'status', 'data-transient': '' }, 'Snoozed Ana.');
+    const item = el('li', { class: 'card', 'data-kind': 'letter' }, el('strong', {}, '<img src=x onerror=alert(1)>'));
+    item.append(el('button', { type: 'button', 'aria-expanded': 'true', onclick: 'x()' }, 'Snooze'));
+    section.append(heading, transient, el('ul', {}, item));
     const copy = copyElement(section)!;
     const built = buildCopy(copy) as HTMLElement;
     expect(built.querySelector('img')).toBeNull();
@@ -74,7 +85,7 @@ describe('the copy of the live view', () => {
     const many = livePopup(Array.from({ length: 40 }, (_, i) => `P ${i}`)).querySelector('section')!;
     expect((buildCopy(copyElement(many)!) as HTMLElement).querySelectorAll('li')).toHaveLength(MAX_ITEMS);
     const linked = document.createElement('section');
-    linked.innerHTML = '<a href="https://evil.example/">x</a>';
+    linked.append(el('a', { href: 'https://evil.example/' }, 'x'));
     expect(copyElement(linked)).toBeUndefined();
     expect(isCopiedNode(['script', {}, ['alert(1)']])).toBe(false);
     expect(isCopiedNode(['div', { href: 'https://evil.example/' }, []])).toBe(false);

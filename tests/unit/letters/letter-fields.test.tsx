@@ -12,23 +12,13 @@ import { AUTOSAVE_DELAY } from '../../../components/use-autosave';
 import { addContact } from '../../../storage/contacts';
 import { addLetter, getLetter } from '../../../storage/letters';
 import { getSettings } from '../../../storage/settings';
+import { fieldIn, type } from '../form-fields';
 import { reactHostForEachTest } from '../react-host';
 import { until } from '../wait';
 
 const screen = reactHostForEachTest();
 
-function type(field: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(field, value);
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function field(label: string): HTMLInputElement | HTMLTextAreaElement {
-  const found = [...screen.host.querySelectorAll('label')].find((l) => l.firstChild?.textContent === label);
-  const input = found?.querySelector('input, textarea');
-  if (!input) throw new Error(`No field ${label}`);
-  return input as HTMLInputElement;
-}
+const field = (label: string) => fieldIn(screen.host, label);
 
 const settle = (ms: number) => act(async () => new Promise((resolve) => setTimeout(resolve, ms)));
 const closePanel = () => act(async () => void window.dispatchEvent(new Event('pagehide')));

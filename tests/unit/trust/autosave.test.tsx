@@ -11,23 +11,13 @@ import { getContact, saveCapture, updateContact } from '../../../storage/contact
 import { getSettings, updateSettings } from '../../../storage/settings';
 import type { Contact } from '../../../model/schemas';
 import { capture } from '../helpers';
+import { fieldIn, type } from '../form-fields';
 import { reactHostForEachTest } from '../react-host';
 import { eventually } from '../wait';
 
 const screen = reactHostForEachTest();
 
-function type(field: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(field, value);
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-function field(label: string): HTMLInputElement | HTMLTextAreaElement {
-  const found = [...screen.host.querySelectorAll('label')].find((l) => l.firstChild?.textContent === label);
-  const input = found?.querySelector('input, textarea');
-  if (!input) throw new Error(`No field ${label}`);
-  return input as HTMLInputElement;
-}
+const field = (label: string) => fieldIn(screen.host, label);
 
 async function settle(ms = 5) {
   await act(async () => new Promise((resolve) => setTimeout(resolve, ms)));
