@@ -24,6 +24,7 @@ import {
   applyMerged,
   getSyncMeta,
   pendingKeys,
+  setSyncMeta,
   syncRecordsByDocId,
   syncRecordsFor,
   type MergedItem,
@@ -45,8 +46,8 @@ export interface PouchLike {
   allDocs(options: { keys: string[]; include_docs: true; conflicts: true }): Promise<{
     rows: { key: string; id?: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc | null; error?: string }[];
   }>;
-  changes(options: { since: number | string; limit: number; style?: 'all_docs' }): Promise<{
-    results: { id: string; changes?: { rev: string }[] }[];
+  changes(options: { since: number | string; limit: number; style?: 'all_docs'; include_docs?: boolean; conflicts?: boolean }): Promise<{
+    results: { id: string; changes?: { rev: string }[]; doc?: PouchDoc; deleted?: boolean }[];
     last_seq: number | string;
   }>;
 }
@@ -85,6 +86,12 @@ interface Work {
   key?: { kind: string; id: string };
   /** The record's local sync state, when the caller has just read it (the outbox): not read again. */
   local?: SyncRecord;
+  /**
+   * A record this device has never merged with the replica (no document id yet): written without reading
+   * the replica first, as the replica most often lacks it. If it has it after all, the write is a conflict
+   * and the record is merged again at once with what the replica holds (see reconcile).
+   */
+  unseen?: boolean;
 }
 
 export interface RoundResult {
@@ -218,7 +225,8 @@ async function resolveConflicts(ctx: SyncContext, kind: string, id: string, vers
 /** Merges, writes the replica, then Dexie: a crash between the two leaves the record pending or its change unread, never lost. */
 async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | number): Promise<RoundResult> {
   const docIds = [...new Set(work.map((w) => w.docId))];
-  const prefetched = new Map(work.filter((w) => w.row).map((w) => [w.docId, w.row!]));
+  // A document the replica is not expected to hold reads as allDocs answers for a missing one.
+  const prefetched = new Map(work.filter((w) => w.row || w.unseen).map((w) => [w.docId, w.row ?? { key: w.docId, error: 'not_found' }]));
   const { leaves, winners, unreadable } = await readLeaves(ctx, docIds, prefetched);
   const knownKeys = new Map(work.filter((w) => w.key).map((w) => [w.docId, w.key!]));
   for (const [docId, found] of leaves) {
@@ -273,13 +281,18 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
     });
   }
   const writes = await Promise.all(sealing);
+  const conflicted: Work[] = [];
   if (writes.length) {
     const results = await ctx.replica.bulkDocs(writes);
     const revs = new Map<string, string>();
     const failed = new Set<string>();
     for (const [index, result] of results.entries()) {
       const doc = writes[index]!;
-      if (result.error || result.ok === false) failed.add(doc._id);
+      if (result.error || result.ok === false) {
+        failed.add(doc._id);
+        const unseen = work.find((w) => w.unseen && w.docId === doc._id);
+        if (unseen && (result.error === 'conflict' || (result as { status?: number }).status === 409)) conflicted.push({ docId: unseen.docId, key: unseen.key });
+      }
       else if (!doc._deleted && result.rev) {
         revs.set(doc._id, result.rev);
         ctx.written?.set(doc._id, result.rev);
@@ -300,7 +313,14 @@ async function reconcile(ctx: SyncContext, work: Work[], checkpoint?: string | n
       await ctx.db.interactions.bulkPut(notes.filter((note) => !existing.has(note.id)));
     });
   }
-  return { merged: outcome.applied.length, unreadable, invalid: outcome.invalid.map((x) => `${x.key}: ${x.reason}`) };
+  const result: RoundResult = { merged: outcome.applied.length, unreadable, invalid: outcome.invalid.map((x) => `${x.key}: ${x.reason}`) };
+  // Written as unseen, but the replica had them: merge them now with what it holds (read this time), rather than leave them pending.
+  return conflicted.length ? add(result, await reconcile(ctx, conflicted)) : result;
+}
+
+/** Reads the replica's change feed from its beginning again (a new replica: see background/sync.ts). */
+export async function resetCheckpoint(db: RapportDB): Promise<void> {
+  await setSyncMeta(db, CHECKPOINT_KEY, 0);
 }
 
 function add(total: RoundResult, round: RoundResult): RoundResult {
@@ -323,7 +343,12 @@ export async function pushPending(ctx: SyncContext): Promise<RoundResult> {
       for (const row of batch) tried.add(row.key);
       for (const key of keys.slice(i, i + size)) tried.add(key);
       const work = await Promise.all(
-        batch.map(async (row) => ({ docId: row.docId ?? (await docIdFor(ctx.keys, row.kind, row.id)), key: { kind: row.kind, id: row.id }, local: row })),
+        batch.map(async (row) => ({
+          docId: row.docId ?? (await docIdFor(ctx.keys, row.kind, row.id)),
+          key: { kind: row.kind, id: row.id },
+          local: row,
+          unseen: !row.docId && !row.rev,
+        })),
       );
       if (work.length) total = add(total, await reconcile(ctx, work));
     }
@@ -340,9 +365,15 @@ export async function pullChanges(ctx: SyncContext): Promise<RoundResult> {
   let since = (await getSyncMeta<number | string>(ctx.db, CHECKPOINT_KEY)) ?? 0;
   for (;;) {
     // Every leaf revision of each document: one that is the very revision this device holds needs no further read.
-    const { results, last_seq } = await ctx.replica.changes({ since, limit: ctx.batch ?? BATCH, style: 'all_docs' });
+    // The winning revision comes along with its conflicts' revisions: the replica reads the whole document to list
+    // the change anyway, and reading it again by key (allDocs) cost as much again (bench/sync.bench.ts).
+    const { results, last_seq } = await ctx.replica.changes({ since, limit: ctx.batch ?? BATCH, style: 'all_docs', include_docs: true, conflicts: true });
     if (results.length === 0) return total;
     const leavesOf = new Map(results.map((r) => [r.id, r.changes ?? []]));
+    // Each as allDocs gives it: the winner's revision, and the document only while it is not deleted.
+    const current = new Map<string, AllDocsRow>(
+      results.map((r) => [r.id, { key: r.id, id: r.id, ...(r.doc?._rev ? { value: { rev: r.doc._rev, ...(r.deleted ? { deleted: true } : {}) } } : {}), doc: r.deleted ? null : r.doc }]),
+    );
     // This device's own writes coming back (one leaf, the very revision it wrote): nothing to read. A local edit
     // made since is pending, and the next push merges it with this revision.
     const own = (id: string) => {
@@ -360,8 +391,6 @@ export async function pullChanges(ctx: SyncContext): Promise<RoundResult> {
     };
     // Others (news, or a document with several leaves, some perhaps deleted): compare with the winner and its live conflicts.
     const unsure = ids.filter((id) => !heldAsIs(id));
-    const { rows } = unsure.length ? await ctx.replica.allDocs({ keys: unsure, include_docs: true, conflicts: true }) : { rows: [] };
-    const current = new Map(rows.map((row) => [row.key, row]));
     const work: Work[] = [];
     for (const id of unsure) {
       const row = known.get(id);

@@ -21,6 +21,8 @@ import { originPattern, SyncSetup, type SyncFailure } from '../sync/config';
 import type { SyncKeys } from '../sync/crypto';
 import type { SyncError, SyncStatus } from '../messages/sync';
 import { syncRound, type RoundResult, type SyncContext } from './sync-engine';
+import { backOff, retrying } from './sync-retry';
+import { destroyReplicas, markReplicaCurrent, openReplica } from './sync-replica';
 import { connect, databaseUrl, deleteServerCopy, SyncConnectError } from './sync-remote';
 
 export const SYNC_ALARM = 'rapport-sync';
@@ -28,13 +30,6 @@ export const SYNC_ALARM = 'rapport-sync';
 const ALARM_MINUTES = 5;
 /** Documents per replication request: each batch costs a checkpoint on both sides, so fewer, larger ones (measured in bench/sync.bench.ts). */
 const REPLICATION = { batch_size: 1_000 };
-/**
- * Live replication retries a lost server with a doubling wait; PouchDB's own
- * grows to ten minutes, so a laptop back online after a while would wait
- * minutes for its first exchange. Five seconds at most costs one request.
- */
-const MAX_RETRY_MS = 5_000;
-const backOff = (delay: number) => Math.min(MAX_RETRY_MS, Math.max(500, delay * 2));
 
 const CONFIG_KEY = 'config';
 const KEYS_KEY = 'keys';
@@ -66,28 +61,24 @@ interface Session {
 let session: Promise<Session | undefined> | undefined;
 let roundRunning: Promise<void> | undefined;
 let roundAgain = false;
-/** The wait before a failed round is tried again while live (doubling, see backOff), and its timer. */
-let roundRetry = 0;
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
+/** A failed round is tried again while live, after a doubling wait (./sync-retry). */
+const roundRetry = retrying(() => void requestRound());
 let syncing = false;
 let live: { cancel(): void } | undefined;
 let pendingWatch: Subscription | undefined;
 const livePorts = new Set<Browser.runtime.Port>();
 
+let pouch: Promise<PouchModule['default']> | undefined;
 async function loadPouch(): Promise<PouchModule['default']> {
-  return (await import('pouchdb-browser')).default;
-}
-
-function replicaName(config: StoredConfig): string {
-  // One replica per server and database, so a change of server never mixes two databases' revisions.
-  return `rapport-sync-${config.device}`;
+  pouch ??= Promise.all([import('pouchdb-browser'), import('pouchdb-adapter-indexeddb')]).then(([{ default: PouchDB }, { default: adapter }]) => PouchDB.plugin(adapter));
+  return pouch;
 }
 
 async function openSession(): Promise<Session | undefined> {
   const [config, keys] = await Promise.all([getSyncMeta<StoredConfig>(db, CONFIG_KEY), getSyncMeta<SyncKeys>(db, KEYS_KEY)]);
   if (!config || !keys) return undefined;
   const PouchDB = await loadPouch();
-  const replica = new PouchDB(replicaName(config));
+  const replica = await openReplica(PouchDB, db, config.device, REPLICATION);
   const remote = new PouchDB(databaseUrl(config), {
     skip_setup: true,
     ...(config.username || config.password ? { auth: { username: config.username, password: config.password } } : {}),
@@ -143,17 +134,13 @@ function requestRound(): Promise<void> {
         const result = await syncRound(current.ctx);
         await saveStatus(live ? { lastError: roundError(result), ...(roundError(result) ? {} : { lastSyncedAt: Date.now() }) } : { lastError: roundError(result) });
       } while (roundAgain);
-      roundRetry = 0;
+      roundRetry.succeeded();
     } catch (error) {
       await saveStatus({ lastError: classify(error) });
       // While live, nothing else may come to ask again (the records that failed are already in the replica):
       // try again after a doubling wait, as replication does.
       if (live) {
-        roundRetry = backOff(roundRetry);
-        retryTimer ??= setTimeout(() => {
-          retryTimer = undefined;
-          void requestRound();
-        }, roundRetry);
+        roundRetry.failed();
       }
     } finally {
       syncing = false;
@@ -201,8 +188,7 @@ async function startLive(): Promise<void> {
 }
 
 function stopLive(): void {
-  if (retryTimer) clearTimeout(retryTimer);
-  retryTimer = undefined;
+  roundRetry.cancel();
   live?.cancel();
   live = undefined;
   pendingWatch?.unsubscribe();
@@ -274,6 +260,7 @@ export async function enableSync(input: unknown): Promise<SyncStatus> {
   const config: StoredConfig = { server: setup.server, database: setup.database, username: setup.username, password: setup.password, device };
   await setSyncMeta(db, CONFIG_KEY, config);
   await setSyncMeta(db, KEYS_KEY, keys);
+  await markReplicaCurrent(db);
   await browser.alarms.create(SYNC_ALARM, { periodInMinutes: ALARM_MINUTES });
   if (livePorts.size > 0) void startLive();
   else void syncOnce();
@@ -289,7 +276,7 @@ async function disableLocal(): Promise<StoredConfig | undefined> {
   const config = await getSyncMeta<StoredConfig>(db, CONFIG_KEY);
   await browser.alarms.clear(SYNC_ALARM).catch(() => false);
   if (current) await current.replica.destroy().catch(() => undefined);
-  else if (config) await new (await loadPouch())(replicaName(config)).destroy().catch(() => undefined);
+  if (config) await destroyReplicas(await loadPouch(), db, config.device).catch(() => undefined);
   await stopTracking(db);
   return config;
 }

@@ -44,14 +44,14 @@ const COUNT_CONTACTS = `(async () => {
   return n;
 })()`;
 
-/** How many documents the profile's local PouchDB replica holds (PouchDB's idb adapter: one database per replica). */
+/** How many documents the profile's local PouchDB replica holds (the indexeddb adapter: one database per replica, documents in `docs`). */
 const COUNT_REPLICA = `(async () => {
-  const known = (await indexedDB.databases()).find((d) => d.name && d.name.startsWith('_pouch_rapport-sync-'));
+  const known = (await indexedDB.databases()).find((d) => d.name && d.name.startsWith('_pouch_rapport-replica-'));
   if (!known) return 0;
   const request = indexedDB.open(known.name);
   const db = await new Promise((done) => (request.onsuccess = () => done(request.result)));
-  if (!db.objectStoreNames.contains('document-store')) { db.close(); return 0; }
-  const count = db.transaction('document-store').objectStore('document-store').count();
+  if (!db.objectStoreNames.contains('docs')) { db.close(); return 0; }
+  const count = db.transaction('docs').objectStore('docs').count();
   const n = await new Promise((done) => (count.onsuccess = () => done(count.result)));
   db.close();
   return n;

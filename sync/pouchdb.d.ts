@@ -61,3 +61,8 @@ declare module 'pouchdb-adapter-memory' {
   const plugin: unknown;
   export default plugin;
 }
+
+declare module 'pouchdb-adapter-indexeddb' {
+  const plugin: unknown;
+  export default plugin;
+}

@@ -282,6 +282,36 @@ describe('sync engine between two devices', () => {
     expect((await db.contacts.get('c2'))?.title).toBe('Program Coordinator');
     expect(await countPending(db)).toBe(0);
   });
+  it('a record new on this device that the replica already holds (the same backup on both) is merged with it in the same round, not overwritten', async () => {
+    const server = memoryPouch('server');
+    const a = await device('A');
+    await a.ctx.db.contacts.put(contact('c1', { fullName: 'Ana Ruiz', title: 'Program Director' }));
+    await sync(a, server);
+    const b = await device('B');
+    await b.ctx.db.contacts.put(contact('c1', { fullName: 'Ana Ruiz', notes: 'Met at the IM fair, again' }));
+    // B's replica has A's document before B's engine ever merged it: B's record has no document id yet.
+    await PouchDB.replicate(server, b.replica);
+    const writes: string[] = [];
+    const replica = new Proxy(b.replica, {
+      get(target, prop, receiver) {
+        if (prop === 'bulkDocs') return (docs: { _id: string; _rev?: string }[]) => (writes.push(...docs.map((d) => d._rev ?? 'new')), target.bulkDocs(docs));
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    await syncRound({ ...b.ctx, replica });
+    // Written blind first (refused: the document exists), then merged with A's revision and written over it.
+    // (The notes field differs too: the timeline notes that keep the other value are written after, as new records.)
+    expect(writes[0]).toBe('new');
+    expect(writes[1]).toMatch(/^1-/);
+    expect(await countPending(b.ctx.db)).toBe(0);
+    await converge(server, a, b);
+    for (const dev of [a, b]) {
+      const c1 = await dev.ctx.db.contacts.get('c1');
+      expect(c1?.title).toBe('Program Director');
+      expect(c1?.notes).toBe('Met at the IM fair, again');
+    }
+  });
   it('a batch of 150 records and the settings row applies in one transaction, with its checkpoint', async () => {
     const b = await device('B');
     const version = (record: Record<string, unknown>) => ({ state: 'live' as const, record, stamps: { fullName: [1, 'A'] as [number, string] }, seen: { A: 1 } });
