@@ -3,13 +3,15 @@
  * installed into Debian's firefox-esr, driven over WebDriver BiDi. One browser
  * for the file, and one story in order: host access granted from the popup,
  * saves from LinkedIn and Doximity, the sidebar page, drafting and "Mark as
- * sent", a follow-up falling due on the badge, and a backup exported and
- * restored. The Chromium suite (tests/e2e) stays the broad one.
+ * sent", a follow-up falling due on the badge, a backup exported and
+ * restored, and sync turned on against a real CouchDB-protocol server (the
+ * background page's PouchDB replica). The Chromium suite (tests/e2e) stays the broad one.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ADMIN, startServer } from '../support/pouchdb-server';
 import {
   badgeText,
   builtManifest,
@@ -183,5 +185,35 @@ describe('Rapport in Firefox', () => {
     await clickButton(panel, /Priya Raman/, '[data-testid="contact-list"]');
     await textOf(panel, '[data-testid="timeline"]', 'Message sent');
     await until(() => badgeText(panel), '1', 'badge after the restore');
+  }, 120_000);
+  test('sync turns on from Settings, and the background page sends every record to the server through its indexeddb replica', async () => {
+    const server = await startServer();
+    try {
+      await clickButton(panel, 'Settings', 'nav');
+      // Optional permission prompts are off in this profile (harness.ts): the request for the server is granted as asked.
+      await fill(panel, 'Server address', server.url);
+      await fill(panel, 'Database name', 'rapport-firefox');
+      await fill(panel, 'User name', ADMIN.username);
+      await fill(panel, 'Password', ADMIN.password);
+      await fill(panel, 'Passphrase', 'a long passphrase for firefox');
+      await clickButton(panel, 'Turn on sync', '[data-testid="sync-form"]');
+      await textOf(panel, '[data-testid="sync-pending"]', '0 changes', 60_000);
+      // Two contacts and the shared settings, beside the salt and the key check.
+      const docCount = async () => ((await server.admin('/rapport-firefox')) as { doc_count?: number }).doc_count ?? 0;
+      await until(async () => (await docCount()) >= 5, true, 'the server holding every record', 60_000);
+      // The replica is the indexeddb adapter's (one `docs` store), in the extension's origin that pages share.
+      const stores = await panel.evaluate(async () => {
+        const known = (await indexedDB.databases()).find((d) => d.name?.startsWith('_pouch_rapport-replica-'));
+        if (!known?.name) return [];
+        const request = indexedDB.open(known.name);
+        const db = await new Promise<IDBDatabase>((done) => (request.onsuccess = () => done(request.result)));
+        const names = [...db.objectStoreNames];
+        db.close();
+        return names;
+      });
+      expect(stores).toContain('docs');
+    } finally {
+      await server.stop();
+    }
   }, 120_000);
 });
