@@ -30,19 +30,31 @@ interface Props {
   onOpenContact(id: string): void;
 }
 
+/** A benchmark's mark (bench/overview.bench.ts), the first time only. */
+const markOnce = (name: string) => {
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+};
+
 export function OverviewView({ onOpenStep, onOpenContact }: Props) {
+  // The section's code is in: what the click waited for before any read.
+  useState(() => markOnce('rapport:overview-code'));
   const [choice, setChoice] = useState<PeriodChoice>('season');
   // One "now" per opening, so that every figure answers the same moment.
   const now = useMemo(() => Date.now(), []);
   const period = useMemo(() => periodOf(choice, now), [choice, now]);
   const weekBoundaries = useMemo(() => weekBounds(now, WEEKS), [now]);
   // One query for every figure: one render when they are all in, and one re-read when any of them changes.
-  const figures = useLiveQuery(() => readOverview(now, period, weekBoundaries), [now, period.from, period.to, weekBoundaries]);
+  const figures = useLiveQuery(async () => {
+    markOnce('rapport:overview-read-start');
+    const read = await readOverview(now, period, weekBoundaries);
+    markOnce('rapport:overview-read');
+    return read;
+  }, [now, period.from, period.to, weekBoundaries]);
 
   // The benchmark's marks: the funnel on screen, then every figure (the same render now).
   useEffect(() => {
     if (!figures) return;
-    for (const mark of ['rapport:overview-first', 'rapport:overview-ready']) if (performance.getEntriesByName(mark).length === 0) performance.mark(mark);
+    for (const mark of ['rapport:overview-first', 'rapport:overview-ready']) markOnce(mark);
   }, [figures !== undefined]);
 
   if (!figures) return <Loading />;
