@@ -10,6 +10,7 @@
  * code's); the live read then takes over with the same figures.
  */
 import { z } from 'zod';
+import { parseStoredScreen } from '../contacts/first-screen';
 import { LETTER_STATUSES, PROGRAM_STAGES } from '../model/schemas';
 
 /** Raises when the shape changes: an older snapshot is then not drawn, never misread. */
@@ -57,14 +58,7 @@ export interface ScreenContext {
 
 /** The snapshot stored as `raw`, or undefined when it is absent, damaged, of another format, or of another day, zone or build. */
 export function parseOverviewScreen(raw: string | null | undefined, here: ScreenContext): OverviewScreen | undefined {
-  if (!raw) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  const parsed = OverviewScreen.safeParse(value);
+  const parsed = OverviewScreen.safeParse(parseStoredScreen(raw, OVERVIEW_SCREEN_FORMAT));
   if (!parsed.success) return undefined;
   const screen = parsed.data;
   return screen.day === here.day && screen.zone === here.zone && screen.build === here.build ? screen : undefined;

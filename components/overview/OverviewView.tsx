@@ -72,7 +72,7 @@ export function OverviewView({ onOpenStep, onOpenContact }: Props) {
 
   // The benchmark's marks: the figures on screen (the snapshot's or the live ones), then the live ones.
   useEffect(() => {
-    if (shown) for (const mark of ['rapport:overview-first', 'rapport:overview-ready']) markOnce(mark);
+    if (shown) markOnce('rapport:overview-ready');
     if (figures) markOnce('rapport:overview-live');
   }, [shown !== undefined, figures !== undefined]);
   // Once the live season is drawn and the page is idle: the snapshot written afresh, unless the one stored is current.
