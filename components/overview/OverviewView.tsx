@@ -24,7 +24,7 @@ import { formatDay as interviewDay, stageLabel } from '../programs/labels';
 import { FunnelChart } from './FunnelChart';
 import { WeeklyChart } from './WeeklyChart';
 import { WhatWorks } from './WhatWorks';
-import { OVERVIEW_SEEN_KEY, whenIdle } from './load-overview';
+import { OVERVIEW_SEEN_KEY, whenIdle } from './idle';
 import { localStore } from '../../storage/local-store';
 import './overview.css';
 import { i18n } from '../../model/i18n';

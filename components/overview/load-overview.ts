@@ -1,13 +1,15 @@
 /**
  * Loads the Overview's code (./OverviewView and its charts) apart from the side
  * panel's first chunks, and ahead of the click: the panel asks for it once it is
- * idle after its first paint, and again when the pointer or focus reaches the
- * tab (./OverviewView then keeps its snapshot current). A section whose code is in draws at once. React.lazy would not: even a
+ * idle after its first paint (and then makes the Overview's snapshot current,
+ * for someone who uses it), and again when the pointer or focus reaches the
+ * tab. A section whose code is in draws at once. React.lazy would not: even a
  * module already loaded suspends once, and React then holds the revealed
  * content back for its 300 ms fallback throttle.
  */
 import { useEffect, useState } from 'react';
 import { localStore } from '../../storage/local-store';
+import { OVERVIEW_SEEN_KEY, whenIdle } from './idle';
 
 type OverviewModule = typeof import('./OverviewView');
 
@@ -25,19 +27,6 @@ export function prefetchOverview(): Promise<OverviewModule> {
   );
   return loading;
 }
-
-/** Runs `task` when the page is next idle (within two seconds); the returned function cancels it. */
-export function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 2_000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, 200);
-  return () => clearTimeout(id);
-}
-
-/** Set once the Overview has drawn its live figures: from then on each panel keeps its snapshot ready, not before. */
-export const OVERVIEW_SEEN_KEY = 'rapport:overview-seen';
 
 /**
  * Asks for the Overview's code when the page is next idle: never in the way of the first paint. For someone who
