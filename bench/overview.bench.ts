@@ -62,6 +62,7 @@ type Marks = Record<(typeof MARKS)[number], number>;
  */
 type Mode = 'boot' | 'settled' | 'stale';
 const MODES: readonly Mode[] = ['boot', 'settled', 'stale'];
+// Each opening leaves the snapshot current (see `open`), so a `stale` one is followed by current ones again.
 
 /** One opening: the side panel loaded afresh, the tab clicked as `mode` says; each mark's time from the click. */
 async function open(page: Page, url: string, mode: Mode, timeout: number): Promise<Marks> {
@@ -81,6 +82,8 @@ async function open(page: Page, url: string, mode: Mode, timeout: number): Promi
     [...document.querySelectorAll<HTMLButtonElement>('nav.tabs button')].find((b) => b.textContent === 'Overview')!.click();
   }, mode === 'stale');
   await page.waitForFunction(() => performance.getEntriesByName('rapport:overview-live').length > 0, undefined, { timeout });
+  // The Overview writes its snapshot afresh once idle: the next opening, with nothing written since, finds it current.
+  await page.waitForFunction(() => localStorage.getItem('rapport:overview-screen') !== null, undefined, { timeout });
   return page.evaluate(
     (marks) =>
       Object.fromEntries(
