@@ -19,9 +19,10 @@ export default defineConfig({
     setupFiles: ['tests/unit/setup.ts'],
     // Each test file starts its own environment, and happy-dom's import is most of a file's start. A file whose code
     // reaches no DOM global (no document, window, localStorage, navigator…, checked on its import graph) says
-    // `// @vitest-environment node` on its first line and starts without one. Every other file, and any new one, gets
-    // the DOM: a file reaching the database does too, since its writes keep the first-screen snapshots through
-    // localStorage in a page (storage/first-screen.ts), a path node would replace by the background's.
+    // `// @vitest-environment node` on its first line and starts without one. A file whose only DOM global is the
+    // page's localStorage (the database's writes keep the first-screen snapshots there, storage/first-screen.ts) runs
+    // in node too, with tests/unit/page-storage.ts giving it the same in-memory store, so that it still tests the
+    // page's path and not the background's. Every other file, and any new one, gets happy-dom.
     environment: 'happy-dom',
     deps: { optimizer: { web: { enabled: true, include: BUNDLED }, ssr: { enabled: true, include: BUNDLED } } },
     restoreMocks: true,
