@@ -188,9 +188,9 @@ describe('sliced import', () => {
   it('sizes write chunks by time: a slow chunk makes the next small at once, a fast one lets it grow twofold at most', () => {
     const sizer = createChunkSizer();
     expect(sizer.next()).toBe(FIRST_CHUNK);
-    // 100 rows in 960 ms (a busy machine): the next chunk is what fits in CHUNK_MS at that pace.
-    sizer.took(FIRST_CHUNK, 960);
-    expect(sizer.next()).toBe(Math.floor((FIRST_CHUNK * CHUNK_MS) / 960));
+    // 100 rows at a pace of 40 rows per CHUNK_MS (a busy machine): the next chunk is what fits in CHUNK_MS.
+    sizer.took(FIRST_CHUNK, (FIRST_CHUNK / 40) * CHUNK_MS);
+    expect(sizer.next()).toBe(40);
     sizer.took(sizer.next(), 60_000);
     expect(sizer.next()).toBe(MIN_CHUNK);
     for (let i = 0; i < 20; i++) sizer.took(sizer.next(), 1);
@@ -208,18 +208,18 @@ describe('sliced import', () => {
     const rows = Array.from({ length: 5_000 }, (_, i) => i);
     const seen: number[] = [];
     const sizes: number[] = [];
-    // Each row costs 1 ms for the first 1,000 rows and 10 ms after: the chunks shrink to what fits.
+    // Each row costs a 500th of CHUNK_MS for the first 1,000 rows and 20 times as much after: the chunks shrink to what fits.
     await writeInChunks(
       rows,
       async (chunk) => {
-        for (const row of chunk) clock += row < 1_000 ? 1 : 10;
+        for (const row of chunk) clock += row < 1_000 ? CHUNK_MS / 500 : CHUNK_MS / 25;
         seen.push(...chunk);
       },
       (n) => sizes.push(n),
     );
     expect(seen).toEqual(rows);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(rows.length);
-    expect(Math.max(...sizes.slice(-10))).toBe(Math.floor(CHUNK_MS / 10));
+    expect(Math.max(...sizes.slice(-10))).toBe(25);
   });
 
   it('listContacts reads a large store page by page, all of it, in name order', async () => {
