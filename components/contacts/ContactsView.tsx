@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
-import { checkContactSummary, keepMatching, matchingIds, orderedIds, pipelineCounts, searchContactRows, type Filters, type Sort } from '../../storage/contact-list';
+import { checkContactSummary, keepMatching, matchingIds, orderedIds, pipelineCounts, searchContacts, type Filters, type Sort } from '../../storage/contact-list';
 import type { ListedContact, PipelineCounts } from '../../contacts/first-screen';
 import { words } from '../../model/text';
 import { ContactList } from '../sidepanel/ContactList';
@@ -71,7 +71,7 @@ export function ContactsView({ preview, live = true, paintedPipeline, request, a
   const searched = useContactsQuery(
     async () => {
       const start = performance.now();
-      const result = await searchContactRows(query, filters, sort);
+      const result = await searchContacts(query, filters, sort);
       // The search's own read, which the benchmarks set beside a raw index read (bench/panel-timing.ts); the last only.
       performance.clearMeasures('rapport:search');
       performance.measure('rapport:search', { start, detail: query });
