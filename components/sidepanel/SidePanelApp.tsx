@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { sendToBackground } from '../../messages';
 import { getFocusContact, getSectionRequest, SECTION_REQUEST_TTL_MS, type FocusRequest } from '../../storage/ui-state';
 import { ADD_REQUEST_TTL_MS, clearAddRequest, getAddRequest, type AddRequest } from '../../storage/ui-state';
@@ -67,6 +67,8 @@ export function SidePanelApp() {
     setDetailView(view);
     setTemplateId(template);
   };
+  // The list's rows are memoized: they are handed one function for good, not a new one at every render of the panel.
+  const openContact = useCallback((id: string) => open(id), []);
 
   // The Overview's code, once the panel is idle after its first paint: its tab then opens at once.
   useEffect(() => prefetchOverviewWhenIdle(), []);
@@ -259,7 +261,7 @@ export function SidePanelApp() {
                 request={listRequest}
                 active={screen.name === 'list'}
                 searchRef={search}
-                onOpen={(id) => open(id)}
+                onOpen={openContact}
                 onAdd={() => setScreen({ name: 'add' })}
               />
             </div>
