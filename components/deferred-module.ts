@@ -6,6 +6,8 @@
  * that its first screen does not show (./sidepanel/load-later.ts).
  */
 import { useEffect, useState } from 'react';
+// The Overview's idle task runner, the one for every deferred load.
+import { whenIdle } from './overview/idle';
 
 export interface DeferredModule<M> {
   /** Starts loading the code (once; again after a failed load). */
@@ -39,15 +41,7 @@ export function deferredModule<M>(load: () => Promise<M>): DeferredModule<M> {
   };
   return {
     prefetch,
-    prefetchWhenIdle() {
-      const start = () => void prefetch().catch(() => undefined);
-      if (typeof requestIdleCallback === 'function') {
-        const id = requestIdleCallback(start, { timeout: 2_000 });
-        return () => cancelIdleCallback(id);
-      }
-      const id = setTimeout(start, 200);
-      return () => clearTimeout(id);
-    },
+    prefetchWhenIdle: () => whenIdle(() => void prefetch().catch(() => undefined)),
     useModule(wanted = true) {
       const [, drawn] = useState(0);
       const [error, setError] = useState<unknown>();

@@ -17,6 +17,9 @@ export function startOfWeek(at: number): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() - sinceMonday).getTime();
 }
 
+/** The weeks the Overview's activity chart shows. */
+export const OVERVIEW_WEEKS = 12;
+
 /** `count` + 1 boundaries of the last `count` weeks, oldest first; the last is the end of this week. */
 export function weekBounds(now: number, count: number): number[] {
   const monday = new Date(startOfWeek(now));

@@ -1,6 +1,6 @@
 /**
- * Keeps the first-screen snapshots true to the database: the side panel's (contacts/first-screen.ts) and the popup's
- * (components/first-paint/popup-screen.ts), one mechanism for both. A snapshot lives in the extension's
+ * Keeps the first-screen snapshots true to the database: the side panel's (contacts/first-screen.ts), the popup's
+ * (components/first-paint/popup-screen.ts) and the Overview's (overview/overview-screen.ts), one mechanism for all. A snapshot lives in the extension's
  * localStorage, which its pages read synchronously; the background (a service worker) and the import worker have
  * none. So two data versions guard each snapshot, and every write to a table the snapshot shows bumps one of them
  * BEFORE it writes (./db.ts installs the middleware): a snapshot painted is one read since the last write, never one
@@ -42,7 +42,18 @@ export const POPUP_SCREEN: ScreenStore = {
   stampKey: 'rapport:popup-screen-stamp',
   tables: ['contacts', 'letters', 'settings', 'programs', 'programLinks'],
 };
-export const SCREENS: readonly ScreenStore[] = [SIDE_PANEL_SCREEN, POPUP_SCREEN];
+/**
+ * The Overview's first screen (overview/overview-screen.ts): every figure of the season, from the contacts and
+ * interactions, the letters, the programs, and the templates' names (the settings say which built-ins are stored).
+ * The tallies are written with the contacts and interactions, or rebuilt before any read when found wrong.
+ */
+export const OVERVIEW_SCREEN: ScreenStore = {
+  key: 'rapport:overview-screen',
+  genKey: 'rapport:overview-screen-gen',
+  stampKey: 'rapport:overview-screen-stamp',
+  tables: ['contacts', 'interactions', 'letters', 'programs', 'templates', 'settings'],
+};
+export const SCREENS: readonly ScreenStore[] = [SIDE_PANEL_SCREEN, POPUP_SCREEN, OVERVIEW_SCREEN];
 const WATCHED = new Set(SCREENS.flatMap((screen) => screen.tables));
 
 type LocalArea = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<unknown> };

@@ -117,26 +117,43 @@ export function interactionTallies(interaction: Partial<Interaction>, format = T
   return keys;
 }
 
-/** Every tally row of `format`, counted from index keys (version 7's, and the follow-up index; no record is read). */
-export async function countTallies(contacts: Table, interactions: Table, format = TALLY_FORMAT): Promise<OverviewTally[]> {
-  const [funnel, due, outreach, ...byKind] = await Promise.all([
-    contacts.orderBy('funnelKeys').keys() as unknown as Promise<FunnelKey[]>,
-    format > 1 ? (contacts.orderBy('nextFollowUpAt').keys() as unknown as Promise<number[]>) : [],
-    interactions.orderBy('outreachKeys').keys() as unknown as Promise<OutreachKey[]>,
-    ...[REPLY_KIND, ...OUTGOING_KINDS].map(
-      (kind) => interactions.where('[kind+at]').between([kind, -Infinity], [kind, Infinity]).keys() as unknown as Promise<[string, number][]>,
-    ),
-  ]);
+/** The index keys the tallies are counted from: version 7's, the follow-up index's, and [kind, at] of each kind counted. */
+export interface TallySources {
+  funnel: readonly FunnelKey[];
+  due: readonly number[];
+  outreach: readonly OutreachKey[];
+  /** The replies' [kind, at] keys, then those of each outgoing kind (OUTGOING_KINDS' order). */
+  byKind: readonly (readonly (readonly [string, number])[])[];
+}
+
+/** Every tally row of `format` from the index keys: the one count behind a rebuild (and the benchmark's seed). */
+export function tallyRows({ funnel, due, outreach, byKind }: TallySources, format = TALLY_FORMAT): OverviewTally[] {
   const counts = new Map<string, number>();
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   funnel.forEach((key) => add(funnelTally(key)));
-  due.forEach((at) => add(dueTally(at)));
+  if (format > 1) due.forEach((at) => add(dueTally(at)));
   outreach.forEach((key) => {
     add(outreachTally(key));
     if (format > 1 && key[0] === 'reply') add(histogramTally(key));
   });
   byKind.forEach((keys, i) => keys.forEach(([, at]) => add(activityTally(i === 0 ? 'reply' : 'sent', at))));
   return [...[...counts].map(([key, n]) => OverviewTally.parse({ key, n })), freshMeta(format)];
+}
+
+/** The kinds whose [kind, at] keys are counted, in TallySources.byKind's order. */
+export const COUNTED_KINDS = [REPLY_KIND, ...OUTGOING_KINDS] as const;
+
+/** Every tally row of `format`, counted from index keys (version 7's, and the follow-up index; no record is read). */
+export async function countTallies(contacts: Table, interactions: Table, format = TALLY_FORMAT): Promise<OverviewTally[]> {
+  const [funnel, due, outreach, ...byKind] = await Promise.all([
+    contacts.orderBy('funnelKeys').keys() as unknown as Promise<FunnelKey[]>,
+    format > 1 ? (contacts.orderBy('nextFollowUpAt').keys() as unknown as Promise<number[]>) : [],
+    interactions.orderBy('outreachKeys').keys() as unknown as Promise<OutreachKey[]>,
+    ...COUNTED_KINDS.map(
+      (kind) => interactions.where('[kind+at]').between([kind, -Infinity], [kind, Infinity]).keys() as unknown as Promise<[string, number][]>,
+    ),
+  ]);
+  return tallyRows({ funnel, due, outreach, byKind }, format);
 }
 
 /**

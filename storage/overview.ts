@@ -56,8 +56,6 @@ function rowsIn(rows: Rows, from: string, to: string): Rows {
   return rows.slice(first(from), first(to));
 }
 
-const readRows = (from: string, to: string): Promise<Rows> => db.tallies.where('key').between(from, to, true, false).toArray();
-
 /**
  * Rebuilds the tallies when they cannot be read as they are (./overview-tallies
  * talliesSound). Outside any live query's zone: a live query may not write, and
@@ -85,15 +83,15 @@ const midnightFrom = (at: number) => {
 
 /**
  * Counts per name (a funnel step, sent or reply) for each span: its whole local
- * days summed from the tallies under `prefix` (`rows`, or one read of a bounded
- * key range for all spans), and the part of a day at either end, if a bound is
- * not a local midnight, counted by `edge` on the index.
+ * days summed from the tallies under `prefix` (in `rows`), and the part of a
+ * day at either end, if a bound is not a local midnight, counted by `edge` on
+ * the index.
  */
 async function spanCounts(
   prefix: 'f' | 'a',
   spans: readonly Period[],
   edge: (from: number, to: number) => Promise<Record<string, number>>,
-  rows?: Rows,
+  rows: Rows,
 ): Promise<Record<string, number>[]> {
   const parts = spans.map(({ from, to }) => {
     const open = to >= END_OF_TIME;
@@ -108,7 +106,7 @@ async function spanCounts(
   const ranges = parts.flatMap((p) => (p.days ? [p.days] : []));
   const lowest = ranges.reduce((a, r) => (r[0] < a ? r[0] : a), ranges[0]?.[0] ?? '');
   const highest = ranges.reduce((a, r) => (r[1] > a ? r[1] : a), ranges[0]?.[1] ?? '');
-  const inRange: Rows = ranges.length ? (rows ? rowsIn(rows, lowest, highest) : await readRows(lowest, highest)) : [];
+  const inRange: Rows = ranges.length ? rowsIn(rows, lowest, highest) : [];
   return Promise.all(
     parts.map(async ({ edges, days }) => {
       const counts: Record<string, number> = {};
@@ -120,8 +118,8 @@ async function spanCounts(
   );
 }
 
-/** The funnel from the tallies (`rows` when read already) and, for the letter step, the letters. */
-async function funnelOf(period: Period, letters: number, rows?: Rows): Promise<FunnelCounts> {
+/** The funnel from the tallies and, for the letter step, the letters. */
+async function funnelOf(period: Period, letters: number, rows: Rows): Promise<FunnelCounts> {
   const [counts] = await spanCounts(
     'f',
     [period],
@@ -131,12 +129,6 @@ async function funnelOf(period: Period, letters: number, rows?: Rows): Promise<F
   );
   const [reached, replied, conversation] = FUNNEL_STEPS.map((step) => counts![step] ?? 0) as [number, number, number];
   return { reached, replied, conversation, ...(letters > 0 ? { letter: (await letterWriters(period)).length } : {}) };
-}
-
-/** The funnel's counts for contacts first reached in the period; the letter step only when any letter is kept. */
-export async function readFunnel(period: Period): Promise<FunnelCounts> {
-  await soundTallies();
-  return db.transaction('r', [db.contacts, db.letters, db.tallies], async () => funnelOf(period, await db.letters.count()));
 }
 
 /** Exactly the contacts a funnel step counts: what its bar opens in the contacts list. */
@@ -152,7 +144,8 @@ export interface WeekActivity {
   replies: number;
 }
 
-async function activityOf(bounds: readonly number[], rows?: Rows): Promise<WeekActivity[]> {
+/** Messages sent and replies logged per week, between consecutive `bounds` (overview/calendar.ts weekBounds). */
+async function activityOf(bounds: readonly number[], rows: Rows): Promise<WeekActivity[]> {
   const count = (kind: string, from: number, to: number) => db.interactions.where('[kind+at]').between([kind, from], [kind, to], true, false).count();
   const spans = bounds.slice(0, -1).map((from, i) => ({ from, to: bounds[i + 1]! }));
   const weeks = await spanCounts(
@@ -165,12 +158,6 @@ async function activityOf(bounds: readonly number[], rows?: Rows): Promise<WeekA
     rows,
   );
   return spans.map(({ from }, i) => ({ start: from, sent: weeks[i]!.sent ?? 0, replies: weeks[i]!.reply ?? 0 }));
-}
-
-/** Messages sent and replies logged per week, between consecutive `bounds` (overview/calendar.ts weekBounds). */
-export async function readActivity(bounds: readonly number[]): Promise<WeekActivity[]> {
-  await soundTallies();
-  return db.transaction('r', [db.interactions, db.tallies], () => activityOf(bounds));
 }
 
 /**
@@ -228,15 +215,6 @@ async function whatWorksOf(rows: Rows): Promise<Record<Dimension, GroupCounts[]>
   return Object.fromEntries(DIMENSIONS.map((d, i) => [d, perDimension[i]!])) as Record<Dimension, GroupCounts[]>;
 }
 
-/** Messages, replies and median time to reply per value of each dimension (the whole season). */
-export async function readWhatWorks(): Promise<Record<Dimension, GroupCounts[]>> {
-  await soundTallies();
-  return db.transaction('r', [db.interactions, db.tallies], async () => {
-    const [outreach, histograms] = await Promise.all([readRows('o|', `o|${KEY_END}`), readRows('h|', `h|${KEY_END}`)]);
-    return whatWorksOf([...histograms, ...outreach]);
-  });
-}
-
 export interface Upcoming {
   /** Follow-ups already due before today. */
   overdue: number;
@@ -283,14 +261,6 @@ async function upcomingOf(now: number, rows: Rows, letterStatuses: readonly unkn
     programsByStage: perKey(PROGRAM_STAGES, stages),
     interviews: nextInterviews(withInterviews, localDate(now)),
   };
-}
-
-export async function readUpcoming(now: number): Promise<Upcoming> {
-  await soundTallies();
-  return db.transaction('r', [db.contacts, db.letters, db.programs, db.tallies], async () => {
-    const [rows, statuses] = await Promise.all([readRows('d|', `d|${KEY_END}`), db.letters.orderBy('status').keys()]);
-    return upcomingOf(now, rows, statuses);
-  });
 }
 
 /** Every figure of the Overview, for one render. */

@@ -3,13 +3,18 @@
  * charts never weigh on the contacts list's first paint or the popup; see
  * ./load-overview); every figure comes from one read of storage/overview.ts,
  * which sums tallies, and the section is drawn once, when all of them are in.
+ * The whole season's figures are drawn first from the snapshot the last read
+ * left (storage/overview-screen.ts), when no write has been made since: the
+ * live read then draws the same figures over them, and writes the snapshot
+ * afresh when it was stale.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { PERIODS, periodOf, weekBounds, type Period, type PeriodChoice } from '../../overview/calendar';
+import { OVERVIEW_WEEKS as WEEKS, PERIODS, periodOf, weekBounds, type Period, type PeriodChoice } from '../../overview/calendar';
 import { funnelBars, type FunnelStep } from '../../overview/funnel';
 import { worksTable } from '../../overview/what-works';
-import { readOverview, type Upcoming } from '../../storage/overview';
+import { readOverview, type OverviewFigures, type Upcoming } from '../../storage/overview';
+import { currentOverviewScreen, writeOverviewScreen } from '../../storage/overview-screen';
 import { DIMENSIONS } from '../../storage/overview-keys';
 import { LETTER_STATUSES, PROGRAM_STAGES, type Channel, type MessageFormat } from '../../model/schemas';
 import { formatDate, formatNumber } from '../format';
@@ -19,10 +24,10 @@ import { formatDay as interviewDay, stageLabel } from '../programs/labels';
 import { FunnelChart } from './FunnelChart';
 import { WeeklyChart } from './WeeklyChart';
 import { WhatWorks } from './WhatWorks';
+import { OVERVIEW_SEEN_KEY, whenIdle } from './idle';
+import { localStore } from '../../storage/local-store';
 import './overview.css';
 import { i18n } from '../../model/i18n';
-
-const WEEKS = 12;
 
 interface Props {
   /** Opens the contacts list filtered to exactly one funnel step's contacts. */
@@ -30,23 +35,59 @@ interface Props {
   onOpenContact(id: string): void;
 }
 
+/** A benchmark's mark (bench/overview.bench.ts), the first time only. */
+const markOnce = (name: string) => {
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+};
+
 export function OverviewView({ onOpenStep, onOpenContact }: Props) {
+  // The section's code is in: what the click waited for before any read.
+  useState(() => markOnce('rapport:overview-code'));
   const [choice, setChoice] = useState<PeriodChoice>('season');
   // One "now" per opening, so that every figure answers the same moment.
   const now = useMemo(() => Date.now(), []);
   const period = useMemo(() => periodOf(choice, now), [choice, now]);
   const weekBoundaries = useMemo(() => weekBounds(now, WEEKS), [now]);
   // One query for every figure: one render when they are all in, and one re-read when any of them changes.
-  const figures = useLiveQuery(() => readOverview(now, period, weekBoundaries), [now, period.from, period.to, weekBoundaries]);
-
-  // The benchmark's marks: the funnel on screen, then every figure (the same render now).
+  const figures = useLiveQuery(async () => {
+    markOnce('rapport:overview-read-start');
+    const read = await readOverview(now, period, weekBoundaries);
+    markOnce('rapport:overview-read');
+    return read;
+  }, [now, period.from, period.to, weekBoundaries]);
+  // The snapshot, when current: it answers only for the whole season, and the live figures replace it as they come.
+  const [snapshot, setSnapshot] = useState<OverviewFigures>();
   useEffect(() => {
-    if (!figures) return;
-    for (const mark of ['rapport:overview-first', 'rapport:overview-ready']) if (performance.getEntriesByName(mark).length === 0) performance.mark(mark);
-  }, [figures !== undefined]);
+    let open = true;
+    currentOverviewScreen(now).then(
+      (screen) => open && setSnapshot(screen),
+      () => undefined,
+    );
+    return () => {
+      open = false;
+    };
+  }, [now]);
+  const season = choice === 'season';
+  const shown = figures ?? (season ? snapshot : undefined);
 
-  if (!figures) return <Loading />;
-  const { funnel, weeks, works, names, upcoming } = figures;
+  // The benchmark's marks: the figures on screen (the snapshot's or the live ones), then the live ones.
+  useEffect(() => {
+    if (shown) markOnce('rapport:overview-ready');
+    if (figures) markOnce('rapport:overview-live');
+  }, [shown !== undefined, figures !== undefined]);
+  // Once the live season is drawn and the page is idle: the snapshot written afresh, unless the one stored is current.
+  useEffect(() => {
+    if (!figures || !season) return;
+    try {
+      localStore()?.setItem(OVERVIEW_SEEN_KEY, '1');
+    } catch {
+      // A full localStorage: the snapshot is then kept only while the Overview is open.
+    }
+    return whenIdle(() => void keepOverviewScreen().catch(() => undefined));
+  }, [figures, season]);
+
+  if (!shown) return <Loading />;
+  const { funnel, weeks, works, names, upcoming } = shown;
 
   const label = (dimension: (typeof DIMENSIONS)[number]) => (value: string) =>
     dimension === 'template'
@@ -97,6 +138,12 @@ export function OverviewView({ onOpenStep, onOpenContact }: Props) {
       <UpcomingSections upcoming={upcoming} onOpenContact={onOpenContact} />
     </div>
   );
+}
+
+/** Writes the Overview's snapshot afresh when the one stored may not be drawn now (stale, absent, of another day). */
+export async function keepOverviewScreen(): Promise<boolean> {
+  if (await currentOverviewScreen(Date.now())) return false;
+  return writeOverviewScreen();
 }
 
 /** Shown while the figures are read (or the section's code loads, ./load-overview). */

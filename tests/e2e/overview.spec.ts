@@ -54,4 +54,23 @@ test('the Overview’s funnel counts the seeded season, its step opens exactly t
   // Show everyone: the filter goes, the whole list comes back.
   await page.getByRole('button', { name: 'Show everyone' }).click();
   await expect(page.getByTestId('result-count')).toHaveText('5 contacts');
+
+  // Opened again, the Overview draws its figures from the snapshot the first opening left (unless the live read
+  // is quicker), then the live read draws the same ones: every funnel sentence on screen is the season's, and no
+  // "Loading" comes after the figures.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('rapport:overview-screen') !== null), { timeout: 20_000 }).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId('result-count')).toHaveText('5 contacts', { timeout: 20_000 });
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const summary = document.querySelector('[data-testid="funnel-summary"]')?.textContent;
+      if (summary) seen.push(summary);
+      else if (document.querySelector('[aria-busy="true"]') && seen.length > 0) seen.push('loading after the figures');
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Overview', exact: true }).click();
+  await page.waitForFunction(() => performance.getEntriesByName('rapport:overview-live').length > 0, undefined, { timeout: 20_000 });
+  expect([...new Set(await page.evaluate(() => (window as unknown as { seen: string[] }).seen))]).toEqual(['You reached 4 people; 2 replied (50%).']);
 });

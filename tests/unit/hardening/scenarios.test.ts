@@ -22,7 +22,7 @@ const IDS = [
   // Issue 12 (trust): nothing lost, undo, identity, security, real files and names, rough edges.
   'S9', 'S10', 'N1', 'N2', 'U1', 'U2', 'I1', 'I2', 'I3', 'R1', 'R2', 'R3', 'R4', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6',
   // Issue 17 (the Overview): its figures against the data, its calendar, its accessibility and its speed.
-  'O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7',
+  'O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8',
 ];
 
 /** id → [{ file, quote }] from the table's rows. */

@@ -3,7 +3,7 @@
  * through the app's own storage: empty and tiny seasons, the n thresholds, and local weeks across time zones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayBounds, localDate, periodOf, startOfWeek, weekBounds } from '../../../overview/calendar';
+import { dayBounds, localDate, periodOf, startOfWeek, weekBounds, type Period } from '../../../overview/calendar';
 import { funnelBars } from '../../../overview/funnel';
 import { answerOf, outreachPatch } from '../../../overview/outreach';
 import { medianOf, medianPositions, MIN_MESSAGES, MIN_REPLIES, worksTable } from '../../../overview/what-works';
@@ -12,7 +12,7 @@ import { saveCapture } from '../../../storage/contacts';
 import { db } from '../../../storage/db';
 import { logInteraction } from '../../../storage/interactions';
 import { listTemplates } from '../../../storage/templates';
-import { funnelStepIds, readActivity, readFunnel, readOverview, readUpcoming, readWhatWorks } from '../../../storage/overview';
+import { funnelStepIds, readOverview } from '../../../storage/overview';
 import { DELAY_BUCKETS, delayBucket } from '../../../storage/overview-tallies';
 import { Letter, PROGRAM_STAGES, Program, type Interaction, type LetterInput } from '../../../model/schemas';
 import { capture } from '../helpers';
@@ -21,6 +21,9 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SEASON = periodOf('season', 0);
 const original = process.env.TZ;
+
+/** Every figure through the one read the Overview makes: at `now`, the funnel over `period`, the weeks between `bounds`. */
+const figures = (now = 0, period: Period = SEASON, bounds: readonly number[] = weekBounds(now, 1)) => readOverview(now, period, bounds);
 
 describe('funnel bars', () => {
   it('an empty season draws zeros, never NaN', () => {
@@ -135,9 +138,9 @@ describe('storage reads', () => {
   });
 
   it('an empty database', async () => {
-    expect(await readFunnel(SEASON)).toEqual({ reached: 0, replied: 0, conversation: 0 });
-    expect(await readWhatWorks()).toEqual({ template: [], channel: [], format: [] });
-    expect((await readActivity([0, 1, 2])).map((w) => w.sent + w.replies)).toEqual([0, 0]);
+    expect((await figures()).funnel).toEqual({ reached: 0, replied: 0, conversation: 0 });
+    expect((await figures()).works).toEqual({ template: [], channel: [], format: [] });
+    expect((await figures(0, SEASON, [0, 1, 2])).weeks.map((w) => w.sent + w.replies)).toEqual([0, 0]);
   });
 
   it('a tiny season: counts, period cohorts, reply attribution and exactly the step’s contacts', async () => {
@@ -156,17 +159,17 @@ describe('storage reads', () => {
     // A status set by hand is not a logged reply.
     await db.contacts.update(ids[11]!, { status: 'replied' });
 
-    expect(await readFunnel(SEASON)).toEqual({ reached: 12, replied: 6, conversation: 2 });
+    expect((await figures()).funnel).toEqual({ reached: 12, replied: 6, conversation: 2 });
     expect([...(await funnelStepIds('conversation', SEASON))].sort()).toEqual([ids[1], ids[2]].sort());
     // The cohort first reached from day 6 on: none of them replied.
-    expect(await readFunnel({ from: t0 + 6 * DAY, to: SEASON.to })).toEqual({ reached: 6, replied: 0, conversation: 0 });
+    expect((await figures(0, { from: t0 + 6 * DAY, to: SEASON.to })).funnel).toEqual({ reached: 6, replied: 0, conversation: 0 });
 
-    const works = await readWhatWorks();
+    const { works } = await figures();
     expect(works.template).toEqual([{ value: 'intro', sent: 12, replied: 6, medianMs: 3.5 * HOUR }]);
     expect(works.format).toEqual([{ value: 'linkedin_connection', sent: 12, replied: 6, medianMs: 3.5 * HOUR }]);
     expect(works.channel.map((g) => [g.value, g.sent, g.replied])).toEqual([['linkedin', 12, 6]]);
 
-    const weeks = await readActivity(weekBounds(t0 + 13 * DAY, 2));
+    const { weeks } = await figures(t0 + 13 * DAY, SEASON, weekBounds(t0 + 13 * DAY, 2));
     expect(weeks.map((w) => [w.sent, w.replies])).toEqual([
       [7, 7],
       [5, 0],
@@ -180,7 +183,7 @@ describe('storage reads', () => {
     for (const [i, templateId] of ids.entries()) {
       await logInteraction(contact.id, { kind: 'message_sent', channel: 'doximity', templateId, at: Date.UTC(2026, 0, 1 + i) }, Date.UTC(2026, 0, 1 + i));
     }
-    const works = await readWhatWorks();
+    const { works } = await figures();
     expect(works.template.filter((g) => ids.includes(g.value)).map((g) => [g.value, g.sent])).toEqual(ids.map((id) => [id, 1]));
     expect(works.channel.find((g) => g.value === 'doximity')?.sent).toBe(4);
   });
@@ -208,7 +211,7 @@ describe('storage reads', () => {
       const mid = sorted.length >> 1;
       return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
     };
-    const works = await readWhatWorks();
+    const { works } = await figures();
     for (const [value, list] of Object.entries(delays)) expect(works.template.find((g) => g.value === value)?.medianMs, value).toBe(median(list));
     const all = Object.values(delays).flat();
     expect(works.channel).toEqual([{ value: 'email', sent: all.length, replied: all.length, medianMs: median(all) }]);
@@ -241,7 +244,7 @@ describe('storage reads', () => {
         const base = (await saveCapture(capture({ fullName: 'Due Person', profileUrl: 'https://www.linkedin.com/in/due/' }))).contact;
         await db.contacts.bulkPut(at.map((nextFollowUpAt, i) => ({ ...base, id: `due-${i}`, identities: [], nextFollowUpAt })));
         const bounds = dayBounds(now, 14);
-        const upcoming = await readUpcoming(now);
+        const { upcoming } = await figures(now);
         const due = (await db.contacts.toArray()).flatMap((c) => (c.nextFollowUpAt === undefined ? [] : [c.nextFollowUpAt]));
         expect(upcoming.overdue).toBe(due.filter((t) => t < bounds[0]!).length);
         expect(upcoming.overdue).toBe(2);
@@ -249,7 +252,7 @@ describe('storage reads', () => {
         expect(upcoming.days.map((d) => d.count)).toEqual([2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
         // A follow-up done moves its day.
         await db.contacts.update('due-3', { nextFollowUpAt: undefined });
-        expect((await readUpcoming(now)).days[0]!.count).toBe(1);
+        expect((await figures(now)).upcoming.days[0]!.count).toBe(1);
       } finally {
         process.env.TZ = 'UTC';
       }
@@ -258,7 +261,7 @@ describe('storage reads', () => {
 
   it('letters by status and the next deadline, programs by stage and the next interviews, as the records say; an empty season', async () => {
     const now = new Date(2026, 9, 2, 12).getTime();
-    const empty = await readUpcoming(now);
+    const empty = (await figures(now)).upcoming;
     expect(empty).toEqual({
       overdue: 0,
       days: dayBounds(now, 14).slice(0, -1).map((start) => ({ start, count: 0 })),
@@ -287,7 +290,7 @@ describe('storage reads', () => {
       program('c', 'withdrawn', [{ date: '2026-10-04' }]),
       program('d', 'researching', []),
     ]);
-    const upcoming = await readUpcoming(now);
+    const { upcoming } = await figures(now);
     expect(upcoming.lettersByStatus).toEqual({ planned: 1, asked: 1, agreed: 1, submitted: 1, thanked: 0, declined: 1, withdrawn: 0 });
     const next = nextDeadline(letters)!;
     expect(upcoming.nextLetter).toEqual({ id: next.id, writerId: writer.id, writerName: 'Dr. Writer', deadline: '2026-10-05', status: 'agreed' });
@@ -301,7 +304,7 @@ describe('storage reads', () => {
     expect(localDate(now)).toBe('2026-10-02');
   });
 
-  it('readOverview answers every figure as the reads one by one do, in one transaction', async () => {
+  it('readOverview answers every figure in one read, as the records say', async () => {
     const t0 = Date.UTC(2026, 8, 7, 9);
     const base = (await saveCapture(capture({ fullName: 'Whole Person', profileUrl: 'https://www.linkedin.com/in/whole/' }))).contact;
     // As the app's timeline replay (overview/outreach.ts) leaves them: six reached, five replied after 1 to 5 days.
@@ -323,12 +326,28 @@ describe('storage reads', () => {
     const bounds = weekBounds(now, 4);
     const period = { from: t0 + 2 * HOUR + 1, to: SEASON.to };
     const whole = await readOverview(now, period, bounds);
-    expect(whole.funnel).toEqual(await readFunnel(period));
+    // Contacts first reached from 02:00:00.001 on: whole-3, whole-4 (replied) and whole-5.
     expect(whole.funnel).toEqual({ reached: 3, replied: 2, conversation: 0 });
-    expect(whole.weeks).toEqual(await readActivity(bounds));
-    expect(whole.works).toEqual(await readWhatWorks());
+    const inWeek = (kind: Interaction['kind'], i: number) => entries.filter((e) => e.kind === kind && e.at >= bounds[i]! && e.at < bounds[i + 1]!).length;
+    expect(whole.weeks).toEqual(bounds.slice(0, -1).map((start, i) => ({ start, sent: inWeek('message_sent', i), replies: inWeek('reply_received', i) })));
+    expect(whole.weeks.map((w) => [w.sent, w.replies])).toEqual([
+      [0, 0],
+      [6, 5],
+      [0, 0],
+      [0, 0],
+    ]);
     expect(whole.works.template).toEqual([{ value: 'builtin:alumni', sent: 6, replied: 5, medianMs: 3 * DAY }]);
-    expect(whole.upcoming).toEqual(await readUpcoming(now));
+    expect(whole.works.channel).toEqual([{ value: 'email', sent: 6, replied: 5, medianMs: 3 * DAY }]);
+    expect(whole.works.format).toEqual([{ value: 'email', sent: 6, replied: 5, medianMs: 3 * DAY }]);
+    const due = (await db.contacts.toArray()).flatMap((c) => (c.nextFollowUpAt === undefined ? [] : [c.nextFollowUpAt]));
+    const days = dayBounds(now, 14);
+    expect(whole.upcoming).toEqual({
+      overdue: due.filter((t) => t < days[0]!).length,
+      days: days.slice(0, -1).map((start, i) => ({ start, count: due.filter((t) => t >= start && t < days[i + 1]!).length })),
+      lettersByStatus: { planned: 0, asked: 0, agreed: 0, submitted: 0, thanked: 0, declined: 0, withdrawn: 0 },
+      programsByStage: Object.fromEntries(PROGRAM_STAGES.map((stage) => [stage, 0])),
+      interviews: [],
+    });
     // Named as the templates list names them, built-ins not yet stored included.
     expect(whole.names).toEqual(new Map((await listTemplates()).map((t) => [t.id, t.name])));
     expect(whole.names.get('builtin:alumni')).toBeTruthy();

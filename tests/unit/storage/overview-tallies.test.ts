@@ -14,7 +14,7 @@ import { applyContactImport } from '../../../storage/import-contacts';
 import { exportBackup } from '../../../storage/backup-export';
 import { applyRestore } from '../../../storage/restore';
 import { applyMerged } from '../../../storage/sync-state';
-import { readActivity, readFunnel, readOverview, readWhatWorks } from '../../../storage/overview';
+import { readOverview } from '../../../storage/overview';
 import { contactTallies, interactionTallies, META_KEY, TALLY_FORMAT, writeTallies, zoneId } from '../../../storage/overview-tallies';
 import { weekBounds } from '../../../overview/calendar';
 import { parseConnections } from '../../../portability/linkedin-connections';
@@ -25,6 +25,9 @@ const connections = readFileSync(resolve(import.meta.dirname, '../../fixtures/im
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 8, 7, 9);
 const original = process.env.TZ;
+
+/** The Overview's one read: the whole season's funnel and what works, and the weeks between `bounds`. */
+const figures = (bounds: readonly number[] = weekBounds(T0, 1)) => readOverview(T0, periodOf('season', T0), bounds);
 
 /** The tallies as a recount from every record would write them (zero counts have no row). */
 async function recounted(): Promise<Record<string, number>> {
@@ -49,7 +52,7 @@ async function expectKept(): Promise<void> {
 
 /** Starts from sound tallies (the test setup clears every table, the meta row included): a read rebuilds them. */
 async function start(): Promise<void> {
-  await readFunnel(periodOf('season', 0));
+  await figures();
   await expectKept();
 }
 
@@ -101,7 +104,7 @@ describe('overview tallies', () => {
     expect(await stored()).toEqual({});
     await restoreContact(a.id);
     await expectKept();
-    expect((await readFunnel(periodOf('season', 0))).reached).toBe(1);
+    expect((await figures()).funnel.reached).toBe(1);
   });
 
   it('a Connections.csv import, and a backup restored over everything and merged', async () => {
@@ -134,7 +137,7 @@ describe('overview tallies', () => {
     });
     expect((await applyMerged(db, [item('contacts', remote.id, remote, 'live'), item('interactions', entry.id, entry, 'live')] as never)).applied).toHaveLength(2);
     await expectKept();
-    expect((await readActivity([T0 - 9 * 3_600_000, T0 + DAY])).map((w) => w.sent)).toEqual([1]);
+    expect((await figures([T0 - 9 * 3_600_000, T0 + DAY])).weeks.map((w) => w.sent)).toEqual([1]);
     const pending = async (key: string) => (await db.syncRecords.get(key))?.pending;
     expect(
       (
@@ -180,19 +183,19 @@ describe('overview tallies', () => {
     await db.tallies.put({ key: 'a|2026-09-07|sent', n: 0 });
     await deleteContact(a.id);
     expect((await db.tallies.get(META_KEY))?.stale).toBe(true);
-    expect((await readWhatWorks()).template).toEqual([{ value: 'intro', sent: 1, replied: 0 }]);
+    expect((await figures()).works.template).toEqual([{ value: 'intro', sent: 1, replied: 0 }]);
     await expectKept();
 
     // No meta row (a database written before any read): rebuilt, the figures right.
     await db.tallies.put({ key: 'o|sent|template|intro', n: 40 });
     await db.tallies.delete(META_KEY);
-    expect((await readWhatWorks()).template).toEqual([{ value: 'intro', sent: 1, replied: 0 }]);
+    expect((await figures()).works.template).toEqual([{ value: 'intro', sent: 1, replied: 0 }]);
     await expectKept();
 
     // Days counted in another time zone are other days: recounted in this one.
     process.env.TZ = 'Pacific/Auckland';
     try {
-      expect((await readActivity([Date.UTC(2026, 8, 6, 12), Date.UTC(2026, 8, 7, 12)])).map((w) => w.sent)).toEqual([1]);
+      expect((await figures([Date.UTC(2026, 8, 6, 12), Date.UTC(2026, 8, 7, 12)])).weeks.map((w) => w.sent)).toEqual([1]);
       await expectKept();
       expect((await stored())['a|2026-09-07|sent']).toBe(1);
     } finally {
