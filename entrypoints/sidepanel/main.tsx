@@ -12,7 +12,8 @@ import { FIRST_PAGE_SIZE } from '../../contacts/first-screen';
 document.documentElement.lang = uiLanguage();
 const root = document.getElementById('root')!;
 const painted = paintFirstScreen(root, paintSidePanel);
-// The database's first page, read while the app's chunks load: React's first render draws it live.
-const firstPage = readFirstPage(FIRST_PAGE_SIZE);
+// The database's first page, read while the app's chunks load (once the snapshot is painted: its callbacks must not
+// come before the paint): React's first render draws it live.
+const firstPage = painted.then(() => readFirstPage(FIRST_PAGE_SIZE));
 // Loaded beside the paint, not after it: the app's chunks are read while the snapshot is drawn.
 void import('./app').then(({ start }) => start(root, painted, firstPage));
