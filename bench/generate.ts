@@ -82,3 +82,25 @@ export function generateSeason(contacts: Contact[], now = Date.now()): { contact
   });
   return { contacts: out, interactions };
 }
+
+/**
+ * A LinkedIn Connections.csv of `rows` people, as LinkedIn writes it (a byte-order mark, its notes, then the
+ * header), with a credential in every last name, an email on every third row and fifty companies.
+ */
+export function connectionsCsv(rows: number): string {
+  const lines = [
+    '\uFEFFNotes:',
+    '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+    '',
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  ];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  for (let i = 0; i < rows; i++) {
+    const email = i % 3 === 0 ? `person${i}@example.org` : '';
+    const date = `${String((i % 28) + 1).padStart(2, '0')} ${months[i % 12]} ${2015 + (i % 10)}`;
+    lines.push(
+      `Person${i},"Müller-${i}, MD",https://www.linkedin.com/in/person-${i},${email},"Hospital ${i % 50}, Inc.",Resident Physician,${date}`,
+    );
+  }
+  return lines.join('\r\n');
+}

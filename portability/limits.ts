@@ -22,15 +22,6 @@ export const MAX_CSV_ROWS = 100_000;
 /** Most columns a CSV of contacts may have; a spreadsheet of contacts has a few dozen. */
 export const MAX_CSV_COLUMNS = 2_000;
 
-/**
- * Rows written per bulkPut inside an import's single transaction. The import
- * worker writes (so no chunk holds the side panel), and the size sets how
- * often progress moves: in Chromium on 2 busy cores a chunk of 100 contacts
- * took about 30 ms (250: about 75 ms, with stalls past 500 ms), and the whole
- * write took as long at 100, 250 or 1,000 (RELIABILITY L3).
- */
-export const WRITE_CHUNK = 100;
-
 /** Bad rows listed by name in a report; the rest are counted. */
 export const MAX_LISTED_ISSUES = 200;
 

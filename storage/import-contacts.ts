@@ -11,9 +11,8 @@ import { PROGRAM_TABLES, linkContactsByName, readProgramsByKey } from './program
 import { readAllContacts } from './contacts';
 import type { ParsedContacts } from '../portability/incoming';
 import { ImportFailure, failureFor } from '../portability/issues';
-import { WRITE_CHUNK } from '../portability/limits';
 import { contactPlanner, planContactImportSliced, type ContactImportPlan } from '../portability/plan';
-import { SLICE_MS, createSlicer, type Progress } from '../portability/slices';
+import { SLICE_MS, createChunkSizer, createSlicer, writeInChunks, type Progress } from '../portability/slices';
 import { writeErrorText } from './write-errors';
 
 /**
@@ -73,15 +72,11 @@ export async function applyContactImport(
       const programs = await readProgramsByKey();
       onProgress?.(0, total);
       let written = 0;
-      for (const [rows, fresh] of [[plan.add, true], [updates, false]] as const) {
-        for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-          const chunk = rows.slice(i, i + WRITE_CHUNK);
-          await (fresh ? db.contacts.bulkAdd(chunk) : db.contacts.bulkPut(chunk));
-          await linkContactsByName(chunk, now, programs);
-          written += chunk.length;
-          onProgress?.(written, total);
-        }
-      }
+      // Chunks sized by time (../portability/slices), one sizer for both kinds: each chunk moves the progress line.
+      const sizer = createChunkSizer();
+      const tick = (rows: number) => onProgress?.((written += rows), total);
+      await writeInChunks(plan.add, (chunk) => db.contacts.bulkAdd(chunk).then(() => linkContactsByName(chunk, now, programs)), tick, sizer);
+      await writeInChunks(updates, (chunk) => db.contacts.bulkPut(chunk).then(() => linkContactsByName(chunk, now, programs)), tick, sizer);
       return plan;
     });
   } catch (error) {

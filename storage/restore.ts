@@ -4,10 +4,9 @@
  * as it is at that moment, in chunks with progress.
  */
 import { ImportFailure, failureFor } from '../portability/issues';
-import { WRITE_CHUNK } from '../portability/limits';
 import type { Backup } from '../portability/backup-format';
 import { planRestore, type CurrentData, type RestoreMode, type RestorePlan } from '../portability/restore';
-import type { Progress } from '../portability/slices';
+import { writeInChunks, type Progress } from '../portability/slices';
 import { db } from './db';
 import { linkContactsByName } from './program-links';
 import { toRow } from './programs';
@@ -45,12 +44,9 @@ export async function previewRestore(backup: Backup, mode: RestoreMode): Promise
   );
 }
 
-async function putAll<T>(table: { bulkPut(rows: T[]): Promise<unknown> }, rows: readonly T[], tick: (n: number) => void) {
-  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    const chunk = rows.slice(i, i + WRITE_CHUNK);
-    await table.bulkPut(chunk);
-    tick(chunk.length);
-  }
+/** Chunks sized by time (../portability/slices), so that progress moves however busy the machine is. */
+function putAll<T>(table: { bulkPut(rows: T[]): Promise<unknown> }, rows: readonly T[], tick: (n: number) => void) {
+  return writeInChunks(rows, (chunk) => table.bulkPut(chunk), tick);
 }
 
 /**
@@ -97,7 +93,7 @@ export async function applyRestore(
       await db.programLinks.bulkPut(plan.programs.links);
       await db.programUnlinks.bulkPut(plan.programs.unlinks);
       // Restored people join the programs their organization names, like any other write.
-      for (let i = 0; i < contacts.length; i += WRITE_CHUNK) await linkContactsByName(contacts.slice(i, i + WRITE_CHUNK));
+      await writeInChunks(contacts, (chunk) => linkContactsByName(chunk), () => undefined);
       return plan;
     });
   } catch (error) {

@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { connectionsCsv } from '../../bench/generate';
 import { expect, test } from './fixtures';
 
 /** L3_ROWS=100000 runs the scenario's larger file (about a minute and a half on 2 cores); 10,000 is the default. */
@@ -16,22 +17,6 @@ const COUNT = ROWS.toLocaleString('en-US');
 const LONGEST_TASK_MS = 200;
 const PROGRESS_EVERY_MS = 500;
 const TIMEOUT = { timeout: 20_000 + ROWS };
-
-function connectionsCsv(rows: number): string {
-  const lines = [
-    '\uFEFFNotes:',
-    '"When exporting your connection data, you may notice that some of the email addresses are missing."',
-    '',
-    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
-  ];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  for (let i = 0; i < rows; i++) {
-    const email = i % 3 === 0 ? `person${i}@example.org` : '';
-    const date = `${String((i % 28) + 1).padStart(2, '0')} ${months[i % 12]} ${2015 + (i % 10)}`;
-    lines.push(`Person${i},"Müller-${i}, MD",https://www.linkedin.com/in/person-${i},${email},"Hospital ${i % 50}, Inc.",Resident Physician,${date}`);
-  }
-  return lines.join('\r\n');
-}
 
 function contactsCsv(rows: number): string {
   const lines = ['Full name,LinkedIn,Email,Organization,Tags,Notes'];

@@ -1,19 +1,15 @@
 // Unit tests read interface strings from the real locale files, as the browser would from _locales/:
-// fakeBrowser has no i18n, so getMessage is served from locales/<locale>.yml through @wxt-dev/i18n's own parser.
-import { resolve } from 'node:path';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+// fakeBrowser has no i18n, so getMessage is served from locales/<locale>.yml through @wxt-dev/i18n's own parser
+// (run once for the whole run by the global setup, locales-once.ts).
+import { inject } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ChromeMessages } from './locales-once';
 
-type ChromeMessages = Record<string, { message: string }>;
-const cache = new Map<string, ChromeMessages>();
+const provided = inject('localeMessages');
 
 export async function loadLocale(locale: string): Promise<ChromeMessages> {
-  let messages = cache.get(locale);
-  if (!messages) {
-    const file = resolve(import.meta.dirname, '../../locales', `${locale}.yml`);
-    messages = generateChromeMessages(await parseMessagesFile(file)) as ChromeMessages;
-    cache.set(locale, messages);
-  }
+  const messages = provided[locale];
+  if (!messages) throw new Error(`No locales/${locale}.yml`);
   return messages;
 }
 

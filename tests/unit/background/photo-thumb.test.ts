@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 import { describe, expect, it, vi } from 'vitest';
 import { base64, fetchThumbnail, isThumbnailSource, thumbnailSize, type ThumbDeps } from '../../../background/photo-thumb';
 import { photoThumb } from '../../../model/schemas';

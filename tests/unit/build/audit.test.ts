@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /**
  * Static audit of the built extension beyond the manifest basics in
  * manifest.test.ts (RELIABILITY S6, S7, F10, L4): content security policy,

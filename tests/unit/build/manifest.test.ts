@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /**
  * Audit of the built manifests: the fewest permissions, host access only to
  * LinkedIn and Doximity, nothing exposed to web pages, no remote code.

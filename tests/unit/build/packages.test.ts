@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /**
  * The store packages `wxt zip` makes (RELIABILITY S6, X2, X3): each holds
  * exactly the built extension (no source maps, no fixtures, no sources), and

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { identityForUrl, linkedInPage, profileRef } from '../../../model/profile-links';
 

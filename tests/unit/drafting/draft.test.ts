@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /** The draft's decisions (drafting/draft.ts): the template it starts from, keeping a saved draft, what is logged. */
 import { describe, expect, it } from 'vitest';
 import { builtInTemplate } from '../../../drafting/builtin-templates';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { channelOf, checkLimit, countCharacters, defaultFormat, DEFAULT_LIMITS, limitsFor } from '../../../drafting/limits';
 import { DEFAULT_SETTINGS, Settings } from '../../../model/schemas';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES, suggestTemplateId } from '../../../drafting/builtin-templates';
 import { blockers, checkTemplate, personalHint, render } from '../../../drafting/render';

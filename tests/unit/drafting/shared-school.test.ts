@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { findSharedSchool, normalizeSchool, sameSchool } from '../../../drafting/shared-school';
 

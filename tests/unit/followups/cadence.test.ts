@@ -1,7 +1,9 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /**
  * The follow-up cadence end to end through the repositories, with the clock
  * faked: send → follow-up → follow-up → "no response", snooze, reply clears.
  */
+import '../page-storage';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   dueLabel,

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /** A follow-up's line in the due list, in words (followups/due-label.ts): how late it is and where it stands. */
 import { describe, expect, it } from 'vitest';
 import { followUpDueText, followUpStageText, isOverdue } from '../../../followups/due-label';

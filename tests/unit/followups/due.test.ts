@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /**
  * The one rule module for what is due and when (followups/due.ts): letter
  * nudges before a deadline, overdue letters, the thank-you after submission

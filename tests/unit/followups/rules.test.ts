@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { dueAfter, isDue, patchForInteraction, patchForStatus, shouldOfferNoResponse } from '../../../followups/rules';
 

@@ -1,9 +1,11 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /**
  * Due dates in a real time zone with daylight saving (New York), and the
  * badge count for one instant whatever the zone (RELIABILITY F12). Node
  * re-reads process.env.TZ when it is assigned; each test file runs in its own
  * worker process (vitest's forks pool), and the zone is restored afterwards.
  */
+import '../page-storage';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dueAfter, isDue, patchForInteraction, snoozeUntil } from '../../../followups/rules';
 import { saveCapture } from '../../../storage/contacts';

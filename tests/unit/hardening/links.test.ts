@@ -1,8 +1,10 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /**
  * RELIABILITY S4 (the storage half): every stored link is http(s), and a
  * profile link must belong to its site; the hostile links a page or a file
  * can carry are refused before they are written.
  */
+import '../page-storage';
 import { describe, expect, it } from 'vitest';
 import { addContact, saveCapture, updateContact } from '../../../storage/contacts';
 import { db } from '../../../storage/db';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /**
  * Pages check the background's answers with the same schemas as the requests:
  * a malformed or forged reply is refused with a readable error, never used.

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /**
  * tests/SCENARIOS.md maps every reliability scenario to what covers it. This
  * keeps the map honest: every id is there, every file it names exists, and

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TimeLimitError, withTimeLimit } from '../../../background/time-limit';
 

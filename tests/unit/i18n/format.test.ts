@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 // Dates, numbers and stored enum values are shown in the browser's language, not always in English.
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDay, formatNumber, formatRelativeDays } from '../../../components/format';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 // No component writes interface English directly: every word a person reads comes from the locale files.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

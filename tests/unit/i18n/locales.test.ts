@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 // The Spanish interface has every English key and no stray ones, with the same named values and plural forms,
 // so no screen falls back to English or shows a raw {placeholder}.
 import { resolve } from 'node:path';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 // model/i18n.ts is the one door to WXT's generated translator: it is the same function with a type that the
 // checker resolves by lookup (see the file's comment for why), so code imports it rather than `#i18n`.
 import { readdirSync, readFileSync } from 'node:fs';

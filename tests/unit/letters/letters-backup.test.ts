@@ -1,7 +1,9 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /**
  * Data safety covers letters: the backup (format version 2, still reading
  * version 1), restore by merge or replace, the letters CSV, and the trash.
  */
+import '../page-storage';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_VERSION, parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { exportBackup } from '../../../storage/backup-export';

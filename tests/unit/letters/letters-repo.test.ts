@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /**
  * The letters repository (storage/letters.ts) and what the timeline, the
  * badge and keeping in touch make of letters: every change of status lands
@@ -5,6 +6,7 @@
  * letter request marked sent creates or moves the letter, and every due-list
  * action can be undone.
  */
+import '../page-storage';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { refreshBadge } from '../../../background/badge';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /** The Letters view's order, summary and per-program counts (letters/overview.ts). */
 import { describe, expect, it } from 'vitest';
 import { countsPerProgram, sortLetters, summarizeLetters } from '../../../letters/overview';

@@ -1,7 +1,9 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /**
  * The Overview's arithmetic (overview/) and its index reads (storage/overview.ts) against data logged
  * through the app's own storage: empty and tiny seasons, the n thresholds, and local weeks across time zones.
  */
+import '../page-storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayBounds, localDate, periodOf, startOfWeek, weekBounds, type Period } from '../../../overview/calendar';
 import { funnelBars } from '../../../overview/funnel';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /**
  * The import wizard's steps (components/settings/import-steps.ts), without a worker or a page: what each thing the
  * worker or the user does shows next, and that an event meant for another step changes nothing.

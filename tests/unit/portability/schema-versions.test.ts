@@ -1,8 +1,10 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /**
  * Guards the migration rule: every Dexie version after 1 declares an upgrade
  * function (unless it only adds tables), and a database written by the version
  * before it is a fixture that the migration tests open. Fails when a version is added without.
  */
+import '../page-storage';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

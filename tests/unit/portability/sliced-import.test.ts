@@ -13,10 +13,9 @@ import { importCsvRows, importCsvRowsAsync } from '../../../portability/csv-impo
 import { readCsv, readCsvAsync } from '../../../portability/csv-read';
 import { applyContactImport, previewContactImport } from '../../../storage/import-contacts';
 import { ImportFailure } from '../../../portability/issues';
-import { WRITE_CHUNK } from '../../../portability/limits';
 import { parseConnections, parseConnectionsAsync } from '../../../portability/linkedin-connections';
 import { planContactImport, type ContactImportPlan } from '../../../portability/plan';
-import { SLICE_MS } from '../../../portability/slices';
+import { CHUNK_MS, FIRST_CHUNK, MAX_CHUNK, MIN_CHUNK, SLICE_MS, createChunkSizer, writeInChunks } from '../../../portability/slices';
 import { snapshot } from '../helpers';
 import { fullContact, seedStore } from './seed';
 
@@ -154,7 +153,7 @@ describe('sliced import', () => {
   it('pauses inside the write transaction and still rolls back everything when a later chunk fails', async () => {
     await seedStore();
     const before = JSON.stringify(await snapshot());
-    const parsed = parseConnections(connectionsCsv(WRITE_CHUNK * 3, true));
+    const parsed = parseConnections(connectionsCsv(FIRST_CHUNK * 7, true));
     expect(parsed.issues).toEqual([]);
     slowClock();
     // New contacts are written with bulkAdd, updates with bulkPut: the third chunk fails, whichever it is.
@@ -178,7 +177,49 @@ describe('sliced import', () => {
     const written: number[] = [];
     const plan = await applyContactImport(parsed, { onProgress: (done) => written.push(done) });
     expect(await db.contacts.count()).toBe(2 + plan.add.length);
-    expect(written).toEqual([0, ...Array.from({ length: Math.ceil(plan.add.length / WRITE_CHUNK) }, (_, i) => Math.min((i + 1) * WRITE_CHUNK, plan.add.length))]);
+    // Chunks sized by time (tested below): the first is FIRST_CHUNK rows, and progress moves after each one.
+    expect(written.slice(0, 2)).toEqual([0, FIRST_CHUNK]);
+    expect(written.at(-1)).toBe(plan.add.length);
+    expect(written.length).toBeGreaterThan(3);
+    expect(written.every((n, i) => i === 0 || n > written[i - 1]!)).toBe(true);
+    expect(plan.add.length).toBe(7 * FIRST_CHUNK);
+  });
+
+  it('sizes write chunks by time: a slow chunk makes the next small at once, a fast one lets it grow twofold at most', () => {
+    const sizer = createChunkSizer();
+    expect(sizer.next()).toBe(FIRST_CHUNK);
+    // 100 rows at a pace of 40 rows per CHUNK_MS (a busy machine): the next chunk is what fits in CHUNK_MS.
+    sizer.took(FIRST_CHUNK, (FIRST_CHUNK / 40) * CHUNK_MS);
+    expect(sizer.next()).toBe(40);
+    sizer.took(sizer.next(), 60_000);
+    expect(sizer.next()).toBe(MIN_CHUNK);
+    for (let i = 0; i < 20; i++) sizer.took(sizer.next(), 1);
+    expect(sizer.next()).toBe(MAX_CHUNK);
+    sizer.took(MAX_CHUNK, CHUNK_MS / 2);
+    expect(sizer.next()).toBe(MAX_CHUNK);
+    const growing = createChunkSizer(MIN_CHUNK);
+    growing.took(MIN_CHUNK, 0);
+    expect(growing.next()).toBe(2 * MIN_CHUNK);
+  });
+
+  it('writes every row once, in order, with progress after each chunk, when chunks are sized by time', async () => {
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const rows = Array.from({ length: 5_000 }, (_, i) => i);
+    const seen: number[] = [];
+    const sizes: number[] = [];
+    // Each row costs a 500th of CHUNK_MS for the first 1,000 rows and 20 times as much after: the chunks shrink to what fits.
+    await writeInChunks(
+      rows,
+      async (chunk) => {
+        for (const row of chunk) clock += row < 1_000 ? CHUNK_MS / 500 : CHUNK_MS / 25;
+        seen.push(...chunk);
+      },
+      (n) => sizes.push(n),
+    );
+    expect(seen).toEqual(rows);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(rows.length);
+    expect(Math.max(...sizes.slice(-10))).toBe(25);
   });
 
   it('listContacts reads a large store page by page, all of it, in name order', async () => {

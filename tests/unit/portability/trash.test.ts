@@ -1,3 +1,5 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
+import '../page-storage';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../storage/db';
 import { deleteContact, restoreContact, saveCapture } from '../../../storage/contacts';

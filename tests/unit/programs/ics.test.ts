@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /** The iCalendar writer (RFC 5545): escaping, folding at 75 octets, CRLF, UTC, floating and all-day times. */
 import { describe, expect, it } from 'vitest';
 import { calendarFile, calendarFileName, escapeText, foldLine } from '../../../programs/ics';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /** Name matching, alias merging and stage rules for programs (pure). */
 import { describe, expect, it } from 'vitest';
 import { mergePrograms } from '../../../programs/merge';

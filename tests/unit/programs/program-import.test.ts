@@ -1,4 +1,6 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /** Importing the applicant's program spreadsheet, and exporting programs as CSV. */
+import '../page-storage';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /** The Programs view's rows and filters, and the interview thank-you rule (pure). */
 import { describe, expect, it } from 'vitest';
 import { dueInterviewThanks, thanksDueAt, THANKS_WINDOW_DAYS } from '../../../followups/interview-thanks';

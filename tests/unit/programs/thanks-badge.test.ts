@@ -1,4 +1,6 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /** Interview thank-yous are counted in the badge from the day after the interview, and "Done" undoes. */
+import '../page-storage';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { refreshBadge } from '../../../background/badge';

@@ -1,7 +1,9 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /**
  * A contact's detail read in one transaction (storage/contact-detail.ts): the same parts the detail's separate
  * reads gave, the contact's own and no one else's, and `null` once the contact is gone.
  */
+import '../page-storage';
 import { describe, expect, it } from 'vitest';
 import { contactDetail } from '../../../storage/contact-detail';
 import { addContact, deleteContact } from '../../../storage/contacts';

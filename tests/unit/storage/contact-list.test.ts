@@ -1,9 +1,11 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /**
  * The side panel's list questions, answered from indexes (RELIABILITY L2):
  * search, filters, sorts and counts give the right contacts, and no question
  * reads the records of the whole table (checked by a Dexie middleware that
  * counts every record a read hands back).
  */
+import '../page-storage';
 import type { DBCore } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { programsIndex, unlinkedOrganizations } from '../../../storage/programs';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /**
  * The derived-rows middleware (storage/derived-rows.ts) and the transaction widening it shares with sync tracking
  * (storage/widen-transactions.ts), on a small database of their own: a write's old rows are read once whatever the

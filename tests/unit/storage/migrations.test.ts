@@ -1,8 +1,10 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /**
  * The pattern every schema version follows: write a database as the previous
  * version declared it, open it with the current code, and check every record
  * and what the upgrade made of it.
  */
+import '../page-storage';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V8, SCHEMA_V10, SCHEMA_V11, SCHEMA_VERSION, openDatabase } from '../../../storage/db';

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 /**
  * The house plan kept by a test, not by memory (README's "Architecture"): imports point down the floors, the model
  * imports nothing of the product, the interface never imports the background, no script a page loads brings zod,

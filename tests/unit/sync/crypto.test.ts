@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { DecryptError, deriveKeys, docIdFor, newSalt, open, seal } from '../../../sync/crypto';
 

@@ -1,3 +1,4 @@
+// @vitest-environment node (no DOM reached: see vitest.config.ts)
 import { describe, expect, it } from 'vitest';
 import { mergeAll, mergeVersions } from '../../../sync/merge';
 import { stampChange, type Version } from '../../../sync/version';

@@ -1,4 +1,6 @@
+// @vitest-environment node (no DOM reached but the page's localStorage: see vitest.config.ts)
 /** I3: a restore onto empty settings takes the backup's; settings set here are kept on merge; the dry run lists changes. */
+import '../page-storage';
 import { describe, expect, it } from 'vitest';
 import { parseBackup, serializeBackup } from '../../../portability/backup-format';
 import { exportBackup } from '../../../storage/backup-export';
