@@ -43,12 +43,14 @@ export function useContactsVersion(): number {
  * a live query records every key it reads to know which writes concern it,
  * which for 100,000 keys costs seconds. Any change to the contacts asks these
  * again instead: a keys-only read is cheap, and the table changes seldom.
+ * `initial`: an answer already read for the first `deps` (drawn by the first render, not asked again).
  */
-export function useContactsQuery<T>(ask: () => Promise<T>, deps: DependencyList, enabled = true): T | undefined {
+export function useContactsQuery<T>(ask: () => Promise<T>, deps: DependencyList, enabled = true, initial?: T): T | undefined {
   const version = useContactsVersion();
-  const [state, setState] = useState<{ answer?: T; error?: unknown }>({});
+  const [state, setState] = useState<{ answer?: T; error?: unknown }>(() => ({ answer: initial }));
   // What the current answer was asked with: turned off and on again with nothing changed, it is not asked again.
-  const asked = useRef<DependencyList>(undefined);
+  // An `initial` answer (already read) stands for the first inputs: they are not asked again.
+  const asked = useRef<DependencyList | undefined>(initial === undefined ? undefined : [...deps, version]);
   useEffect(() => {
     if (!enabled) return;
     const inputs = [...deps, version];

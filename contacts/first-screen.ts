@@ -9,6 +9,8 @@
  */
 import type { Contact, Status } from '../model/schemas';
 
+/** Contacts in the list's first page, read before the whole list (the snapshot keeps the first FIRST_SCREEN_ROWS). */
+export const FIRST_PAGE_SIZE = 60;
 /** Rows in the snapshot: a tall side panel's first screen, and no more. */
 export const FIRST_SCREEN_ROWS = 20;
 /** Raises when the shape changes: an older snapshot is then not painted, never misread. */

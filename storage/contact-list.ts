@@ -134,15 +134,12 @@ export async function matchingIds(filters: Filters, now = Date.now()): Promise<S
 /** Matches a search reads at most, so that a keystroke costs the same with 100 contacts or 100,000. */
 export const SEARCH_LIMIT = 200;
 
+/** A search's answer: its matches' ids and the records it read for them (the list draws its rows from these). */
 export interface SearchResult {
   /** The matching contacts' ids, in the order of the sort. */
   ids: string[];
   /** False when the search matched more than SEARCH_LIMIT people: `ids` holds some of them, and more typing narrows it. */
   complete: boolean;
-}
-
-/** A search's answer with the records it read: the list draws its rows from them instead of reading them again. */
-export interface SearchAnswer extends SearchResult {
   /** The records of `ids`, in the same order. */
   contacts: Contact[];
 }
@@ -153,15 +150,11 @@ export interface SearchAnswer extends SearchResult {
  * too. Each word's matches are read through the word index, at most
  * SEARCH_LIMIT + 1 of them; the narrowest word's contacts are read and checked
  * against the other words and the filters. Exact whenever some word matches
- * at most SEARCH_LIMIT people, which a name's first letters soon do.
+ * at most SEARCH_LIMIT people, which a name's first letters soon do. The
+ * records of the matches come with their ids: the side panel draws its rows
+ * from them, without reading them a second time.
  */
 export async function searchContacts(query: string, filters: Filters, sort: Sort, now = Date.now()): Promise<SearchResult | undefined> {
-  const answer = await searchContactRows(query, filters, sort, now);
-  return answer && { ids: answer.ids, complete: answer.complete };
-}
-
-/** searchContacts, with the records of its matches (what the side panel's list draws). */
-export async function searchContactRows(query: string, filters: Filters, sort: Sort, now = Date.now()): Promise<SearchAnswer | undefined> {
   const terms = [...new Set(words(query))];
   if (terms.length === 0) return undefined;
   // Not one explicit transaction: Dexie settles an explicit one only once IndexedDB says it has completed, an event

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
-import { checkContactSummary, keepMatching, matchingIds, orderedIds, pipelineCounts, searchContactRows, type Filters, type Sort } from '../../storage/contact-list';
+import { checkContactSummary, keepMatching, matchingIds, orderedIds, pipelineCounts, searchContacts, type Filters, type Sort } from '../../storage/contact-list';
 import type { ListedContact, PipelineCounts } from '../../contacts/first-screen';
 import { words } from '../../model/text';
 import { ContactList } from '../sidepanel/ContactList';
 import { usePagedIds } from './use-paged-ids';
 import { useContactsQuery } from '../use-contacts-query';
-import { BulkBar } from './BulkBar';
-import { FilterBar } from './FilterBar';
-import { ProgramsView } from '../programs/ProgramsView';
+// The bulk bar, the filters and the organizations view load apart from the list's first chunk (sidepanel/later.ts).
+import { useLater } from '../sidepanel/load-later';
 import { PipelineStrip } from './PipelineStrip';
 import { i18n } from '../../model/i18n';
 import { formatNumber } from '../format';
@@ -46,6 +45,7 @@ export function ContactsView({ preview, live = true, paintedPipeline, request, a
   const [mode, setMode] = useState<'people' | 'programs'>('people');
   const [showFilters, setShowFilters] = useState(false);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const later = useLater(showFilters || checked.size > 0 || mode === 'programs');
   // Each keystroke asks at once (no deferred render first: the search is an IndexedDB read, and typing never waits
   // for it); an answer to an older keystroke that arrives late is dropped (useContactsQuery), and the list keeps
   // showing the last answer until the new one is in.
@@ -71,7 +71,7 @@ export function ContactsView({ preview, live = true, paintedPipeline, request, a
   const searched = useContactsQuery(
     async () => {
       const start = performance.now();
-      const result = await searchContactRows(query, filters, sort);
+      const result = await searchContacts(query, filters, sort);
       // The search's own read, which the benchmarks set beside a raw index read (bench/panel-timing.ts); the last only.
       performance.clearMeasures('rapport:search');
       performance.measure('rapport:search', { start, detail: query });
@@ -141,6 +141,7 @@ export function ContactsView({ preview, live = true, paintedPipeline, request, a
   );
 
   if (!preview) return <p className="muted empty" aria-busy="true">{i18n.t('contacts.loadingContacts')}</p>;
+  const programsView = later ? <later.ProgramsView onOpen={onOpen} /> : <p className="muted empty" aria-busy="true">{i18n.t('sidepanel.loading')}</p>;
 
   if (preview.length === 0 && mode === 'programs') {
     // An applicant may list their programs before saving anyone.
@@ -151,7 +152,7 @@ export function ContactsView({ preview, live = true, paintedPipeline, request, a
             {i18n.t('programs.backToPeople')}
           </button>
         </div>
-        <ProgramsView onOpen={onOpen} />
+        {programsView}
       </>
     );
   }
@@ -226,12 +227,12 @@ export function ContactsView({ preview, live = true, paintedPipeline, request, a
             </button>
           </p>
         )}
-        {showFilters && <FilterBar filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
+        {showFilters && later && <later.FilterBar filters={filters} sort={sort} onFilters={setFilters} onSort={setSort} />}
       </div>
-      {checkedIds.length > 0 && <BulkBar ids={checkedIds} onDone={() => setChecked(new Set())} />}
+      {checkedIds.length > 0 && later && <later.BulkBar ids={checkedIds} onDone={() => setChecked(new Set())} />}
       {mode === 'programs' ? (
         // Programs are the user's own list, not a view of the searched contacts: it needs no contact list to load.
-        <ProgramsView onOpen={onOpen} />
+        programsView
       ) : visible === undefined ? (
         searching ? (
           <p className="muted empty" aria-busy="true">{i18n.t('contacts.searching')}</p>

@@ -324,7 +324,8 @@ function LinkByName({ program, people, onRun }: { program: Program; people: read
     const result = await searchContacts(query, {}, 'name');
     if (!result) return [];
     const linked = new Set(people);
-    return (await contactsByIds(result.ids.filter((i) => !linked.has(i)).slice(0, 8))).filter((c): c is Contact => c !== undefined);
+    // The search's own records: the first eight not linked yet, without reading them again.
+    return result.contacts.filter((c) => !linked.has(c.id)).slice(0, 8);
   }, [query, people.join('\n')]);
   return (
     <section className="stack">

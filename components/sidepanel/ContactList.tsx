@@ -63,8 +63,8 @@ export const ContactList = memo(function ContactList({ ids, seed, fresh, checked
         {items.map((item) => {
           const id = ids[item.index];
           const contact = id === undefined ? undefined : rows.get(id);
-          const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
           if (!contact) {
+            const style = { height: ROW_HEIGHT, transform: `translateY(${item.start}px)` };
             // Read in a few milliseconds (its id too, past the ids read so far); the row keeps its place so the list does not jump.
             return (
               <div key={id ?? `row-${item.index}`} role="listitem" data-index={item.index} className="contact-item" style={style} aria-busy="true">
@@ -72,28 +72,45 @@ export const ContactList = memo(function ContactList({ ids, seed, fresh, checked
               </div>
             );
           }
-          const role = rowRole(contact);
-          return (
-            <div key={id} role="listitem" data-index={item.index} className="contact-item" style={style}>
-              <input
-                type="checkbox"
-                className="contact-check"
-                aria-label={i18n.t('sidepanel.select', { fullName: contact.fullName })}
-                checked={checked.has(contact.id)}
-                onChange={() => onToggle(contact.id)}
-              />
-              <button type="button" className="contact-row" data-contact-id={contact.id} onClick={() => onOpen(contact.id)}>
-                <Avatar contact={contact} small />
-                <span className="contact-row-text">
-                  <span className="contact-row-name">{contact.fullName}</span>
-                  <span className="muted contact-row-role">{role}</span>
-                </span>
-                <span className={`pill ${contact.status}`}>{statusLabel(contact.status)}</span>
-              </button>
-            </div>
-          );
+          return <ContactRow key={id} contact={contact} index={item.index} start={item.start} checked={checked.has(contact.id)} onToggle={onToggle} onOpen={onOpen} />;
         })}
       </div>
+    </div>
+  );
+});
+
+interface RowProps {
+  contact: ListedContact;
+  index: number;
+  /** Where the virtualizer places the row, in pixels from the list's top. */
+  start: number;
+  checked: boolean;
+  onToggle(id: string): void;
+  onOpen(id: string): void;
+}
+
+/**
+ * One contact's row. Memoized: a search's answer, or the rows' own read that follows it, redraws only the rows whose
+ * contact, place or tick changed, not every row on screen.
+ */
+const ContactRow = memo(function ContactRow({ contact, index, start, checked, onToggle, onOpen }: RowProps) {
+  return (
+    <div role="listitem" data-index={index} className="contact-item" style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}>
+      <input
+        type="checkbox"
+        className="contact-check"
+        aria-label={i18n.t('sidepanel.select', { fullName: contact.fullName })}
+        checked={checked}
+        onChange={() => onToggle(contact.id)}
+      />
+      <button type="button" className="contact-row" data-contact-id={contact.id} onClick={() => onOpen(contact.id)}>
+        <Avatar contact={contact} small />
+        <span className="contact-row-text">
+          <span className="contact-row-name">{contact.fullName}</span>
+          <span className="muted contact-row-role">{rowRole(contact)}</span>
+        </span>
+        <span className={`pill ${contact.status}`}>{statusLabel(contact.status)}</span>
+      </button>
     </div>
   );
 });

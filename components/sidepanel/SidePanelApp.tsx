@@ -1,19 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { sendToBackground } from '../../messages';
 import { getFocusContact, getSectionRequest, SECTION_REQUEST_TTL_MS, type FocusRequest } from '../../storage/ui-state';
 import { ADD_REQUEST_TTL_MS, clearAddRequest, getAddRequest, type AddRequest } from '../../storage/ui-state';
-import { DuplicateReview } from '../contacts/DuplicateReview';
-import { AddContactForm } from '../contacts/AddContactForm';
 import { ContactsView, type ListRequest } from '../contacts/ContactsView';
-import { DueList } from '../followups/DueList';
-import { GrantAccess, type NeedsAccess } from '../popup/GrantAccess';
+import type { NeedsAccess } from '../popup/GrantAccess';
 import { UndoProvider } from '../undo';
 import { useDueCount } from '../followups/use-due-count';
 import { useSyncLive } from '../sync/use-sync-live';
 import { useTargetTab } from '../use-target-tab';
 import { useContactsVersion } from '../use-contacts-query';
-import { ContactDetail } from './ContactDetail';
+// What the first screen does not show loads apart, once the list is live (./later.ts).
+import { prefetchLaterWhenIdle, useLater } from './load-later';
 import { useFirstPage } from './first-page';
 import { useFirstScreenWriter } from '../first-paint/use-first-screen-writer';
 import { useTabProfile } from './use-tab-profile';
@@ -69,9 +67,16 @@ export function SidePanelApp() {
     setDetailView(view);
     setTemplateId(template);
   };
+  // The list's rows are memoized: they are handed one function for good, not a new one at every render of the panel.
+  const openContact = useCallback((id: string) => open(id), []);
 
   // The Overview's code, once the panel is idle after its first paint: its tab then opens at once.
   useEffect(() => prefetchOverviewWhenIdle(), []);
+  // The rest of the panel's screens, likewise (a contact's detail, the add form, the follow-ups…).
+  useEffect(() => prefetchLaterWhenIdle(), []);
+  // Wanted at once when a screen other than the list is open (or the grant button is due); else once idle.
+  const later = useLater(section === 'followups' || screen.name !== 'list' || needsAccess !== undefined);
+  const loadingLater = <p className="muted empty" aria-busy="true">{i18n.t('sidepanel.loading')}</p>;
 
   // A page about no one, or a selection, asks for the add-by-hand form, prefilled; shown once.
   useEffect(() => {
@@ -170,7 +175,7 @@ export function SidePanelApp() {
               {message.text}
             </p>
           )}
-          {needsAccess && <GrantAccess outcome={needsAccess} onGranted={() => void save()} />}
+          {needsAccess && later && <later.GrantAccess outcome={needsAccess} onGranted={() => void save()} />}
           <nav className="tabs" aria-label={i18n.t('sidepanel.sections')}>
             {SECTIONS.map(({ id, label }) => (
               <button
@@ -219,10 +224,12 @@ export function SidePanelApp() {
             </Suspense>
           ) : section === 'followups' ? (
             <div className="detail">
-              <DueList windowId={tab?.windowId} onDraft={(id, template) => open(id, 'draft', template)} />
+              {!later ? loadingLater : <later.DueList windowId={tab?.windowId} onDraft={(id, template) => open(id, 'draft', template)} />}
             </div>
-          ) : screen.name === 'contact' ? (
-            <ContactDetail
+          ) : screen.name !== 'list' && !later ? (
+            loadingLater
+          ) : screen.name === 'contact' && later ? (
+            <later.ContactDetail
               contactId={screen.id}
               view={detailView}
               templateId={templateId}
@@ -234,8 +241,8 @@ export function SidePanelApp() {
                 focusRowWhenDrawn(id, () => search.current);
               }}
             />
-          ) : screen.name === 'add' ? (
-            <AddContactForm
+          ) : screen.name === 'add' && later ? (
+            <later.AddContactForm
               key={screen.at ?? 0}
               profileUrl={screen.profileUrl}
               initial={screen.initial}
@@ -246,7 +253,7 @@ export function SidePanelApp() {
           {section === 'contacts' && (
             // The list stays mounted behind an open contact, so that the way back finds its search and filters.
             <div style={{ display: screen.name === 'list' ? 'contents' : 'none' }}>
-              <DuplicateReview onOpen={(id) => open(id)} />
+              {later && <later.DuplicateReview onOpen={(id) => open(id)} />}
               <ContactsView
                 preview={preview}
                 live={live}
@@ -254,7 +261,7 @@ export function SidePanelApp() {
                 request={listRequest}
                 active={screen.name === 'list'}
                 searchRef={search}
-                onOpen={(id) => open(id)}
+                onOpen={openContact}
                 onAdd={() => setScreen({ name: 'add' })}
               />
             </div>

@@ -19,7 +19,6 @@ import {
   pipelineCounts,
   recentContacts,
   SEARCH_LIMIT,
-  searchContactRows,
   searchContacts,
   type Filters,
 } from '../../../storage/contact-list';
@@ -91,13 +90,12 @@ describe('search through the word index', () => {
 
   it('hands back the records of its matches in the order of its ids, without the index fields, for one word or several', async () => {
     for (const [query, sort] of [['northfield', 'nextFollowUp'], ['a', 'added'], ['internal', 'name'], ['northfield wen', 'name'], ['letter', 'name']] as const) {
-      const answer = (await searchContactRows(query, {}, sort))!;
-      expect(answer.ids).toEqual((await searchContacts(query, {}, sort))!.ids);
+      const answer = (await searchContacts(query, {}, sort))!;
       expect(answer.contacts.map((c) => c.id)).toEqual(answer.ids);
       expect(answer.contacts).toEqual(await contactsByIds(answer.ids));
       for (const contact of answer.contacts) expect(contact).not.toHaveProperty('searchWords');
     }
-    expect(await searchContactRows(' ', {}, 'name')).toBeUndefined();
+    expect(await searchContacts(' ', {}, 'name')).toBeUndefined();
   });
 
   it('says when a word matches more people than it reads, and is exact as soon as one word is narrow', async () => {
@@ -105,7 +103,7 @@ describe('search through the word index', () => {
     const broad = await searchContacts('xavier', {}, 'name');
     expect(broad!.complete).toBe(false);
     expect(broad!.ids).toHaveLength(SEARCH_LIMIT);
-    expect(await searchContacts('xavier 205', {}, 'name')).toEqual({ complete: true, ids: ['x205'] });
+    expect(await searchContacts('xavier 205', {}, 'name')).toMatchObject({ complete: true, ids: ['x205'] });
     expect(await searchContacts('common', { status: 'meeting' }, 'name')).toMatchObject({ complete: false, ids: [] });
   });
 
