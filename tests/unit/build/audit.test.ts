@@ -19,9 +19,11 @@ const OUTPUT = resolve(import.meta.dirname, '../../..', process.env.WXT_OUT_DIR 
 /**
  * The background holds PouchDB (about 320 KB minified) for sync: a service worker cannot
  * import() code later, so it is in the bundle whether sync is on or not (it runs only when
- * on). Before sync the background was about 120 KB; the budget leaves room for both.
+ * on). Before sync the background was about 120 KB. The replica's faster `indexeddb` adapter
+ * (background/sync-replica.ts) comes on top of pouchdb-browser's own `idb` adapter, which stays
+ * while old replicas are moved over: about 484 KB in all, and the budget leaves room for both.
  */
-export const BACKGROUND_BUDGET_BYTES = 480 * 1024;
+export const BACKGROUND_BUDGET_BYTES = 512 * 1024;
 
 /** Text found only in sync's code: PouchDB's replication requests, the key derivation, the key-check document. */
 const SYNC_CODE = /_revs_diff|_bulk_get|PBKDF2|rapport-keycheck|data-testid="sync-form"|"sync-form"/;
