@@ -4,7 +4,7 @@
  * React's first render of the panel draws (the same elements, classes and inline styles as SidePanelApp,
  * ContactsView and ContactList), so that React's first commit, which replaces it, moves nothing: the e2e test
  * "the side panel paints the snapshot's names first, and the live view takes over with every row in place" checks
- * it. The painted copy is inert: it is there to be read, and is gone within a few frames.
+ * it. The painted copy is inert but for its section tabs: it is there to be read, and is gone within a few frames.
  */
 import { i18n } from '../../model/i18n';
 import { initials } from '../../contacts/initials';
@@ -71,7 +71,7 @@ export function sidePanelFirstScreen(screen: FirstScreen): HTMLElement {
     { class: 'stack' },
     el(
       'div',
-      { class: 'spread' },
+      { class: 'spread', inert: true },
       el('h1', {}, 'Rapport'),
       el('span', { class: 'muted', 'data-testid': 'due-count' }),
       el('button', { type: 'button', class: 'primary', disabled: true }, i18n.t('sidepanel.saveThisPageS')),
@@ -79,7 +79,7 @@ export function sidePanelFirstScreen(screen: FirstScreen): HTMLElement {
     el(
       'nav',
       { class: 'tabs', 'aria-label': i18n.t('sidepanel.sections') },
-      ...SECTIONS.map(({ id, label }) => el('button', { type: 'button', class: 'tab', 'aria-current': id === 'contacts' ? 'page' : undefined }, label)),
+      ...SECTIONS.map(({ id, label }) => el('button', { type: 'button', class: 'tab', 'data-section': id, 'aria-current': id === 'contacts' ? 'page' : undefined }, label)),
     ),
   );
   const controls = el(
@@ -114,7 +114,7 @@ export function sidePanelFirstScreen(screen: FirstScreen): HTMLElement {
   );
   const main = el(
     'main',
-    { class: 'content' },
+    { class: 'content', inert: true },
     el(
       'div',
       { style: 'display: contents;' },
@@ -123,7 +123,8 @@ export function sidePanelFirstScreen(screen: FirstScreen): HTMLElement {
       list,
     ),
   );
-  return el('div', { class: 'sidepanel', 'data-first-paint': 'snapshot', inert: true }, header, main);
+  // Inert but for the section tabs, whose clicks the panel's first render follows (./boot-clicks.ts).
+  return el('div', { class: 'sidepanel', 'data-first-paint': 'snapshot' }, header, main);
 }
 
 /** Paints `screen` into `root` (React's container, replaced by React's first commit). */

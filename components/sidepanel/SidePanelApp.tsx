@@ -17,6 +17,7 @@ import { useFirstScreenWriter } from '../first-paint/use-first-screen-writer';
 import { useTabProfile } from './use-tab-profile';
 import './sidepanel.css';
 import { SECTIONS, type Section } from './sections';
+import { bootSection, forgetBootSection } from '../first-paint/boot-clicks';
 import { i18n } from '../../model/i18n';
 // The Overview and its charts are never in the list's first chunk or the popup: loaded apart, ahead of the click.
 import { prefetchOverview, prefetchOverviewWhenIdle, useOverviewModule } from '../overview/load-overview';
@@ -47,7 +48,8 @@ export function SidePanelApp() {
   const sectionRequest = useLiveQuery(getSectionRequest, []);
   const addRequest = useLiveQuery(getAddRequest, []);
   const due = useDueCount();
-  const [section, setSection] = useState<Section>('contacts');
+  const [section, setSection] = useState<Section>(() => bootSection() ?? 'contacts');
+  useEffect(forgetBootSection, []);
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
   const [detailView, setDetailView] = useState<FocusRequest['view']>('details');
   const [templateId, setTemplateId] = useState<string>();

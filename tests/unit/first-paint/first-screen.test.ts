@@ -6,6 +6,7 @@ import { addContact, deleteContacts, firstContacts, updateContact } from '../../
 import { currentFirstScreen, readFirstScreen, SCREEN_KEY, writeFirstScreen } from '../../../storage/first-screen';
 import { paintFirstScreen } from '../../../components/first-paint/first-paint';
 import { paintSidePanel } from '../../../components/first-paint/paint-side-panel';
+import { bootSection, forgetBootSection, rememberSectionClicks } from '../../../components/first-paint/boot-clicks';
 import { pipelineCounts } from '../../../storage/contact-list';
 import { useLocale } from '../locale-messages';
 import { eventually } from '../wait';
@@ -104,7 +105,10 @@ describe('the side panel’s first paint', () => {
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('.contact-row-name')?.textContent).toBe('<img src=x onerror=alert(1)>');
     expect(root.querySelector('.pill.replied')?.textContent).toBe('Respondió');
-    expect(root.querySelector('[data-first-paint]')?.hasAttribute('inert')).toBe(true);
+    // Inert but for the section tabs (components/first-paint/boot-clicks.ts).
+    expect(root.querySelector('[data-first-paint] main')?.hasAttribute('inert')).toBe(true);
+    expect(root.querySelector('[data-first-paint] header .spread')?.hasAttribute('inert')).toBe(true);
+    expect(root.querySelector('[data-first-paint] [inert] nav, [data-first-paint][inert]')).toBeNull();
     expect(performance.getEntriesByName('rapport:first-paint').length).toBeGreaterThan(0);
   });
 
@@ -128,6 +132,25 @@ describe('the side panel’s first paint', () => {
     // Damaged counts are no snapshot at all.
     const screen = readFirstScreen()!;
     expect(parseFirstScreen(JSON.stringify({ ...screen, pipeline: { total: 2, counts: { replied: -1 } } }))).toBeUndefined();
+  });
+
+  it('a section tab clicked on the snapshot is marked and opened by the panel’s first render; other clicks are not', async () => {
+    await add('Ana Ruiz');
+    await writeFirstScreen(firstContacts);
+    const root = document.createElement('div');
+    rememberSectionClicks(root, ['contacts', 'overview', 'settings']);
+    await paintFirstScreen(root, paintSidePanel);
+    root.querySelector<HTMLElement>('.contact-row')!.click();
+    expect(bootSection()).toBeUndefined();
+    root.querySelector<HTMLElement>('[data-section="overview"]')!.click();
+    expect(bootSection()).toBe('overview');
+    expect(bootSection()).toBe('overview');
+    expect([...root.querySelectorAll('nav.tabs [aria-current="page"]')].map((tab) => tab.getAttribute('data-section'))).toEqual(['overview']);
+    // A tab of a section this page does not know is not followed.
+    root.querySelector<HTMLElement>('[data-section="letters"]')!.click();
+    expect(bootSection()).toBe('overview');
+    forgetBootSection();
+    expect(bootSection()).toBeUndefined();
   });
 
   it('paints nothing without a current snapshot', async () => {
